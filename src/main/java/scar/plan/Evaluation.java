@@ -182,7 +182,8 @@ public record Evaluation(List<Result> results, List<DatasetScar> datasetRows) im
 
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder("Evaluation: ").append(modalities().size()).append(" modalities, ")
+        int m = modalities().size();
+        StringBuilder out = new StringBuilder("Evaluation: ").append(m).append(m == 1 ? " modality, " : " modalities, ")
                 .append(results.stream().mapToInt(r -> r.runs().size()).max().orElse(0)).append(" seeds\n");
         datasetRows.forEach(r -> out.append("  ").append(r).append('\n'));
         return out.append(Tables.indented(accuracyTable())).toString();

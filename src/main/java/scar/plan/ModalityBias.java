@@ -285,7 +285,7 @@ public record ModalityBias(List<String> modalities, List<String> classNames, Lis
 
     @Override
     public String toString() {
-        return "ModalityBias: " + modalities.size() + " modalities " + modalities + ", " + classNames.size()
+        return "ModalityBias: " + modalities.size() + (modalities.size() == 1 ? " modality " : " modalities ") + modalities + ", " + classNames.size()
                 + " classes, paired shortfall " + Arrays.stream(pairedShortfalls()).sum() + " items\n"
                 + Tables.indented(modalityTable()) + Tables.indented(toTable());
     }
