@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import scar.Checks;
 import tech.tablesaw.api.Table;
 
 /** The {@link ClassMeasures} value type and {@link Measures#average}. */
@@ -51,11 +52,11 @@ class ClassMeasuresTest {
 
     @Test
     void validatesRanges() {
-        MeasuresTest.assertMessage(() -> new ClassMeasures(1, new double[] {1.5}, new double[] {0}, new double[] {0},
+        Checks.assertMessage(() -> new ClassMeasures(1, new double[] {1.5}, new double[] {0}, new double[] {0},
                 new double[] {0}, 0), "scale of class 0 must lie in [0, 1], got 1.5");
-        MeasuresTest.assertMessage(() -> new ClassMeasures(1, new double[] {1}, new double[] {0, 0}, new double[] {0},
+        Checks.assertMessage(() -> new ClassMeasures(1, new double[] {1}, new double[] {0, 0}, new double[] {0},
                 new double[] {0}, 0), "coverage has 2 classes, expected 1");
-        MeasuresTest.assertMessage(() -> new ClassMeasures(0.5, new double[] {1}, new double[] {0}, new double[] {0},
+        Checks.assertMessage(() -> new ClassMeasures(0.5, new double[] {1}, new double[] {0}, new double[] {0},
                 new double[] {0}, 0), "ratio must be finite and >= 1");
         // a V1 Coverage may be NaN
         assertTrue(Double.isNaN(new ClassMeasures(1, new double[] {1}, new double[] {Double.NaN}, new double[] {0},
@@ -84,10 +85,10 @@ class ClassMeasuresTest {
 
     @Test
     void averageRejectsMixedRuns() {
-        MeasuresTest.assertMessage(() -> Measures.average(List.of()), "empty");
+        Checks.assertMessage(() -> Measures.average(List.of()), "empty");
         ClassMeasures other = new ClassMeasures(5, new double[] {0.2, 0.2}, new double[] {0, 0}, new double[] {0, 0},
                 new double[] {0, 0}, 0);
-        MeasuresTest.assertMessage(() -> Measures.average(List.of(sample(), other)),
+        Checks.assertMessage(() -> Measures.average(List.of(sample(), other)),
                 "repeat 1 has K = 2 at ratio 5.0, expected K = 2 at ratio 2.0");
     }
 }

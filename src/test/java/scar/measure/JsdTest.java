@@ -47,13 +47,7 @@ class JsdTest {
             double jsd = Jsd.of(v);
             assertTrue(jsd >= 0 && jsd <= 1, "JSD " + jsd + " outside [0, 1] for m = " + m);
 
-            double[] shuffled = v.clone();
-            for (int i = m - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                double t = shuffled[i];
-                shuffled[i] = shuffled[j];
-                shuffled[j] = t;
-            }
+            double[] shuffled = scar.Checks.shuffled(v, rnd);
             assertEquals(jsd, Jsd.of(shuffled), 1e-12, "row order changed the JSD, m = " + m);
 
             // a power-of-two scale changes no edge position, count or z-score; only the 1e-12 floor added to the

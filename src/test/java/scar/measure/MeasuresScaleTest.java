@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import scar.Checks;
 
 /**
  * Size behaviour of {@link Measures#compute}: ImageNet-sized input through a lazy {@link Logits} in the default
@@ -57,8 +58,8 @@ class MeasuresScaleTest {
         assertEquals((double) correct / n, m.accuracy(), 0.0);
         for (int c = 0; c < k; c++) {
             assertEquals(1.0, m.scale(c), 0.0, "K ≥ 3: no all-wrong items, S = 1/r");
-            MeasuresTest.assertUnit(m.authenticity(c), "authenticity " + c);
-            MeasuresTest.assertUnit(m.richness(c), "richness " + c);
+            Checks.assertUnit(m.authenticity(c), "authenticity " + c);
+            Checks.assertUnit(m.richness(c), "richness " + c);
             // about 1300 predictions per class with uniform positive margins: both branches are far from empty
             assertTrue(m.coverage(c) > 0 && m.coverage(c) < 1, "coverage " + c + " = " + m.coverage(c));
         }

@@ -2,8 +2,9 @@ package scar.measure;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static scar.Checks.assertMessage;
+import static scar.Checks.assertUnit;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -156,15 +157,6 @@ class MeasuresTest {
         assertMessage(() -> Logits.of(new float[5], 2, 3), "need 6 values, got 5");
     }
 
-    static void assertMessage(org.junit.jupiter.api.function.Executable call, String fragment) {
-        var e = assertThrows(IllegalArgumentException.class, call);
-        assertTrue(e.getMessage().contains(fragment), "message '" + e.getMessage() + "' lacks '" + fragment + "'");
-    }
-
-    static void assertUnit(double v, String what) {
-        assertTrue(v >= 0 && v <= 1, what + " = " + v + " outside [0, 1]");
-    }
-
     /** A random probe run; predictions are argmax of the logits or independent of them. */
     static final class Run {
         final int n;
@@ -204,16 +196,7 @@ class MeasuresTest {
         }
 
         Run shuffled(SplittableRandom rnd) {
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            int[] order = scar.Checks.permutation(n, rnd);
             double[] l = new double[n * k];
             int[] p = new int[n];
             int[] y = new int[n];
