@@ -1,0 +1,53 @@
+package scar.foundation;
+
+import java.util.Objects;
+
+/**
+ * Step size of one class (SPEC §5.3): n_c = ln(H_c / δ) / (2 ε²), the number of items a one-vs-rest step with
+ * hypothesis-space size H_c needs for generalisation error ε with confidence 1 − δ (δ = ε = 0.01 by default).
+ *
+ * <p>Edge case: H_c &lt; δ gives a negative n_c and H_c = δ gives 0; both are returned as they are (the reference
+ * does the same, and they enter the fallback sum Σ n_c unchanged).
+ */
+public final class StepSizes {
+    private StepSizes() {
+    }
+
+    /**
+     * n = ln(H/δ)/(2ε²).
+     *
+     * @throws IllegalArgumentException if H is not finite and positive, or δ or ε is not finite and positive
+     */
+    public static double stepSize(double height, double delta, double epsilon) {
+        if (!(height > 0) || Double.isInfinite(height)) {
+            throw new IllegalArgumentException("H must be finite and > 0, got " + height);
+        }
+        if (!(delta > 0) || Double.isInfinite(delta) || !(epsilon > 0) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException("δ and ε must be finite and > 0, got δ = " + delta + ", ε = " + epsilon);
+        }
+        return Math.log(height / delta) / (2 * (epsilon * epsilon));
+    }
+
+    /** n for every H with the options' δ and ε. */
+    public static double[] of(double[] heights, FoundationOptions options) {
+        Objects.requireNonNull(heights, "heights");
+        Objects.requireNonNull(options, "options");
+        double[] n = new double[heights.length];
+        for (int c = 0; c < n.length; c++) {
+            if (!(heights[c] > 0) || Double.isInfinite(heights[c])) {
+                throw new IllegalArgumentException("H of class " + c + " must be finite and > 0, got " + heights[c]);
+            }
+            n[c] = stepSize(heights[c], options.delta(), options.epsilon());
+        }
+        return n;
+    }
+
+    /** Σ n_c, added left to right as the reference's {@code sum()} does. */
+    static double sum(double[] stepSizes) {
+        double s = 0;
+        for (double n : stepSizes) {
+            s += n;
+        }
+        return s;
+    }
+}
