@@ -12,10 +12,12 @@ import java.util.Objects;
  * Loads embeddings from one CSV or gzip-compressed CSV file (detected by its magic bytes) with a header line: an
  * optional id column, a label column, an optional split column ({@code train}/{@code test}) and embedding columns.
  * By default the embedding columns are all other columns whose value on the first data row is a number (a text
- * column such as a caption is skipped); a prefix or an explicit list selects them instead. Labels follow
- * {@link LabelCoding}: integer labels keep their numeric order, text labels are mapped in sorted order and kept as
- * class names. The dataset and its single modality are named after the file ({@code cifar.csv.gz} → {@code cifar})
- * unless {@link Loader#modality} says otherwise.
+ * column such as a caption is skipped); a prefix or an explicit list selects them instead. Labels: when every label
+ * is an integer (an integral decimal such as {@code 2.0} counts), the distinct values are mapped to {@code 0..K-1} in
+ * ascending order (unchanged when they already are {@code 0..K-1}) and named by their value; otherwise they are text
+ * labels, mapped in ascending {@link String#compareTo} order and kept as class names. An empty label or a
+ * non-integral number ({@code 1.5}, {@code NaN}) is an error. The dataset and its single modality are named after the
+ * file ({@code cifar.csv.gz} → {@code cifar}) unless {@link Loader#modality} says otherwise.
  *
  * <pre>{@code
  * var ds = CsvEmbeddings.load(Path.of("emb.csv.gz"), "id", "label");

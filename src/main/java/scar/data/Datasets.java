@@ -38,6 +38,7 @@ public final class Datasets {
      * @throws IllegalArgumentException if it is neither, listing the bundled names
      */
     public static MultiModalDataset bundled(String name) {
+        java.util.Objects.requireNonNull(name, "name");
         Map<String, String> index = index();
         String entry = index.get(name);
         if (entry != null) {

@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * Loads JSON Lines as the original research code writes them: one object per line,
  * {@code {"embedding": [x0, x1, ...], "label": k}}, optionally with an {@code "id"}; other keys are ignored. Plain or
- * gzip-compressed. Labels must be integers and are coded by {@link LabelCoding#ofInts} (already {@code 0..K-1}: kept;
- * otherwise mapped in ascending order, names are the original values). Every embedding has the length of the first.
+ * gzip-compressed. Labels must be integers; already {@code 0..K-1} they are kept, otherwise the
+ * distinct values are mapped to {@code 0..K-1} in ascending order and named by their value. Every embedding has the length of the first.
  * Python's {@code NaN}/{@code Infinity} literals are read and rejected as non-finite.
  */
 public final class JsonLines {

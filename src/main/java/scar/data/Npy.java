@@ -117,8 +117,9 @@ public final class Npy {
     /**
      * A one-modality dataset from an embeddings {@code .npy} and a labels file: another {@code .npy} of integers, or a
      * text/CSV file with one integer label per line (a header line is skipped; with several columns the label is the
-     * {@code label} column and a {@code class_name} column, if present, names the classes). The dataset and modality
-     * are named after the embeddings file.
+     * {@code label} column and a {@code class_name} column, if present, names the classes). Labels already
+     * {@code 0..K-1} are kept; otherwise the distinct values are mapped to {@code 0..K-1} in ascending order and named
+     * by their value. The dataset and modality are named after the embeddings file.
      */
     public static MultiModalDataset load(Path npy, Path labels) {
         Matrix x = read(npy);

@@ -3,9 +3,12 @@ package scar.data;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /** Which items are for training and which for testing: one flag per item. */
-public final class Split {
+public final class Split implements Tabular {
     private final boolean[] train;
 
     private Split(boolean[] train) {
@@ -67,6 +70,17 @@ public final class Split {
             out[k] = train[rows[k]];
         }
         return new Split(out);
+    }
+
+    /** One row per item: {@code item} (index) and {@code split} ({@code train} or {@code test}). */
+    @Override
+    public Table toTable() {
+        String[] names = new String[train.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = train[i] ? "train" : "test";
+        }
+        return Table.create("split", IntColumn.create("item", IntStream.range(0, train.length).toArray()),
+                StringColumn.create("split", names));
     }
 
     @Override

@@ -13,8 +13,9 @@ import tech.tablesaw.columns.Column;
 /**
  * Converts between Tablesaw tables and the data model. A table becomes a one-modality dataset (modality
  * {@code "embedding"}, dataset named after the table) whose embedding columns are chosen by name prefix or by a list;
- * label columns follow the rule of {@link LabelCoding}: integers keep their order, text labels are mapped in sorted
- * order and kept as class names. Rows in messages are 0-based table row indices.
+ * labels follow the rule of {@link CsvEmbeddings}: integer labels (a numeric column must hold only integers) are mapped
+ * to {@code 0..K-1} in ascending order and named by their value, text labels are mapped in sorted order and kept as
+ * class names. Rows in messages are 0-based table row indices.
  */
 public final class Tables {
     /** The modality name given to embeddings read from a table. */

@@ -116,6 +116,9 @@ class ModelTest {
         MultiModalDataset picked = ds.select(new int[] {3, 0});
         assertArrayEquals(new int[] {0}, picked.testIndices());
         assertArrayEquals(new String[] {"x", "y", "z"}, picked.classNames());
+        Table split = ds.split().toTable();
+        assertEquals("test", split.stringColumn("split").get(1));
+        assertEquals("train", split.stringColumn("split").get(2));
         MultiModalDataset relabelled = ds.withLabels(new int[] {1, 1, 0, 0}, new String[] {"p", "q"});
         assertArrayEquals(new int[] {2, 2}, relabelled.classCounts());
         assertEquals(ds.split(), relabelled.split());
