@@ -1,0 +1,261 @@
+package scar.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Loads a dataset folder in the project's exchange format (see {@code datasets/README.md}):
+ * <ul>
+ *   <li>{@code manifest.properties}: {@code name}, {@code samples}, {@code classes}, {@code class_names}
+ *       (comma-separated), {@code labels.file}, {@code views} (comma-separated) and per view {@code view.<v>.file}
+ *       and {@code view.<v>.dim}. Every key is optional; without a manifest the views are the folder's
+ *       {@code view_<name>.csv[.gz]} files in name order and the dataset is named after the folder;</li>
+ *   <li>{@code labels.csv}: columns {@code id,label[,class_name][,split]}, labels counted from 0, split
+ *       {@code train}/{@code test};</li>
+ *   <li>{@code view_<name>.csv.gz} (or plain {@code .csv}): a header {@code f0..f(d-1)}, then row i of labels.csv's
+ *       item i.</li>
+ * </ul>
+ * Each view becomes a {@link Modality} carrying labels.csv's ids. Class names come from the manifest's
+ * {@code class_names}, else labels.csv's {@code class_name} column, else {@code "0".."K-1"}; when both are present
+ * they must agree.
+ */
+public final class DatasetFolder {
+    private static final String MANIFEST = "manifest.properties";
+
+    private DatasetFolder() {
+    }
+
+    /** Loads the dataset in {@code folder}. */
+    public static MultiModalDataset load(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new UncheckedIOException(new NoSuchFileException(folder.toString(), null,
+                    "dataset folder not found (expected a folder with labels.csv and view_*.csv.gz)"));
+        }
+        Source source = Source.folder(folder);
+        Properties manifest = source.exists(MANIFEST) ? readManifest(source) : new Properties();
+        if (!manifest.containsKey("views")) {
+            List<String> files = viewFiles(folder);
+            List<String> views = new ArrayList<>();
+            for (String f : files) {
+                String view = f.substring("view_".length(), f.indexOf(".csv"));
+                views.add(view);
+                manifest.setProperty("view." + view + ".file", f);
+            }
+            manifest.setProperty("views", String.join(",", views));
+        }
+        String fallbackName = folder.toAbsolutePath().normalize().getFileName() == null ? "dataset"
+                : folder.toAbsolutePath().normalize().getFileName().toString();
+        return load(source, manifest, fallbackName);
+    }
+
+    /** Loads a dataset whose files are classpath resources under {@code prefix}. */
+    static MultiModalDataset loadResource(String prefix, String fallbackName) {
+        Source source = Source.classpath(prefix);
+        return load(source, readManifest(source), fallbackName);
+    }
+
+    /** The folder's view_<name>.csv[.gz] files, sorted. */
+    private static List<String> viewFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(f -> f.startsWith("view_") && (f.endsWith(".csv") || f.endsWith(".csv.gz")))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Properties readManifest(Source source) {
+        Properties p = new Properties();
+        try (InputStream in = source.open(MANIFEST)) {
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source.describe(MANIFEST) + ": " + e.getMessage(), e);
+        }
+        return p;
+    }
+
+    private static MultiModalDataset load(Source source, Properties manifest, String fallbackName) {
+        String name = manifest.getProperty("name", fallbackName).trim();
+        String[] declaredNames = list(manifest.getProperty("class_names"));
+        int declaredClasses = intKey(source, manifest, "classes", -1);
+        if (declaredNames != null && declaredClasses >= 0 && declaredNames.length != declaredClasses) {
+            throw new IllegalArgumentException(source.describe(MANIFEST) + ": classes=" + declaredClasses
+                    + " but class_names lists " + declaredNames.length + " names");
+        }
+        int k = declaredNames != null ? declaredNames.length : declaredClasses;
+        String labelsFile = manifest.getProperty("labels.file", "labels.csv").trim();
+        LabelsFile labels = LabelsFile.read(source, labelsFile, k, declaredNames);
+
+        int samples = intKey(source, manifest, "samples", -1);
+        if (samples >= 0 && samples != labels.ids.length) {
+            throw new IllegalArgumentException(source.describe(MANIFEST) + ": samples=" + samples + " but "
+                    + source.describe(labelsFile) + " has " + labels.ids.length + " rows");
+        }
+        String[] views = list(manifest.getProperty("views"));
+        if (views == null || views.length == 0) {
+            throw new IllegalArgumentException("dataset '" + name + "' has no views: " + source.describe(MANIFEST)
+                    + " lists none and no view_<name>.csv[.gz] file was found");
+        }
+        List<Modality> modalities = new ArrayList<>();
+        for (String view : views) {
+            String file = manifest.getProperty("view." + view + ".file", "view_" + view + ".csv.gz").trim();
+            int dim = intKey(source, manifest, "view." + view + ".dim", -1);
+            Matrix m = readView(source, file, view, dim, labels.ids.length, labelsFile);
+            modalities.add(Modality.of(view, m, labels.ids));
+        }
+        return MultiModalDataset.of(name, labels.classLabels(), modalities, labels.split);
+    }
+
+    /** Reads one view file into an n × d matrix, checking its width against the manifest and its rows against n. */
+    static Matrix readView(Source source, String file, String view, int dim, int n, String labelsFile) {
+        try (CsvReader reader = CsvReader.open(source, file)) {
+            String[] header = reader.header();
+            if (dim >= 0 && header.length != dim) {
+                throw new IllegalArgumentException(reader.file() + ": the header has " + header.length
+                        + " columns but " + MANIFEST + " says view." + view + ".dim=" + dim);
+            }
+            int d = header.length;
+            float[] data = new float[Math.multiplyExact(n, d)];
+            int row = 0;
+            for (String line = reader.nextLine(); line != null; line = reader.nextLine()) {
+                if (row == n) {
+                    throw reader.error("view '" + view + "' has more rows than " + labelsFile + " (" + n
+                            + " rows); this is row " + (n + 1));
+                }
+                reader.parseFloats(line, header, data, row * d);
+                row++;
+            }
+            if (row != n) {
+                throw new IllegalArgumentException("view '" + view + "' (" + reader.file() + ") has " + row
+                        + " rows but " + labelsFile + " has " + n + "; expected one row per item");
+            }
+            return Matrix.wrap(n, d, data);
+        }
+    }
+
+    private static String[] list(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).toArray(String[]::new);
+    }
+
+    private static int intKey(Source source, Properties manifest, String key, int absent) {
+        String value = manifest.getProperty(key);
+        if (value == null) {
+            return absent;
+        }
+        try {
+            int v = Integer.parseInt(value.trim());
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(source.describe(MANIFEST) + ", key '" + key + "': value '" + value
+                + "' is not a non-negative integer");
+    }
+
+    /** The parsed labels.csv. */
+    private static final class LabelsFile {
+        String[] ids;
+        int[] labels;
+        String[] classNames;
+        Split split;
+
+        ClassLabels classLabels() {
+            return ClassLabels.of(labels, classNames);
+        }
+
+        static LabelsFile read(Source source, String file, int k, String[] declaredNames) {
+            try (CsvReader reader = CsvReader.open(source, file)) {
+                String[] header = reader.header();
+                int idCol = column(reader, header, "id", true);
+                int labelCol = column(reader, header, "label", true);
+                int nameCol = column(reader, header, "class_name", false);
+                int splitCol = column(reader, header, "split", false);
+                List<String> ids = new ArrayList<>();
+                Map<String, Integer> idLines = new HashMap<>();
+                List<Integer> labels = new ArrayList<>();
+                List<Boolean> train = new ArrayList<>();
+                Map<Integer, String> seenNames = new HashMap<>();
+                for (String[] r = reader.nextRecord(); r != null; r = reader.nextRecord()) {
+                    if (r.length != header.length) {
+                        throw reader.ragged(r.length, header);
+                    }
+                    String id = r[idCol];
+                    if (id.isEmpty()) {
+                        throw reader.error("id", id, "an id (the id is empty)");
+                    }
+                    Integer firstLine = idLines.putIfAbsent(id, reader.lineNumber());
+                    if (firstLine != null) {
+                        throw reader.error("id", id, "a new id: duplicate of the id on line " + firstLine);
+                    }
+                    int label = reader.parseInt(r[labelCol], "label", "an integer class label");
+                    if (label < 0 || (k >= 0 && label >= k)) {
+                        throw reader.error("label", r[labelCol], "a class label in 0.." + (k - 1));
+                    }
+                    if (nameCol >= 0) {
+                        String expected = declaredNames != null ? declaredNames[label] : seenNames.get(label);
+                        if (expected != null && !expected.equals(r[nameCol])) {
+                            throw reader.error("class_name", r[nameCol], "'" + expected + "', the name of label " + label
+                                    + (declaredNames != null ? " in " + MANIFEST : " on earlier lines"));
+                        }
+                        seenNames.putIfAbsent(label, r[nameCol]);
+                    }
+                    if (splitCol >= 0) {
+                        String s = r[splitCol];
+                        if (!s.equals("train") && !s.equals("test")) {
+                            throw reader.error("split", s, "'train' or 'test'");
+                        }
+                        train.add(s.equals("train"));
+                    }
+                    ids.add(id);
+                    labels.add(label);
+                }
+                if (ids.isEmpty()) {
+                    throw new IllegalArgumentException(reader.file() + " has a header but no rows; expected one row per item");
+                }
+                LabelsFile out = new LabelsFile();
+                out.ids = ids.toArray(new String[0]);
+                out.labels = labels.stream().mapToInt(Integer::intValue).toArray();
+                int classes = k >= 0 ? k : Arrays.stream(out.labels).max().orElse(-1) + 1;
+                out.classNames = declaredNames != null ? declaredNames : new String[classes];
+                for (int c = 0; declaredNames == null && c < classes; c++) {
+                    out.classNames[c] = seenNames.getOrDefault(c, Integer.toString(c));
+                }
+                if (splitCol >= 0) {
+                    boolean[] flags = new boolean[train.size()];
+                    for (int i = 0; i < flags.length; i++) {
+                        flags[i] = train.get(i);
+                    }
+                    out.split = Split.of(flags);
+                }
+                return out;
+            }
+        }
+
+        private static int column(CsvReader reader, String[] header, String name, boolean required) {
+            int index = Arrays.asList(header).indexOf(name);
+            if (index < 0 && required) {
+                throw new IllegalArgumentException(reader.file() + ", line " + reader.lineNumber() + ": the header "
+                        + String.join(",", header) + " has no column '" + name
+                        + "'; expected id,label[,class_name][,split]");
+            }
+            return index;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package scar.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The datasets bundled with the library, loaded by name from the classpath (folder {@code scar/datasets} of the jar,
+ * built from the project's {@code datasets/} folder), so no path and no working directory matter. The list lives in
+ * {@code scar/datasets/index.properties}.
+ */
+public final class Datasets {
+    private static final String ROOT = "scar/datasets";
+    private static final String INDEX = "index.properties";
+
+    private Datasets() {
+    }
+
+    /** The names {@link #bundled} accepts, in the index's order. */
+    public static List<String> bundledNames() {
+        return List.copyOf(index().keySet());
+    }
+
+    /**
+     * Loads the bundled dataset {@code name} ({@code "wikipedia"}, {@code "mfeat"}, {@code "iris"}, {@code "wine"},
+     * {@code "breast_cancer"}, {@code "digits"}); a name that is not bundled but is a folder on disk is loaded with
+     * {@link DatasetFolder#load}.
+     *
+     * @throws IllegalArgumentException if it is neither, listing the bundled names
+     */
+    public static MultiModalDataset bundled(String name) {
+        java.util.Objects.requireNonNull(name, "name");
+        Map<String, String> index = index();
+        String entry = index.get(name);
+        if (entry != null) {
+            int colon = entry.indexOf(':');
+            String kind = entry.substring(0, colon);
+            String path = entry.substring(colon + 1);
+            if (kind.equals("folder")) {
+                return DatasetFolder.loadResource(ROOT + "/" + path, name);
+            }
+            int slash = path.lastIndexOf('/');
+            return SklearnCsv.loadResource(ROOT + "/" + path.substring(0, slash), path.substring(slash + 1), name);
+        }
+        Path folder = asPath(name);
+        if (folder != null && Files.isDirectory(folder)) {
+            return DatasetFolder.load(folder);
+        }
+        throw new IllegalArgumentException("unknown dataset '" + name + "': no bundled dataset has that name and no such "
+                + "folder exists; bundled datasets: " + String.join(", ", index.keySet()));
+    }
+
+    private static Path asPath(String s) {
+        try {
+            return Path.of(s);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** name → kind:path, in file order. */
+    private static Map<String, String> index() {
+        Source root = Source.classpath(ROOT);
+        Map<String, String> out = new LinkedHashMap<>();
+        try (InputStream in = root.open(INDEX);
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                line = line.trim();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                int eq = line.indexOf('=');
+                String value = eq < 0 ? "" : line.substring(eq + 1).trim();
+                if (!value.startsWith("folder:") && !value.startsWith("sklearn:")) {
+                    throw new IllegalStateException(root.describe(INDEX) + ": entry '" + line
+                            + "' is not name=folder:path or name=sklearn:path");
+                }
+                out.put(line.substring(0, eq).trim(), value);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + root.describe(INDEX), e);
+        }
+        return out;
+    }
+}

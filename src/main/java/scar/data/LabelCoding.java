@@ -1,0 +1,116 @@
+package scar.data;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Turns raw labels into class ids {@code 0..K-1} with names. The rule, shared by every loader that has no class list
+ * of its own:
+ * <ul>
+ *   <li>integer labels (including integral decimals such as {@code 2.0}) are mapped in ascending numeric order; when
+ *       they already are {@code 0..K-1} the ids are unchanged; the names are the original values ({@code "-1"},
+ *       {@code "1"}, ...);</li>
+ *   <li>text labels (any label that is not a number) are mapped in ascending {@link String#compareTo} order and keep
+ *       their text as class name;</li>
+ *   <li>a non-integral number ({@code 1.5}, {@code NaN}) or an empty label is an error, raised by the loader that
+ *       knows the line.</li>
+ * </ul>
+ */
+final class LabelCoding {
+
+    /** The coded labels and the class names indexed by id. */
+    record Coded(int[] labels, String[] names) {
+        ClassLabels toClassLabels() {
+            return ClassLabels.of(labels, names);
+        }
+    }
+
+    private LabelCoding() {
+    }
+
+    /** The integer value of {@code s}, or null if it is not an integer (an integral decimal counts as one). */
+    static Integer asInteger(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            try {
+                double d = Double.parseDouble(s);
+                if (d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) {
+                    return (int) d;
+                }
+            } catch (NumberFormatException notNumber) {
+                // not a number
+            }
+            return null;
+        }
+    }
+
+    /** Whether {@code s} parses as a number (finite or not). */
+    static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Integer labels, mapped in ascending order. */
+    static Coded ofInts(int[] raw) {
+        int[] distinct = Arrays.stream(raw).distinct().sorted().toArray();
+        boolean identity = distinct.length == 0 || (distinct[0] == 0 && distinct[distinct.length - 1] == distinct.length - 1);
+        String[] names = Arrays.stream(distinct).mapToObj(Integer::toString).toArray(String[]::new);
+        if (identity) {
+            return new Coded(raw.clone(), names);
+        }
+        int[] out = new int[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = Arrays.binarySearch(distinct, raw[i]);
+        }
+        return new Coded(out, names);
+    }
+
+    /**
+     * Labels given as text: integers if every one is an integer, otherwise class names in sorted order. The caller
+     * has already rejected empty and non-integral numeric labels.
+     */
+    static Coded ofStrings(String[] raw) {
+        int[] ints = new int[raw.length];
+        boolean allInts = true;
+        for (int i = 0; i < raw.length && allInts; i++) {
+            Integer v = asInteger(raw[i]);
+            allInts = v != null;
+            ints[i] = allInts ? v : 0;
+        }
+        if (allInts) {
+            return ofInts(ints);
+        }
+        String[] names = new TreeSet<>(Arrays.asList(raw)).toArray(new String[0]);
+        Map<String, Integer> index = new HashMap<>();
+        for (int k = 0; k < names.length; k++) {
+            index.put(names[k], k);
+        }
+        int[] out = new int[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = index.get(raw[i]);
+        }
+        return new Coded(out, names);
+    }
+
+    /**
+     * Checks one raw label as read from a file: an empty one or a number that is not an integer is an error.
+     *
+     * @return the label, trimmed
+     */
+    static String check(CsvReader reader, String column, String value) {
+        if (value.isEmpty()) {
+            throw reader.error(column, value, "a label (the label is empty)");
+        }
+        if (asInteger(value) == null && isNumber(value)) {
+            throw reader.error(column, value, "an integer class label");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,98 @@
+package scar.data;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Loads scikit-learn's bundled single-file datasets (iris, wine, breast_cancer, digits): each line is the features
+ * followed by the integer label. Optionally the first line is scikit-learn's header {@code n_samples,n_features,
+ * class names...}; it is recognised by a non-numeric field or a field count different from the data rows, and then
+ * the sample and feature counts are checked and the class names used. Plain or gzip-compressed. The result has one
+ * modality, {@code "features"}.
+ */
+public final class SklearnCsv {
+    /** The name of the single modality. */
+    public static final String MODALITY = "features";
+
+    private SklearnCsv() {
+    }
+
+    /** Loads {@code file}; the dataset is named after it. */
+    public static MultiModalDataset load(Path file) {
+        try (CsvReader reader = CsvReader.open(file)) {
+            return read(reader, CsvEmbeddings.stem(file));
+        }
+    }
+
+    /** Loads a classpath resource of this library. */
+    static MultiModalDataset loadResource(String folder, String file, String name) {
+        try (CsvReader reader = CsvReader.open(Source.classpath(folder), file)) {
+            return read(reader, name);
+        }
+    }
+
+    private static MultiModalDataset read(CsvReader reader, String name) {
+        String[] first = reader.header();
+        int firstLine = reader.lineNumber();
+        String[] second = reader.nextRecord();
+        if (second == null) {
+            throw new IllegalArgumentException(reader.file() + " has only one line; expected data rows of features and a label");
+        }
+        boolean hasHeader = first.length != second.length || Arrays.stream(first).anyMatch(f -> !LabelCoding.isNumber(f));
+        int width = second.length;
+        int d = width - 1;
+        if (d < 1) {
+            throw reader.error("only " + width + " field; expected features followed by a label");
+        }
+        String[] columns = new String[width];
+        for (int j = 0; j < d; j++) {
+            columns[j] = "f" + j;
+        }
+        columns[d] = "label";
+        String[] names = hasHeader ? Arrays.copyOfRange(first, 2, first.length) : null;
+        if (!hasHeader) {
+            reader.pushBack(first, firstLine);
+            reader.pushBack(second, reader.lineNumber());
+        }
+        FloatList values = new FloatList(1024 * d);
+        int[] labels = new int[1024];
+        int n = 0;
+        for (String[] r = hasHeader ? second : reader.nextRecord(); r != null; r = reader.nextRecord()) {
+            if (r.length != width) {
+                throw reader.ragged(r.length, columns);
+            }
+            int offset = values.reserve(d);
+            float[] dst = values.array();
+            for (int j = 0; j < d; j++) {
+                dst[offset + j] = reader.parseFloat(r[j], columns[j]);
+            }
+            Integer label = LabelCoding.asInteger(r[d]);
+            if (label == null || (names != null && (label < 0 || label >= names.length))) {
+                throw reader.error("label", r[d], names == null ? "an integer class label"
+                        : "a class label in 0.." + (names.length - 1) + " (the header names " + names.length + " classes)");
+            }
+            if (n == labels.length) {
+                labels = Arrays.copyOf(labels, 2 * n);
+            }
+            labels[n++] = label;
+        }
+        labels = Arrays.copyOf(labels, n);
+        Modality features = Modality.of(MODALITY, Matrix.wrap(n, d, values.toArray()));
+        if (names == null) {
+            LabelCoding.Coded coded = LabelCoding.ofInts(labels);
+            return MultiModalDataset.of(name, coded.labels(), coded.names(), features);
+        }
+        checkCount(reader, first, 0, "n_samples", n);
+        checkCount(reader, first, 1, "n_features", d);
+        return MultiModalDataset.of(name, labels, names, features);
+    }
+
+    private static void checkCount(CsvReader reader, String[] header, int index, String what, int actual) {
+        Integer declared = LabelCoding.asInteger(header[index]);
+        if (declared == null || declared != actual) {
+            throw new IllegalArgumentException(reader.file() + ", line 1, column '" + what + "': value '"
+                    + header[index] + "' does not match the " + actual + " " + (index == 0 ? "data rows" : "features")
+                    + " found");
+        }
+    }
+}

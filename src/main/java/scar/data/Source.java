@@ -1,0 +1,81 @@
+package scar.data;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Where the files of a dataset come from: a folder on disk or a classpath prefix (the bundled datasets inside the
+ * jar). Names are relative ({@code "labels.csv"}); {@link #describe} gives the text that error messages show.
+ */
+interface Source {
+
+    /** Opens the named file; a missing file is an {@link UncheckedIOException} whose message names it. */
+    InputStream open(String name);
+
+    boolean exists(String name);
+
+    /** The full location of {@code name}, for messages. */
+    String describe(String name);
+
+    /** A folder on disk. */
+    static Source folder(Path folder) {
+        return new Source() {
+            @Override
+            public InputStream open(String name) {
+                return openFile(folder.resolve(name));
+            }
+
+            @Override
+            public boolean exists(String name) {
+                return Files.isRegularFile(folder.resolve(name));
+            }
+
+            @Override
+            public String describe(String name) {
+                return folder.resolve(name).toString();
+            }
+        };
+    }
+
+    /** Resources under {@code prefix} (no trailing slash) on the classpath of this library. */
+    static Source classpath(String prefix) {
+        ClassLoader loader = Source.class.getClassLoader();
+        return new Source() {
+            @Override
+            public InputStream open(String name) {
+                InputStream in = loader.getResourceAsStream(prefix + "/" + name);
+                if (in == null) {
+                    throw new UncheckedIOException(new FileNotFoundException(
+                            "classpath resource " + describe(name) + " not found"));
+                }
+                return in;
+            }
+
+            @Override
+            public boolean exists(String name) {
+                return loader.getResource(prefix + "/" + name) != null;
+            }
+
+            @Override
+            public String describe(String name) {
+                return "classpath:" + prefix + "/" + name;
+            }
+        };
+    }
+
+    /** Opens a file, turning a missing or unreadable file into an {@link UncheckedIOException} naming the path. */
+    static InputStream openFile(Path file) {
+        try {
+            return Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("file not found: " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The data model and its loaders: a {@link scar.data.Modality} is one n × d float embedding matrix over the items, a
+ * {@link scar.data.MultiModalDataset} holds the items' {@link scar.data.ClassLabels}, one or more modalities over the
+ * same items and an optional train/test {@link scar.data.Split}. Loaders are static verbs on small classes:
+ * {@link scar.data.DatasetFolder}, {@link scar.data.CsvEmbeddings}, {@link scar.data.Npy}, {@link scar.data.JsonLines},
+ * {@link scar.data.SklearnCsv}, {@link scar.data.Tables}; {@link scar.data.Datasets} loads the bundled datasets by
+ * name. Every type is immutable and validated on construction; content errors are {@code IllegalArgumentException}s
+ * that name the file, line (1-based) or row, column and bad value, and I/O failures are
+ * {@code UncheckedIOException}s that name the path.
+ */
+package scar.data;

@@ -1,0 +1,236 @@
+package scar.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static scar.data.TestFiles.assertFails;
+import static scar.data.TestFiles.write;
+import static scar.data.TestFiles.writeGzip;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetFolderTest {
+    private static final Path WIKIPEDIA = Path.of("datasets", "wikipedia");
+    private static final Path MFEAT = Path.of("datasets", "mfeat");
+
+    @TempDir
+    Path dir;
+
+    /** Reads a CSV file (gzip or not) line by line into fields, with no code from the library. */
+    private static List<String[]> rawCsv(Path file) throws IOException {
+        var in = file.toString().endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(file))
+                : Files.newInputStream(file);
+        List<String[]> rows = new ArrayList<>();
+        try (var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                rows.add(line.split(",", -1));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void wikipediaMatchesItsFilesValueForValue() throws IOException {
+        MultiModalDataset wiki = DatasetFolder.load(WIKIPEDIA);
+        Properties manifest = new Properties();
+        try (var in = Files.newInputStream(WIKIPEDIA.resolve("manifest.properties"))) {
+            manifest.load(in);
+        }
+        List<String[]> labels = rawCsv(WIKIPEDIA.resolve("labels.csv"));
+        assertEquals("wikipedia", wiki.name());
+        assertEquals(Integer.parseInt(manifest.getProperty("samples")), wiki.size());
+        assertEquals(labels.size() - 1, wiki.size());
+        assertEquals(List.of(manifest.getProperty("views").split(",")), wiki.modalityNames());
+        assertArrayEquals(manifest.getProperty("class_names").split(","), wiki.classNames());
+        int train = 0;
+        for (int i = 0; i < wiki.size(); i++) {
+            String[] row = labels.get(i + 1);
+            assertEquals(row[0], wiki.id(i));
+            assertEquals(Integer.parseInt(row[1]), wiki.classLabels().label(i));
+            assertEquals(row[2], wiki.classNames()[wiki.classLabels().label(i)]);
+            assertEquals(row[3].equals("train"), wiki.split().isTrain(i));
+            train += row[3].equals("train") ? 1 : 0;
+        }
+        assertEquals(train, wiki.trainIndices().length);
+        assertEquals(wiki.size() - train, wiki.testIndices().length);
+        for (String view : wiki.modalityNames()) {
+            List<String[]> rows = rawCsv(WIKIPEDIA.resolve(manifest.getProperty("view." + view + ".file")));
+            Modality m = wiki.modality(view);
+            assertEquals(Integer.parseInt(manifest.getProperty("view." + view + ".dim")), m.dim());
+            assertEquals(rows.size() - 1, m.rows());
+            for (int i = 0; i < m.rows(); i++) {
+                for (int j = 0; j < m.dim(); j++) {
+                    float expected = (float) Double.parseDouble(rows.get(i + 1)[j]);
+                    assertEquals(expected, m.embeddings().get(i, j), () -> view + " row " + rows.size());
+                }
+            }
+        }
+    }
+
+    @Test
+    void mfeatHasSixViewsAndNoSplit() {
+        MultiModalDataset mfeat = DatasetFolder.load(MFEAT);
+        assertEquals(List.of("fou", "fac", "kar", "pix", "zer", "mor"), mfeat.modalityNames());
+        assertArrayEquals(new int[] {76, 216, 64, 240, 47, 6},
+                mfeat.modalities().stream().mapToInt(Modality::dim).toArray());
+        assertNull(mfeat.split());
+        assertEquals(mfeat.size(), mfeat.trainIndices().length);
+        assertEquals(0, mfeat.testIndices().length);
+        int total = 0;
+        for (int c : mfeat.classCounts()) {
+            total += c;
+        }
+        assertEquals(mfeat.size(), total);
+    }
+
+    // ---- a small valid folder, then one defect per test ----
+
+    private Path folder() {
+        write(dir.resolve("manifest.properties"), String.join("\n", "name=tiny", "samples=3", "classes=2",
+                "class_names=cat,dog", "views=a,b", "view.a.file=view_a.csv.gz", "view.a.dim=2",
+                "view.b.file=view_b.csv", "view.b.dim=3", ""));
+        write(dir.resolve("labels.csv"), "id,label,class_name,split\nx1,0,cat,train\nx2,1,dog,test\nx3,1,dog,train\n");
+        writeGzip(dir.resolve("view_a.csv.gz"), "f0,f1\n1.5,2\n3,4\n5,6e-1\n");
+        write(dir.resolve("view_b.csv"), "f0,f1,f2\n1,2,3\n4,5,6\n7,8,9\n");
+        return dir;
+    }
+
+    @Test
+    void smallFolderLoads() {
+        MultiModalDataset ds = DatasetFolder.load(folder());
+        assertEquals("tiny", ds.name());
+        assertArrayEquals(new String[] {"x1", "x2", "x3"}, ds.ids());
+        assertArrayEquals(new int[] {0, 1, 1}, ds.labels());
+        assertArrayEquals(new int[] {1}, ds.testIndices());
+        assertEquals(0.6f, ds.modality("a").embeddings().get(2, 1));
+        assertEquals(9f, ds.modality("b").embeddings().get(2, 2));
+    }
+
+    @Test
+    void withoutManifestViewsAreFoundAndNamesComeFromLabels() throws IOException {
+        Files.delete(folder().resolve("manifest.properties"));
+        MultiModalDataset ds = DatasetFolder.load(dir);
+        assertEquals(List.of("a", "b"), ds.modalityNames());
+        assertArrayEquals(new String[] {"cat", "dog"}, ds.classNames());
+        assertEquals(dir.getFileName().toString(), ds.name());
+    }
+
+    @Test
+    void missingFolderAndMissingViewFile() throws IOException {
+        assertFails(UncheckedIOException.class, () -> DatasetFolder.load(dir.resolve("nope")), "nope", "not found");
+        Files.delete(folder().resolve("view_b.csv"));
+        assertFails(UncheckedIOException.class, () -> DatasetFolder.load(dir), "view_b.csv", "not found");
+    }
+
+    @Test
+    void raggedRow() {
+        write(folder().resolve("view_b.csv"), "f0,f1,f2\n1,2,3\n4,5\n7,8,9\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "view_b.csv", "line 3", "ragged", "'f2'");
+        write(dir.resolve("view_b.csv"), "f0,f1,f2\n1,2,3\n4,5,6\n7,8,9,10\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "view_b.csv", "line 4", "ragged");
+    }
+
+    @Test
+    void nonNumericNanAndInfiniteValues() {
+        write(folder().resolve("view_b.csv"), "f0,f1,f2\n1,2,3\n4,abc,6\n7,8,9\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "view_b.csv", "line 3", "column 'f1'", "'abc'", "not a number");
+        write(dir.resolve("view_b.csv"), "f0,f1,f2\n1,2,3\n4,5,6\nNaN,8,9\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "line 4", "column 'f0'", "'NaN'", "finite");
+        writeGzip(dir.resolve("view_a.csv.gz"), "f0,f1\n1,-Infinity\n3,4\n5,6\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "view_a.csv.gz", "line 2", "column 'f1'", "'-Infinity'", "finite");
+        writeGzip(dir.resolve("view_a.csv.gz"), "f0,f1\n1,1e300\n3,4\n5,6\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "line 2", "column 'f1'", "'1e300'", "float32 range");
+    }
+
+    @Test
+    void viewRowCountDiffersFromLabels() {
+        write(folder().resolve("view_b.csv"), "f0,f1,f2\n1,2,3\n4,5,6\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "view 'b'", "view_b.csv", "2 rows", "labels.csv has 3");
+        write(dir.resolve("view_b.csv"), "f0,f1,f2\n1,2,3\n4,5,6\n7,8,9\n1,1,1\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "view_b.csv", "line 5", "more rows than labels.csv");
+    }
+
+    @Test
+    void labelsThatAreNotIntegersOrOutOfRange() {
+        write(folder().resolve("labels.csv"), "id,label,class_name,split\nx1,0,cat,train\nx2,dog,dog,test\nx3,1,dog,train\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "labels.csv", "line 3", "column 'label'", "'dog'", "integer");
+        write(dir.resolve("labels.csv"), "id,label,class_name,split\nx1,0,cat,train\nx2,1.5,dog,test\nx3,1,dog,train\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "line 3", "'1.5'", "integer");
+        write(dir.resolve("labels.csv"), "id,label,class_name,split\nx1,0,cat,train\nx2,2,dog,test\nx3,1,dog,train\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "line 3", "'2'", "0..1");
+    }
+
+    @Test
+    void emptyFiles() {
+        write(folder().resolve("labels.csv"), "");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "labels.csv", "empty");
+        write(dir.resolve("labels.csv"), "id,label,class_name,split\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "labels.csv", "no rows");
+        folder();
+        writeGzip(dir.resolve("view_a.csv.gz"), "");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "view_a.csv.gz", "empty");
+    }
+
+    @Test
+    void duplicateIds() {
+        write(folder().resolve("labels.csv"), "id,label,class_name,split\nx1,0,cat,train\nx2,1,dog,test\nx1,1,dog,train\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "labels.csv", "line 4", "column 'id'", "'x1'", "duplicate", "line 2");
+    }
+
+    @Test
+    void inconsistentManifestAndLabels() {
+        write(folder().resolve("labels.csv"), "id,label,class_name,split\nx1,0,dog,train\nx2,1,dog,test\nx3,1,dog,train\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "line 2", "column 'class_name'", "'dog'", "'cat'");
+        folder();
+        write(dir.resolve("labels.csv"), "id,label,class_name,split\nx1,0,cat,train\nx2,1,dog,validation\nx3,1,dog,train\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "line 3", "column 'split'", "'validation'", "'train' or 'test'");
+        folder();
+        write(dir.resolve("view_b.csv"), "f0,f1\n1,2\n4,5\n7,8\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "view_b.csv", "2 columns", "dim=3");
+        folder();
+        write(dir.resolve("labels.csv"), "id,class_name\nx1,cat\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "labels.csv", "no column 'label'");
+    }
+
+    @Test
+    void manifestSampleCountMustMatch() {
+        write(folder().resolve("manifest.properties"), "name=tiny\nsamples=4\nviews=a\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "samples=4", "3 rows");
+        write(dir.resolve("manifest.properties"), "name=tiny\nsamples=three\nviews=a\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "'samples'", "'three'");
+    }
+
+    @Test
+    void quotedFieldsInLabels() {
+        write(folder().resolve("manifest.properties"), "views=a\n");
+        write(dir.resolve("labels.csv"), "id,label,class_name\n\"x,1\",0,\"big \"\"cat\"\"\"\nx2,1,dog\nx3,1,dog\n");
+        MultiModalDataset ds = DatasetFolder.load(dir);
+        assertEquals("x,1", ds.id(0));
+        assertEquals("big \"cat\"", ds.classNames()[0]);
+        assertNotNull(ds.modality("a"));
+    }
+}

@@ -1,0 +1,29 @@
+package scar.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The memory claim: a 1,000,000 × 768 float32 modality fits a 4 GiB heap (surefire runs with -Xmx4g). */
+class MemoryTest {
+
+    @Test
+    void millionBy768ModalityFitsWithoutCopies() {
+        int n = 1_000_000;
+        int d = 768;
+        assertTrue(Runtime.getRuntime().maxMemory() <= 4L << 30, "the test must run in at most a 4 GiB heap");
+        float[] values = new float[n * d];
+        values[values.length - 1] = 3f;
+        Modality m = Modality.of("clip", Matrix.wrap(n, d, values));
+        int[] labels = new int[n];
+        labels[n - 1] = 9;
+        MultiModalDataset ds = MultiModalDataset.of("big", labels, ClassLabels.defaultNames(10), m);
+        assertSame(values, ds.modality("clip").embeddings().data());
+        assertEquals(3f, ds.modality("clip").embeddings().get(n - 1, d - 1));
+        assertEquals("999999", ds.id(n - 1));
+        assertTrue(ds.toString().contains("1000000 x 768"));
+        assertEquals(n - 1, ds.classCounts()[0]);
+    }
+}
