@@ -48,7 +48,7 @@ public final class EvaluationPlots {
                 hi = Math.max(hi, mean[g][s] + spread[g][s]);
             }
         }
-        double yMin = Math.max(0, Math.floor(lo * 10 - 1e-9) / 10);
+        double yMin = Math.max(0, Math.floor(lo * 10 + 1e-9) / 10);
         double yMax = Math.max(Math.ceil(hi * 10 - 1e-9) / 10, yMin + 0.1);
         String yTitle = yMin > 0 ? Y_TITLE + " (axis from " + Numbers.format(yMin) + ")" : Y_TITLE;
         CategoryChart chart = Theme.category(Theme.WIDTH, Theme.HEIGHT, title, "", yTitle);

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import scar.plot.Charts;
@@ -94,7 +96,7 @@ public final class HtmlReport {
     public HtmlReport image(String caption, byte[] png) {
         Objects.requireNonNull(caption, "caption");
         Objects.requireNonNull(png, "png");
-        if (png.length < PNG_SIGNATURE.length || !java.util.Arrays.equals(png, 0, PNG_SIGNATURE.length,
+        if (png.length < PNG_SIGNATURE.length || !Arrays.equals(png, 0, PNG_SIGNATURE.length,
                 PNG_SIGNATURE, 0, PNG_SIGNATURE.length)) {
             throw new IllegalArgumentException("image '" + caption + "' is not a PNG (" + png.length
                     + " bytes without the PNG signature)");
@@ -209,13 +211,13 @@ public final class HtmlReport {
             return ms + " ms";
         }
         if (ms < 60_000) {
-            return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
         }
         long s = d.toSeconds();
         if (s < 3600) {
-            return String.format(java.util.Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
         }
-        return String.format(java.util.Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
     }
 
     private static String keyValueTable(Map<String, ?> entries) {
