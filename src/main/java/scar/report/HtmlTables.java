@@ -1,0 +1,59 @@
+package scar.report;
+
+import scar.plot.Numbers;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.NumberColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** Tablesaw tables as escaped HTML tables: numbers right-aligned with 4 significant digits, rows bounded. */
+final class HtmlTables {
+
+    private HtmlTables() {}
+
+    static String render(Table table, int maxRows) {
+        if (maxRows < 0) {
+            throw new IllegalArgumentException("maxRows is " + maxRows + "; expected ≥ 0");
+        }
+        int shown = Math.min(maxRows, table.rowCount());
+        StringBuilder html = new StringBuilder(256 + 64 * shown * Math.max(1, table.columnCount()));
+        html.append("<div class=\"table\"><table class=\"data\">");
+        if (table.name() != null && !table.name().isBlank()) {
+            html.append("<caption>").append(HtmlReport.escape(table.name())).append("</caption>");
+        }
+        html.append("<thead><tr>");
+        for (Column<?> col : table.columns()) {
+            html.append(col instanceof NumberColumn<?, ?> ? "<th class=\"num\">" : "<th>")
+                    .append(HtmlReport.escape(col.name())).append("</th>");
+        }
+        html.append("</tr></thead><tbody>");
+        for (int r = 0; r < shown; r++) {
+            html.append("<tr>");
+            for (Column<?> col : table.columns()) {
+                html.append(col instanceof NumberColumn<?, ?> ? "<td class=\"num\">" : "<td>")
+                        .append(HtmlReport.escape(cell(col, r))).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        html.append("</tbody></table>");
+        if (shown < table.rowCount()) {
+            html.append("<p class=\"muted\">Showing the first ").append(shown).append(" of ")
+                    .append(table.rowCount()).append(" rows.</p>");
+        }
+        return html.append("</div>").toString();
+    }
+
+    private static String cell(Column<?> col, int row) {
+        if (col.isMissing(row)) {
+            return "";
+        }
+        if (col instanceof DoubleColumn d) {
+            return Numbers.format(d.getDouble(row));
+        }
+        if (col instanceof FloatColumn f) {
+            return Numbers.format(f.getDouble(row));
+        }
+        return col.getString(row);
+    }
+}

@@ -1,0 +1,46 @@
+package scar.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
+
+class EvaluationPlotsTest {
+
+    static final String[] GROUPS = {"image", "text"};
+    static final String[] STRATEGIES = {"primary", "SCAR fill", "random fill", "average fill", "full"};
+
+    @Test
+    void barsPerStrategyWithErrorBars(@TempDir Path dir) {
+        double[][] mean = {{0.61, 0.66, 0.64, 0.63, 0.70}, {0.72, 0.78, 0.75, 0.74, 0.81}};
+        double[][] spread = {{0.01, 0.02, 0.01, 0.015, 0.005}, {0.01, 0.01, 0.02, 0.01, 0.03}};
+        CategoryChart chart = EvaluationPlots.evaluation("Eval", GROUPS, STRATEGIES, mean, spread);
+        assertEquals(List.of(STRATEGIES), List.copyOf(chart.getSeriesMap().keySet()));
+        CategorySeries scar = chart.getSeriesMap().get("SCAR fill");
+        assertEquals(List.of("image", "text"), List.copyOf(scar.getXData()));
+        assertEquals(List.of(0.66, 0.78), List.copyOf(scar.getYData()));
+        assertEquals(List.of(0.02, 0.01), List.copyOf(scar.getExtraValues()));
+        // lowest mean − spread is 0.60 → axis from 0.6; highest mean + spread is 0.84 → axis to 0.9
+        assertEquals(0.6, chart.getStyler().getYAxisMin(), 1e-12);
+        assertEquals(0.9, chart.getStyler().getYAxisMax(), 1e-12);
+        assertTrue(chart.getYAxisTitle().startsWith(EvaluationPlots.Y_TITLE) && chart.getYAxisTitle().contains("0.6"),
+                chart.getYAxisTitle());
+        Rendered.png(chart, dir, "evaluation", Theme.WIDTH, Theme.HEIGHT);
+    }
+
+    @Test
+    void rejectsBadInput() {
+        double[][] mean = {{0.5}, {0.6}};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EvaluationPlots.evaluation(
+                "", GROUPS, new String[] {"primary"}, mean, new double[][] {{0.1}, {-0.1}}));
+        assertTrue(e.getMessage().contains("spread[1][0]"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> EvaluationPlots.evaluation(
+                "", GROUPS, new String[] {"primary"}, new double[][] {{0.5}}, new double[][] {{0.1}}));
+    }
+}
