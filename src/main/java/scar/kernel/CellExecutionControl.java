@@ -1,0 +1,185 @@
+package scar.kernel;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * JShell's in-process ("local") execution engine, changed in one respect: the value of every executed snippet is
+ * kept as an object, so the kernel renders it without calling {@code toString()} or compiling anything again.
+ *
+ * <p>Each snippet runs on a fresh daemon thread, so that {@link #stop()} (JShell's {@code stop}, wired to the
+ * Jupyter interrupt) can interrupt it and, if it ignores the interrupt, stop it. The invoking thread waits for the
+ * snippet thread; a stop holds until the next {@link #beginCell()}, so the rest of an interrupted cell does not run.
+ *
+ * <p>{@link #invoke(Method)} returns a key instead of the value's text; {@link #takeValue(String)} exchanges the key
+ * for the object. {@link #clearValues()} drops values that nobody took.
+ */
+final class CellExecutionControl extends DirectExecutionControl {
+
+    /** How long a stopped cell gets to react to {@link Thread#interrupt()} before it is killed. */
+    private static final long INTERRUPT_GRACE_MS = 300;
+    private static final String KEY_PREFIX = "scar-value-";
+    private static final Object NULL = new Object();
+
+    private final Map<String, Object> values = new ConcurrentHashMap<>();
+    private final AtomicLong keys = new AtomicLong();
+    private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
+    private final Object lock = new Object();
+    private Thread running;
+    private volatile boolean stopRequested;
+    private volatile ClassLoader snippetLoader = ClassLoader.getSystemClassLoader();
+
+    @Override
+    protected String invoke(Method doit) throws Exception {
+        Object value;
+        snippetLoader = doit.getDeclaringClass().getClassLoader();
+        try {
+            value = runCell(() -> doit.invoke(null), snippetLoader);
+        } catch (InvocationTargetException e) {
+            lastFailure.set(e.getCause());
+            throw e;
+        }
+        String key = KEY_PREFIX + keys.incrementAndGet();
+        values.put(key, value == null ? NULL : value);
+        return key;
+    }
+
+    /**
+     * Runs {@code body} on a cell thread and waits for it, so that {@link #stop()} can end it.
+     *
+     * @throws InvocationTargetException wrapping whatever {@code body} threw (unwrapping one reflective layer)
+     */
+    Object runCell(Callable<Object> body, ClassLoader contextLoader) throws InvocationTargetException {
+        AtomicReference<Object> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread cell = new Thread(() -> {
+            try {
+                result.set(body.call());
+            } catch (InvocationTargetException e) {
+                failure.set(e.getCause());
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "scar-cell");
+        cell.setDaemon(true);
+        cell.setContextClassLoader(contextLoader);
+        synchronized (lock) {
+            if (stopRequested) {
+                throw new InvocationTargetException(new CancellationException("cell interrupted"));
+            }
+            running = cell;
+            cell.start();
+        }
+        try {
+            cell.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure.compareAndSet(null, e);
+        } finally {
+            synchronized (lock) {
+                running = null;
+            }
+        }
+        if (failure.get() != null) {
+            throw new InvocationTargetException(failure.get());
+        }
+        return result.get();
+    }
+
+    /**
+     * Stops the current cell: the running snippet is interrupted, and killed if it is still running after a short
+     * grace period; snippets of the same cell that have not started yet will not start. Any thread may call this.
+     */
+    @Override
+    public void stop() {
+        Thread cell;
+        synchronized (lock) {
+            stopRequested = true;
+            cell = running;
+        }
+        if (cell == null) {
+            return;
+        }
+        cell.interrupt();
+        try {
+            cell.join(INTERRUPT_GRACE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (cell.isAlive()) {
+            kill(cell);
+        }
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void kill(Thread cell) {
+        try {
+            cell.stop();
+        } catch (UnsupportedOperationException e) {
+            // JDK 20+: threads cannot be killed; the cell keeps its daemon thread but the kernel moves on
+            cell.interrupt();
+        }
+    }
+
+    /** The loader of the snippet classes (and of jars added to the classpath); the system loader before any ran. */
+    ClassLoader snippetLoader() {
+        return snippetLoader;
+    }
+
+    /** True if {@link #stop()} was called since the last {@link #beginCell()}. */
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** Forgets an interrupt that arrived while no cell ran. */
+    void beginCell() {
+        synchronized (lock) {
+            stopRequested = false;
+        }
+    }
+
+    /** The exception thrown by the last failing snippet, once. */
+    Throwable takeFailure() {
+        return lastFailure.getAndSet(null);
+    }
+
+    /** The value behind a key returned by {@link #invoke(Method)}; null for unknown keys and null values. */
+    Object takeValue(String key) {
+        Object value = key == null ? null : values.remove(key);
+        return value == NULL ? null : value;
+    }
+
+    void clearValues() {
+        values.clear();
+        lastFailure.set(null);
+    }
+
+    /** Hands JShell the one {@link CellExecutionControl} the kernel holds. */
+    static final class Provider implements ExecutionControlProvider {
+        private final CellExecutionControl control;
+
+        Provider(CellExecutionControl control) {
+            this.control = control;
+        }
+
+        @Override
+        public String name() {
+            return "scar-local";
+        }
+
+        @Override
+        public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+            return control;
+        }
+    }
+}

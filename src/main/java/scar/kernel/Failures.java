@@ -1,0 +1,76 @@
+package scar.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exceptions from cells, made fit for Jupyter: thrown on unchanged when possible (so the error name is the cell's
+ * own exception class), and shown as a stack trace cut at the kernel's own frames.
+ */
+final class Failures {
+
+    /** Frames shown per exception of a cause chain. */
+    private static final int MAX_FRAMES = 12;
+
+    private Failures() {
+    }
+
+    /**
+     * The throwable as something {@code evalRaw} can throw: exceptions as they are (checked ones too, since the
+     * Jupyter layer catches {@link Exception}); errors wrapped in a {@link JavaError} so that the kernel's loop
+     * thread survives them.
+     */
+    static RuntimeException unchecked(Throwable thrown) {
+        if (thrown instanceof Exception exception) {
+            throw Failures.<RuntimeException>sneaky(exception);
+        }
+        return new JavaError(thrown);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    /**
+     * The throwable and its causes, each with the frames of the cell's code: frames from the reflective call that
+     * ran the snippet onwards belong to the kernel and are left out.
+     */
+    static List<String> traceback(Throwable thrown) {
+        List<String> lines = new ArrayList<>();
+        Throwable current = thrown instanceof JavaError && thrown.getCause() != null ? thrown.getCause() : thrown;
+        String prefix = "";
+        for (int depth = 0; current != null && depth < 8; depth++) {
+            lines.add(prefix + current);
+            int shown = 0;
+            for (StackTraceElement frame : current.getStackTrace()) {
+                if (isKernelFrame(frame)) {
+                    break;
+                }
+                if (shown++ == MAX_FRAMES) {
+                    lines.add("\t...");
+                    break;
+                }
+                lines.add("\tat " + frame);
+            }
+            prefix = "Caused by: ";
+            current = current.getCause() == current ? null : current.getCause();
+        }
+        return lines;
+    }
+
+    private static boolean isKernelFrame(StackTraceElement frame) {
+        String type = frame.getClassName();
+        return type.startsWith("jdk.internal.reflect.") || type.equals("java.lang.reflect.Method")
+                || type.startsWith("scar.kernel.");
+    }
+
+    /** A {@link Error} thrown by a cell (stack overflow, out of memory...), carried as an exception. */
+    static final class JavaError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        JavaError(Throwable error) {
+            super(error.toString(), error);
+        }
+    }
+}

@@ -1,0 +1,334 @@
+package scar.kernel;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+
+/**
+ * One JShell, run in this JVM: evaluates Java code snippet by snippet, keeps each value as an object, and answers
+ * completion, documentation and completeness questions about a cell.
+ *
+ * <p>Positions given to the question methods are offsets into the cell with magic lines masked
+ * ({@link CellParts#maskMagics(String)}); the snippet holding the cursor is found by letting JShell cut the cell.
+ * Not thread-safe, except {@link #stop()}, which is meant to be called from another thread.
+ */
+final class JShellSession implements AutoCloseable {
+
+    private static final Set<Snippet.SubKind> VALUE_KINDS = Set.of(
+            Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND,
+            Snippet.SubKind.VAR_VALUE_SUBKIND,
+            Snippet.SubKind.OTHER_EXPRESSION_SUBKIND,
+            Snippet.SubKind.ASSIGNMENT_SUBKIND);
+
+    private final CellExecutionControl control = new CellExecutionControl();
+    private final JShell shell;
+    private final SourceCodeAnalysis analysis;
+    private final Consumer<String> notes;
+
+    /**
+     * @param classpath entries the snippets compile against (the kernel's own classpath); each may be a directory,
+     *                  a jar or a {@code dir/*} wildcard
+     * @param notes     where warnings about half-defined snippets go (the cell's stderr)
+     */
+    JShellSession(List<String> classpath, Consumer<String> notes) {
+        this.shell = JShell.builder()
+                .executionEngine(new CellExecutionControl.Provider(control), Map.of())
+                .build();
+        this.analysis = shell.sourceCodeAnalysis();
+        this.notes = notes;
+        classpath.forEach(shell::addToClasspath);
+    }
+
+    /** Makes a jar or class folder visible to the following snippets (compile and run time). */
+    void addToClasspath(String entry) {
+        shell.addToClasspath(entry);
+    }
+
+    /** The class loader the snippets run in. */
+    ClassLoader snippetLoader() {
+        return control.snippetLoader();
+    }
+
+    /**
+     * Evaluates every snippet of {@code code} in order and returns the value of the last one if it is an expression,
+     * else null.
+     *
+     * @param code       Java source, possibly several statements and declarations
+     * @param cell       the whole cell, for error messages
+     * @param cellOffset where {@code code} starts in the cell
+     * @throws CompilationException  for code that does not compile or refers to something undefined
+     * @throws CancellationException when the cell was interrupted
+     */
+    Object eval(String code, String cell, int cellOffset) {
+        Object last = null;
+        String rest = code;
+        int restOffset = cellOffset;
+        try {
+            while (true) {
+                SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+                if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                    return last;
+                }
+                if (!info.completeness().isComplete()) {
+                    throw new CompilationException(Positions.describe(cell, restOffset + leadingBlanks(rest),
+                            "unfinished statement (missing ';', ')' or '}'?)"));
+                }
+                int consumed = rest.length() - info.remaining().length();
+                String raw = rest.substring(0, consumed);
+                String source = info.source();
+                String bare = info.completeness() == SourceCodeAnalysis.Completeness.COMPLETE_WITH_SEMI
+                        ? source.substring(0, source.length() - 1) : source;
+                int start = restOffset + Math.max(0, raw.indexOf(bare));
+                last = evalSnippet(source, cell, start);
+                rest = info.remaining();
+                restOffset += consumed;
+            }
+        } finally {
+            control.clearValues();
+        }
+    }
+
+    private Object evalSnippet(String source, String cell, int start) {
+        if (control.stopRequested()) {
+            throw new CancellationException("cell interrupted");
+        }
+        List<SnippetEvent> events = shell.eval(source);
+        if (control.stopRequested()) {
+            throw new CancellationException("cell interrupted");
+        }
+        Object value = null;
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null) {
+                continue;
+            }
+            Snippet snippet = event.snippet();
+            Object taken = control.takeValue(event.value());
+            if (event.status() == Snippet.Status.REJECTED) {
+                throw new CompilationException(compileErrors(snippet, cell, start));
+            }
+            if (event.exception() != null) {
+                throw failure(event);
+            }
+            if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                    || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                notes.accept("note: " + describe(snippet) + " was created but cannot be used until "
+                        + unresolved(snippet) + " is declared");
+            }
+            value = VALUE_KINDS.contains(snippet.subKind()) ? taken : null;
+        }
+        return value;
+    }
+
+    private RuntimeException failure(SnippetEvent event) {
+        Throwable thrown = control.takeFailure();
+        if (event.exception() instanceof UnresolvedReferenceException unresolved) {
+            Snippet declaration = unresolved.getSnippet();
+            return new CompilationException(describe(declaration) + " cannot be invoked until "
+                    + unresolved(declaration) + " is declared");
+        }
+        if (thrown != null) {
+            return Failures.unchecked(thrown);
+        }
+        if (event.exception() instanceof EvalException eval) {
+            return new IllegalStateException(eval.getExceptionClassName() + ": " + eval.getMessage(), eval);
+        }
+        return new IllegalStateException(event.exception().getMessage(), event.exception());
+    }
+
+    private String compileErrors(Snippet snippet, String cell, int start) {
+        List<String> messages = shell.diagnostics(snippet)
+                .filter(Diag::isError)
+                .map(d -> Positions.describe(cell, start + (int) Math.max(0, d.getPosition()), message(d)))
+                .collect(Collectors.toList());
+        return messages.isEmpty() ? "the snippet does not compile: " + snippet.source().strip()
+                : String.join("\n", messages);
+    }
+
+    private static String message(Diag diag) {
+        return diag.getMessage(Locale.ROOT).lines()
+                .filter(line -> !line.strip().startsWith("location: class"))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private String unresolved(Snippet snippet) {
+        if (!(snippet instanceof jdk.jshell.DeclarationSnippet declaration)) {
+            return "a missing declaration";
+        }
+        List<String> names = shell.unresolvedDependencies(declaration).collect(Collectors.toList());
+        return names.isEmpty() ? "a missing declaration" : String.join(", ", names);
+    }
+
+    private static String describe(Snippet snippet) {
+        String kind = snippet.kind().name().toLowerCase(Locale.ROOT).replace("_", " ");
+        if (snippet instanceof jdk.jshell.DeclarationSnippet declaration) {
+            return kind + " " + declaration.name();
+        }
+        return kind;
+    }
+
+    /**
+     * Runs a magic (or any kernel-side work) on a cell thread so that an interrupt can stop it.
+     *
+     * @throws CancellationException when interrupted
+     */
+    Object runInterruptibly(Callable<Object> body) {
+        try {
+            Object value = control.runCell(body, snippetLoader());
+            if (control.stopRequested()) {
+                throw new CancellationException("cell interrupted");
+            }
+            return value;
+        } catch (InvocationTargetException e) {
+            if (control.stopRequested()) {
+                throw new CancellationException("cell interrupted");
+            }
+            throw Failures.unchecked(e.getCause());
+        }
+    }
+
+    /** Starts a cell: an interrupt that arrived while idle is forgotten. */
+    void beginCell() {
+        control.beginCell();
+    }
+
+    /** Stops the running cell, if any; safe to call from any thread. */
+    void stop() {
+        control.stop();
+    }
+
+    /** Completion candidates for the cursor at {@code at}; replacing from the anchor up to the cursor. */
+    ReplacementOptions complete(String masked, int at) {
+        int start = snippetStart(masked, at);
+        String input = masked.substring(start, at);
+        int[] anchor = new int[1];
+        List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(input, input.length(), anchor);
+        Set<String> ordered = new LinkedHashSet<>();
+        suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
+                .forEach(s -> ordered.add(s.continuation()));
+        suggestions.forEach(s -> ordered.add(s.continuation()));
+        return new ReplacementOptions(new ArrayList<>(ordered), start + anchor[0], at);
+    }
+
+    /**
+     * Signatures and Javadoc of what is at the cursor: the method whose argument list holds the cursor, or the
+     * method, type or variable named under the cursor. Null when nothing is known.
+     */
+    String inspect(String masked, int at) {
+        int start = snippetStart(masked, at);
+        String text = documentation(masked.substring(start, at));
+        int end = at;
+        while (end < masked.length() && Character.isJavaIdentifierPart(masked.charAt(end))) {
+            end++;
+        }
+        if (text == null) {
+            text = documentation(masked.substring(start, end) + "(");
+        }
+        if (text == null) {
+            text = documentation(masked.substring(start, end));
+        }
+        if (text == null) {
+            int begin = at;
+            while (begin > 0 && Character.isJavaIdentifierPart(masked.charAt(begin - 1))) {
+                begin--;
+            }
+            String word = masked.substring(begin, end);
+            text = shell.variables().filter(v -> v.name().equals(word) && shell.status(v).isActive())
+                    .map(v -> v.typeName() + " " + v.name()).findFirst().orElse(null);
+        }
+        return text;
+    }
+
+    private String documentation(String input) {
+        if (input.isBlank()) {
+            return null;
+        }
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(input, input.length(), true);
+        if (docs.isEmpty()) {
+            return null;
+        }
+        return docs.stream()
+                .map(d -> d.javadoc() == null || d.javadoc().isBlank() ? d.signature()
+                        : d.signature() + "\n\n" + d.javadoc().strip())
+                .distinct()
+                .collect(Collectors.joining("\n\n"));
+    }
+
+    /**
+     * Jupyter's answer to "is this cell complete": {@code complete}, {@code invalid}, or the indentation for the
+     * next line of an unfinished statement.
+     */
+    String isComplete(String masked) {
+        String rest = masked;
+        while (true) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            switch (info.completeness()) {
+                case EMPTY:
+                    return "complete";
+                case UNKNOWN:
+                    return "invalid";
+                case DEFINITELY_INCOMPLETE:
+                case CONSIDERED_INCOMPLETE:
+                    return Positions.nextIndent(rest);
+                default:
+                    if (info.remaining().length() >= rest.length()) {
+                        return "complete";
+                    }
+                    rest = info.remaining();
+            }
+        }
+    }
+
+    /** True if the code ends in an unfinished statement (an open brace, a dangling operator...). */
+    boolean isUnfinished(String code) {
+        if (code.isBlank()) {
+            return false;
+        }
+        String verdict = isComplete(code);
+        return !verdict.equals("complete") && !verdict.equals("invalid");
+    }
+
+    /** Offset of the start of the snippet that holds the cursor. */
+    private int snippetStart(String masked, int at) {
+        int start = 0;
+        String rest = masked.substring(0, Math.min(at, masked.length()));
+        while (true) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            if (!info.completeness().isComplete() || info.remaining().isBlank()
+                    || info.remaining().length() >= rest.length()) {
+                return start;
+            }
+            start += rest.length() - info.remaining().length();
+            rest = info.remaining();
+        }
+    }
+
+    private static int leadingBlanks(String text) {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    @Override
+    public void close() {
+        control.stop();
+        shell.close();
+    }
+}

@@ -1,0 +1,359 @@
+package scar.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kernel under a real Jupyter client: the kernelspec is installed into a temporary Jupyter path with this test
+ * JVM's class path, then Debian's jupyter_client (through {@code /usr/bin/python3}) runs cells against it, and
+ * {@code jupyter nbconvert --execute} runs a notebook. Skipped only if jupyter_client cannot be imported.
+ */
+class KernelIntegrationTest {
+
+    private static final String PYTHON = "/usr/bin/python3";
+    private static final String KERNEL = "scar-java-test";
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final long PROCESS_TIMEOUT_S = 600;
+
+    @TempDir
+    static Path jupyterDir;
+
+    /** Every kernel JVM the tests saw; none may be alive at the end. */
+    private static final List<Long> KERNEL_PIDS = new ArrayList<>();
+
+    @BeforeAll
+    static void installKernelspec() {
+        Assumptions.assumeTrue(pythonHasJupyterClient(), PYTHON + " cannot import jupyter_client; skipping");
+        List<Path> classpath = TestClasspath.entries().stream().map(Path::of).collect(Collectors.toList());
+        KernelInstaller.install(jupyterDir.resolve("data"), KERNEL, KernelInstaller.currentJava(), classpath);
+    }
+
+    @AfterAll
+    static void noKernelOutlivesTheTests() throws InterruptedException {
+        for (long pid : KERNEL_PIDS) {
+            assertTrue(waitUntilGone(pid, 10), "kernel JVM " + pid + " is still running after the tests");
+        }
+        System.out.println("[kernel] checked " + KERNEL_PIDS.size() + " kernel JVMs: none left running");
+    }
+
+    @Test
+    void cellsRunThroughJupyterClient() throws Exception {
+        Map<String, String> cells = new LinkedHashMap<>();
+        cells.put("value", "int a = 6;\nint b = 7;\na * b");
+        cells.put("printed", "System.out.println(\"hello from java\");\nSystem.err.println(\"to stderr\");");
+        cells.put("compileError", "int ok = 1;\nint bad = notDeclared + 1;");
+        cells.put("exception", "throw new IllegalArgumentException(\"bad value 3\");");
+        cells.put("table", "Table.create(\"numbers\", IntColumn.create(\"n\", IntStream.range(0, 50).toArray()))");
+        cells.put("chart", "var chart = new XYChartBuilder().width(300).height(200).title(\"squares\").build();\n"
+                + "chart.addSeries(\"s\", new double[] {1, 2, 3}, new double[] {1, 4, 9});\nchart");
+        cells.put("profile", "record Profile(String name, double scale) implements scar.data.Tabular {\n"
+                + "  public Table toTable() { return Table.create(name, DoubleColumn.create(\"scale\", scale)); }\n"
+                + "}\nnew Profile(\"text\", 0.75)");
+        cells.put("scarMagic", "%scar characterize wikipedia");
+        cells.put("help", "%help");
+        Path cellsFile = jupyterDir.resolve("cells.json");
+        Files.writeString(cellsFile, new Gson().toJson(cells));
+
+        JsonObject report = runPython("session", KERNEL, cellsFile.toString());
+        JsonArray pids = report.getAsJsonArray("pids");
+        pids.forEach(p -> KERNEL_PIDS.add(p.getAsLong()));
+
+        double startup = report.get("start_to_first_result_s").getAsDouble();
+        double roundTrip = report.get("round_trip_median_s").getAsDouble();
+        System.out.printf("[kernel] start to first result: %.2f s; simple cell round trip: median %.1f ms, max %.1f ms;"
+                        + " interrupt took %.2f s%n", startup, roundTrip * 1000,
+                report.get("round_trip_max_s").getAsDouble() * 1000, report.get("interrupt_s").getAsDouble());
+        assertEquals("2", resultText(report.getAsJsonObject("first")));
+
+        JsonObject c = report.getAsJsonObject("cells");
+        assertEquals("42", resultText(c.getAsJsonObject("value")));
+
+        JsonObject printed = c.getAsJsonObject("printed");
+        assertEquals("ok", printed.get("status").getAsString());
+        assertEquals("hello from java\n", streamText(printed, "stdout"));
+        assertEquals("to stderr\n", streamText(printed, "stderr"));
+
+        JsonObject compile = c.getAsJsonObject("compileError");
+        assertEquals("error", compile.get("status").getAsString());
+        assertEquals("CompilationException", compile.get("ename").getAsString());
+        String compileMessage = compile.get("evalue").getAsString();
+        assertTrue(compileMessage.startsWith("line 2: cannot find symbol") && compileMessage.contains("notDeclared"),
+                compileMessage);
+        assertEquals("error", firstOutput(compile, "error").get("type").getAsString());
+
+        JsonObject exception = c.getAsJsonObject("exception");
+        assertEquals("error", exception.get("status").getAsString());
+        assertEquals("IllegalArgumentException", exception.get("ename").getAsString());
+        assertEquals("bad value 3", exception.get("evalue").getAsString());
+        String traceback = firstOutput(exception, "error").getAsJsonArray("traceback").toString();
+        assertTrue(traceback.contains("java.lang.IllegalArgumentException: bad value 3"), traceback);
+
+        JsonObject table = data(c.getAsJsonObject("table"));
+        assertTrue(table.get("text/html").getAsString().contains("showing 20 of 50 rows"), table.toString());
+        assertTrue(table.has("text/plain"));
+
+        JsonObject chart = data(c.getAsJsonObject("chart"));
+        byte[] png = Base64.getDecoder().decode(chart.get("image/png").getAsString().strip());
+        assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, PNG_SIGNATURE.length));
+        assertTrue(chart.get("text/plain").getAsString().contains("squares"));
+
+        JsonObject profile = data(c.getAsJsonObject("profile"));
+        assertTrue(profile.get("text/html").getAsString().contains("<th>scale</th>"), profile.toString());
+        assertTrue(profile.get("text/plain").getAsString().contains("Profile[name=text, scale=0.75]"));
+
+        checkScarMagic(c.getAsJsonObject("scarMagic"));
+        assertTrue(resultText(c.getAsJsonObject("help")).contains("%classpath"));
+
+        JsonArray matches = report.getAsJsonObject("complete").getAsJsonArray("matches");
+        assertTrue(matches.toString().contains("\"max(\""), matches.toString());
+        String doc = report.getAsJsonObject("inspect").getAsJsonObject("data").get("text/plain").getAsString();
+        assertTrue(doc.contains("max(int a, int b)"), doc);
+        assertEquals("incomplete", report.getAsJsonObject("is_complete_open").get("status").getAsString());
+        assertEquals("complete", report.getAsJsonObject("is_complete_done").get("status").getAsString());
+
+        JsonObject interrupted = report.getAsJsonObject("interrupt_reply");
+        assertEquals("error", interrupted.get("status").getAsString());
+        assertEquals("CancellationException", interrupted.get("ename").getAsString());
+        assertEquals("42", resultText(report.getAsJsonObject("after_interrupt")));
+        assertTrue(report.get("same_kernel_after_interrupt").getAsBoolean());
+
+        assertEquals("10", resultText(report.getAsJsonObject("after_restart")));
+        assertNotEquals(pids.get(0).getAsLong(), pids.get(1).getAsLong(), "restart starts a new kernel JVM");
+        assertFalse(report.get("alive_after_shutdown").getAsBoolean());
+        for (JsonElement pid : pids) {
+            assertTrue(waitUntilGone(pid.getAsLong(), 10), "kernel " + pid + " survived shutdown/restart");
+        }
+        assertTrue(startup < 60, "start to first result took " + startup + " s");
+    }
+
+    /** With scar.Scar present the magic renders its result; without it, the error says what is missing. */
+    private static void checkScarMagic(JsonObject magic) {
+        boolean facadePresent;
+        try {
+            Class.forName(Magics.SCAR_FACADE);
+            facadePresent = true;
+        } catch (ClassNotFoundException e) {
+            facadePresent = false;
+        }
+        if (facadePresent) {
+            assertEquals("ok", magic.get("status").getAsString(), magic.toString());
+            assertTrue(data(magic).has("text/plain"));
+        } else {
+            assertEquals("IllegalStateException", magic.get("ename").getAsString());
+            assertTrue(magic.get("evalue").getAsString().contains("scar.Scar"), magic.toString());
+        }
+    }
+
+    @Test
+    void kernelExitsWhenItsClientIsKilled() throws Exception {
+        Path out = jupyterDir.resolve("orphan.out");
+        Process client = startPython(out, "orphan", KERNEL);
+        long pid = -1;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (pid < 0 && System.nanoTime() < deadline && client.isAlive()) {
+                String line = Files.exists(out) ? Files.readString(out).lines()
+                        .filter(l -> l.startsWith("{\"pid\"")).findFirst().orElse("") : "";
+                if (!line.isEmpty()) {
+                    pid = JsonParser.parseString(line).getAsJsonObject().get("pid").getAsLong();
+                } else {
+                    Thread.sleep(200);
+                }
+            }
+            assertTrue(pid > 0, "the client did not report a kernel pid: " + readQuietly(out));
+            KERNEL_PIDS.add(pid);
+            assertTrue(ProcessHandle.of(pid).isPresent(), "kernel " + pid + " should be running");
+        } finally {
+            client.destroyForcibly();
+            client.waitFor(30, TimeUnit.SECONDS);
+        }
+        long killed = System.nanoTime();
+        boolean gone = waitUntilGone(pid, 20);
+        System.out.printf("[kernel] after its client was killed the kernel exited in %.1f s%n",
+                (System.nanoTime() - killed) / 1e9);
+        assertTrue(gone, "kernel " + pid + " outlived its killed client");
+    }
+
+    @Test
+    void notebookExecutesWithNbconvert() throws Exception {
+        Path notebook = jupyterDir.resolve("smoke.ipynb");
+        try (InputStream in = getClass().getResourceAsStream("smoke.ipynb")) {
+            Files.copy(in, notebook);
+        }
+        Path log = jupyterDir.resolve("nbconvert.log");
+        Process nbconvert = start(log, PYTHON, "-m", "nbconvert", "--to", "notebook", "--execute",
+                "--ExecutePreprocessor.kernel_name=" + KERNEL, "--ExecutePreprocessor.timeout=300",
+                "--output", "smoke.out.ipynb", notebook.toString());
+        awaitExit(nbconvert, log);
+        JsonObject executed = JsonParser.parseString(
+                Files.readString(jupyterDir.resolve("smoke.out.ipynb"))).getAsJsonObject();
+        List<JsonObject> outputs = new ArrayList<>();
+        for (JsonElement cell : executed.getAsJsonArray("cells")) {
+            for (JsonElement output : cell.getAsJsonObject().getAsJsonArray("outputs")) {
+                outputs.add(output.getAsJsonObject());
+            }
+        }
+        assertTrue(outputs.stream().noneMatch(o -> o.get("output_type").getAsString().equals("error")),
+                outputs.toString());
+        String all = outputs.toString();
+        assertTrue(all.contains("42") && all.contains("printed from a notebook") && all.contains("image/png")
+                && all.contains("showing 20 of 30 rows") && all.contains("%scar"), all);
+        JsonObject last = outputs.get(outputs.size() - 1);
+        long pid = Long.parseLong(text(last.getAsJsonObject("data").get("text/plain")));
+        KERNEL_PIDS.add(pid);
+        assertTrue(waitUntilGone(pid, 20), "nbconvert's kernel " + pid + " is still running");
+    }
+
+    private static String text(JsonElement element) {
+        if (element.isJsonArray()) {
+            StringBuilder joined = new StringBuilder();
+            element.getAsJsonArray().forEach(e -> joined.append(e.getAsString()));
+            return joined.toString();
+        }
+        return element.getAsString();
+    }
+
+    private static JsonObject firstOutput(JsonObject cell, String type) {
+        for (JsonElement output : cell.getAsJsonArray("outputs")) {
+            if (output.getAsJsonObject().get("type").getAsString().equals(type)) {
+                return output.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no " + type + " output in " + cell);
+    }
+
+    private static JsonObject data(JsonObject cell) {
+        assertEquals("ok", cell.get("status").getAsString(), cell.toString());
+        return firstOutput(cell, "execute_result").getAsJsonObject("data");
+    }
+
+    private static String resultText(JsonObject cell) {
+        return data(cell).get("text/plain").getAsString();
+    }
+
+    private static String streamText(JsonObject cell, String name) {
+        StringBuilder text = new StringBuilder();
+        for (JsonElement output : cell.getAsJsonArray("outputs")) {
+            JsonObject o = output.getAsJsonObject();
+            if (o.get("type").getAsString().equals("stream") && o.get("name").getAsString().equals(name)) {
+                text.append(o.get("text").getAsString());
+            }
+        }
+        return text.toString();
+    }
+
+    private static boolean pythonHasJupyterClient() {
+        try {
+            Process p = new ProcessBuilder(PYTHON, "-c", "import jupyter_client, nbconvert")
+                    .redirectErrorStream(true).start();
+            try {
+                p.getInputStream().readAllBytes();
+                return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+            } finally {
+                p.destroyForcibly();
+            }
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static JsonObject runPython(String... args) throws Exception {
+        Path out = jupyterDir.resolve(args[0] + ".out");
+        Process process = startPython(out, args);
+        awaitExit(process, out);
+        String text = Files.readString(out);
+        String json = text.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no JSON report from the client:\n" + text));
+        return JsonParser.parseString(json).getAsJsonObject();
+    }
+
+    private static Process startPython(Path out, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(PYTHON, script().toString()));
+        command.addAll(List.of(args));
+        return start(out, command.toArray(String[]::new));
+    }
+
+    private static Path script() throws IOException {
+        Path script = jupyterDir.resolve("kernel_client.py");
+        if (!Files.exists(script)) {
+            try (InputStream in = KernelIntegrationTest.class.getResourceAsStream("kernel_client.py")) {
+                Files.copy(in, script);
+            }
+        }
+        return script;
+    }
+
+    /** Starts a process with the temporary Jupyter directories and its output (both streams) in {@code out}. */
+    private static Process start(Path out, String... command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(jupyterDir.toFile())
+                .redirectErrorStream(true).redirectOutput(out.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("JUPYTER_PATH", jupyterDir.resolve("data").toString());
+        env.put("JUPYTER_DATA_DIR", jupyterDir.resolve("data").toString());
+        env.put("JUPYTER_RUNTIME_DIR", jupyterDir.resolve("runtime").toString());
+        env.put("JUPYTER_CONFIG_DIR", jupyterDir.resolve("config").toString());
+        env.put("JUPYTER_PLATFORM_DIRS", "1");
+        return builder.start();
+    }
+
+    private static void awaitExit(Process process, Path out) throws InterruptedException {
+        try {
+            boolean exited = process.waitFor(PROCESS_TIMEOUT_S, TimeUnit.SECONDS);
+            assertTrue(exited, "process did not finish in " + PROCESS_TIMEOUT_S + " s:\n" + readQuietly(out));
+            assertEquals(0, process.exitValue(), "process failed:\n" + readQuietly(out));
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(no output)";
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static boolean waitUntilGone(long pid, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                Thread.sleep(100);
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,201 @@
+package scar.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+/** The kernel's evaluation, completion and inspection, driven directly (no Jupyter client). */
+class ScarKernelTest {
+
+    private static ScarKernel kernel;
+
+    @BeforeAll
+    static void startKernel() {
+        kernel = new ScarKernel(TestClasspath.entries());
+        kernel.runStartupSnippets();
+    }
+
+    @AfterAll
+    static void stopKernel() {
+        kernel.onShutdown(false);
+    }
+
+    @Test
+    void lastExpressionOfSeveralSnippetsIsTheValueAndKeepsItsType() {
+        Object value = kernel.evalRaw("int a = 20;\nint b = 22;\na + b");
+        assertEquals(42, value);
+        assertNull(kernel.evalRaw("int c = 1;"), "a declaration shows no value");
+    }
+
+    @Test
+    void valuesAreTheSameObjectsNotCopies() {
+        kernel.evalRaw("var shared = new java.util.ArrayList<String>();");
+        Object first = kernel.evalRaw("shared");
+        Object second = kernel.evalRaw("shared.add(\"x\"); shared");
+        assertSame(first, second);
+        assertEquals(List.of("x"), second);
+    }
+
+    @Test
+    void startupImportsMakeTablesawAvailable() {
+        Object table = kernel.evalRaw("Table.create(\"t\", IntColumn.create(\"n\", 1, 2, 3))");
+        assertInstanceOf(Table.class, table);
+        assertEquals(3, ((Table) table).rowCount());
+    }
+
+    @Test
+    void compileErrorNamesTheCellLine() {
+        CompilationException e = assertThrows(CompilationException.class,
+                () -> kernel.evalRaw("int ok = 1;\nint bad = undefinedThing + 1;"));
+        assertTrue(e.getMessage().startsWith("line 2: cannot find symbol"), e.getMessage());
+        assertTrue(e.getMessage().contains("undefinedThing"), e.getMessage());
+        assertTrue(e.getMessage().contains("^"), e.getMessage());
+    }
+
+    @Test
+    void runtimeExceptionIsTheCellsOwnException() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> kernel.evalRaw("throw new IllegalStateException(\"boom 7\");"));
+        assertEquals("boom 7", e.getMessage());
+        List<String> lines = Failures.traceback(e);
+        assertEquals("java.lang.IllegalStateException: boom 7", lines.get(0));
+        assertTrue(lines.stream().noneMatch(l -> l.contains("jdk.internal.reflect")), lines.toString());
+        assertEquals(3, kernel.evalRaw("1 + 2"), "the kernel still evaluates after a failure");
+    }
+
+    @Test
+    void checkedExceptionKeepsItsClass() {
+        assertThrows(IOException.class, () -> kernel.evalRaw("throw new java.io.IOException(\"disk\");"));
+    }
+
+    @Test
+    void errorIsWrappedSoTheKernelSurvives() {
+        kernel.evalRaw("int down(int n) { return down(n + 1) + 1; }");
+        Failures.JavaError e = assertThrows(Failures.JavaError.class, () -> kernel.evalRaw("down(0)"));
+        assertTrue(e.getMessage().contains("StackOverflowError"), e.getMessage());
+    }
+
+    @Test
+    void interruptStopsABusyLoopAndTheKernelStaysUsable() {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            timer.schedule(kernel::interrupt, 500, TimeUnit.MILLISECONDS);
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(CancellationException.class,
+                    () -> kernel.evalRaw("long spins = 0;\nwhile (true) { spins++; }")));
+            assertEquals(5, kernel.evalRaw("5"));
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    @Test
+    void printedLinesGoToSystemOut() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertNull(kernel.evalRaw("System.out.println(\"hello \" + (40 + 2));"));
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals("hello 42", captured.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
+    void magicsRunInOrderWithCode(@TempDir Path dir) {
+        Object help = kernel.evalRaw("int before = 1;\n%help classpath\n");
+        assertTrue(help.toString().startsWith("%classpath"), help.toString());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> kernel.evalRaw("%nosuchmagic 1"));
+        assertTrue(unknown.getMessage().contains("%nosuchmagic") && unknown.getMessage().contains("%jars"),
+                unknown.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> kernel.evalRaw("%classpath " + dir.resolve("missing.jar")));
+        assertTrue(missing.getMessage().contains("missing.jar"), missing.getMessage());
+        assertEquals(7, kernel.evalRaw("int m = 17\n% 10;\nm"), "a % line continuing an expression is code");
+    }
+
+    @Test
+    void scarMagicReportsAMissingFacadeClearly() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Magics.runFacade(getClass().getClassLoader(), "scar.NoSuchFacade", List.of("characterize")));
+        assertTrue(e.getMessage().contains("scar.NoSuchFacade") && e.getMessage().contains("run(String...)"),
+                e.getMessage());
+    }
+
+    @Test
+    void scarMagicCallsTheFacadeAndReturnsItsObject() {
+        Object result = Magics.runFacade(getClass().getClassLoader(), FakeFacade.class.getName(),
+                List.of("characterize", "wikipedia"));
+        assertEquals(List.of("characterize", "wikipedia"), result);
+        assertThrows(IllegalArgumentException.class, () -> Magics.runFacade(getClass().getClassLoader(),
+                FakeFacade.class.getName(), List.of("fail")));
+    }
+
+    @Test
+    void completionOffersMembersOfTheSnippetAtTheCursor() {
+        String cell = "int x = 1;\nMath.ma";
+        ReplacementOptions options = kernel.complete(cell, cell.length());
+        assertTrue(options.getReplacements().contains("max("), options.getReplacements().toString());
+        assertEquals(cell.length() - 2, options.getSourceStart());
+        assertEquals(cell.length(), options.getSourceEnd());
+        ReplacementOptions magics = kernel.complete("%cla", 4);
+        assertEquals(List.of("classpath"), magics.getReplacements());
+        assertEquals(1, magics.getSourceStart());
+    }
+
+    @Test
+    void inspectionShowsSignatureAndJavadoc() {
+        String cell = "Math.max(1, 2)";
+        DisplayData doc = kernel.inspect(cell, "Math.ma".length(), false);
+        String text = String.valueOf(doc.getData(MIMEType.TEXT_PLAIN));
+        assertTrue(text.contains("max(int a, int b)"), text);
+        kernel.evalRaw("String greeting = \"hi\";");
+        String variable = String.valueOf(kernel.inspect("greeting", 3, false).getData(MIMEType.TEXT_PLAIN));
+        assertTrue(variable.contains("String"), variable);
+    }
+
+    @Test
+    void isCompleteTellsUnfinishedFromInvalid() {
+        assertEquals("complete", kernel.isComplete("int y = 2;\ny * 2"));
+        assertEquals("    ", kernel.isComplete("for (int i = 0; i < 3; i++) {"));
+        assertEquals("complete", kernel.isComplete("%help\nint z = 1;"));
+    }
+
+    /** Stands in for scar.Scar, which this branch does not have. */
+    public static final class FakeFacade {
+        private FakeFacade() {
+        }
+
+        public static Object run(String... args) {
+            if (args[0].equals("fail")) {
+                throw new IllegalArgumentException("unknown command fail");
+            }
+            return List.of(args);
+        }
+    }
+}
