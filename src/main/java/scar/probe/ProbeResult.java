@@ -1,0 +1,81 @@
+package scar.probe;
+
+import java.util.Arrays;
+import java.util.Locale;
+import scar.data.Tabular;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * What one probe fit produced (SPEC §2). The arrays are owned by the result; do not modify them.
+ *
+ * @param kind             the probe that was trained
+ * @param numClasses       K, the row length of {@code trainLogits}
+ * @param trainLogits      training-set logits, n × K row-major, of the final model
+ * @param trainPredictions argmax of each logit row, ties to the lowest class index
+ * @param trainAccuracy    share of training items whose prediction equals the label
+ * @param testAccuracy     the same on the test set, or NaN when no test set was given
+ * @param loss             final training objective: mean cross-entropy, plus (λ/2)‖W‖² for the converged probe
+ * @param iterations       L-BFGS iterations (converged probe) or epochs (reference probe) run
+ * @param converged        converged probe: a stop rule of SPEC §2.1 was met before the iteration limit;
+ *                         reference probe: early stopping fired before the epoch limit
+ * @param nanos            wall time of the fit, including standardisation and the test-set pass
+ */
+public record ProbeResult(ProbeKind kind, int numClasses, float[] trainLogits, int[] trainPredictions,
+        double trainAccuracy, double testAccuracy, double loss, int iterations, boolean converged, long nanos)
+        implements Tabular {
+
+    /** Number of training items. */
+    public int rows() {
+        return trainPredictions.length;
+    }
+
+    /** Logit of training item {@code i} for class {@code c}. */
+    public float logit(int i, int c) {
+        return trainLogits[i * numClasses + c];
+    }
+
+    /** One row: kind, n, K, iterations, converged, loss, train and test accuracy, milliseconds. */
+    @Override
+    public Table toTable() {
+        return Table.create("probe",
+                StringColumn.create("kind", kind.name().toLowerCase(Locale.ROOT)),
+                IntColumn.create("n", rows()),
+                IntColumn.create("classes", numClasses),
+                IntColumn.create("iterations", iterations),
+                BooleanColumn.create("converged", converged),
+                DoubleColumn.create("loss", loss),
+                DoubleColumn.create("train_accuracy", trainAccuracy),
+                DoubleColumn.create("test_accuracy", testAccuracy),
+                DoubleColumn.create("millis", nanos / 1e6));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProbeResult r && kind == r.kind && numClasses == r.numClasses
+                && Arrays.equals(trainLogits, r.trainLogits) && Arrays.equals(trainPredictions, r.trainPredictions)
+                && Double.compare(trainAccuracy, r.trainAccuracy) == 0
+                && Double.compare(testAccuracy, r.testAccuracy) == 0 && Double.compare(loss, r.loss) == 0
+                && iterations == r.iterations && converged == r.converged;
+    }
+
+    /** Consistent with {@link #equals}, which ignores the wall time. */
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(trainLogits) + Arrays.hashCode(trainPredictions) + iterations;
+    }
+
+    @Override
+    public String toString() {
+        String unit = kind == ProbeKind.CONVERGED ? "iterations" : "epochs";
+        return String.format(Locale.ROOT,
+                "ProbeResult[%s probe, n = %d, K = %d]%n  train accuracy %.4f, test accuracy %s%n"
+                        + "  loss %.6g after %d %s (%s), %.1f ms",
+                kind.name().toLowerCase(Locale.ROOT), rows(), numClasses, trainAccuracy,
+                Double.isNaN(testAccuracy) ? "n/a" : String.format(Locale.ROOT, "%.4f", testAccuracy), loss,
+                iterations, unit, converged ? "converged" : "not converged", nanos / 1e6);
+    }
+}

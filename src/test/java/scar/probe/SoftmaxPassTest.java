@@ -1,0 +1,135 @@
+package scar.probe;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import scar.data.Matrix;
+
+class SoftmaxPassTest {
+    private static final int N = 300; // 3 chunks, the last one partial
+    private static final int D = 7;
+    private static final int K = 4;
+
+    private final SyntheticData data = SyntheticData.gaussianClasses(N, D, K, 11);
+    private final Model model = randomModel(5);
+
+    private static Model randomModel(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Model m = Model.zeros(K, D);
+        for (float[] wk : m.w()) {
+            for (int j = 0; j < D; j++) {
+                wk[j] = (float) (0.5 * r.nextGaussian());
+            }
+        }
+        for (int c = 0; c < K; c++) {
+            m.b()[c] = (float) r.nextGaussian();
+        }
+        return m;
+    }
+
+    /** Mean cross-entropy in plain double arithmetic, independent of the kernels. */
+    private static double naiveLoss(Matrix x, int[] y, double[][] w, double[] b) {
+        double total = 0;
+        for (int i = 0; i < x.rows(); i++) {
+            double[] z = new double[K];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < K; c++) {
+                z[c] = b[c];
+                for (int j = 0; j < D; j++) {
+                    z[c] += w[c][j] * x.get(i, j);
+                }
+                max = Math.max(max, z[c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < K; c++) {
+                sum += Math.exp(z[c] - max);
+            }
+            total += Math.log(sum) + max - z[y[i]];
+        }
+        return total / x.rows();
+    }
+
+    private double[][] weights() {
+        double[][] w = new double[K][D];
+        for (int c = 0; c < K; c++) {
+            for (int j = 0; j < D; j++) {
+                w[c][j] = model.w()[c][j];
+            }
+        }
+        return w;
+    }
+
+    private double[] bias() {
+        double[] b = new double[K];
+        for (int c = 0; c < K; c++) {
+            b[c] = model.b()[c];
+        }
+        return b;
+    }
+
+    @Test
+    void lossAndGradientAgreeWithFiniteDifferencesOfANaiveLoss() {
+        SoftmaxPass pass = new SoftmaxPass(PackedData.raw(data.x()), data.labels(), K, 1);
+        double[] gradW = new double[K * D];
+        double[] gradB = new double[K];
+        double loss = pass.lossAndGradient(model.w(), model.b(), gradW, gradB);
+        double[][] w = weights();
+        double[] b = bias();
+        assertEquals(naiveLoss(data.x(), data.labels(), w, b), loss, 1e-6);
+        double h = 1e-5;
+        for (int c = 0; c < K; c++) {
+            for (int j = 0; j < D; j++) {
+                double keep = w[c][j];
+                w[c][j] = keep + h;
+                double up = naiveLoss(data.x(), data.labels(), w, b);
+                w[c][j] = keep - h;
+                double down = naiveLoss(data.x(), data.labels(), w, b);
+                w[c][j] = keep;
+                assertEquals((up - down) / (2 * h), gradW[c * D + j], 1e-5, "dL/dW[" + c + "][" + j + "]");
+            }
+            double keep = b[c];
+            b[c] = keep + h;
+            double up = naiveLoss(data.x(), data.labels(), w, b);
+            b[c] = keep - h;
+            double down = naiveLoss(data.x(), data.labels(), w, b);
+            b[c] = keep;
+            assertEquals((up - down) / (2 * h), gradB[c], 1e-5, "dL/db[" + c + "]");
+        }
+    }
+
+    @Test
+    void predictCountsTheSameCorrectItemsAsTheGradientPass() {
+        SoftmaxPass pass = new SoftmaxPass(PackedData.raw(data.x()), data.labels(), K, 2);
+        pass.lossAndGradient(model.w(), model.b(), new double[K * D], new double[K]);
+        int fromGradient = pass.correct();
+        int[] predictions = new int[N];
+        float[] logits = new float[N * K];
+        pass.predict(model.w(), model.b(), logits, predictions);
+        assertEquals(fromGradient, pass.correct());
+        int right = 0;
+        for (int i = 0; i < N; i++) {
+            right += predictions[i] == data.labels()[i] ? 1 : 0;
+        }
+        assertEquals(right, fromGradient);
+    }
+
+    @Test
+    void gradientIsBitIdenticalForOneAndTwoThreadsAcrossManyTasks() {
+        SyntheticData big = SyntheticData.gaussianClasses(5000, 33, 5, 2); // 40 chunks, 20 tasks
+        Model m = Model.zeros(5, 33);
+        m.w()[2][7] = 0.3f;
+        m.b()[4] = -0.2f;
+        double[][] gw = new double[2][5 * 33];
+        double[][] gb = new double[2][5];
+        double[] loss = new double[2];
+        PackedData packed = PackedData.raw(big.x());
+        for (int t = 0; t < 2; t++) {
+            loss[t] = new SoftmaxPass(packed, big.labels(), 5, t + 1).lossAndGradient(m.w(), m.b(), gw[t], gb[t]);
+        }
+        assertEquals(Double.doubleToLongBits(loss[0]), Double.doubleToLongBits(loss[1]));
+        assertArrayEquals(gw[0], gw[1]);
+        assertArrayEquals(gb[0], gb[1]);
+    }
+}
