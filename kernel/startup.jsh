@@ -7,3 +7,6 @@ import tech.tablesaw.api.*;
 import org.knowm.xchart.*;
 import scar.data.*;
 import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.display;
+import static scar.Scar.*;
+import scar.foundation.ScarOptions;
+import scar.probe.ProbeKind;

@@ -14,11 +14,38 @@ public final class Modality implements Tabular {
     private final String name;
     private final Matrix embeddings;
     private final String[] ids;
+    /** The labelled dataset this modality was taken from with {@link MultiModalDataset#modality}, or null. */
+    private final MultiModalDataset dataset;
 
     private Modality(String name, Matrix embeddings, String[] ids) {
+        this(name, embeddings, ids, null);
+    }
+
+    private Modality(String name, Matrix embeddings, String[] ids, MultiModalDataset dataset) {
         this.name = name;
         this.embeddings = embeddings;
         this.ids = ids;
+        this.dataset = dataset;
+    }
+
+    /** This modality remembering the dataset (labels, split) it belongs to; nothing is copied. */
+    Modality attachedTo(MultiModalDataset owner) {
+        return new Modality(name, embeddings, ids, owner);
+    }
+
+    /**
+     * The labelled dataset this modality was taken from ({@code dataset.modality(name)}), so that
+     * {@code characterize(wiki.modality("text"))} knows the labels.
+     *
+     * @throws IllegalArgumentException if the modality was built on its own and has no labels
+     */
+    public MultiModalDataset dataset() {
+        if (dataset == null) {
+            throw new IllegalArgumentException("modality '" + name + "' was not taken from a labelled dataset, so it"
+                    + " has no labels; build one with MultiModalDataset.of(name, labels, classNames, modality) and"
+                    + " take the modality with dataset.modality(\"" + name + "\")");
+        }
+        return dataset;
     }
 
     /** A modality with row-index ids; the matrix is not copied. */

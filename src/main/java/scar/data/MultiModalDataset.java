@@ -130,8 +130,9 @@ public final class MultiModalDataset implements Tabular {
         return List.copyOf(modalities.keySet());
     }
 
+    /** The modalities, each remembering this dataset ({@link Modality#dataset()}). */
     public List<Modality> modalities() {
-        return List.copyOf(modalities.values());
+        return modalities.values().stream().map(m -> m.attachedTo(this)).toList();
     }
 
     /** The modality called {@code modalityName}; an unknown name is an error that lists the available ones. */
@@ -141,7 +142,7 @@ public final class MultiModalDataset implements Tabular {
             throw new IllegalArgumentException("dataset '" + name + "' has no modality '" + modalityName
                     + "'; available: " + String.join(", ", modalities.keySet()));
         }
-        return m;
+        return m.attachedTo(this);
     }
 
     /** The split, or null when the dataset has none. */

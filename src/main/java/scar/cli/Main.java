@@ -1,0 +1,66 @@
+package scar.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CancellationException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import scar.kernel.KernelCommand;
+
+/**
+ * The {@code scar} command line. Subcommands parse options and call the {@link scar.Scar} facade; this class turns
+ * the library's exceptions into one readable line and an exit code (2 for bad input, 1 for anything else).
+ */
+@Command(name = "scar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Characterise multi-modal datasets with SCAR (Scale, Coverage, Authenticity, Richness), "
+                + "estimate their foundation data size and plan what to acquire next.",
+        subcommands = {DemoCommand.class, DatasetsCommand.class, CharacterizeCommand.class, PlanCommand.class,
+                EvaluateCommand.class, ReportCommand.class, BenchCommand.class, KernelCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException) {
+                err.println("scar: " + ex.getMessage());
+                err.flush();
+                return 2;
+            }
+            if (ex instanceof CancellationException) {
+                err.println("scar: cancelled: " + ex.getMessage());
+                err.flush();
+                return 130;
+            }
+            err.println("scar: unexpected error: " + ex);
+            ex.printStackTrace(err);
+            err.flush();
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version from the jar manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"scar " + scar.Scar.version()};
+        }
+    }
+}

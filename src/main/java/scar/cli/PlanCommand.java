@@ -1,0 +1,45 @@
+package scar.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import scar.Scar;
+import scar.report.Exports;
+
+/** {@code scar plan DATASET [--budget B] [--out dir]}. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Characterise a dataset and print its completion plan: per class (and modality) how many "
+                + "items to acquire, the bottleneck modality of each class, and which classes are saturated.")
+final class PlanCommand implements Callable<Integer> {
+
+    @Mixin
+    DatasetSelection selection;
+
+    @Option(names = "--budget", description = "at most this many paired items in total (default: the whole shortfall)")
+    Integer budget;
+
+    @Option(names = {"-o", "--out"}, description = "write the plan tables as CSV into this folder")
+    Path out;
+
+    @Mixin
+    SweepOptions sweep;
+
+    @Override
+    public Integer call() {
+        var profile = Scar.characterize(selection.load(), sweep.toOptions());
+        var plan = Scar.completionPlan(profile, budget);
+        System.out.println(plan);
+        if (out != null) {
+            Exports.mkdirs(out);
+            Exports.csv(plan.toTable(), out.resolve("plan-by-class.csv"));
+            Exports.csv(plan.bias().modalityTable(), out.resolve("plan-by-modality.csv"));
+            Exports.csv(plan.paired().toTable(), out.resolve("plan-paired.csv"));
+            System.out.println("wrote 3 files to " + out.toAbsolutePath());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+package scar.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import scar.Scar;
+import scar.foundation.DatasetProfile;
+import scar.foundation.ScarOptions;
+import scar.foundation.ScarProfile;
+import scar.plan.Evaluation;
+import scar.plan.MultiModalPlan;
+import scar.report.Reports;
+
+/** The steps shared by {@code demo} and {@code report}: characterise, plan, evaluate, write, summarise. */
+final class Study {
+    private Study() {
+    }
+
+    static int run(scar.data.MultiModalDataset data, Path out, int seeds, ScarOptions options) {
+        long start = System.nanoTime();
+        System.out.println(data);
+        DatasetProfile profile = Scar.characterize(data, options);
+        MultiModalPlan plan = Scar.completionPlan(profile);
+        Evaluation evaluation = seeds > 0 ? Scar.evaluate(data, options, seeds) : null;
+        Path file = out != null ? out : Path.of("scar-out", safe(data.name()) + "-report.html");
+        scar.report.Exports.mkdirs(file.toAbsolutePath().getParent());
+        Reports.write(profile, plan, evaluation, file);
+
+        System.out.println();
+        System.out.println(profile);
+        for (ScarProfile p : profile.modalities()) {
+            System.out.printf(Locale.ROOT, "%-10s foundation size %,.0f for %,d training items; test accuracy %.3f; "
+                            + "%d of %d classes saturated%n", p.modality(), p.foundationSize(), p.size(),
+                    p.testAccuracy(), java.util.Arrays.stream(p.shortfalls()).filter(d -> d == 0).count(),
+                    p.numClasses());
+        }
+        System.out.println();
+        System.out.println(plan.toTable().printAll());
+        if (evaluation != null) {
+            System.out.println();
+            System.out.println(evaluation.toTable().printAll());
+        }
+        System.out.printf(Locale.ROOT, "%nreport: %s (%.1f s)%n", file.toAbsolutePath(),
+                (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

@@ -1,0 +1,52 @@
+package scar.cli;
+
+import picocli.CommandLine.Option;
+
+import scar.foundation.ScarOptions;
+import scar.probe.ProbeKind;
+
+/** The sweep options shared by the commands that characterise data (a picocli mixin). */
+final class SweepOptions {
+
+    @Option(names = "--seed", description = "random seed (default: ${DEFAULT-VALUE})", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--ratios", split = ",", paramLabel = "R",
+            description = "subsampling ratios, starting at 1 (default: 1,2,5,10,15,20,30)")
+    int[] ratios;
+
+    @Option(names = "--probe", paramLabel = "KIND",
+            description = "linear probe: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})",
+            defaultValue = "CONVERGED", converter = ProbeKindConverter.class)
+    ProbeKind probe;
+
+    @Option(names = "--threads", description = "worker threads (default: all processors)")
+    Integer threads;
+
+    @Option(names = "--quiet", description = "no progress output")
+    boolean quiet;
+
+    ScarOptions toOptions() {
+        ScarOptions o = ScarOptions.defaults().withSeed(seed).withProbe(probe).withProgress(!quiet);
+        if (ratios != null) {
+            o = o.withRatios(ratios);
+        }
+        if (threads != null) {
+            o = o.withThreads(threads);
+        }
+        return o;
+    }
+
+    /** Accepts the probe kind in any case. */
+    static final class ProbeKindConverter implements picocli.CommandLine.ITypeConverter<ProbeKind> {
+        @Override
+        public ProbeKind convert(String value) {
+            try {
+                return ProbeKind.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("unknown probe '" + value
+                        + "'; expected converged or reference");
+            }
+        }
+    }
+}

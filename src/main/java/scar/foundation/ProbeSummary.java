@@ -1,0 +1,65 @@
+package scar.foundation;
+
+import java.util.List;
+import java.util.Locale;
+
+import scar.probe.ProbeKind;
+import scar.probe.ProbeResult;
+
+/**
+ * What the probe fits of one sweep did: the first fit is the r = 1 run on the whole training set, whose training and
+ * test accuracies are the profile's; the rest tell how hard the optimisation was (iterations, convergence, time).
+ */
+public record ProbeSummary(ProbeKind kind, List<Fit> fits) {
+
+    /** One fit, without its logits. */
+    public record Fit(double trainAccuracy, double testAccuracy, int iterations, boolean converged, long nanos) {
+        static Fit of(ProbeResult result) {
+            return new Fit(result.trainAccuracy(), result.testAccuracy(), result.iterations(), result.converged(),
+                    result.nanos());
+        }
+    }
+
+    public ProbeSummary {
+        fits = List.copyOf(fits);
+        if (fits.isEmpty()) {
+            throw new IllegalArgumentException("a probe summary needs at least one fit");
+        }
+    }
+
+    /** Training accuracy of the r = 1 fit. */
+    public double trainAccuracy() {
+        return fits.get(0).trainAccuracy();
+    }
+
+    /** Test accuracy of the r = 1 fit, NaN without a test set. */
+    public double testAccuracy() {
+        return fits.get(0).testAccuracy();
+    }
+
+    public double meanIterations() {
+        return fits.stream().mapToInt(Fit::iterations).average().orElse(0);
+    }
+
+    public int maxIterations() {
+        return fits.stream().mapToInt(Fit::iterations).max().orElse(0);
+    }
+
+    public long notConverged() {
+        return fits.stream().filter(f -> !f.converged()).count();
+    }
+
+    /** Sum of the fits' own times (CPU-side work; with parallel fits it exceeds the wall time). */
+    public double totalFitSeconds() {
+        return fits.stream().mapToLong(Fit::nanos).sum() / 1e9;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%s probe: %d fits, train accuracy %.4f, test accuracy %s, "
+                        + "iterations mean %.1f max %d, %d not converged, %.2f s of fitting",
+                kind.name().toLowerCase(Locale.ROOT), fits.size(), trainAccuracy(),
+                Double.isNaN(testAccuracy()) ? "n/a" : String.format(Locale.ROOT, "%.4f", testAccuracy()),
+                meanIterations(), maxIterations(), notConverged(), totalFitSeconds());
+    }
+}

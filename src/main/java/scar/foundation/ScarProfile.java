@@ -1,0 +1,281 @@
+package scar.foundation;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import scar.data.Tabular;
+import scar.measure.ClassMeasures;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+
+/**
+ * The SCAR profile of one labelled modality: what {@code Scar.characterize(modality)} returns.
+ *
+ * <p>It holds the measures of SPEC §3 per ratio and class (averaged over the repeats of each ratio), the steps of
+ * SPEC §5.1–5.3 per class (h at each ratio, the envelope height H, the step size n_c), the class-count factor ρ, the
+ * dataset foundation size N_F (SPEC §5.5), what the probes did, the options and seed, and how long it took.
+ *
+ * <p>The <em>shortfall</em> of class c is max(0, n_c − items of c): how many more items the class needs to reach its
+ * step size. A class with no shortfall is <em>saturated</em>.
+ *
+ * @param dataset       dataset name
+ * @param modality      modality name
+ * @param classNames    K class names
+ * @param classCounts   training items per class (the sweep's data)
+ * @param testSize      items in the test set (0 when no test accuracy was measured)
+ * @param ratios        the ratios the sweep used, increasing, starting at 1
+ * @param skippedRatios requested ratios skipped because some class would have kept fewer than 2 items
+ * @param measures      the averaged measures, one per used ratio
+ * @param steps         per-class h, H and step size
+ * @param foundation    the dataset foundation size and the inputs that produced it (ρ included)
+ * @param probe         what the probe fits did; the r = 1 fit gives the accuracies
+ * @param options       the options (and seed) used
+ * @param nanos         wall time of the whole characterisation
+ */
+public record ScarProfile(String dataset, String modality, String[] classNames, int[] classCounts, int testSize,
+                          int[] ratios, int[] skippedRatios, List<ClassMeasures> measures, Steps steps,
+                          FoundationEstimate foundation, ProbeSummary probe, ScarOptions options, long nanos)
+        implements Tabular {
+
+    public ScarProfile {
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(modality, "modality");
+        classNames = classNames.clone();
+        classCounts = classCounts.clone();
+        ratios = ratios.clone();
+        skippedRatios = skippedRatios.clone();
+        measures = List.copyOf(measures);
+        Objects.requireNonNull(steps, "steps");
+        Objects.requireNonNull(foundation, "foundation");
+        Objects.requireNonNull(probe, "probe");
+        Objects.requireNonNull(options, "options");
+    }
+
+    /** Steps, ρ (SPEC §5.4, floored at e) and the foundation size from the averaged per-ratio measures. */
+    static ScarProfile build(String dataset, String modality, String[] classNames, int[] classCounts, int testSize,
+                             int[] ratios, int[] skippedRatios, List<ClassMeasures> perRatio, ProbeSummary probe,
+                             ScarOptions options, long nanos) {
+        double[] r = Arrays.stream(ratios).asDoubleStream().toArray();
+        Steps steps = Steps.fromMeasures(r, perRatio, classNames, options.foundation());
+        double rho = ClassCountFactor.rho(perRatio.get(0));
+        FoundationEstimate foundation = FoundationSize.estimate(steps.heights(), rho, options.foundation());
+        return new ScarProfile(dataset, modality, classNames, classCounts, testSize, ratios, skippedRatios, perRatio,
+                steps, foundation, probe, options, nanos);
+    }
+
+    @Override
+    public String[] classNames() {
+        return classNames.clone();
+    }
+
+    @Override
+    public int[] classCounts() {
+        return classCounts.clone();
+    }
+
+    @Override
+    public int[] ratios() {
+        return ratios.clone();
+    }
+
+    @Override
+    public int[] skippedRatios() {
+        return skippedRatios.clone();
+    }
+
+    public int numClasses() {
+        return classNames.length;
+    }
+
+    /** Training items over all classes. */
+    public int size() {
+        return Arrays.stream(classCounts).sum();
+    }
+
+    /** N_F, the dataset foundation size. */
+    public double foundationSize() {
+        return foundation.size();
+    }
+
+    /** ρ, the class-count factor used for N_F. */
+    public double rho() {
+        return foundation.rho();
+    }
+
+    /** n_c of every class. */
+    public double[] stepSizes() {
+        return steps.stepSizes();
+    }
+
+    /** max(0, n_c − items of c), rounded up to whole items. */
+    public int[] shortfalls() {
+        double[] n = steps.stepSizes();
+        int[] out = new int[n.length];
+        for (int c = 0; c < n.length; c++) {
+            out[c] = (int) Math.max(0, Math.ceil(n[c] - classCounts[c]));
+        }
+        return out;
+    }
+
+    /** The averaged measures at ratio 1 (the whole training set). */
+    public ClassMeasures full() {
+        return measures.get(0);
+    }
+
+    /** Training accuracy of the probe on the whole training set. */
+    public double trainAccuracy() {
+        return probe.trainAccuracy();
+    }
+
+    /** Test accuracy of that probe, NaN without a test set. */
+    public double testAccuracy() {
+        return probe.testAccuracy();
+    }
+
+    public double seconds() {
+        return nanos / 1e9;
+    }
+
+    /**
+     * One row per class: items, the four measures on the whole training set (r = 1), H, the step size, the
+     * shortfall and whether the class is saturated.
+     */
+    @Override
+    public Table toTable() {
+        ClassMeasures m = full();
+        double[] n = steps.stepSizes();
+        double[] heights = steps.heights();
+        int[] d = shortfalls();
+        Table t = Table.create(dataset + " / " + modality + ": per class");
+        t.addColumns(IntColumn.create("class", java.util.stream.IntStream.range(0, numClasses()).toArray()),
+                StringColumn.create("name", classNames), IntColumn.create("items", classCounts),
+                rounded("scale", m.scale(), 4), rounded("coverage", m.coverage(), 4),
+                rounded("authenticity", m.authenticity(), 4), rounded("richness", m.richness(), 4),
+                rounded("H", heights, 2), rounded("step_size", n, 1),
+                IntColumn.create("shortfall", d), BooleanColumn.create("saturated", booleans(d)));
+        return t;
+    }
+
+    /** Long format: one row per ratio and class with the sampling fraction 1/r and the four averaged measures. */
+    public Table measuresTable() {
+        int k = numClasses();
+        int rows = measures.size() * k;
+        int[] ratio = new int[rows];
+        double[] fraction = new double[rows];
+        int[] cls = new int[rows];
+        String[] name = new String[rows];
+        double[][] v = new double[4][rows];
+        for (int j = 0; j < measures.size(); j++) {
+            ClassMeasures m = measures.get(j);
+            for (int c = 0; c < k; c++) {
+                int row = j * k + c;
+                ratio[row] = ratios[j];
+                fraction[row] = 1.0 / ratios[j];
+                cls[row] = c;
+                name[row] = classNames[c];
+                v[0][row] = m.scale(c);
+                v[1][row] = m.coverage(c);
+                v[2][row] = m.authenticity(c);
+                v[3][row] = m.richness(c);
+            }
+        }
+        return Table.create(dataset + " / " + modality + ": measures per ratio").addColumns(
+                IntColumn.create("ratio", ratio), DoubleColumn.create("fraction", fraction),
+                IntColumn.create("class", cls), StringColumn.create("name", name),
+                DoubleColumn.create("scale", v[0]), DoubleColumn.create("coverage", v[1]),
+                DoubleColumn.create("authenticity", v[2]), DoubleColumn.create("richness", v[3]));
+    }
+
+    /** One row per class: h at every ratio, H and the step size. */
+    public Table stepsTable() {
+        return steps.toTable();
+    }
+
+    /** Key figures as a two-column table (what, value). */
+    public Table summaryTable() {
+        Table t = Table.create(dataset + " / " + modality + ": summary");
+        StringColumn what = StringColumn.create("what");
+        StringColumn value = StringColumn.create("value");
+        summaryLines().forEach((k, v) -> {
+            what.append(k);
+            value.append(v);
+        });
+        return t.addColumns(what, value);
+    }
+
+    /** The summary's key figures in display order. */
+    public java.util.LinkedHashMap<String, String> summaryLines() {
+        var out = new java.util.LinkedHashMap<String, String>();
+        out.put("dataset / modality", dataset + " / " + modality);
+        out.put("training items", size() + " in " + numClasses() + " classes"
+                + (testSize > 0 ? ", " + testSize + " test items" : ""));
+        out.put("foundation size N_F", fmt(foundationSize()) + (foundation.fallback() ? " (fallback: Σ n_c)" : ""));
+        out.put("N_F / items", fmt(foundationSize() / size()));
+        int saturated = (int) Arrays.stream(shortfalls()).filter(x -> x == 0).count();
+        out.put("saturated classes", saturated + " of " + numClasses());
+        out.put("ρ (class-count factor)", fmt(rho()));
+        out.put("probe accuracy", "train " + fmt(trainAccuracy()) + ", test "
+                + (Double.isNaN(testAccuracy()) ? "n/a" : fmt(testAccuracy())));
+        out.put("probe", probe.kind().name().toLowerCase(Locale.ROOT) + ", " + probe.fits().size() + " fits, "
+                + String.format(Locale.ROOT, "%.1f", probe.meanIterations()) + " iterations on average"
+                + (probe.notConverged() > 0 ? ", " + probe.notConverged() + " not converged" : ""));
+        out.put("ratios", Arrays.toString(ratios)
+                + (skippedRatios.length > 0 ? " (skipped " + Arrays.toString(skippedRatios) + ")" : ""));
+        out.put("seed", Long.toString(options.seed()));
+        out.put("time", String.format(Locale.ROOT, "%.2f s", seconds()));
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("SCAR profile\n");
+        summaryLines().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-24s %s%n", k, v)));
+        sb.append(toTable().printAll());
+        return sb.toString();
+    }
+
+    /** A column that keeps every digit but prints {@code decimals} of them. */
+    private static DoubleColumn rounded(String name, double[] values, int decimals) {
+        DoubleColumn c = DoubleColumn.create(name, values);
+        c.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(decimals));
+        return c;
+    }
+
+    private static boolean[] booleans(int[] shortfall) {
+        boolean[] out = new boolean[shortfall.length];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = shortfall[c] == 0;
+        }
+        return out;
+    }
+
+    static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        if (Math.abs(v) >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ScarProfile p && dataset.equals(p.dataset) && modality.equals(p.modality)
+                && Arrays.equals(classNames, p.classNames) && Arrays.equals(classCounts, p.classCounts)
+                && testSize == p.testSize && Arrays.equals(ratios, p.ratios)
+                && Arrays.equals(skippedRatios, p.skippedRatios) && measures.equals(p.measures)
+                && steps.equals(p.steps) && foundation.equals(p.foundation) && options.equals(p.options);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(dataset, modality, Arrays.hashCode(classCounts), measures, foundation);
+    }
+}

@@ -1,0 +1,74 @@
+package scar.plan;
+
+import java.util.List;
+import java.util.Objects;
+
+import scar.data.Tabular;
+import scar.foundation.DatasetProfile;
+import scar.foundation.ScarProfile;
+import tech.tablesaw.api.Table;
+
+/**
+ * The completion plan of a profiled multi-modal dataset (SPEC §6–7): per modality, what each class lacks against its
+ * step size in that modality; per class, the bottleneck modality; and the paired plan — a paired item serves every
+ * modality, so a class needs the largest of its modalities' shortfalls.
+ *
+ * @param bias        the generalisation bias across modalities (step sizes, foundation sizes, bottlenecks)
+ * @param paired      the plan for acquiring paired items: per class the largest shortfall over modalities
+ * @param perModality the plan of each modality on its own, in the bias's modality order
+ */
+public record MultiModalPlan(ModalityBias bias, CompletionPlan paired, List<CompletionPlan> perModality)
+        implements Tabular {
+
+    public MultiModalPlan {
+        Objects.requireNonNull(bias, "bias");
+        Objects.requireNonNull(paired, "paired");
+        perModality = List.copyOf(perModality);
+    }
+
+    /**
+     * The plan of a dataset profile without a reserve: the answer is what to acquire.
+     *
+     * @param budget at most this many paired items in total, or {@code null} for the whole shortfall
+     */
+    public static MultiModalPlan of(DatasetProfile profile, Integer budget) {
+        ModalityBias bias = biasOf(profile);
+        List<CompletionPlan> each = bias.modalities().stream().map(m -> bias.plan(m, null, budget)).toList();
+        return new MultiModalPlan(bias, bias.pairedPlan(null, budget), each);
+    }
+
+    /** The generalisation bias of a dataset profile: its modalities share the items and the class counts. */
+    public static ModalityBias biasOf(DatasetProfile profile) {
+        List<ScarProfile> ps = profile.modalities();
+        ScarProfile first = ps.get(0);
+        return ModalityBias.of(ps.stream().map(ScarProfile::modality).toArray(String[]::new), first.classNames(),
+                ps.stream().map(ScarProfile::stepSizes).toArray(double[][]::new),
+                ps.stream().mapToDouble(ScarProfile::foundationSize).toArray(), first.classCounts());
+    }
+
+    /** Paired items to acquire per class. */
+    public int[] toAdd() {
+        return paired.toAdd();
+    }
+
+    /** The plan of one modality. */
+    public CompletionPlan modality(String name) {
+        int m = bias.modalities().indexOf(name);
+        if (m < 0) {
+            throw new IllegalArgumentException("no modality '" + name + "', expected one of " + bias.modalities());
+        }
+        return perModality.get(m);
+    }
+
+    /** One row per class: present items, per modality step size and shortfall, bottleneck, paired shortfall. */
+    @Override
+    public Table toTable() {
+        return bias.toTable();
+    }
+
+    @Override
+    public String toString() {
+        return "Completion plan for paired items (each class reaches its largest step size over "
+                + bias.modalities() + ")\n" + paired + "\n" + bias;
+    }
+}

@@ -1,0 +1,146 @@
+package scar.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+import scar.data.Matrix;
+import scar.data.Modality;
+import scar.data.MultiModalDataset;
+import scar.foundation.Characterize;
+import scar.foundation.Progress;
+import scar.foundation.ScarOptions;
+import scar.foundation.ScarProfile;
+import scar.foundation.Subsampling;
+import scar.foundation.Sweep;
+import scar.probe.LinearProbe;
+import scar.probe.ProbeResult;
+
+/**
+ * The paper's completion experiment (SPEC §6), per modality and seed:
+ * <ol>
+ *   <li>split each class of the training items 60/40 into primary P and reserve Q (stratified, seeded);</li>
+ *   <li>sweep P: step sizes n_c and N_F(P);</li>
+ *   <li>plan the SCAR fill against the reserve with the whole reserve as budget ({@link CompletionPlan});</li>
+ *   <li>draw the SCAR fill, and a random fill and an average fill of the same size ({@link Fills});</li>
+ *   <li>train a probe on P, on P plus each fill, and on P ∪ Q (the full training set); record test accuracies.</li>
+ * </ol>
+ * Plus, once per modality, the dataset-level S/C/A/R row of SPEC §5.6 from a sweep of the full training set.
+ *
+ * <p>Test items: the dataset's test split, or the held-out share of {@link ScarOptions#testFraction()}, as in
+ * {@link Characterize}. Seed s of the evaluation uses {@code options.seed() + s} for everything it draws.
+ */
+public final class PlanEvaluation {
+    private PlanEvaluation() {
+    }
+
+    /** The share of each class that goes to the primary set. */
+    public static final double PRIMARY_SHARE = 0.6;
+
+    /**
+     * Runs the experiment on every modality of {@code data} with {@code seeds} seeds.
+     *
+     * @throws IllegalArgumentException if {@code seeds < 1}, or there is no test set (no split and
+     *                                  {@code testFraction = 0}), or a class is too small to sweep its primary part
+     */
+    public static Evaluation run(MultiModalDataset data, ScarOptions options, int seeds) {
+        Objects.requireNonNull(data, "dataset");
+        Objects.requireNonNull(options, "options");
+        if (seeds < 1) {
+            throw new IllegalArgumentException("the evaluation needs at least 1 seed, got " + seeds);
+        }
+        int[][] trainTest = Characterize.trainTest(data, options);
+        if (trainTest[1].length == 0) {
+            throw new IllegalArgumentException("dataset " + data.name() + " has no test items: give it a train/test "
+                    + "split or keep testFraction above 0 (it is " + options.testFraction() + ")");
+        }
+        int k = data.numClasses();
+        int[] labels = data.labels();
+        int[] trainY = Subsampling.select(labels, trainTest[0]);
+        int[] testY = Subsampling.select(labels, trainTest[1]);
+        Evaluation.Builder out = Evaluation.builder();
+        ScarOptions quiet = options.withProgress(false);
+        for (Modality modality : data.modalities()) {
+            Matrix x = modality.embeddings();
+            Matrix train = x.selectRows(trainTest[0]);
+            Matrix test = x.selectRows(trainTest[1]);
+            Progress progress = options.progress() ? Progress.auto() : Progress.none();
+            ScarProfile full = Sweep.run(data.name(), modality.name(), train, trainY, test, testY, data.classNames(),
+                    quiet, Progress.none());
+            int reservePool = 0;
+            progress.start(data.name() + "/" + modality.name() + " evaluation", seeds);
+            try {
+                for (int s = 0; s < seeds; s++) {
+                    long seed = options.seed() + s;
+                    reservePool = runSeed(out, data, modality.name(), train, trainY, test, testY, k,
+                            quiet.withSeed(seed), seed);
+                    progress.step(s + 1, seeds);
+                }
+            } finally {
+                progress.finish();
+            }
+            out.datasetRow(modality.name(), train.rows(), full.foundationSize(), full.testAccuracy(), reservePool);
+        }
+        return out.build();
+    }
+
+    /** One seed of one modality; returns the reserve pool size. */
+    private static int runSeed(Evaluation.Builder out, MultiModalDataset data, String modality, Matrix train,
+                               int[] trainY, Matrix test, int[] testY, int k, ScarOptions options, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[][] primaryReserve = Subsampling.split(trainY, k, PRIMARY_SHARE, random);
+        int[] primary = primaryReserve[0];
+        int[] reserve = primaryReserve[1];
+        int[] primaryY = Subsampling.select(trainY, primary);
+        ScarProfile profile = Sweep.run(data.name(), modality, train.selectRows(primary), primaryY, null, null,
+                data.classNames(), options, Progress.none());
+
+        int[][] reserveByClass = byClass(reserve, trainY, k);
+        int[] reserveCounts = new int[k];
+        for (int c = 0; c < k; c++) {
+            reserveCounts[c] = reserveByClass[c].length;
+        }
+        CompletionPlan plan = CompletionPlan.of(data.classNames(), profile.stepSizes(), profile.classCounts(),
+                reserveCounts, null);
+        int total = (int) plan.totalToAdd();
+        int[] scarFill = Fills.scar(reserveByClass, plan.toAdd(), random);
+        int[] randomFill = Fills.random(reserveByClass, total, random);
+        int[] averageFill = Fills.average(reserveByClass, total, random);
+
+        long probeSeed = random.nextLong();
+        record Arm(Evaluation.Strategy strategy, int[] rows, int added) {
+        }
+        List<Arm> arms = new ArrayList<>();
+        arms.add(new Arm(Evaluation.Strategy.PRIMARY, primary, 0));
+        arms.add(new Arm(Evaluation.Strategy.SCAR_FILL, union(primary, scarFill), scarFill.length));
+        arms.add(new Arm(Evaluation.Strategy.RANDOM_FILL, union(primary, randomFill), randomFill.length));
+        arms.add(new Arm(Evaluation.Strategy.AVERAGE_FILL, union(primary, averageFill), averageFill.length));
+        arms.add(new Arm(Evaluation.Strategy.FULL, union(primary, reserve), reserve.length));
+        for (Arm arm : arms) {
+            ProbeResult r = LinearProbe.fit(train.selectRows(arm.rows()), Subsampling.select(trainY, arm.rows()), k,
+                    options.probe().withThreads(options.threads()), probeSeed, test, testY);
+            out.add(modality, arm.strategy(), seed, r.testAccuracy(), arm.added());
+        }
+        return reserve.length;
+    }
+
+    /** Items of {@code items} grouped by their class, each group in increasing order. */
+    private static int[][] byClass(int[] items, int[] labels, int k) {
+        int[][] local = Subsampling.byClass(Subsampling.select(labels, items), k);
+        for (int[] group : local) {
+            for (int j = 0; j < group.length; j++) {
+                group[j] = items[group[j]];
+            }
+        }
+        return local;
+    }
+
+    private static int[] union(int[] a, int[] b) {
+        int[] out = new int[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        java.util.Arrays.sort(out);
+        return out;
+    }
+}

@@ -1,0 +1,80 @@
+package scar.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+
+import scar.foundation.DatasetProfile;
+import scar.foundation.ScarProfile;
+import tech.tablesaw.api.Table;
+
+/**
+ * Writes results as files a spreadsheet or another program reads: every table as CSV, a whole profile as JSON.
+ */
+public final class Exports {
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+            .create();
+
+    private Exports() {
+    }
+
+    /**
+     * Writes, for every modality m, {@code m-classes.csv}, {@code m-measures.csv}, {@code m-steps.csv}, plus
+     * {@code modalities.csv} and {@code profile.json} into {@code dir} (created if needed). Returns the files written.
+     */
+    public static List<Path> write(DatasetProfile profile, Path dir) {
+        List<Path> out = new ArrayList<>();
+        mkdirs(dir);
+        for (ScarProfile p : profile.modalities()) {
+            String m = safe(p.modality());
+            out.add(csv(p.toTable(), dir.resolve(m + "-classes.csv")));
+            out.add(csv(p.measuresTable(), dir.resolve(m + "-measures.csv")));
+            out.add(csv(p.stepsTable(), dir.resolve(m + "-steps.csv")));
+        }
+        out.add(csv(profile.toTable(), dir.resolve("modalities.csv")));
+        out.add(json(profile, dir.resolve("profile.json")));
+        return out;
+    }
+
+    /** Writes {@code table} as CSV (with a header line) to {@code file}. */
+    public static Path csv(Table table, Path file) {
+        try {
+            table.write().csv(file.toFile());
+            return file;
+        } catch (RuntimeException e) {
+            // Tablesaw wraps the IOException of an unwritable file in a RuntimeException
+            throw new UncheckedIOException("cannot write " + file.toAbsolutePath() + ": " + e.getMessage(),
+                    e.getCause() instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    /** Writes any result record as pretty-printed JSON (NaN stays NaN). */
+    public static Path json(Object value, Path file) {
+        try (Writer w = Files.newBufferedWriter(file)) {
+            GSON.toJson(value, w);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file.toAbsolutePath(), e);
+        }
+    }
+
+    /** Creates {@code dir} and its parents. */
+    public static void mkdirs(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder " + dir.toAbsolutePath(), e);
+        }
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

@@ -1,0 +1,101 @@
+package scar.report;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import scar.foundation.DatasetProfile;
+import scar.foundation.ScarOptions;
+import scar.foundation.ScarProfile;
+import scar.plan.Evaluation;
+import scar.plan.MultiModalPlan;
+import scar.plot.Figures;
+
+/**
+ * Self-contained HTML reports of SCAR results: profiles (one or every modality), their completion plan and the
+ * evaluation of completion strategies, with charts embedded as images, tables, the options and seed, the version and
+ * the time taken. The files open offline.
+ */
+public final class Reports {
+    private Reports() {
+    }
+
+    /** A report of one modality's profile. */
+    public static Path write(ScarProfile profile, Path file) {
+        return write(new DatasetProfile(profile.dataset(), java.util.List.of(profile)), null, null, file);
+    }
+
+    /** A report of an evaluation of completion strategies. */
+    public static Path write(Evaluation evaluation, Path file) {
+        HtmlReport r = HtmlReport.titled("SCAR evaluation of completion strategies");
+        evaluationSection(r, evaluation);
+        r.footer(Map.of(), Duration.ZERO);
+        return r.write(file);
+    }
+
+    /**
+     * A report of a dataset profile, with its completion plan and evaluation when given ({@code null} leaves a
+     * section out).
+     */
+    public static Path write(DatasetProfile profile, MultiModalPlan plan, Evaluation evaluation, Path file) {
+        return build(profile, plan, evaluation).write(file);
+    }
+
+    /** The report as a builder, for callers that add sections of their own. */
+    public static HtmlReport build(DatasetProfile profile, MultiModalPlan plan, Evaluation evaluation) {
+        HtmlReport r = HtmlReport.titled("SCAR profile of " + profile.dataset());
+        r.paragraph("Scale, Coverage, Authenticity and Richness of every class as seen by a linear probe on each "
+                + "modality's embeddings, the step size of every class (the items it needs) and the dataset "
+                + "foundation size N_F. Method: Su et al., SCAR, arXiv 2508.19659 (2025).");
+        if (profile.modalities().size() > 1) {
+            r.heading("Modalities");
+            r.table(profile.toTable());
+            r.chart("Step-size distribution per modality: the generalisation bias", Figures.stepSizes(profile));
+        }
+        for (ScarProfile p : profile.modalities()) {
+            r.heading("Modality " + p.modality());
+            r.keyValues(p.summaryLines());
+            r.table(p.toTable());
+            r.chart("Step sizes per class, items present and the foundation size", Figures.stepSizes(p));
+            r.chart("The four measures against the sampling fraction 1/r", Figures.measures(p));
+        }
+        if (plan != null) {
+            r.heading("Completion plan");
+            r.paragraph("Per class, the items each modality lacks against its step size, the bottleneck modality "
+                    + "(largest shortfall) and the paired shortfall: acquiring a paired item serves every modality, "
+                    + "so each class needs the largest shortfall over its modalities.");
+            r.table(plan.toTable());
+            r.chart("Items to add per class, stacked on the items present", Figures.plan(plan));
+        }
+        if (evaluation != null) {
+            evaluationSection(r, evaluation);
+        }
+        ScarOptions options = profile.modalities().get(0).options();
+        double seconds = profile.modalities().stream().mapToDouble(ScarProfile::seconds).sum();
+        r.footer(optionsMap(options), Duration.ofNanos((long) (seconds * 1e9)));
+        return r;
+    }
+
+    private static void evaluationSection(HtmlReport r, Evaluation evaluation) {
+        r.heading("Evaluation of completion strategies");
+        r.paragraph("Each seed splits every class 60/40 into primary and reserve, plans on the primary set, and "
+                + "compares the test accuracy of a probe trained on the primary set, on it plus the SCAR fill, a "
+                + "random fill and an even fill of the same size, and on the full set.");
+        r.table(evaluation.toTable());
+        r.chart("Test accuracy per strategy (mean ± standard deviation over seeds)", Figures.evaluation(evaluation));
+        r.chart("Dataset-level SCAR per modality", Figures.scar(evaluation));
+    }
+
+    private static Map<String, Object> optionsMap(ScarOptions o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seed", o.seed());
+        m.put("ratios", java.util.Arrays.toString(o.ratios()));
+        m.put("probe", o.probe());
+        m.put("measure variant", o.variant());
+        m.put("foundation", o.foundation());
+        m.put("threads", o.threads());
+        m.put("test fraction (when no split)", o.testFraction());
+        return m;
+    }
+}

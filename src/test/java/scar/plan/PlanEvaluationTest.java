@@ -1,0 +1,95 @@
+package scar.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import scar.data.Datasets;
+import scar.data.MultiModalDataset;
+import scar.foundation.ScarOptions;
+
+/** The completion experiment end to end on the bundled data (issue 5's acceptance). */
+class PlanEvaluationTest {
+
+    private static void checkEvaluation(Evaluation e, MultiModalDataset data, int seeds) {
+        assertEquals(data.modalityNames(), e.modalities());
+        for (String m : e.modalities()) {
+            for (Evaluation.Strategy s : Evaluation.Strategy.values()) {
+                Evaluation.Result r = e.result(m, s);
+                assertEquals(seeds, r.runs().size(), m + " " + s);
+                assertTrue(r.mean() > 0 && r.mean() <= 1, m + " " + s + " mean " + r.mean());
+                assertTrue(r.sd() >= 0, m + " " + s + " sd " + r.sd());
+            }
+            // the three fills add the same number of items; the full set adds the whole reserve
+            double scar = e.result(m, Evaluation.Strategy.SCAR_FILL).meanAdded();
+            assertEquals(scar, e.result(m, Evaluation.Strategy.RANDOM_FILL).meanAdded(), 1e-9);
+            assertEquals(scar, e.result(m, Evaluation.Strategy.AVERAGE_FILL).meanAdded(), 1e-9);
+            assertTrue(e.result(m, Evaluation.Strategy.FULL).meanAdded() >= scar);
+            DatasetScar row = e.datasetRow(m);
+            for (double v : new double[] {row.scale(), row.coverage(), row.authenticity(), row.richness()}) {
+                assertTrue(v >= 0 && v <= 1, m + ": " + row);
+            }
+        }
+        assertEquals(data.modalityNames().size(), e.toTable().rowCount());
+    }
+
+    @Test
+    void wikipediaHasFiveAccuraciesPerModalityOverThreeSeeds() {
+        MultiModalDataset wiki = Datasets.bundled("wikipedia");
+        Evaluation e = PlanEvaluation.run(wiki, ScarOptions.defaults().withProgress(false), 3);
+        checkEvaluation(e, wiki, 3);
+        // the text view separates the classes far better than the image view, whatever the fill
+        assertTrue(e.result("text", Evaluation.Strategy.FULL).mean()
+                > e.result("image", Evaluation.Strategy.FULL).mean() + 0.2);
+        System.out.println(e.toTable().printAll());
+    }
+
+    @Test
+    void mfeatHasFiveAccuraciesForEachOfItsSixViews() {
+        MultiModalDataset mfeat = Datasets.bundled("mfeat");
+        // fewer ratios keep the test quick; the experiment is the same
+        Evaluation e = PlanEvaluation.run(mfeat, ScarOptions.defaults().withProgress(false).withRatios(1, 2, 5, 10),
+                3);
+        checkEvaluation(e, mfeat, 3);
+        System.out.println(e.toTable().printAll());
+    }
+
+    @Test
+    void aDatasetWithoutTestItemsIsRejectedClearly() {
+        MultiModalDataset iris = Datasets.bundled("iris");
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> PlanEvaluation.run(iris,
+                ScarOptions.defaults().withTestFraction(0), 3));
+        assertTrue(ex.getMessage().contains("no test items"), ex.getMessage());
+        IllegalArgumentException seeds = assertThrows(IllegalArgumentException.class,
+                () -> PlanEvaluation.run(iris, ScarOptions.defaults(), 0));
+        assertTrue(seeds.getMessage().contains("at least 1 seed"), seeds.getMessage());
+    }
+
+    @Test
+    void biasNamesABottleneckPerClassOnTheBundledData() {
+        for (String name : List.of("wikipedia", "mfeat")) {
+            MultiModalDataset data = Datasets.bundled(name);
+            var profile = scar.foundation.Characterize.all(data,
+                    ScarOptions.defaults().withProgress(false).withRatios(1, 2, 5, 10));
+            MultiModalPlan plan = MultiModalPlan.of(profile, null);
+            ModalityBias bias = plan.bias();
+            for (int c = 0; c < data.numClasses(); c++) {
+                String b = bias.bottleneck(c);
+                assertTrue(b == null || data.modalityNames().contains(b), name + " class " + c + ": " + b);
+            }
+            assertEquals(data.numClasses(), plan.toTable().rowCount());
+            assertEquals(data.modalityNames().size(), plan.perModality().size());
+            // a paired item serves every modality, so the paired plan needs at least each modality's plan
+            for (CompletionPlan each : plan.perModality()) {
+                for (int c = 0; c < data.numClasses(); c++) {
+                    assertTrue(plan.toAdd()[c] >= each.toAdd()[c]);
+                }
+            }
+            System.out.println(plan);
+        }
+    }
+}

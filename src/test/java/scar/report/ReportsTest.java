@@ -1,0 +1,35 @@
+package scar.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import scar.Scar;
+import scar.data.Datasets;
+import scar.foundation.ScarOptions;
+
+class ReportsTest {
+
+    @Test
+    void aDatasetReportIsOneSelfContainedFileWithEveryChart(@TempDir Path dir) throws Exception {
+        var profile = Scar.characterize(Datasets.bundled("wikipedia"),
+                ScarOptions.defaults().withProgress(false).withRatios(1, 2, 5).withSeed(3));
+        Path file = Scar.report(profile, dir.resolve("sub/report.html"));
+        String html = Files.readString(file);
+        // bias + (step sizes + measures) per modality + plan
+        long images = Pattern.compile("<img[^>]+src=\"data:image/png;base64,").matcher(html).results().count();
+        assertEquals(1 + 2 * 2 + 1, images);
+        assertTrue(!html.contains("http://") && !html.contains("https://") || !html.contains("src=\"http"),
+                "no external resources");
+        assertTrue(!Pattern.compile("(src|href)=\"https?:").matcher(html).find(), "no external resources");
+        assertTrue(html.contains("Modality text") && html.contains("Modality image"));
+        assertTrue(html.contains("Completion plan"));
+        assertTrue(html.contains("seed") && html.contains(">3<"), "the seed is in the report");
+    }
+}
