@@ -123,6 +123,15 @@ public final class Scar {
         return PlanEvaluation.run(dataset, options, seeds);
     }
 
+    /** Evaluates the completion strategies on the dataset behind a plan, with the plan's options, on 3 seeds. */
+    public static Evaluation evaluate(MultiModalPlan plan) {
+        return evaluate(plan, 3);
+    }
+
+    public static Evaluation evaluate(MultiModalPlan plan, int seeds) {
+        return PlanEvaluation.run(plan.profile().source(), plan.profile().options(), seeds);
+    }
+
     // ---- pictures ---------------------------------------------------------------------------------------------------
 
     /** S, C, A, R of every class against the sampling fraction 1/r (small multiples). */

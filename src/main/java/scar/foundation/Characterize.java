@@ -36,7 +36,7 @@ public final class Characterize {
         for (Modality m : data.modalities()) {
             out.add(run(data, m, options));
         }
-        return new DatasetProfile(data.name(), out);
+        return new DatasetProfile(data.name(), out, data);
     }
 
     private static ScarProfile run(MultiModalDataset data, Modality modality, ScarOptions options) {

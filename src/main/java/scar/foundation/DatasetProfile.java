@@ -1,9 +1,11 @@
 package scar.foundation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import scar.data.MultiModalDataset;
 import scar.data.Tabular;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -15,15 +17,48 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  * The SCAR profiles of every modality of one dataset, over the same items and labels: what
  * {@code Scar.characterize(dataset)} returns. Comparing the modalities' step sizes and foundation sizes is the
  * generalisation bias of SPEC §7.
+ *
+ * <p>The profile remembers the dataset it was computed from (not serialised), so that a plan made from it can be
+ * evaluated on the same data ({@code evaluate(completionPlan(profile))}).
  */
-public record DatasetProfile(String dataset, List<ScarProfile> modalities) implements Tabular {
+public final class DatasetProfile implements Tabular {
+    private final String dataset;
+    private final List<ScarProfile> modalities;
+    private final transient MultiModalDataset source;
 
-    public DatasetProfile {
-        Objects.requireNonNull(dataset, "dataset");
-        modalities = List.copyOf(modalities);
-        if (modalities.isEmpty()) {
+    /**
+     * @param dataset    dataset name
+     * @param modalities one profile per modality, at least one
+     * @param source     the dataset the profiles were computed from, or {@code null}
+     */
+    public DatasetProfile(String dataset, List<ScarProfile> modalities, MultiModalDataset source) {
+        this.dataset = Objects.requireNonNull(dataset, "dataset");
+        this.modalities = List.copyOf(modalities);
+        this.source = source;
+        if (this.modalities.isEmpty()) {
             throw new IllegalArgumentException("a dataset profile needs at least one modality");
         }
+    }
+
+    public String dataset() {
+        return dataset;
+    }
+
+    public List<ScarProfile> modalities() {
+        return modalities;
+    }
+
+    /**
+     * The dataset the profiles were computed from.
+     *
+     * @throws IllegalStateException if the profile was built without it (e.g. read back from a file)
+     */
+    public MultiModalDataset source() {
+        if (source == null) {
+            throw new IllegalStateException("this profile of " + dataset + " does not hold its dataset; "
+                    + "use evaluate(dataset) with the dataset itself");
+        }
+        return source;
     }
 
     /** The profile of the named modality; the message lists the names when there is none. */
@@ -37,10 +72,14 @@ public record DatasetProfile(String dataset, List<ScarProfile> modalities) imple
         return modalities.stream().map(ScarProfile::modality).toList();
     }
 
-    /** One row per modality: dimensions aside, the key figures of each profile. */
+    /** The options the profiles were computed with. */
+    public ScarOptions options() {
+        return modalities.get(0).options();
+    }
+
+    /** One row per modality: the key figures of each profile. */
     @Override
     public Table toTable() {
-        int m = modalities.size();
         StringColumn name = StringColumn.create("modality");
         IntColumn items = IntColumn.create("items");
         DoubleColumn nf = DoubleColumn.create("foundation_size");
@@ -49,8 +88,7 @@ public record DatasetProfile(String dataset, List<ScarProfile> modalities) imple
         DoubleColumn train = DoubleColumn.create("train_accuracy");
         DoubleColumn test = DoubleColumn.create("test_accuracy");
         DoubleColumn seconds = DoubleColumn.create("seconds");
-        for (int i = 0; i < m; i++) {
-            ScarProfile p = modalities.get(i);
+        for (ScarProfile p : modalities) {
             name.append(p.modality());
             items.append(p.size());
             nf.append(p.foundationSize());
@@ -69,11 +107,28 @@ public record DatasetProfile(String dataset, List<ScarProfile> modalities) imple
                 seconds);
     }
 
+    /** The modalities table, then each modality's per-class table. */
+    @Override
+    public List<Table> tables() {
+        List<Table> out = new ArrayList<>();
+        out.add(toTable());
+        modalities.forEach(p -> out.add(p.toTable()));
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DatasetProfile p && dataset.equals(p.dataset) && modalities.equals(p.modalities);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(dataset, modalities);
+    }
+
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "SCAR profile of %s, %d modalities%n",
-                dataset, modalities.size()));
-        sb.append(toTable().printAll());
-        return sb.toString();
+        return String.format(Locale.ROOT, "SCAR profile of %s, %d modalit%s%n", dataset, modalities.size(),
+                modalities.size() == 1 ? "y" : "ies") + toTable().printAll();
     }
 }

@@ -192,6 +192,12 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
                 DoubleColumn.create("authenticity", v[2]), DoubleColumn.create("richness", v[3]));
     }
 
+    /** The summary, then the per-class table. */
+    @Override
+    public List<Table> tables() {
+        return List.of(summaryTable(), toTable());
+    }
+
     /** One row per class: h at every ratio, H and the step size. */
     public Table stepsTable() {
         return steps.toTable();

@@ -52,7 +52,14 @@ public final class ScarRenderers implements Extension {
         renderer.createRegistration(Tabular.class).preferring(HTML)
                 .register((result, context) -> context.renderIfRequested(HTML, () -> {
                     String own = ownHtml(result);
-                    return own != null ? own : tableHtml(result.toTable(), MAX_ROWS);
+                    if (own != null) {
+                        return own;
+                    }
+                    StringBuilder html = new StringBuilder();
+                    for (Table table : result.tables()) {
+                        html.append(tableHtml(table, MAX_ROWS)).append('\n');
+                    }
+                    return html.toString();
                 }));
         renderer.createRegistration(Object.class).preferring(HTML)
                 .register((value, context) -> {

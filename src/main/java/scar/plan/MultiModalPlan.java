@@ -13,14 +13,16 @@ import tech.tablesaw.api.Table;
  * step size in that modality; per class, the bottleneck modality; and the paired plan — a paired item serves every
  * modality, so a class needs the largest of its modalities' shortfalls.
  *
+ * @param profile     the dataset profile the plan was made from
  * @param bias        the generalisation bias across modalities (step sizes, foundation sizes, bottlenecks)
  * @param paired      the plan for acquiring paired items: per class the largest shortfall over modalities
  * @param perModality the plan of each modality on its own, in the bias's modality order
  */
-public record MultiModalPlan(ModalityBias bias, CompletionPlan paired, List<CompletionPlan> perModality)
-        implements Tabular {
+public record MultiModalPlan(DatasetProfile profile, ModalityBias bias, CompletionPlan paired,
+                             List<CompletionPlan> perModality) implements Tabular {
 
     public MultiModalPlan {
+        Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(bias, "bias");
         Objects.requireNonNull(paired, "paired");
         perModality = List.copyOf(perModality);
@@ -34,7 +36,7 @@ public record MultiModalPlan(ModalityBias bias, CompletionPlan paired, List<Comp
     public static MultiModalPlan of(DatasetProfile profile, Integer budget) {
         ModalityBias bias = biasOf(profile);
         List<CompletionPlan> each = bias.modalities().stream().map(m -> bias.plan(m, null, budget)).toList();
-        return new MultiModalPlan(bias, bias.pairedPlan(null, budget), each);
+        return new MultiModalPlan(profile, bias, bias.pairedPlan(null, budget), each);
     }
 
     /** The generalisation bias of a dataset profile: its modalities share the items and the class counts. */
@@ -64,6 +66,12 @@ public record MultiModalPlan(ModalityBias bias, CompletionPlan paired, List<Comp
     @Override
     public Table toTable() {
         return bias.toTable();
+    }
+
+    /** The paired plan, then the per-class table across modalities, then one row per modality. */
+    @Override
+    public List<Table> tables() {
+        return List.of(paired.toTable(), bias.toTable(), bias.modalityTable());
     }
 
     @Override

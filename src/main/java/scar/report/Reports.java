@@ -23,7 +23,7 @@ public final class Reports {
 
     /** A report of one modality's profile. */
     public static Path write(ScarProfile profile, Path file) {
-        return write(new DatasetProfile(profile.dataset(), java.util.List.of(profile)), null, null, file);
+        return write(new DatasetProfile(profile.dataset(), java.util.List.of(profile), null), null, null, file);
     }
 
     /** A report of an evaluation of completion strategies. */

@@ -59,6 +59,17 @@ class PlanEvaluationTest {
     }
 
     @Test
+    void aPlanIsEvaluatedOnTheDatasetBehindItsProfile() {
+        MultiModalDataset iris = Datasets.bundled("iris");
+        ScarOptions options = ScarOptions.defaults().withProgress(false).withRatios(1, 2, 5).withSeed(5);
+        MultiModalPlan plan = scar.Scar.completionPlan(scar.Scar.characterize(iris, options));
+        Evaluation fromPlan = scar.Scar.evaluate(plan, 2);
+        checkEvaluation(fromPlan, iris, 2);
+        assertEquals(PlanEvaluation.run(iris, options, 2).toTable().printAll(), fromPlan.toTable().printAll(),
+                "the plan's dataset and options, so the same numbers");
+    }
+
+    @Test
     void aDatasetWithoutTestItemsIsRejectedClearly() {
         MultiModalDataset iris = Datasets.bundled("iris");
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> PlanEvaluation.run(iris,
