@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * One full pass of multinomial logistic regression over a {@link PackedData}: logits, mean softmax cross-entropy,
- * training accuracy and the gradient of the mean loss, in one sweep over the data (each chunk's forward and
- * backward products run back to back while the chunk is in cache).
+ * training accuracy and the gradient of the mean loss, in one sweep over the data: per chunk the forward product,
+ * the softmax and the backward product run back to back, so the chunk's logits never leave the L1 cache.
  *
  * <p>Determinism: rows are grouped into chunks of {@link Kernels#CHUNK} rows and chunks into tasks of a size that
  * depends only on n, d and K. A chunk's gradient is accumulated in float by the kernels, added in double to its
