@@ -21,8 +21,9 @@ final class PackedData {
         this.panels = new float[chunks][][];
         for (int c = 0; c < chunks; c++) {
             int row0 = c * Kernels.CHUNK;
-            panels[c] = new float[d][Kernels.CHUNK];
-            Kernels.transpose(rows, row0, Math.min(Kernels.CHUNK, n - row0), panels[c]);
+            int count = Math.min(Kernels.CHUNK, n - row0);
+            panels[c] = new float[d][count];
+            Kernels.transpose(rows, row0, count, panels[c]);
         }
     }
 

@@ -60,6 +60,11 @@ public final class ProbeBenchmark {
         }
     }
 
+    /** The standard benchmark: n = 50,000, d = 768, K = 10, 20 timed passes, seed 42. */
+    public static Report run() {
+        return run(50_000, 768, 10, 20, 42);
+    }
+
     /** Benchmarks n × d data with K classes; {@code passes} timed passes per thread count (after warm-up). */
     public static Report run(int n, int d, int numClasses, int passes, long seed) {
         SyntheticData data = SyntheticData.gaussianClasses(n, d, numClasses, seed);
@@ -94,6 +99,10 @@ public final class ProbeBenchmark {
 
     /** Usage: {@code ProbeBenchmark [n d K passes seed]}, default 50000 768 10 20 42. */
     public static void main(String[] args) {
+        if (args.length == 0) {
+            System.out.println(run());
+            return;
+        }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int d = args.length > 1 ? Integer.parseInt(args[1]) : 768;
         int k = args.length > 2 ? Integer.parseInt(args[2]) : 10;

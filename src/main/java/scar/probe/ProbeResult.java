@@ -43,14 +43,14 @@ public record ProbeResult(ProbeKind kind, int numClasses, float[] trainLogits, i
     public Table toTable() {
         return Table.create("probe",
                 StringColumn.create("kind", kind.name().toLowerCase(Locale.ROOT)),
-                IntColumn.create("n", rows()),
-                IntColumn.create("classes", numClasses),
-                IntColumn.create("iterations", iterations),
-                BooleanColumn.create("converged", converged),
-                DoubleColumn.create("loss", loss),
-                DoubleColumn.create("train_accuracy", trainAccuracy),
-                DoubleColumn.create("test_accuracy", testAccuracy),
-                DoubleColumn.create("millis", nanos / 1e6));
+                IntColumn.create("n", new int[] {rows()}),
+                IntColumn.create("classes", new int[] {numClasses}),
+                IntColumn.create("iterations", new int[] {iterations}),
+                BooleanColumn.create("converged", new boolean[] {converged}),
+                DoubleColumn.create("loss", new double[] {loss}),
+                DoubleColumn.create("train_accuracy", new double[] {trainAccuracy}),
+                DoubleColumn.create("test_accuracy", new double[] {testAccuracy}),
+                DoubleColumn.create("millis", new double[] {nanos / 1e6}));
     }
 
     @Override

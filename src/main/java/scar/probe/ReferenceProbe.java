@@ -1,5 +1,6 @@
 package scar.probe;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import scar.data.Matrix;
 
@@ -49,7 +50,7 @@ final class ReferenceProbe {
             } else {
                 int[] order = permutation(n, epochRandom);
                 for (int start = 0; start < n; start += o.batchSize()) {
-                    int[] rows = java.util.Arrays.copyOfRange(order, start, Math.min(n, start + o.batchSize()));
+                    int[] rows = Arrays.copyOfRange(order, start, Math.min(n, start + o.batchSize()));
                     int[] labels = new int[rows.length];
                     for (int i = 0; i < rows.length; i++) {
                         labels[i] = fit.labels()[rows[i]];

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * One full pass of multinomial logistic regression over a {@link PackedData}: logits, mean softmax cross-entropy,
- * training accuracy and the gradient of the mean loss, in one sweep over the data (each chunk's forward and
- * backward products run back to back while the chunk is in cache).
+ * training accuracy and the gradient of the mean loss, in one sweep over the data: per chunk the forward product,
+ * the softmax and the backward product run back to back, so the chunk's logits never leave the L1 cache.
  *
  * <p>Determinism: rows are grouped into chunks of {@link Kernels#CHUNK} rows and chunks into tasks of a size that
  * depends only on n, d and K. A chunk's gradient is accumulated in float by the kernels, added in double to its
@@ -27,6 +27,7 @@ final class SoftmaxPass {
     private final int tasks;
     private final float[][][] zScratch;
     private final float[][][] pScratch;
+    private final Scratch[] softmaxScratch;
     private double[][] slots;
     private final double[] slotLoss;
     private final int[] slotCorrect;
@@ -45,6 +46,7 @@ final class SoftmaxPass {
         this.threads = Math.max(1, Math.min(threads, tasks));
         this.zScratch = new float[this.threads][numClasses][Kernels.CHUNK];
         this.pScratch = new float[this.threads][][];
+        this.softmaxScratch = new Scratch[this.threads];
         this.slotLoss = new double[tasks];
         this.slotCorrect = new int[tasks];
     }
@@ -111,7 +113,8 @@ final class SoftmaxPass {
             pScratch[worker] = new float[k][d];
         }
         float[][] p = pScratch[worker];
-        double[] e = new double[k];
+        Scratch scratch = softmaxScratch[worker] == null ? (softmaxScratch[worker] = new Scratch(k))
+                : softmaxScratch[worker];
         double[] slot = slots[task];
         Arrays.fill(slot, 0.0);
         double loss = 0.0;
@@ -119,24 +122,8 @@ final class SoftmaxPass {
         for (int c = task * chunksPerTask; c < endChunk(task); c++) {
             int row0 = c * Kernels.CHUNK;
             int rows = forward(c, w, b, z);
-            for (int r = 0; r < rows; r++) {
-                int y = labels[row0 + r];
-                int best = argmax(z, r);
-                if (best == y) {
-                    right++;
-                }
-                double max = z[best][r];
-                double sum = 0.0;
-                for (int cls = 0; cls < k; cls++) {
-                    e[cls] = Math.exp(z[cls][r] - max);
-                    sum += e[cls];
-                }
-                loss += Math.log(sum) + max - z[y][r];
-                double scale = invN / sum;
-                for (int cls = 0; cls < k; cls++) {
-                    z[cls][r] = (float) (e[cls] * scale - (cls == y ? invN : 0.0));
-                }
-            }
+            loss += softmaxGradient(z, rows, row0, invN, scratch);
+            right += scratch.right;
             for (float[] pk : p) {
                 Arrays.fill(pk, 0f);
             }
@@ -183,6 +170,73 @@ final class SoftmaxPass {
             }
         }
         slotCorrect[task] = right;
+    }
+
+    /** Per-worker buffers of {@link #softmaxGradient}, one entry per row of a chunk. */
+    private static final class Scratch {
+        final float[] max = new float[Kernels.CHUNK];
+        final int[] best = new int[Kernels.CHUNK];
+        final double[] sum = new double[Kernels.CHUNK];
+        final double[][] exp;
+        int right;
+
+        Scratch(int numClasses) {
+            exp = new double[numClasses][Kernels.CHUNK];
+        }
+    }
+
+    /**
+     * Replaces the chunk's logits z by the gradient of the mean loss with respect to them,
+     * {@code (softmax(z) − onehot(y)) / n}, and returns the chunk's summed cross-entropy; {@code s.right} receives
+     * the number of correct argmax predictions. Loops run class by class over the rows so that the max, sum and
+     * scaling steps vectorise; the exponentials are double.
+     */
+    private double softmaxGradient(float[][] z, int rows, int row0, double invN, Scratch s) {
+        float[] max = s.max;
+        int[] best = s.best;
+        double[] sum = s.sum;
+        System.arraycopy(z[0], 0, max, 0, rows);
+        Arrays.fill(best, 0, rows, 0);
+        for (int cls = 1; cls < z.length; cls++) {
+            float[] zc = z[cls];
+            for (int r = 0; r < rows; r++) {
+                if (zc[r] > max[r]) {
+                    max[r] = zc[r];
+                    best[r] = cls;
+                }
+            }
+        }
+        Arrays.fill(sum, 0, rows, 0.0);
+        for (int cls = 0; cls < z.length; cls++) {
+            float[] zc = z[cls];
+            double[] ec = s.exp[cls];
+            for (int r = 0; r < rows; r++) {
+                double v = Math.exp(zc[r] - max[r]);
+                ec[r] = v;
+                sum[r] += v;
+            }
+        }
+        double loss = 0.0;
+        int right = 0;
+        for (int r = 0; r < rows; r++) {
+            int y = labels[row0 + r];
+            loss += Math.log(sum[r]) + max[r] - z[y][r];
+            right += best[r] == y ? 1 : 0;
+            sum[r] = invN / sum[r];
+        }
+        for (int cls = 0; cls < z.length; cls++) {
+            float[] zc = z[cls];
+            double[] ec = s.exp[cls];
+            for (int r = 0; r < rows; r++) {
+                zc[r] = (float) (ec[r] * sum[r]);
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            int y = labels[row0 + r];
+            z[y][r] = (float) (s.exp[y][r] * sum[r] - invN);
+        }
+        s.right = right;
+        return loss;
     }
 
     private int endChunk(int task) {

@@ -46,6 +46,20 @@ class LinearProbeTest {
     }
 
     @Test
+    void referenceProbeStopsAfterPatienceEpochsWithoutStrictImprovement() {
+        // raw inputs all 0: only the bias learns, too slowly (lr 1e-3) to flip the argmax, and with balanced
+        // labels every epoch scores 0.5 whichever class wins. Epoch 1 improves on the initial best of 0; epochs
+        // 2..6 do not, so the fit stops after 1 + patience = 6 epochs.
+        Matrix zeros = Matrix.of(new double[][] {{0}, {0}, {0}, {0}});
+        ProbeResult r = LinearProbe.fit(zeros, new int[] {0, 1, 0, 1}, 2, REFERENCE, 5);
+        assertEquals(6, r.iterations());
+        assertTrue(r.converged());
+        assertEquals(0.5, r.trainAccuracy());
+        ProbeResult longer = LinearProbe.fit(zeros, new int[] {0, 1, 0, 1}, 2, REFERENCE.withPatience(9), 5);
+        assertEquals(10, longer.iterations());
+    }
+
+    @Test
     void constantInputsGiveZeroLogitsAndTiesGoToTheLowestClass() {
         // every feature constant -> standardised to 0; balanced labels -> the optimal bias is 0, already the start
         Matrix x = Matrix.of(new double[][] {{3, 1}, {3, 1}, {3, 1}, {3, 1}, {3, 1}, {3, 1}});

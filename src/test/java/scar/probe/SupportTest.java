@@ -1,0 +1,51 @@
+package scar.probe;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import scar.data.Matrix;
+
+/** Standardisation, the synthetic data generator and the benchmark. */
+class SupportTest {
+    @Test
+    void standardiserCentresScalesAndZeroesConstantFeatures() {
+        // column 0: mean 2, population sd 1; column 1: constant 0.1 (not exact in binary)
+        Matrix x = Matrix.of(new double[][] {{1, 0.1}, {3, 0.1}, {1, 0.1}, {3, 0.1}});
+        Standardizer s = Standardizer.fit(x);
+        PackedData train = s.apply(x);
+        assertArrayEquals(new float[] {-1, 0}, train.rows[0]);
+        assertArrayEquals(new float[] {1, 0}, train.rows[1]);
+        PackedData test = s.apply(Matrix.of(new double[][] {{4, 7}}));
+        assertArrayEquals(new float[] {2, 0}, test.rows[0], "the test set uses the training statistics");
+        assertEquals(-1f, train.panels[0][0][0]);
+        assertEquals(1f, train.panels[0][0][3]);
+    }
+
+    @Test
+    void syntheticDataIsSeededAndBalanced() {
+        SyntheticData a = SyntheticData.gaussianClasses(50, 4, 5, 7);
+        SyntheticData b = SyntheticData.gaussianClasses(50, 4, 5, 7);
+        SyntheticData c = SyntheticData.gaussianClasses(50, 4, 5, 8);
+        assertArrayEquals(a.x().data(), b.x().data());
+        assertTrue(a.x().get(3, 2) != c.x().get(3, 2));
+        int[] counts = new int[5];
+        for (int y : a.labels()) {
+            counts[y]++;
+        }
+        assertArrayEquals(new int[] {10, 10, 10, 10, 10}, counts);
+        assertThrows(IllegalArgumentException.class, () -> SyntheticData.gaussianClasses(10, 3, 1, 0));
+    }
+
+    @Test
+    void benchmarkReportsPositiveFigures() {
+        ProbeBenchmark.Report r = ProbeBenchmark.run(2000, 64, 4, 3, 1);
+        assertTrue(r.msPerPass1() > 0 && r.gflops1() > 0 && r.gflopsN() > 0, r::toString);
+        assertTrue(r.convergedIterations() > 0 && r.referenceEpochs() > 0, r::toString);
+        assertTrue(r.convergedAccuracy() > 0.5, r::toString);
+        assertEquals(10, r.toTable().rowCount());
+        assertTrue(r.toString().contains("GFLOP/s"));
+    }
+}
