@@ -112,32 +112,41 @@ public final class Sweep {
     private static void runFits(List<Fit> fits, Matrix train, int[] trainY, Matrix test, int[] testY, int k,
                                 ScarOptions options, Progress progress, String task, ClassMeasures[] measured,
                                 ProbeSummary.Fit[] probeRuns) {
-        int threads = Math.min(options.threads(), fits.size());
-        // Many small fits: one thread per fit and fits side by side. The probe's own result does not depend on its
-        // thread count, so this choice changes speed only.
-        ProbeOptions probeOptions = options.probe().withThreads(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+        // The r = 1 fit is the largest and runs alone on every thread; the many smaller fits then run side by side
+        // with one thread each. A probe's result does not depend on its thread count, so this changes speed only.
+        AtomicInteger done = new AtomicInteger();
+        progress.start(task, fits.size());
+        try {
+            runOne(0, fits.get(0), train, trainY, test, testY, k, options.probe().withThreads(options.threads()),
+                    options, measured, probeRuns);
+            progress.step(done.incrementAndGet(), fits.size());
+            runRest(fits, train, trainY, test, testY, k, options, measured, probeRuns,
+                    () -> progress.step(done.incrementAndGet(), fits.size()), task);
+        } finally {
+            progress.finish();
+        }
+    }
+
+    private static void runRest(List<Fit> fits, Matrix train, int[] trainY, Matrix test, int[] testY, int k,
+                                ScarOptions options, ClassMeasures[] measured, ProbeSummary.Fit[] probeRuns,
+                                Runnable onDone, String task) {
+        if (fits.size() < 2) {
+            return;
+        }
+        ProbeOptions single = options.probe().withThreads(1);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), fits.size() - 1), runnable -> {
             Thread t = new Thread(runnable, "scar-sweep");
             t.setDaemon(true);
             return t;
         });
-        AtomicInteger done = new AtomicInteger();
-        progress.start(task, fits.size());
         List<Future<?>> futures = new ArrayList<>(fits.size());
         try {
-            for (int f = 0; f < fits.size(); f++) {
+            for (int f = 1; f < fits.size(); f++) {
                 int slot = f;
-                Fit fit = fits.get(f);
                 futures.add(pool.submit(() -> {
-                    Matrix x = fit.rows().length == train.rows() ? train : train.selectRows(fit.rows());
-                    int[] y = fit.rows().length == train.rows() ? trainY : Subsampling.select(trainY, fit.rows());
-                    ProbeResult result = fit.withTest()
-                            ? LinearProbe.fit(x, y, k, probeOptions, fit.seed(), test, testY)
-                            : LinearProbe.fit(x, y, k, probeOptions, fit.seed());
-                    measured[slot] = Measures.compute(Logits.of(result.trainLogits(), x.rows(), k),
-                            result.trainPredictions(), y, k, fit.ratio(), options.variant());
-                    probeRuns[slot] = ProbeSummary.Fit.of(result);
-                    progress.step(done.incrementAndGet(), fits.size());
+                    runOne(slot, fits.get(slot), train, trainY, test, testY, k, single, options, measured,
+                            probeRuns);
+                    onDone.run();
                     return null;
                 }));
             }
@@ -164,8 +173,22 @@ public final class Sweep {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            progress.finish();
         }
+    }
+
+    /** Fits the probe of one slot and computes its measures. */
+    private static void runOne(int slot, Fit fit, Matrix train, int[] trainY, Matrix test, int[] testY, int k,
+                               ProbeOptions probeOptions, ScarOptions options, ClassMeasures[] measured,
+                               ProbeSummary.Fit[] probeRuns) {
+        boolean all = fit.rows().length == train.rows();
+        Matrix x = all ? train : train.selectRows(fit.rows());
+        int[] y = all ? trainY : Subsampling.select(trainY, fit.rows());
+        ProbeResult result = fit.withTest()
+                ? LinearProbe.fit(x, y, k, probeOptions, fit.seed(), test, testY)
+                : LinearProbe.fit(x, y, k, probeOptions, fit.seed());
+        measured[slot] = Measures.compute(Logits.of(result.trainLogits(), x.rows(), k), result.trainPredictions(), y,
+                k, fit.ratio(), options.variant());
+        probeRuns[slot] = ProbeSummary.Fit.of(result);
     }
 
     private static void checkClasses(String modality, int[][] byClass, String[] classNames) {
