@@ -4,7 +4,25 @@ import java.nio.file.Path;
 import java.util.List;
 
 import scar.data.DatasetFolder;
+import scar.data.CsvEmbeddings;
 import scar.data.Datasets;
+import scar.data.JsonLines;
+import scar.data.Npy;
+import scar.data.Tables;
+import scar.cluster.Agreement;
+import scar.cluster.CrossModalLabels;
+import scar.foundation.ClassCountFactor;
+import scar.foundation.Envelope;
+import scar.foundation.FoundationEstimate;
+import scar.foundation.FoundationOptions;
+import scar.foundation.FoundationSize;
+import scar.foundation.HypothesisSpace;
+import scar.foundation.StepSizes;
+import scar.measure.ClassMeasures;
+import scar.measure.Logits;
+import scar.measure.MeasureVariant;
+import scar.measure.Measures;
+import tech.tablesaw.api.Table;
 import scar.data.Modality;
 import scar.data.MultiModalDataset;
 import scar.foundation.Characterize;
@@ -202,5 +220,145 @@ public final class Scar {
     /** Runs a one-line verb ({@code "characterize", "wikipedia"}) and returns its result: the {@code %scar} magic. */
     public static Object run(String... args) {
         return scar.cli.OneLiner.run(args);
+    }
+
+    // ==== notebook helpers (issue 8): loaders, cross-modal labels and the steps of SPEC §3 and §5 one at a time ====
+
+    /**
+     * A one-modality dataset from a CSV or CSV.gz file with a header line ({@link CsvEmbeddings#load(Path, String,
+     * String)}): every numeric column other than the id and the label is the embedding; {@code idColumn} may be null.
+     */
+    public static MultiModalDataset loadCsv(Path file, String idColumn, String labelColumn) {
+        return CsvEmbeddings.load(file, idColumn, labelColumn);
+    }
+
+    /**
+     * A one-modality dataset from a NumPy {@code .npy} of embeddings (2-D float32/float64) and its labels: another
+     * {@code .npy} of integers or a text file with one label per line ({@link Npy#load}).
+     */
+    public static MultiModalDataset loadNpy(Path embeddings, Path labels) {
+        return Npy.load(embeddings, labels);
+    }
+
+    /** A one-modality dataset from JSON Lines {@code {"embedding": [...], "label": k}} ({@link JsonLines#load}). */
+    public static MultiModalDataset loadJsonLines(Path file) {
+        return JsonLines.load(file);
+    }
+
+    /**
+     * A one-modality dataset (modality {@code "embedding"}) from a Tablesaw table: the embedding is every column whose
+     * name starts with {@code embeddingPrefix} ({@link Tables#fromTable(Table, String, String)}).
+     */
+    public static MultiModalDataset fromTable(Table table, String labelColumn, String embeddingPrefix) {
+        return Tables.fromTable(table, labelColumn, embeddingPrefix);
+    }
+
+    /**
+     * One modality of a dataset as a Tablesaw table: id, label, class name, split (if any) and the embedding columns
+     * ({@link Tables#toTable(MultiModalDataset, String)}); {@link #fromTable} reads it back.
+     */
+    public static Table asTable(MultiModalDataset dataset, String modality) {
+        return Tables.toTable(dataset, modality);
+    }
+
+    /**
+     * Cross-modal labels (SPEC §8) for paired data without classes: the modality {@code labelled} of
+     * {@code dataset}, alone, with the labels given by seeded k-means ({@code k} clusters) on the modality
+     * {@code from}. Classes are named {@code cluster 0 .. cluster k-1}; items, ids and split are kept.
+     *
+     * @throws IllegalArgumentException if a modality is unknown, the two names are equal, or k is outside 2..items
+     */
+    public static MultiModalDataset crossModalLabels(MultiModalDataset dataset, String labelled, String from, int k,
+                                                     long seed) {
+        if (labelled.equals(from)) {
+            throw new IllegalArgumentException("cross-modal labels need two different modalities, got '" + labelled
+                    + "' twice; the dataset has " + dataset.modalityNames());
+        }
+        Modality source = dataset.modality(from);
+        dataset.modality(labelled);
+        int[] clusters = CrossModalLabels.labelFromOther(source.embeddings(), null, dataset.size(), k, seed);
+        String[] names = new String[k];
+        java.util.Arrays.setAll(names, c -> "cluster " + c);
+        return dataset.selectModalities(labelled).withLabels(clusters, names);
+    }
+
+    /**
+     * {@link #crossModalLabels(MultiModalDataset, String, String, int, long)} for a dataset with exactly two
+     * modalities: {@code labelled} gets the clusters of the other one.
+     *
+     * @throws IllegalArgumentException if the dataset does not have exactly two modalities
+     */
+    public static MultiModalDataset crossModalLabels(MultiModalDataset dataset, String labelled, int k, long seed) {
+        List<String> names = dataset.modalityNames();
+        if (names.size() != 2) {
+            throw new IllegalArgumentException("name the modality to cluster: dataset '" + dataset.name() + "' has "
+                    + names.size() + " modalities " + names + ", expected exactly 2");
+        }
+        String from = names.get(0).equals(labelled) ? names.get(1) : names.get(0);
+        return crossModalLabels(dataset, labelled, from, k, seed);
+    }
+
+    /**
+     * Adjusted Rand index of two labellings of the same items ({@link Agreement#adjustedRandIndex}): 1 when they
+     * group the items identically, about 0 for unrelated labellings.
+     */
+    public static double adjustedRandIndex(int[] a, int[] b) {
+        return Agreement.adjustedRandIndex(a, b);
+    }
+
+    /**
+     * The four measures of one probe run (SPEC §3) from its n × K training logits and the labels; the predictions
+     * are the argmax of each row (ties to the lowest class), as a probe makes them ({@link Measures#compute}).
+     *
+     * @throws IllegalArgumentException if the rows differ in length, there are fewer than 2 classes, a label lies
+     *                                  outside 0..K-1, or the ratio is below 1
+     */
+    public static ClassMeasures measures(double[][] logits, int[] labels, double ratio) {
+        if (logits.length == 0) {
+            throw new IllegalArgumentException("measures need at least one item, got no logit rows");
+        }
+        int k = logits[0].length;
+        double[] flat = new double[logits.length * k];
+        int[] predictions = new int[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            if (logits[i].length != k) {
+                throw new IllegalArgumentException("logit row " + i + " has " + logits[i].length
+                        + " values, expected " + k + " (one per class, as row 0)");
+            }
+            System.arraycopy(logits[i], 0, flat, i * k, k);
+            for (int c = 1; c < k; c++) {
+                if (logits[i][c] > logits[i][predictions[i]]) {
+                    predictions[i] = c;
+                }
+            }
+        }
+        return Measures.compute(Logits.of(flat, logits.length, k), predictions, labels, k, ratio,
+                MeasureVariant.HEAD);
+    }
+
+    /** Hypothesis-space size h = (1 − C)·exp(2·S·(R − A)²) of one class at one ratio (SPEC §5.1). */
+    public static double hypothesisSpace(double s, double c, double a, double r) {
+        return HypothesisSpace.h(s, c, a, r);
+    }
+
+    /** The height H of the lower exponential envelope of the points (x = 1/r, h) (SPEC §5.2; {@link Envelope}). */
+    public static double envelope(double[] x, double[] h) {
+        return Envelope.fit(x, h);
+    }
+
+    /** Step size n = ln(H/δ)/(2ε²) with the default δ = ε = 0.01 (SPEC §5.3). */
+    public static double stepSize(double height) {
+        FoundationOptions o = FoundationOptions.defaults();
+        return StepSizes.stepSize(height, o.delta(), o.epsilon());
+    }
+
+    /** Class-count factor ρ = (1 − accuracy)/(1 − mean authenticity), floored at e (SPEC §5.4). */
+    public static double classCountFactor(double accuracy, double meanAuthenticity) {
+        return ClassCountFactor.rho(accuracy, meanAuthenticity);
+    }
+
+    /** The dataset foundation size N_F of per-class envelope heights H and factor ρ (SPEC §5.5). */
+    public static FoundationEstimate foundationSize(double[] heights, double rho) {
+        return FoundationSize.estimate(heights, rho);
     }
 }

@@ -14,10 +14,12 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import scar.data.Tabular;
+import scar.plot.ChartGrid;
 import tech.tablesaw.api.Table;
 
 /**
- * How notebook values look: Tablesaw tables as bounded HTML tables, XChart charts as PNG images, SCAR results (any
+ * How notebook values look: Tablesaw tables as bounded HTML tables, XChart charts and {@link ChartGrid small
+ * multiples} as PNG images, SCAR results (any
  * {@link Tabular}) as HTML, and any object with a public no-argument {@code String toHtml()} as that HTML. Every value
  * also keeps its {@code toString()} as {@code text/plain}.
  *
@@ -48,6 +50,11 @@ public final class ScarRenderers implements Extension {
                 .register((chart, context) -> {
                     context.renderIfRequested(PNG, () -> Base64.getEncoder().encodeToString(png(chart)));
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> chartText(chart));
+                });
+        renderer.createRegistration(ChartGrid.class).preferring(PNG)
+                .register((grid, context) -> {
+                    context.renderIfRequested(PNG, () -> Base64.getEncoder().encodeToString(grid.toPng()));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, grid::toString);
                 });
         renderer.createRegistration(Tabular.class).preferring(HTML)
                 .register((result, context) -> context.renderIfRequested(HTML, () -> {

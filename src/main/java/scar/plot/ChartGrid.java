@@ -22,7 +22,7 @@ import org.knowm.xchart.style.markers.Marker;
  * A small-multiples figure: charts laid out row by row in a fixed number of columns under one title, with one legend
  * strip at the bottom shared by all panels (taken from the first chart's series; the panels' own legends are
  * hidden). Each cell is as large as the largest chart. Renders to PNG with {@link #toPng()} — the notebook kernel
- * shows any object with a public {@code byte[] toPng()} as an image — or through {@link Charts}.
+ * shows a grid as that image — or through {@link Charts}.
  *
  * <p>When the first chart has more than {@value #MAX_LEGEND_ENTRIES} legend entries the strip says how many series
  * there are instead of listing them.

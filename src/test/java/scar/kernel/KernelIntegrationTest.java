@@ -13,7 +13,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KernelIntegrationTest {
 
-    private static final String PYTHON = "/usr/bin/python3";
+    private static final String PYTHON = Jupyter.PYTHON;
     private static final String KERNEL = "scar-java-test";
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final long PROCESS_TIMEOUT_S = 600;
@@ -45,20 +43,22 @@ class KernelIntegrationTest {
     @TempDir
     static Path jupyterDir;
 
+    private static Jupyter jupyter;
+
     /** Every kernel JVM the tests saw; none may be alive at the end. */
     private static final List<Long> KERNEL_PIDS = new ArrayList<>();
 
     @BeforeAll
     static void installKernelspec() {
-        Assumptions.assumeTrue(pythonHasJupyterClient(), PYTHON + " cannot import jupyter_client; skipping");
-        List<Path> classpath = TestClasspath.entries().stream().map(Path::of).collect(Collectors.toList());
-        KernelInstaller.install(jupyterDir.resolve("data"), KERNEL, KernelInstaller.currentJava(), classpath);
+        Assumptions.assumeTrue(Jupyter.pythonCanImport("jupyter_client, nbconvert"),
+                PYTHON + " cannot import jupyter_client; skipping");
+        jupyter = Jupyter.install(jupyterDir, KERNEL);
     }
 
     @AfterAll
     static void noKernelOutlivesTheTests() throws InterruptedException {
         for (long pid : KERNEL_PIDS) {
-            assertTrue(waitUntilGone(pid, 10), "kernel JVM " + pid + " is still running after the tests");
+            assertTrue(Jupyter.waitUntilGone(pid, 10), "kernel JVM " + pid + " is still running after the tests");
         }
         System.out.println("[kernel] checked " + KERNEL_PIDS.size() + " kernel JVMs: none left running");
     }
@@ -148,7 +148,7 @@ class KernelIntegrationTest {
         assertNotEquals(pids.get(0).getAsLong(), pids.get(1).getAsLong(), "restart starts a new kernel JVM");
         assertFalse(report.get("alive_after_shutdown").getAsBoolean());
         for (JsonElement pid : pids) {
-            assertTrue(waitUntilGone(pid.getAsLong(), 10), "kernel " + pid + " survived shutdown/restart");
+            assertTrue(Jupyter.waitUntilGone(pid.getAsLong(), 10), "kernel " + pid + " survived shutdown/restart");
         }
         assertTrue(startup < 60, "start to first result took " + startup + " s");
     }
@@ -187,7 +187,7 @@ class KernelIntegrationTest {
                     Thread.sleep(200);
                 }
             }
-            assertTrue(pid > 0, "the client did not report a kernel pid: " + readQuietly(out));
+            assertTrue(pid > 0, "the client did not report a kernel pid: " + Jupyter.readQuietly(out));
             KERNEL_PIDS.add(pid);
             assertTrue(ProcessHandle.of(pid).isPresent(), "kernel " + pid + " should be running");
         } finally {
@@ -195,7 +195,7 @@ class KernelIntegrationTest {
             client.waitFor(30, TimeUnit.SECONDS);
         }
         long killed = System.nanoTime();
-        boolean gone = waitUntilGone(pid, 20);
+        boolean gone = Jupyter.waitUntilGone(pid, 20);
         System.out.printf("[kernel] after its client was killed the kernel exited in %.1f s%n",
                 (System.nanoTime() - killed) / 1e9);
         assertTrue(gone, "kernel " + pid + " outlived its killed client");
@@ -207,13 +207,9 @@ class KernelIntegrationTest {
         try (InputStream in = getClass().getResourceAsStream("smoke.ipynb")) {
             Files.copy(in, notebook);
         }
-        Path log = jupyterDir.resolve("nbconvert.log");
-        Process nbconvert = start(log, PYTHON, "-m", "nbconvert", "--to", "notebook", "--execute",
-                "--ExecutePreprocessor.kernel_name=" + KERNEL, "--ExecutePreprocessor.timeout=300",
-                "--output", "smoke.out.ipynb", notebook.toString());
-        awaitExit(nbconvert, log);
-        JsonObject executed = JsonParser.parseString(
-                Files.readString(jupyterDir.resolve("smoke.out.ipynb"))).getAsJsonObject();
+        Path executedFile = jupyter.executeNotebook(notebook, "smoke.out.ipynb", 300, PROCESS_TIMEOUT_S,
+                jupyterDir.resolve("nbconvert.log"));
+        JsonObject executed = JsonParser.parseString(Files.readString(executedFile)).getAsJsonObject();
         List<JsonObject> outputs = new ArrayList<>();
         for (JsonElement cell : executed.getAsJsonArray("cells")) {
             for (JsonElement output : cell.getAsJsonObject().getAsJsonArray("outputs")) {
@@ -226,18 +222,9 @@ class KernelIntegrationTest {
         assertTrue(all.contains("42") && all.contains("printed from a notebook") && all.contains("image/png")
                 && all.contains("showing 20 of 30 rows") && all.contains("%scar"), all);
         JsonObject last = outputs.get(outputs.size() - 1);
-        long pid = Long.parseLong(text(last.getAsJsonObject("data").get("text/plain")));
+        long pid = Long.parseLong(Jupyter.text(last.getAsJsonObject("data").get("text/plain")));
         KERNEL_PIDS.add(pid);
-        assertTrue(waitUntilGone(pid, 20), "nbconvert's kernel " + pid + " is still running");
-    }
-
-    private static String text(JsonElement element) {
-        if (element.isJsonArray()) {
-            StringBuilder joined = new StringBuilder();
-            element.getAsJsonArray().forEach(e -> joined.append(e.getAsString()));
-            return joined.toString();
-        }
-        return element.getAsString();
+        assertTrue(Jupyter.waitUntilGone(pid, 20), "nbconvert's kernel " + pid + " is still running");
     }
 
     private static JsonObject firstOutput(JsonObject cell, String type) {
@@ -269,28 +256,10 @@ class KernelIntegrationTest {
         return text.toString();
     }
 
-    private static boolean pythonHasJupyterClient() {
-        try {
-            Process p = new ProcessBuilder(PYTHON, "-c", "import jupyter_client, nbconvert")
-                    .redirectErrorStream(true).start();
-            try {
-                p.getInputStream().readAllBytes();
-                return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-            } finally {
-                p.destroyForcibly();
-            }
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     private static JsonObject runPython(String... args) throws Exception {
         Path out = jupyterDir.resolve(args[0] + ".out");
         Process process = startPython(out, args);
-        awaitExit(process, out);
+        Jupyter.awaitExit(process, out, PROCESS_TIMEOUT_S);
         String text = Files.readString(out);
         String json = text.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no JSON report from the client:\n" + text));
@@ -300,7 +269,7 @@ class KernelIntegrationTest {
     private static Process startPython(Path out, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(PYTHON, script().toString()));
         command.addAll(List.of(args));
-        return start(out, command.toArray(String[]::new));
+        return jupyter.start(out, command.toArray(String[]::new));
     }
 
     private static Path script() throws IOException {
@@ -311,49 +280,5 @@ class KernelIntegrationTest {
             }
         }
         return script;
-    }
-
-    /** Starts a process with the temporary Jupyter directories and its output (both streams) in {@code out}. */
-    private static Process start(Path out, String... command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(jupyterDir.toFile())
-                .redirectErrorStream(true).redirectOutput(out.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("JUPYTER_PATH", jupyterDir.resolve("data").toString());
-        env.put("JUPYTER_DATA_DIR", jupyterDir.resolve("data").toString());
-        env.put("JUPYTER_RUNTIME_DIR", jupyterDir.resolve("runtime").toString());
-        env.put("JUPYTER_CONFIG_DIR", jupyterDir.resolve("config").toString());
-        env.put("JUPYTER_PLATFORM_DIRS", "1");
-        return builder.start();
-    }
-
-    private static void awaitExit(Process process, Path out) throws InterruptedException {
-        try {
-            boolean exited = process.waitFor(PROCESS_TIMEOUT_S, TimeUnit.SECONDS);
-            assertTrue(exited, "process did not finish in " + PROCESS_TIMEOUT_S + " s:\n" + readQuietly(out));
-            assertEquals(0, process.exitValue(), "process failed:\n" + readQuietly(out));
-        } finally {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(no output)";
-        } catch (IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
-        }
-    }
-
-    private static boolean waitUntilGone(long pid, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                Thread.sleep(100);
-            } else {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -66,6 +66,19 @@ class ScarRenderersTest {
     }
 
     @Test
+    void chartGridBecomesAPng() {
+        CategoryChart a = new CategoryChartBuilder().width(200).height(150).title("a").build();
+        a.addSeries("c", new double[] {1, 2}, new double[] {3, 4});
+        CategoryChart b = new CategoryChartBuilder().width(200).height(150).title("b").build();
+        b.addSeries("c", new double[] {1, 2}, new double[] {4, 3});
+        DisplayData data = renderer.render(scar.plot.ChartGrid.of("two panels", 2, java.util.List.of(a, b)));
+        assertTrue(data.hasDataForType(MIMEType.IMAGE_PNG), "a chart grid should render as image/png");
+        byte[] png = Base64.getDecoder().decode((String) data.getData(MIMEType.IMAGE_PNG));
+        assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, PNG_SIGNATURE.length));
+        assertTrue(String.valueOf(data.getData(MIMEType.TEXT_PLAIN)).contains("two panels"));
+    }
+
+    @Test
     void tabularResultShowsItsTableAndItsToString() {
         DisplayData data = renderer.render(new Result(0.5));
         String html = (String) data.getData(MIMEType.TEXT_HTML);
