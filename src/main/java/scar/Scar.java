@@ -299,6 +299,17 @@ public final class Scar {
     }
 
     /**
+     * Cross-modal labels both ways (SPEC §8): for a paired dataset with two modalities A and B and no classes, A
+     * labelled by the clusters of B and B labelled by the clusters of A — one labelled one-modality dataset each, in
+     * the dataset's modality order, ready for {@code characterize}.
+     *
+     * @throws IllegalArgumentException if the dataset does not have exactly two modalities, or k is outside 2..items
+     */
+    public static List<MultiModalDataset> crossModalLabels(MultiModalDataset dataset, int k, long seed) {
+        return dataset.modalityNames().stream().map(m -> crossModalLabels(dataset, m, k, seed)).toList();
+    }
+
+    /**
      * Adjusted Rand index of two labellings of the same items ({@link Agreement#adjustedRandIndex}): 1 when they
      * group the items identically, about 0 for unrelated labellings.
      */

@@ -83,6 +83,13 @@ class ScarNotebookHelpersTest {
         assertArrayEquals(image.labels(), Scar.crossModalLabels(wiki, "image", "text", 10, 1).labels());
         assertMessage(() -> Scar.crossModalLabels(wiki, "text", "text", 10, 1), "two different modalities");
         assertMessage(() -> Scar.crossModalLabels(Scar.dataset("mfeat"), "fou", 10, 1), "expected exactly 2");
+
+        // both ways at once: image labelled by text clusters, text labelled by image clusters
+        List<MultiModalDataset> both = Scar.crossModalLabels(wiki, 10, 1);
+        assertEquals(2, both.size());
+        assertArrayEquals(image.labels(), both.get(0).labels());
+        assertEquals(List.of("text"), both.get(1).modalityNames());
+        assertArrayEquals(Scar.crossModalLabels(wiki, "text", "image", 10, 1).labels(), both.get(1).labels());
     }
 
     @Test
