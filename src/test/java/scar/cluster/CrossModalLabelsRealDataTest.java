@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import scar.data.Datasets;
 import scar.data.Matrix;
 
 /**
@@ -23,8 +24,8 @@ class CrossModalLabelsRealDataTest {
      */
     @Test
     void wikipediaTextClustersLabelTheImages() {
-        int[] truth = TestDatasets.labels("wikipedia");
-        int[] labels = CrossModalLabels.labelFromOther(TestDatasets.view("wikipedia", "text"), null, truth.length,
+        int[] truth = Datasets.bundled("wikipedia").labels();
+        int[] labels = CrossModalLabels.labelFromOther(Datasets.bundled("wikipedia").modality("text").embeddings(), null, truth.length,
                 10, 1);
         double ari = Agreement.adjustedRandIndex(labels, truth);
         System.out.printf("wikipedia: text clusters vs hidden labels ARI = %.4f, NMI = %.4f%n", ari,
@@ -39,8 +40,8 @@ class CrossModalLabelsRealDataTest {
      */
     @Test
     void severalRowsPerItemOnRealText() {
-        int[] truth = TestDatasets.labels("wikipedia");
-        Matrix text = TestDatasets.view("wikipedia", "text");
+        int[] truth = Datasets.bundled("wikipedia").labels();
+        Matrix text = Datasets.bundled("wikipedia").modality("text").embeddings();
         int n = text.rows();
         int d = text.cols();
         float[] rows = new float[3 * n * d];
@@ -70,8 +71,8 @@ class CrossModalLabelsRealDataTest {
 
     @Test
     void wikipediaImageClustersAreWeakButAboveChance() {
-        int[] truth = TestDatasets.labels("wikipedia");
-        Matrix image = TestDatasets.view("wikipedia", "image");
+        int[] truth = Datasets.bundled("wikipedia").labels();
+        Matrix image = Datasets.bundled("wikipedia").modality("image").embeddings();
         int[] labels = CrossModalLabels.kmeans(image, 10, 1);
         double ari = Agreement.adjustedRandIndex(labels, truth);
         double chance = 0;
@@ -91,8 +92,8 @@ class CrossModalLabelsRealDataTest {
     @ParameterizedTest
     @CsvSource({"fou, 0.35", "fac, 0.2", "kar, 0.35", "pix, 0.4", "zer, 0.25", "mor, 0.2"})
     void mfeatViewsClusterByDigit(String view, double threshold) {
-        int[] truth = TestDatasets.labels("mfeat");
-        double ari = Agreement.adjustedRandIndex(CrossModalLabels.kmeans(TestDatasets.view("mfeat", view), 10, 1),
+        int[] truth = Datasets.bundled("mfeat").labels();
+        double ari = Agreement.adjustedRandIndex(CrossModalLabels.kmeans(Datasets.bundled("mfeat").modality(view).embeddings(), 10, 1),
                 truth);
         System.out.printf("mfeat %s: ARI = %.4f%n", view, ari);
         assertTrue(ari > threshold, view + " ARI " + ari);

@@ -2,33 +2,33 @@ package scar.probe;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import scar.data.Datasets;
 import scar.data.Matrix;
+import scar.data.MultiModalDataset;
 
 /** Sanity of the default probe on the shared real datasets (SPEC §2.1's motivation, the datasets' SOURCE.md). */
 class RealDataTest {
 
-    private static double testAccuracy(Path dir, String view, int[] trainRows, int[] testRows, int[] labels) {
-        Matrix x = TestData.view(dir, view);
+    private static double testAccuracy(MultiModalDataset data, String view, int[] trainRows, int[] testRows,
+                                       int[] labels) {
+        Matrix x = data.modality(view).embeddings();
         int[] yTrain = Arrays.stream(trainRows).map(i -> labels[i]).toArray();
         int[] yTest = Arrays.stream(testRows).map(i -> labels[i]).toArray();
         ProbeResult r = LinearProbe.fit(x.selectRows(trainRows), yTrain, 10, ProbeOptions.defaults(), 0,
                 x.selectRows(testRows), yTest);
-        System.out.println(dir.getFileName() + "/" + view + ": " + r);
+        System.out.println(data.name() + "/" + view + ": " + r);
         return r.testAccuracy();
     }
 
     @Test
     void wikipediaTextViewBeatsTheImageViewClearly() {
-        Path dir = TestData.dataset("wikipedia");
-        List<String[]> rows = TestData.labelRows(dir);
-        int[] labels = TestData.labels(dir);
-        int[] train = IntStream.range(0, rows.size()).filter(i -> rows.get(i)[3].equals("train")).toArray();
-        int[] test = IntStream.range(0, rows.size()).filter(i -> rows.get(i)[3].equals("test")).toArray();
+        MultiModalDataset dir = Datasets.bundled("wikipedia");
+        int[] labels = dir.labels();
+        int[] train = dir.trainIndices();
+        int[] test = dir.testIndices();
         double text = testAccuracy(dir, "text", train, test, labels);
         double image = testAccuracy(dir, "image", train, test, labels);
         assertTrue(text >= 0.55, "text view test accuracy " + text);
@@ -39,8 +39,8 @@ class RealDataTest {
     @Test
     void mfeatViewsRankAsExpected() {
         // no published split: even rows train, odd rows test (the rows are grouped by class, 200 each)
-        Path dir = TestData.dataset("mfeat");
-        int[] labels = TestData.labels(dir);
+        MultiModalDataset dir = Datasets.bundled("mfeat");
+        int[] labels = dir.labels();
         int[] train = IntStream.range(0, labels.length).filter(i -> i % 2 == 0).toArray();
         int[] test = IntStream.range(0, labels.length).filter(i -> i % 2 == 1).toArray();
         double fac = testAccuracy(dir, "fac", train, test, labels);
