@@ -77,10 +77,11 @@ final class CsvReader implements Closeable {
             } while (line != null && line.isBlank());
             return line;
         } catch (IOException e) {
-            // lineNumber counts the lines read so far, so the one that failed is the next.
-            throw new UncheckedIOException(file + ", line " + (lineNumber + 1) + ": cannot read "
-                    + (gzip ? "the gzip data (" + e.getMessage() + "); expected a complete gzip file, is it truncated?"
-                    : "the file: " + e.getMessage()), e);
+            // Text is decoded in large blocks, so the failure is somewhere after the last line handed out.
+            String where = lineNumber == 0 ? "before the first line" : "after line " + lineNumber;
+            throw new UncheckedIOException(file + ": cannot read " + where + (gzip ? ": the gzip data ends early or is"
+                    + " corrupt (" + e.getMessage() + "); expected a complete gzip file, is it truncated?"
+                    : ": " + e.getMessage()), e);
         }
     }
 

@@ -163,9 +163,24 @@ class DatasetFolderTest {
         Path gz = writeGzip(folder().resolve("view_a.csv.gz"), rows.toString());
         byte[] bytes = Files.readAllBytes(gz);
         Files.write(gz, Arrays.copyOf(bytes, bytes.length - 12));
-        UncheckedIOException e = assertFails(UncheckedIOException.class, () -> DatasetFolder.load(dir),
-                "view_a.csv.gz", "line ", "gzip", "truncated");
-        assertFalse(e.getMessage().contains("line 0"), e.getMessage());
+        assertFails(UncheckedIOException.class, () -> DatasetFolder.load(dir),
+                "view_a.csv.gz", "before the first line", "gzip", "truncated");
+
+        // Past the first decoded block the message says how far reading got.
+        for (int i = 0; i < 20_000; i++) {
+            rows.append(random.nextDouble()).append(',').append(random.nextDouble()).append('\n');
+        }
+        Path big = writeGzip(dir.resolve("big.csv.gz"), rows.toString());
+        byte[] all = Files.readAllBytes(big);
+        Files.write(big, Arrays.copyOf(all, all.length / 2));
+        UncheckedIOException e = assertFails(UncheckedIOException.class, () -> {
+            try (CsvReader reader = CsvReader.open(big)) {
+                while (reader.nextLine() != null) {
+                    continue;
+                }
+            }
+        }, "big.csv.gz", "after line ", "gzip", "truncated");
+        assertFalse(e.getMessage().contains("after line 0"), e.getMessage());
     }
 
     @Test
