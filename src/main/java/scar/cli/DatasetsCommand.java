@@ -21,9 +21,8 @@ final class DatasetsCommand implements Callable<Integer> {
             System.out.println("bundled datasets: " + String.join(", ", Scar.datasets()));
             System.out.println("summary of one:   scar datasets <name-or-folder>");
         } else {
-            var data = Scar.dataset(dataset);
-            System.out.println(data);
-            System.out.println(data.modalitiesTable().printAll());
+            // The summary already lists every modality with its rows and dimension.
+            System.out.println(Scar.dataset(dataset));
         }
         return 0;
     }

@@ -48,6 +48,16 @@ public final class Main implements Runnable {
             err.flush();
             return 1;
         });
+        // A mistyped option gets one line and a pointer to --help, not the whole usage text.
+        cli.setParameterExceptionHandler((ex, ignored) -> {
+            CommandLine command = ex.getCommandLine();
+            PrintWriter err = command.getErr();
+            err.println("scar: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("(see '" + command.getCommandSpec().qualifiedName() + " --help')");
+            err.flush();
+            return command.getCommandSpec().exitCodeOnInvalidInput();
+        });
         return cli.execute(args);
     }
 

@@ -16,8 +16,8 @@ final class SweepOptions {
     int[] ratios;
 
     @Option(names = "--probe", paramLabel = "KIND",
-            description = "linear probe: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})",
-            defaultValue = "CONVERGED", converter = ProbeKindConverter.class)
+            description = "linear probe: converged or reference (default: ${DEFAULT-VALUE})",
+            defaultValue = "converged", converter = ProbeKindConverter.class)
     ProbeKind probe;
 
     @Option(names = "--threads", description = "worker threads (default: all processors)")

@@ -28,6 +28,9 @@ final class CsvReader implements Closeable {
     private final ArrayDeque<String[]> pushedRecords = new ArrayDeque<>();
     private final ArrayDeque<Integer> pushedLines = new ArrayDeque<>();
 
+    /** Whether the file is gzip-compressed (it starts with the gzip magic bytes). */
+    private final boolean gzip;
+
     private CsvReader(InputStream raw, String file) {
         this.file = file;
         try {
@@ -36,7 +39,8 @@ final class CsvReader implements Closeable {
             int b0 = buffered.read();
             int b1 = buffered.read();
             buffered.reset();
-            InputStream text = (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+            this.gzip = b0 == 0x1f && b1 == 0x8b;
+            InputStream text = gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
             this.in = new BufferedReader(new InputStreamReader(text, StandardCharsets.UTF_8), 1 << 16);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -73,7 +77,11 @@ final class CsvReader implements Closeable {
             } while (line != null && line.isBlank());
             return line;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + " at line " + lineNumber + ": " + e.getMessage(), e);
+            // Text is decoded in large blocks, so the failure is somewhere after the last line handed out.
+            String where = lineNumber == 0 ? "before the first line" : "after line " + lineNumber;
+            throw new UncheckedIOException(file + ": cannot read " + where + (gzip ? ": the gzip data ends early or is"
+                    + " corrupt (" + e.getMessage() + "); expected a complete gzip file, is it truncated?"
+                    : ": " + e.getMessage()), e);
         }
     }
 

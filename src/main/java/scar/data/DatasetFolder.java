@@ -32,6 +32,8 @@ import java.util.stream.Stream;
  */
 public final class DatasetFolder {
     private static final String MANIFEST = "manifest.properties";
+    private static final String EXPECTED = "a dataset folder with labels.csv (id,label[,class_name][,split]) and "
+            + "view_<name>.csv[.gz] files (see datasets/README.md)";
 
     private DatasetFolder() {
     }
@@ -39,8 +41,9 @@ public final class DatasetFolder {
     /** Loads the dataset in {@code folder}. */
     public static MultiModalDataset load(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new UncheckedIOException(new NoSuchFileException(folder.toString(), null,
-                    "dataset folder not found (expected a folder with labels.csv and view_*.csv.gz)"));
+            String problem = Files.exists(folder) ? " is a file, not a folder" : ": dataset folder not found";
+            throw new UncheckedIOException(folder + problem + "; expected " + EXPECTED,
+                    new NoSuchFileException(folder.toString()));
         }
         Source source = Source.folder(folder);
         Properties manifest = source.exists(MANIFEST) ? readManifest(source) : new Properties();
@@ -96,6 +99,10 @@ public final class DatasetFolder {
         }
         int k = declaredNames != null ? declaredNames.length : declaredClasses;
         String labelsFile = manifest.getProperty("labels.file", "labels.csv").trim();
+        if (!source.exists(labelsFile)) {
+            throw new UncheckedIOException(source.describe(labelsFile) + ": file not found; expected " + EXPECTED,
+                    new NoSuchFileException(source.describe(labelsFile)));
+        }
         LabelsFile labels = LabelsFile.read(source, labelsFile, k, declaredNames);
 
         int samples = intKey(source, manifest, "samples", -1);
@@ -112,6 +119,10 @@ public final class DatasetFolder {
         for (String view : views) {
             String file = manifest.getProperty("view." + view + ".file", "view_" + view + ".csv.gz").trim();
             int dim = intKey(source, manifest, "view." + view + ".dim", -1);
+            if (!source.exists(file)) {
+                throw new UncheckedIOException(source.describe(file) + ": file not found; expected the file of view '"
+                        + view + "' that " + MANIFEST + " lists", new NoSuchFileException(source.describe(file)));
+            }
             Matrix m = readView(source, file, view, dim, labels.ids.length, labelsFile);
             modalities.add(Modality.of(view, m, labels.ids));
         }

@@ -55,6 +55,11 @@ public final class Datasets {
         if (folder != null && Files.isDirectory(folder)) {
             return DatasetFolder.load(folder);
         }
+        if (folder != null && Files.isRegularFile(folder)) {
+            throw new IllegalArgumentException("dataset '" + name + "' is a file; expected a bundled name or a dataset "
+                    + "folder (labels.csv and view_<name>.csv[.gz]); load a single file with CsvEmbeddings.load, "
+                    + "Npy.load or JsonLines.load");
+        }
         throw new IllegalArgumentException("unknown dataset '" + name + "': no bundled dataset has that name and no such "
                 + "folder exists; bundled datasets: " + String.join(", ", index.keySet()));
     }

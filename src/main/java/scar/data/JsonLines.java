@@ -97,7 +97,9 @@ public final class JsonLines {
                 throw lines.error("more than one JSON value on the line; " + SHAPE);
             }
         } catch (IOException | IllegalStateException | NumberFormatException e) {
-            throw lines.error("malformed JSON (" + e.getMessage() + "); " + SHAPE);
+            // Gson appends a troubleshooting link on a second line; the first line says what is wrong.
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw lines.error("malformed JSON (" + reason + "); " + SHAPE);
         }
         if (embedding == null || label == null) {
             throw lines.error("no \"" + (embedding == null ? "embedding" : "label") + "\" key; " + SHAPE);
@@ -107,11 +109,14 @@ public final class JsonLines {
 
     private static List<String> numbers(CsvReader lines, JsonReader json) throws IOException {
         List<String> out = new ArrayList<>();
+        if (json.peek() != JsonToken.BEGIN_ARRAY) {
+            throw lines.error("embedding", shown(json), "an array of numbers [x0, x1, ...]");
+        }
         json.beginArray();
         while (json.hasNext()) {
             JsonToken t = json.peek();
             if (t != JsonToken.NUMBER && t != JsonToken.STRING) {
-                throw lines.error("embedding[" + out.size() + "]", t.toString(), "a number");
+                throw lines.error("embedding[" + out.size() + "]", shown(json), "a number");
             }
             out.add(json.nextString());
         }
@@ -122,8 +127,7 @@ public final class JsonLines {
     private static int label(CsvReader lines, JsonReader json) throws IOException {
         JsonToken t = json.peek();
         if (t != JsonToken.NUMBER) {
-            String value = t == JsonToken.STRING ? json.nextString() : t.toString();
-            throw lines.error("label", value, "an integer class label");
+            throw lines.error("label", shown(json), "an integer class label");
         }
         String value = json.nextString();
         Integer k = LabelCoding.asInteger(value);
@@ -131,5 +135,17 @@ public final class JsonLines {
             throw lines.error("label", value, "an integer class label");
         }
         return k;
+    }
+
+    /** The next value as the user wrote it, for an error message: a string, number, true/false, null, [...] or {...}. */
+    private static String shown(JsonReader json) throws IOException {
+        return switch (json.peek()) {
+            case STRING, NUMBER -> json.nextString();
+            case BOOLEAN -> Boolean.toString(json.nextBoolean());
+            case NULL -> "null";
+            case BEGIN_ARRAY -> "[...]";
+            case BEGIN_OBJECT -> "{...}";
+            default -> json.peek().toString();
+        };
     }
 }

@@ -61,7 +61,8 @@ public final class Modality implements Tabular {
     /**
      * A modality with explicit item ids ({@code null} for row indices); the ids are copied, the matrix is not.
      *
-     * @throws IllegalArgumentException if the name is blank, or the ids do not match the rows or repeat
+     * @throws IllegalArgumentException if the name is blank, a value is NaN or infinite, or the ids do not match the
+     *                                  rows or repeat
      */
     public static Modality of(String name, Matrix embeddings, String[] ids) {
         Objects.requireNonNull(name, "name");
@@ -69,7 +70,23 @@ public final class Modality implements Tabular {
         if (name.isBlank()) {
             throw new IllegalArgumentException("a modality name must not be blank");
         }
+        checkFinite(name, embeddings, ids);
         return new Modality(name, embeddings, ids == null ? null : checkIds(ids, embeddings.rows(), name).clone());
+    }
+
+    /** Rejects NaN and infinite values here, naming the row and column, rather than deep inside a probe fit. */
+    private static void checkFinite(String name, Matrix embeddings, String[] ids) {
+        float[] data = embeddings.data();
+        int d = embeddings.cols();
+        for (int k = 0; k < data.length; k++) {
+            if (!Float.isFinite(data[k])) {
+                int row = k / d;
+                String id = ids != null && row < ids.length ? " (id '" + ids[row] + "')" : "";
+                throw new IllegalArgumentException("modality '" + name + "', row " + row + id + ", column " + (k % d)
+                        + ": value " + data[k] + " is not a finite number; expected finite embeddings (drop or "
+                        + "impute the item)");
+            }
+        }
     }
 
     private static String[] checkIds(String[] ids, int rows, String name) {

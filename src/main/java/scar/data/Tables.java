@@ -63,6 +63,13 @@ public final class Tables {
         if (n == 0) {
             throw new IllegalArgumentException(where + " has no rows");
         }
+        // Name a missing label, id or split column before reading any value.
+        column(table, labelColumn);
+        for (String named : new String[] {idColumn, splitColumn}) {
+            if (named != null) {
+                column(table, named);
+            }
+        }
         int d = embeddingColumns.size();
         float[] data = new float[Math.multiplyExact(n, d)];
         for (int j = 0; j < d; j++) {

@@ -158,7 +158,7 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
                 rounded("scale", m.scale(), 4), rounded("coverage", m.coverage(), 4),
                 rounded("authenticity", m.authenticity(), 4), rounded("richness", m.richness(), 4),
                 rounded("H", heights, 2), rounded("step_size", n, 1),
-                IntColumn.create("shortfall", d), BooleanColumn.create("saturated", booleans(d)));
+                shortfalls(d), BooleanColumn.create("saturated", booleans(d)));
         return t;
     }
 
@@ -250,6 +250,13 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
     private static DoubleColumn rounded(String name, double[] values, int decimals) {
         DoubleColumn c = DoubleColumn.create(name, values);
         c.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(decimals));
+        return c;
+    }
+
+    /** The shortfall column, printed with thousands separators like the step sizes next to it. */
+    private static IntColumn shortfalls(int[] shortfall) {
+        IntColumn c = IntColumn.create("shortfall", shortfall);
+        c.setPrintFormatter(NumberColumnFormatter.intsWithGrouping());
         return c;
     }
 

@@ -199,12 +199,15 @@ public final class Sweep {
         List<String> small = new ArrayList<>();
         for (int c = 0; c < byClass.length; c++) {
             if (byClass[c].length < 2) {
-                small.add(c + " (" + classNames[c] + ", " + byClass[c].length + " items)");
+                small.add(c + " '" + classNames[c] + "' (" + byClass[c].length
+                        + (byClass[c].length == 1 ? " item)" : " items)"));
             }
         }
         if (!small.isEmpty()) {
-            throw new IllegalArgumentException("modality '" + modality + "': class " + String.join(", ", small)
-                    + " has fewer than 2 training items; every class needs at least 2 (drop the class or add items)");
+            boolean one = small.size() == 1;
+            throw new IllegalArgumentException("modality '" + modality + "': " + (one ? "class " : "classes ")
+                    + String.join(", ", small) + (one ? " has" : " have") + " fewer than 2 training items; every "
+                    + "class needs at least 2 (drop the class or add items)");
         }
     }
 

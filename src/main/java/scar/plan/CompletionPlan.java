@@ -7,7 +7,6 @@ import java.util.Objects;
 
 import scar.data.Tabular;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -122,7 +121,8 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
             Tables.requireLength("reserve", reserve.length, k);
         }
         if (budget != null && budget < 0) {
-            throw new IllegalArgumentException("budget must be >= 0 (or null for the default), got " + budget);
+            throw new IllegalArgumentException("budget must be a number of items >= 0 (leave it out, or pass null, "
+                    + "for the default), got " + budget);
         }
         long[] d = new long[k];
         long totalShortfall = 0;
@@ -259,14 +259,14 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
                 StringColumn.create("class", classes.stream().map(ClassPlan::className)),
                 Tables.doubles("step_size", classes.stream().mapToDouble(ClassPlan::stepSize).toArray(), 1),
                 IntColumn.create("present", classes.stream().mapToInt(ClassPlan::present).toArray()),
-                LongColumn.create("shortfall", classes.stream().mapToLong(ClassPlan::shortfall).toArray()),
+                Tables.counts("shortfall", classes.stream().mapToLong(ClassPlan::shortfall).toArray()),
                 Tables.doubles("weight", classes.stream().mapToDouble(ClassPlan::weight).toArray(), 4));
         if (withReserve) {
             table.addColumns(IntColumn.create("reserve", classes.stream().mapToInt(ClassPlan::reserve).toArray()));
         }
         table.addColumns(
-                LongColumn.create("to_add", classes.stream().mapToLong(ClassPlan::toAdd).toArray()),
-                LongColumn.create("remaining", classes.stream().mapToLong(ClassPlan::remaining).toArray()),
+                Tables.counts("to_add", classes.stream().mapToLong(ClassPlan::toAdd).toArray()),
+                Tables.counts("remaining", classes.stream().mapToLong(ClassPlan::remaining).toArray()),
                 StringColumn.create("status", classes.stream().map(p -> p.status().name().toLowerCase())));
         return table;
     }
@@ -274,13 +274,13 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder("CompletionPlan: ").append(classes.size()).append(" classes, ")
-                .append(saturatedClasses().size()).append(" saturated, total shortfall ").append(totalShortfall())
-                .append(withReserve ? ", reserve " + totalReserve() + " items" : ", no reserve (items to acquire)")
+                .append(saturatedClasses().size()).append(String.format(" saturated, total shortfall %,d", totalShortfall()))
+                .append(withReserve ? String.format(", reserve %,d items", totalReserve()) : ", no reserve (items to acquire)")
                 .append('\n');
-        out.append("  budget ").append(budget).append(defaultBudget
+        out.append(String.format("  budget %,d", budget)).append(defaultBudget
                         ? (withReserve ? " (default: whole reserve)" : " (default: total shortfall)") : " (given)")
-                .append(", used ").append(budgetUsed())
-                .append(String.format(", feasible total T* = %.2f, limited by %s%n", feasibleTotal, limit));
+                .append(String.format(", used %,d, feasible total T* = %,.2f, limited by %s%n", budgetUsed(),
+                        feasibleTotal, limit));
         if (totalShortfall() == 0) {
             out.append("  every class is saturated: nothing to add\n");
         }

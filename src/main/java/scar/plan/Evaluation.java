@@ -183,8 +183,9 @@ public record Evaluation(List<Result> results, List<DatasetScar> datasetRows) im
     @Override
     public String toString() {
         int m = modalities().size();
+        int seeds = results.stream().mapToInt(r -> r.runs().size()).max().orElse(0);
         StringBuilder out = new StringBuilder("Evaluation: ").append(m).append(m == 1 ? " modality, " : " modalities, ")
-                .append(results.stream().mapToInt(r -> r.runs().size()).max().orElse(0)).append(" seeds\n");
+                .append(seeds).append(seeds == 1 ? " seed\n" : " seeds\n");
         datasetRows.forEach(r -> out.append("  ").append(r).append('\n'));
         return out.append(Tables.indented(accuracyTable())).toString();
     }

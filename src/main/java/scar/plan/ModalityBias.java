@@ -6,7 +6,6 @@ import java.util.Objects;
 
 import scar.data.Tabular;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -233,13 +232,13 @@ public record ModalityBias(List<String> modalities, List<String> classNames, Lis
             String name = modalities.get(m);
             table.addColumns(Tables.doubles("step_" + name, stepSizes.get(m), 1),
                     Tables.doubles("deviation_" + name, dev[m], 1),
-                    LongColumn.create("shortfall_" + name, d[m]));
+                    Tables.counts("shortfall_" + name, d[m]));
         }
         int[] bottlenecks = bottlenecks();
         return table.addColumns(
                 StringColumn.create("bottleneck", Arrays.stream(bottlenecks)
                         .mapToObj(m -> m < 0 ? "none" : modalities.get(m))),
-                LongColumn.create("paired_shortfall", pairedShortfalls()));
+                Tables.counts("paired_shortfall", pairedShortfalls()));
     }
 
     /**
@@ -278,7 +277,7 @@ public record ModalityBias(List<String> modalities, List<String> classNames, Lis
                 Tables.doubles("ratio_to_smallest", foundationRatios(), 3),
                 Tables.doubles("step_min", min, 1), Tables.doubles("step_median", median, 1),
                 Tables.doubles("step_mean", mean, 1), Tables.doubles("step_max", max, 1),
-                LongColumn.create("total_shortfall", total),
+                Tables.counts("total_shortfall", total),
                 IntColumn.create("saturated_classes", saturated),
                 IntColumn.create("bottleneck_of", bottleneckOf));
     }
@@ -286,7 +285,7 @@ public record ModalityBias(List<String> modalities, List<String> classNames, Lis
     @Override
     public String toString() {
         return "ModalityBias: " + modalities.size() + (modalities.size() == 1 ? " modality " : " modalities ") + modalities + ", " + classNames.size()
-                + " classes, paired shortfall " + Arrays.stream(pairedShortfalls()).sum() + " items\n"
+                + String.format(" classes, paired shortfall %,d items%n", Arrays.stream(pairedShortfalls()).sum())
                 + Tables.indented(modalityTable()) + Tables.indented(toTable());
     }
 }

@@ -35,6 +35,18 @@ public final class PlanEvaluation {
     private PlanEvaluation() {
     }
 
+    /** Why no item was held out for testing: testFraction is 0, or every class is too small for its share. */
+    private static String noTestReason(MultiModalDataset data, ScarOptions options) {
+        double f = options.testFraction();
+        if (data.hasSplit() || f == 0) {
+            return data.hasSplit() ? "its split puts every item in train" : "testFraction is 0";
+        }
+        int largest = java.util.Arrays.stream(data.classCounts()).max().orElse(0);
+        return "testFraction " + f + " holds out floor(" + f + " x items) of every class, and the largest class has "
+                + largest + " items, so none is held out (a class needs at least " + (int) Math.ceil(1 / f)
+                + ")";
+    }
+
     /** The share of each class that goes to the primary set. */
     public static final double PRIMARY_SHARE = 0.6;
 
@@ -52,8 +64,8 @@ public final class PlanEvaluation {
         }
         int[][] trainTest = Characterize.trainTest(data, options);
         if (trainTest[1].length == 0) {
-            throw new IllegalArgumentException("dataset " + data.name() + " has no test items: give it a train/test "
-                    + "split or keep testFraction above 0 (it is " + options.testFraction() + ")");
+            throw new IllegalArgumentException("dataset " + data.name() + " has no test items: " + noTestReason(data,
+                    options) + "; give it a train/test split");
         }
         int k = data.numClasses();
         int[] labels = data.labels();

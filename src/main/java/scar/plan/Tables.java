@@ -1,6 +1,7 @@
 package scar.plan;
 
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
@@ -13,6 +14,13 @@ final class Tables {
     static DoubleColumn doubles(String name, double[] values, int decimals) {
         DoubleColumn column = DoubleColumn.create(name, values);
         column.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(decimals));
+        return column;
+    }
+
+    /** A count column that prints with thousands separators, like the double columns next to it. */
+    static LongColumn counts(String name, long[] values) {
+        LongColumn column = LongColumn.create(name, values);
+        column.setPrintFormatter(NumberColumnFormatter.intsWithGrouping());
         return column;
     }
 

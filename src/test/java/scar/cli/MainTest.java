@@ -76,6 +76,12 @@ class MainTest {
         assertEquals(2, modality.code());
         assertTrue(modality.err().contains("audio") && modality.err().contains("image, text"), modality.err());
 
+        Run typo = run("characterize", "iris", "--ratios", "1,x");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().startsWith("scar: ") && typo.err().contains("'x'"), typo.err());
+        assertTrue(typo.err().contains("scar characterize --help") && !typo.err().contains("Usage:"),
+                "one line and a pointer to --help, not the whole usage: " + typo.err());
+
         Run probe = run("characterize", "wikipedia", "--probe", "svm");
         assertEquals(2, probe.code());
         assertTrue(probe.err().contains("converged or reference"), probe.err());

@@ -2,6 +2,7 @@ package scar.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static scar.data.TestFiles.assertFails;
@@ -16,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,6 +136,51 @@ class DatasetFolderTest {
         assertFails(UncheckedIOException.class, () -> DatasetFolder.load(dir.resolve("nope")), "nope", "not found");
         Files.delete(folder().resolve("view_b.csv"));
         assertFails(UncheckedIOException.class, () -> DatasetFolder.load(dir), "view_b.csv", "not found");
+    }
+
+    @Test
+    void aFileOrAFolderWithoutLabelsSaysWhatAFolderNeeds() throws IOException {
+        Path file = write(dir.resolve("emb.npy"), "not a folder");
+        UncheckedIOException e = assertFails(UncheckedIOException.class, () -> DatasetFolder.load(file),
+                "emb.npy", "is a file", "labels.csv", "view_<name>.csv");
+        assertFalse(e.getMessage().contains("NoSuchFileException"), e.getMessage());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertFails(UncheckedIOException.class, () -> DatasetFolder.load(empty),
+                "labels.csv", "not found", "id,label", "view_<name>.csv");
+        folder();
+        write(dir.resolve("manifest.properties"), "views=a,b,c\nview.a.file=view_a.csv.gz\nview.b.file=view_b.csv\n");
+        assertFails(UncheckedIOException.class, () -> DatasetFolder.load(dir),
+                "view_c.csv.gz", "not found", "view 'c'", "manifest.properties");
+    }
+
+    @Test
+    void truncatedGzipNamesTheFileAndLine() throws IOException {
+        StringBuilder rows = new StringBuilder("f0,f1\n");
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 3; i++) {
+            rows.append(random.nextDouble()).append(',').append(random.nextDouble()).append('\n');
+        }
+        Path gz = writeGzip(folder().resolve("view_a.csv.gz"), rows.toString());
+        byte[] bytes = Files.readAllBytes(gz);
+        Files.write(gz, Arrays.copyOf(bytes, bytes.length - 12));
+        assertFails(UncheckedIOException.class, () -> DatasetFolder.load(dir),
+                "view_a.csv.gz", "before the first line", "gzip", "truncated");
+
+        // Past the first decoded block the message says how far reading got.
+        for (int i = 0; i < 20_000; i++) {
+            rows.append(random.nextDouble()).append(',').append(random.nextDouble()).append('\n');
+        }
+        Path big = writeGzip(dir.resolve("big.csv.gz"), rows.toString());
+        byte[] all = Files.readAllBytes(big);
+        Files.write(big, Arrays.copyOf(all, all.length / 2));
+        UncheckedIOException e = assertFails(UncheckedIOException.class, () -> {
+            try (CsvReader reader = CsvReader.open(big)) {
+                while (reader.nextLine() != null) {
+                    continue;
+                }
+            }
+        }, "big.csv.gz", "after line ", "gzip", "truncated");
+        assertFalse(e.getMessage().contains("after line 0"), e.getMessage());
     }
 
     @Test

@@ -90,6 +90,9 @@ class DatasetsTest {
         assertEquals(6, mfeat.modalityNames().size());
         assertFails(IllegalArgumentException.class, () -> Datasets.bundled("wikipedi"),
                 "'wikipedi'", "wikipedia", "mfeat", "iris", "digits");
+        String file = Path.of("datasets", "mfeat", "labels.csv").toString();
+        assertFails(IllegalArgumentException.class, () -> Datasets.bundled(file),
+                file, "is a file", "dataset folder", "CsvEmbeddings.load");
     }
 
     @Test

@@ -69,7 +69,7 @@ class JsonLinesTest {
         Path inf = write(dir.resolve("i.jsonl"), "{\"embedding\": [1, -Infinity], \"label\": 0}\n");
         assertFails(IllegalArgumentException.class, () -> JsonLines.load(inf), "line 1", "embedding[1]", "Infinity");
         Path nul = write(dir.resolve("z.jsonl"), "{\"embedding\": [1, null], \"label\": 0}\n");
-        assertFails(IllegalArgumentException.class, () -> JsonLines.load(nul), "line 1", "embedding[1]", "NULL");
+        assertFails(IllegalArgumentException.class, () -> JsonLines.load(nul), "line 1", "embedding[1]", "'null'");
     }
 
     @Test
@@ -84,9 +84,23 @@ class JsonLinesTest {
     }
 
     @Test
+    void anEmbeddingThatIsNotAnArrayOfNumbersIsNamed() {
+        Path text = write(dir.resolve("s.jsonl"), "{\"embedding\": [1, 2], \"label\": 0}\n"
+                + "{\"embedding\": \"0.1,0.2\", \"label\": 0}\n");
+        IllegalArgumentException e = assertFails(IllegalArgumentException.class, () -> JsonLines.load(text),
+                "s.jsonl", "line 2", "column 'embedding'", "'0.1,0.2'", "array of numbers");
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        Path label = write(dir.resolve("l.jsonl"), "{\"embedding\": [1], \"label\": [0]}\n");
+        assertFails(IllegalArgumentException.class, () -> JsonLines.load(label),
+                "line 1", "column 'label'", "'[...]'", "integer class label");
+    }
+
+    @Test
     void malformedJsonAndDuplicateIds() {
         Path bad = write(dir.resolve("b.jsonl"), "{\"embedding\": [1], \"label\": 0}\n{\"embedding\": [1, \"label\": 0}\n");
-        assertFails(IllegalArgumentException.class, () -> JsonLines.load(bad), "b.jsonl", "line 2", "malformed JSON");
+        IllegalArgumentException e = assertFails(IllegalArgumentException.class, () -> JsonLines.load(bad),
+                "b.jsonl", "line 2", "malformed JSON");
+        assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("Troubleshooting"), e.getMessage());
         Path dup = write(dir.resolve("d.jsonl"), "{\"id\": \"a\", \"embedding\": [1], \"label\": 0}\n"
                 + "{\"id\": \"a\", \"embedding\": [2], \"label\": 0}\n");
         assertFails(IllegalArgumentException.class, () -> JsonLines.load(dup), "d.jsonl", "line 2", "'a'", "duplicate");

@@ -50,6 +50,12 @@ class ModelTest {
         assertFails(IllegalArgumentException.class, () -> Modality.of("m", m, new String[] {"a", "a"}),
                 "duplicate id 'a'", "rows 0 and 1");
         assertFails(IllegalArgumentException.class, () -> image().select(new int[] {1, 1}), "row 1", "twice");
+        // Non-finite values are named at the boundary, not deep inside the first probe fit.
+        assertFails(IllegalArgumentException.class, () -> Modality.of("m", new double[][] {{1, 2}, {3, Double.NaN}}),
+                "modality 'm'", "row 1", "column 1", "NaN", "finite");
+        Matrix inf = Matrix.wrap(2, 1, new float[] {Float.NEGATIVE_INFINITY, 2});
+        assertFails(IllegalArgumentException.class, () -> Modality.of("m", inf, new String[] {"a", "b"}),
+                "row 0", "id 'a'", "column 0", "-Infinity", "finite");
         assertFails(IllegalArgumentException.class, () -> image().select(new int[] {4}), "row 4", "0..3");
     }
 

@@ -71,6 +71,9 @@ class TablesTest {
         nan.doubleColumn("emb_0").set(1, Double.NaN);
         assertFails(IllegalArgumentException.class, () -> Tables.fromTable(nan, "animal", "emb_"),
                 "row 1", "column 'emb_0'", "finite");
+        // A missing label column is named even when an embedding value is bad too.
+        assertFails(IllegalArgumentException.class, () -> Tables.fromTable(nan, "kind", "emb_"),
+                "no column 'kind'", "animal");
         Table inf = table();
         inf.doubleColumn("weight").set(2, Double.POSITIVE_INFINITY);
         assertFails(IllegalArgumentException.class, () -> Tables.fromTable(inf, "animal", List.of("weight")),

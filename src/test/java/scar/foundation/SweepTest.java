@@ -105,7 +105,7 @@ class SweepTest {
         int[] rows = keepAtMost(data.labels(), 1, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sweep.run("synthetic", "x",
                 data.x().selectRows(rows), select(data.labels(), rows), null, null, FOUR, quiet(), Progress.none()));
-        assertTrue(e.getMessage().contains("1 (b, 1 items)"), e.getMessage());
+        assertTrue(e.getMessage().contains("class 1 'b' (1 item) has fewer than 2"), e.getMessage());
 
         int[] zeros = new int[data.labels().length];
         IllegalArgumentException single = assertThrows(IllegalArgumentException.class, () -> Sweep.run("s", "x",

@@ -201,6 +201,20 @@ class CompletionPlanTest {
     }
 
     @Test
+    void largeCountsPrintWithThousandsSeparatorsLikeTheStepSizes() {
+        CompletionPlan plan = CompletionPlan.of(ABC, new double[] {64497.5, 60, 45.5}, PRESENT, null, null);
+        String text = plan.toString();
+        assertTrue(text.matches("(?s)CompletionPlan: .*total shortfall \\d{2},\\d{3}.*"), text);
+        Table table = plan.toTable();
+        for (String column : List.of("shortfall", "to_add")) {
+            String printed = table.column(column).getString(0);
+            assertTrue(printed.matches("\\d{2},\\d{3}"), column + " prints as " + printed);
+        }
+        String csv = table.write().toString("csv");
+        assertTrue(csv.contains("," + table.longColumn("shortfall").get(0) + ","), "CSV keeps plain numbers: " + csv);
+    }
+
+    @Test
     void invalidInputsAreRejectedWithTheBadValue() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> CompletionPlan.of(ABC, new double[] {1, 2}, PRESENT, null, null));
@@ -212,7 +226,7 @@ class CompletionPlanTest {
                 () -> CompletionPlan.of(ABC, STEPS, new int[] {1, -2, 3}, null, null));
         assertTrue(e.getMessage().contains("class 'b'") && e.getMessage().contains("-2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> CompletionPlan.of(ABC, STEPS, PRESENT, RESERVE, -1));
-        assertTrue(e.getMessage().contains("-1"), e.getMessage());
+        assertTrue(e.getMessage().contains("-1") && e.getMessage().contains(">= 0"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> CompletionPlan.of(new String[0], new double[0], new int[0], null, null));
     }

@@ -74,7 +74,20 @@ class PlanEvaluationTest {
         MultiModalDataset iris = Datasets.bundled("iris");
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> PlanEvaluation.run(iris,
                 ScarOptions.defaults().withTestFraction(0), 3));
-        assertTrue(ex.getMessage().contains("no test items"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("no test items") && ex.getMessage().contains("testFraction is 0"),
+                ex.getMessage());
+        // Four items per class: floor(0.2 x 4) = 0 test items although testFraction is 0.2.
+        int[] labels = {0, 0, 0, 0, 1, 1, 1, 1};
+        double[][] x = new double[8][];
+        java.util.Arrays.setAll(x, i -> new double[] {labels[i] + 0.1 * i, 1 - 0.05 * i});
+        MultiModalDataset tiny = MultiModalDataset.of("tiny", labels, new String[] {"a", "b"},
+                scar.data.Modality.of("m", x));
+        IllegalArgumentException small = assertThrows(IllegalArgumentException.class, () -> PlanEvaluation.run(tiny,
+                ScarOptions.defaults().withProgress(false).withRatios(1, 2), 1));
+        for (String word : new String[] {"no test items", "testFraction 0.2", "largest class has 4 items",
+                "at least 5", "train/test split"}) {
+            assertTrue(small.getMessage().contains(word), word + " in " + small.getMessage());
+        }
         IllegalArgumentException seeds = assertThrows(IllegalArgumentException.class,
                 () -> PlanEvaluation.run(iris, ScarOptions.defaults(), 0));
         assertTrue(seeds.getMessage().contains("at least 1 seed"), seeds.getMessage());
