@@ -192,10 +192,21 @@ public final class Scar {
         return Figures.scar(evaluation);
     }
 
-    /** Saves a chart (or a grid of charts) as PNG, or as SVG when the file name ends in .svg. */
+    /**
+     * Saves a chart (or a grid of charts) as PNG or SVG, chosen by the file name's extension.
+     *
+     * @throws IllegalArgumentException if the name ends in neither {@code .png} nor {@code .svg}
+     */
     public static Path save(Object chart, Path file) {
-        return file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg") ? Charts.svg(chart, file)
-                : Charts.png(chart, file);
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".svg")) {
+            return Charts.svg(chart, file);
+        }
+        if (name.endsWith(".png")) {
+            return Charts.png(chart, file);
+        }
+        throw new IllegalArgumentException("cannot tell the image format of '" + file + "': expected a name ending in "
+                + ".png or .svg");
     }
 
     // ---- reports ------------------------------------------------------------------------------------------------

@@ -33,7 +33,6 @@ final class EvaluateCommand implements Callable<Integer> {
         var data = selection.load();
         var evaluation = Scar.evaluate(data, sweep.toOptions(), seeds);
         System.out.println(evaluation);
-        System.out.println(evaluation.toTable().printAll());
         if (out != null) {
             Exports.mkdirs(out);
             Exports.csv(evaluation.toTable(), out.resolve("evaluation.csv"));

@@ -60,7 +60,12 @@ public final class Reports {
             r.chart("Step sizes per class, items present and the foundation size", Figures.stepSizes(p));
             r.chart("The four measures against the sampling fraction 1/r", Figures.measures(p));
         }
-        if (plan != null) {
+        if (plan != null && plan.perModality().size() == 1) {
+            r.heading("Completion plan");
+            r.paragraph("Per class, the items to acquire so that the class reaches its step size.");
+            r.table(plan.paired().toTable());
+            r.chart("Items to add per class, stacked on the items present", Figures.plan(plan.paired()));
+        } else if (plan != null) {
             r.heading("Completion plan");
             r.paragraph("Per class, the items each modality lacks against its step size, the bottleneck modality "
                     + "(largest shortfall) and the paired shortfall: acquiring a paired item serves every modality, "

@@ -77,6 +77,20 @@ class FiguresTest {
     }
 
     @Test
+    void saveChoosesTheFormatByExtensionAndRefusesOthers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        var chart = Scar.plotStepSizes(text);
+        byte[] png = java.nio.file.Files.readAllBytes(Scar.save(chart, dir.resolve("steps.png")));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        String svg = java.nio.file.Files.readString(Scar.save(Scar.plotMeasures(text), dir.resolve("m.SVG")));
+        assertTrue(svg.contains("<svg"), "an SVG document");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Scar.save(chart, dir.resolve("steps.gif")));
+        assertTrue(e.getMessage().contains("steps.gif") && e.getMessage().contains(".png or .svg"), e.getMessage());
+    }
+
+    @Test
     void planCharts() throws IOException {
         var one = Scar.plotPlan(Scar.completionPlan(text));
         assertEquals(List.of(PlanPlots.PRESENT, PlanPlots.TO_ADD), List.copyOf(one.getSeriesMap().keySet()));

@@ -32,4 +32,15 @@ class ReportsTest {
         assertTrue(html.contains("Completion plan"));
         assertTrue(html.contains("seed") && html.contains(">3<"), "the seed is in the report");
     }
+
+    @Test
+    void aOneModalityReportShowsItsPlanWithoutTheCrossModalityTable(@TempDir Path dir) throws Exception {
+        var profile = Scar.characterize(Datasets.bundled("iris"),
+                ScarOptions.defaults().withProgress(false).withRatios(1, 2, 5));
+        String html = Files.readString(Reports.write(profile, Scar.completionPlan(profile), null,
+                dir.resolve("iris.html")));
+        assertTrue(html.contains("Completion plan"));
+        assertTrue(!html.contains("bottleneck"), "no bias table for a single modality");
+        assertTrue(html.contains("to_add"), "the plan's table");
+    }
 }
