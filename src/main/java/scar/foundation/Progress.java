@@ -14,6 +14,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 public interface Progress {
 
+    /** The system property a notebook kernel sets so that progress is shown as one updating text line. */
+    String NOTEBOOK_PROPERTY = "scar.kernel";
+
     void start(String task, int total);
 
     void step(int done, int total);
@@ -42,7 +45,7 @@ public interface Progress {
      * property {@code scar.kernel}), a progress bar on an interactive terminal, nothing otherwise (pipes, tests).
      */
     static Progress auto() {
-        if (System.getProperty("scar.kernel") != null) {
+        if (System.getProperty(NOTEBOOK_PROPERTY) != null) {
             return textLine(System.out);
         }
         if (System.console() != null) {

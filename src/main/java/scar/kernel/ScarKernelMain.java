@@ -35,6 +35,8 @@ public final class ScarKernelMain {
             System.err.println("usage: java -cp <scar.jar:lib/*> scar.kernel.ScarKernelMain <connection-file>");
             System.exit(2);
         }
+        // long sweeps in a cell report progress as one updating line of the cell's output
+        System.setProperty(scar.foundation.Progress.NOTEBOOK_PROPERTY, "true");
         Path connectionFile = Path.of(args[0]);
         KernelConnectionProperties properties;
         try {
