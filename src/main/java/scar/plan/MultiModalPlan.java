@@ -77,6 +77,18 @@ public record MultiModalPlan(DatasetProfile profile, ModalityBias bias, Completi
     @Override
     public String toString() {
         return "Completion plan for paired items (each class reaches its largest step size over "
-                + bias.modalities() + ")\n" + paired + "\n" + bias;
+                + bias.modalities() + ")\n" + paired + "\nShortfall per modality and the bottleneck of each class "
+                + "(toTable() adds step sizes and deviations)\n" + Tables.indented(shortfallTable())
+                + Tables.indented(bias.modalityTable());
+    }
+
+    /** One row per class: present items, the shortfall in each modality, the bottleneck and the paired shortfall. */
+    public Table shortfallTable() {
+        Table all = bias.toTable();
+        List<String> keep = new java.util.ArrayList<>(List.of("class", "present"));
+        bias.modalities().forEach(m -> keep.add("shortfall_" + m));
+        keep.add("bottleneck");
+        keep.add("paired_shortfall");
+        return all.selectColumns(keep.toArray(String[]::new)).setName("shortfall by class");
     }
 }

@@ -107,6 +107,9 @@ class PlanEvaluationTest {
             }
             assertEquals(data.numClasses(), plan.toTable().rowCount());
             assertEquals(data.modalityNames().size(), plan.perModality().size());
+            // the compact view: class, present, one shortfall per modality, bottleneck, paired shortfall
+            assertEquals(data.modalityNames().size() + 4, plan.shortfallTable().columnCount());
+            assertTrue(plan.toString().contains("shortfall_" + data.modalityNames().get(0)));
             // a paired item serves every modality, so the paired plan needs at least each modality's plan
             for (CompletionPlan each : plan.perModality()) {
                 for (int c = 0; c < data.numClasses(); c++) {
