@@ -14,6 +14,7 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import scar.data.Tabular;
+import scar.report.HtmlReport;
 import scar.plot.ChartGrid;
 import tech.tablesaw.api.Table;
 
@@ -93,7 +94,7 @@ public final class ScarRenderers implements Extension {
         StringBuilder html = new StringBuilder(256 + 64 * shown * Math.max(1, columns.size()));
         html.append("<table class=\"scar-table\">\n<caption style=\"text-align:left\">");
         if (table.name() != null && !table.name().isBlank()) {
-            html.append("<b>").append(escape(table.name())).append("</b> ");
+            html.append("<b>").append(HtmlReport.escape(table.name())).append("</b> ");
         }
         html.append(rows).append(rows == 1 ? " row" : " rows").append(" \u00d7 ").append(columns.size())
                 .append(columns.size() == 1 ? " column" : " columns");
@@ -102,13 +103,13 @@ public final class ScarRenderers implements Extension {
         }
         html.append("</caption>\n<thead><tr>");
         for (String column : columns) {
-            html.append("<th>").append(escape(column)).append("</th>");
+            html.append("<th>").append(HtmlReport.escape(column)).append("</th>");
         }
         html.append("</tr></thead>\n<tbody>\n");
         for (int r = 0; r < shown; r++) {
             html.append("<tr>");
             for (int c = 0; c < columns.size(); c++) {
-                html.append("<td>").append(escape(table.getString(r, c))).append("</td>");
+                html.append("<td>").append(HtmlReport.escape(table.getString(r, c))).append("</td>");
             }
             html.append("</tr>\n");
         }
@@ -156,24 +157,5 @@ public final class ScarRenderers implements Extension {
         } catch (IllegalAccessException | RuntimeException e) {
             return null;
         }
-    }
-
-    /** Escapes {@code & < > "} for HTML text and attributes. */
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
