@@ -147,7 +147,7 @@ public final class Scar {
     }
 
     public static Evaluation evaluate(MultiModalPlan plan, int seeds) {
-        return PlanEvaluation.run(plan.profile().source(), plan.profile().options(), seeds);
+        return PlanEvaluation.run(plan.profile().source(), plan.profile().options(), seeds, plan.profile());
     }
 
     // ---- pictures ---------------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ final class Study {
         System.out.println(data);
         DatasetProfile profile = Scar.characterize(data, options);
         MultiModalPlan plan = Scar.completionPlan(profile);
-        Evaluation evaluation = seeds > 0 ? Scar.evaluate(data, options, seeds) : null;
+        Evaluation evaluation = seeds > 0 ? Scar.evaluate(plan, seeds) : null;
         Path file = out != null ? out : Path.of("scar-out", safe(data.name()) + "-report.html");
         scar.report.Exports.mkdirs(file.toAbsolutePath().getParent());
         Reports.write(profile, plan, evaluation, file);

@@ -9,6 +9,7 @@ import scar.data.Matrix;
 import scar.data.Modality;
 import scar.data.MultiModalDataset;
 import scar.foundation.Characterize;
+import scar.foundation.DatasetProfile;
 import scar.foundation.Progress;
 import scar.foundation.ScarOptions;
 import scar.foundation.ScarProfile;
@@ -57,6 +58,14 @@ public final class PlanEvaluation {
      *                                  {@code testFraction = 0}), or a class is too small to sweep its primary part
      */
     public static Evaluation run(MultiModalDataset data, ScarOptions options, int seeds) {
+        return run(data, options, seeds, null);
+    }
+
+    /**
+     * As {@link #run(MultiModalDataset, ScarOptions, int)}, reusing the full-set sweeps of {@code known} (a profile of
+     * the same dataset) for the S/C/A/R rows when it was computed with the same options; {@code null} sweeps anew.
+     */
+    public static Evaluation run(MultiModalDataset data, ScarOptions options, int seeds, DatasetProfile known) {
         Objects.requireNonNull(data, "dataset");
         Objects.requireNonNull(options, "options");
         if (seeds < 1) {
@@ -78,8 +87,11 @@ public final class PlanEvaluation {
             Matrix train = x.selectRows(trainTest[0]);
             Matrix test = x.selectRows(trainTest[1]);
             Progress progress = options.progress() ? Progress.auto() : Progress.none();
-            ScarProfile full = Sweep.run(data.name(), modality.name(), train, trainY, test, testY, data.classNames(),
-                    quiet, Progress.none());
+            ScarProfile full = reusable(known, modality.name(), quiet);
+            if (full == null) {
+                full = Sweep.run(data.name(), modality.name(), train, trainY, test, testY, data.classNames(), quiet,
+                        Progress.none());
+            }
             int reservePool = 0;
             progress.start(data.name() + "/" + modality.name() + " evaluation", seeds);
             try {
@@ -95,6 +107,15 @@ public final class PlanEvaluation {
             out.datasetRow(modality.name(), train.rows(), full.foundationSize(), full.testAccuracy(), reservePool);
         }
         return out.build();
+    }
+
+    /** The profile of {@code modality} in {@code known} if it was swept with these options, else null. */
+    private static ScarProfile reusable(DatasetProfile known, String modality, ScarOptions quiet) {
+        if (known == null || !known.modalityNames().contains(modality)) {
+            return null;
+        }
+        ScarProfile p = known.modality(modality);
+        return p.options().withProgress(false).equals(quiet) ? p : null;
     }
 
     /** One seed of one modality; returns the reserve pool size. */
