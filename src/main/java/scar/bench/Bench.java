@@ -17,6 +17,8 @@ import scar.foundation.Progress;
 import scar.foundation.ScarOptions;
 import scar.foundation.ScarProfile;
 import scar.foundation.Sweep;
+import scar.foundation.SweepInput;
+import scar.data.Modality;
 import scar.measure.Logits;
 import scar.measure.MeasureVariant;
 import scar.measure.Measures;
@@ -108,8 +110,8 @@ public final class Bench {
         for (ProbeKind kind : ProbeKind.values()) {
             ScarOptions options = ScarOptions.defaults().withProbe(kind).withProgress(false);
             long start = System.nanoTime();
-            ScarProfile p = Sweep.run("synthetic", n + "x" + d, data.x(), data.labels(), null, null, names, options,
-                    Progress.none());
+            ScarProfile p = Sweep.run(SweepInput.of("synthetic", Modality.of(n + "x" + d, data.x()), data.labels(),
+                    names), options, Progress.none());
             double s = (System.nanoTime() - start) / 1e9;
             out.printf(Locale.ROOT, "sweep, %s probe, synthetic %,d x %d, K = 10: %.1f s for %d fits, %.1f "
                             + "iterations per fit on average (max %d), N_F = %.0f%s%n",

@@ -3,6 +3,7 @@ package scar.foundation;
 import java.util.List;
 import java.util.Locale;
 
+import scar.evidence.HeldOutScore;
 import scar.probe.ProbeKind;
 import scar.probe.ProbeResult;
 
@@ -12,11 +13,22 @@ import scar.probe.ProbeResult;
  */
 public record ProbeSummary(ProbeKind kind, List<Fit> fits) {
 
-    /** One fit, without its logits. */
-    public record Fit(double trainAccuracy, double testAccuracy, int iterations, boolean converged, long nanos) {
-        static Fit of(ProbeResult result) {
-            return new Fit(result.trainAccuracy(), result.testAccuracy(), result.iterations(), result.converged(),
-                    result.nanos());
+    /**
+     * One fit, without its logits.
+     *
+     * @param trainSize     training items of the fit
+     * @param trainAccuracy its training accuracy
+     * @param testAccuracy  its held-out accuracy, NaN without held-out items
+     * @param heldOut       its held-out counts per class, null without held-out items
+     * @param iterations    optimiser iterations (epochs for the reference probe)
+     * @param converged     whether a stop rule was met before the limit
+     * @param nanos         wall time of the fit
+     */
+    public record Fit(int trainSize, double trainAccuracy, double testAccuracy, HeldOutScore heldOut, int iterations,
+                      boolean converged, long nanos) {
+        static Fit of(ProbeResult result, HeldOutScore heldOut) {
+            return new Fit(result.rows(), result.trainAccuracy(), result.testAccuracy(), heldOut, result.iterations(),
+                    result.converged(), result.nanos());
         }
     }
 

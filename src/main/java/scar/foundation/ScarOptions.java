@@ -26,9 +26,11 @@ import scar.probe.ProbeOptions;
  * @param testFraction share of each class held out as a test set when the dataset has no train/test split, in
  *                     [0, 0.9]; 0 means no test accuracy is measured (default 0.2)
  * @param progress     whether long runs report progress (a bar on a terminal, an updating line in a notebook)
+ * @param evidence     the held-out evidence's bootstrap, tolerance and per-item view
  */
 public record ScarOptions(long seed, int[] ratios, ProbeOptions probe, MeasureVariant variant,
-                          FoundationOptions foundation, int threads, double testFraction, boolean progress) {
+                          FoundationOptions foundation, int threads, double testFraction, boolean progress,
+                          EvidenceOptions evidence) {
 
     /** The ratios of the reference code: 1 + 2 + 5 + 10 + 15 + 20 + 30 = 83 probe fits per sweep. */
     public static final int[] DEFAULT_RATIOS = {1, 2, 5, 10, 15, 20, 30};
@@ -41,6 +43,7 @@ public record ScarOptions(long seed, int[] ratios, ProbeOptions probe, MeasureVa
         Objects.requireNonNull(probe, "probe");
         Objects.requireNonNull(variant, "variant");
         Objects.requireNonNull(foundation, "foundation");
+        Objects.requireNonNull(evidence, "evidence");
         ratios = ratios.clone();
         if (ratios.length < 2) {
             throw new IllegalArgumentException("a sweep needs at least 2 ratios, got " + Arrays.toString(ratios));
@@ -66,7 +69,8 @@ public record ScarOptions(long seed, int[] ratios, ProbeOptions probe, MeasureVa
     /** Seed 42, ratios 1, 2, 5, 10, 15, 20, 30, the converged probe, HEAD measures, every processor, progress on. */
     public static ScarOptions defaults() {
         return new ScarOptions(DEFAULT_SEED, DEFAULT_RATIOS, ProbeOptions.defaults(), MeasureVariant.HEAD,
-                FoundationOptions.defaults(), Runtime.getRuntime().availableProcessors(), 0.2, true);
+                FoundationOptions.defaults(), Runtime.getRuntime().availableProcessors(), 0.2, true,
+                EvidenceOptions.defaults());
     }
 
     @Override
@@ -75,15 +79,15 @@ public record ScarOptions(long seed, int[] ratios, ProbeOptions probe, MeasureVa
     }
 
     public ScarOptions withSeed(long newSeed) {
-        return new ScarOptions(newSeed, ratios, probe, variant, foundation, threads, testFraction, progress);
+        return new ScarOptions(newSeed, ratios, probe, variant, foundation, threads, testFraction, progress, evidence);
     }
 
     public ScarOptions withRatios(int... newRatios) {
-        return new ScarOptions(seed, newRatios, probe, variant, foundation, threads, testFraction, progress);
+        return new ScarOptions(seed, newRatios, probe, variant, foundation, threads, testFraction, progress, evidence);
     }
 
     public ScarOptions withProbe(ProbeOptions newProbe) {
-        return new ScarOptions(seed, ratios, newProbe, variant, foundation, threads, testFraction, progress);
+        return new ScarOptions(seed, ratios, newProbe, variant, foundation, threads, testFraction, progress, evidence);
     }
 
     /** Shorthand for {@code withProbe(probe().withKind(kind))}. */
@@ -92,23 +96,27 @@ public record ScarOptions(long seed, int[] ratios, ProbeOptions probe, MeasureVa
     }
 
     public ScarOptions withVariant(MeasureVariant newVariant) {
-        return new ScarOptions(seed, ratios, probe, newVariant, foundation, threads, testFraction, progress);
+        return new ScarOptions(seed, ratios, probe, newVariant, foundation, threads, testFraction, progress, evidence);
     }
 
     public ScarOptions withFoundation(FoundationOptions newFoundation) {
-        return new ScarOptions(seed, ratios, probe, variant, newFoundation, threads, testFraction, progress);
+        return new ScarOptions(seed, ratios, probe, variant, newFoundation, threads, testFraction, progress, evidence);
     }
 
     public ScarOptions withThreads(int newThreads) {
-        return new ScarOptions(seed, ratios, probe, variant, foundation, newThreads, testFraction, progress);
+        return new ScarOptions(seed, ratios, probe, variant, foundation, newThreads, testFraction, progress, evidence);
     }
 
     public ScarOptions withTestFraction(double newTestFraction) {
-        return new ScarOptions(seed, ratios, probe, variant, foundation, threads, newTestFraction, progress);
+        return new ScarOptions(seed, ratios, probe, variant, foundation, threads, newTestFraction, progress, evidence);
     }
 
     public ScarOptions withProgress(boolean show) {
-        return new ScarOptions(seed, ratios, probe, variant, foundation, threads, testFraction, show);
+        return new ScarOptions(seed, ratios, probe, variant, foundation, threads, testFraction, show, evidence);
+    }
+
+    public ScarOptions withEvidence(EvidenceOptions newEvidence) {
+        return new ScarOptions(seed, ratios, probe, variant, foundation, threads, testFraction, progress, newEvidence);
     }
 
     /** The number of probe fits one sweep with these ratios takes (every ratio r is repeated r times). */
@@ -121,12 +129,12 @@ public record ScarOptions(long seed, int[] ratios, ProbeOptions probe, MeasureVa
         return o instanceof ScarOptions other && seed == other.seed && Arrays.equals(ratios, other.ratios)
                 && probe.equals(other.probe) && variant == other.variant && foundation.equals(other.foundation)
                 && threads == other.threads && Double.compare(testFraction, other.testFraction) == 0
-                && progress == other.progress;
+                && progress == other.progress && evidence.equals(other.evidence);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(seed, Arrays.hashCode(ratios), probe, variant, foundation, threads, testFraction, progress);
+        return Objects.hash(seed, Arrays.hashCode(ratios), probe, variant, foundation, threads, testFraction, progress, evidence);
     }
 
     @Override

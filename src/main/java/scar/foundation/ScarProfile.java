@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 import scar.data.Tabular;
+import scar.evidence.Evidence;
+import scar.evidence.HardItems;
 import scar.measure.ClassMeasures;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -35,12 +37,14 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  * @param steps         per-class h, H and step size
  * @param foundation    the dataset foundation size and the inputs that produced it (ρ included)
  * @param probe         what the probe fits did; the r = 1 fit gives the accuracies
+ * @param evidence      held-out evidence beside the SCAR numbers
  * @param options       the options (and seed) used
  * @param nanos         wall time of the whole characterisation
  */
 public record ScarProfile(String dataset, String modality, String[] classNames, int[] classCounts, int testSize,
                           int[] ratios, int[] skippedRatios, List<ClassMeasures> measures, Steps steps,
-                          FoundationEstimate foundation, ProbeSummary probe, ScarOptions options, long nanos)
+                          FoundationEstimate foundation, ProbeSummary probe, Evidence evidence, ScarOptions options,
+                          long nanos)
         implements Tabular {
 
     public ScarProfile {
@@ -54,19 +58,20 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
         Objects.requireNonNull(steps, "steps");
         Objects.requireNonNull(foundation, "foundation");
         Objects.requireNonNull(probe, "probe");
+        Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(options, "options");
     }
 
     /** Steps, ρ (SPEC §5.4, floored at e) and the foundation size from the averaged per-ratio measures. */
     static ScarProfile build(String dataset, String modality, String[] classNames, int[] classCounts, int testSize,
                              int[] ratios, int[] skippedRatios, List<ClassMeasures> perRatio, ProbeSummary probe,
-                             ScarOptions options, long nanos) {
+                             HardItems hardItems, ScarOptions options, long nanos) {
         double[] r = Arrays.stream(ratios).asDoubleStream().toArray();
         Steps steps = Steps.fromMeasures(r, perRatio, classNames, options.foundation());
         double rho = ClassCountFactor.rho(perRatio.get(0));
         FoundationEstimate foundation = FoundationSize.estimate(steps.heights(), rho, options.foundation());
         return new ScarProfile(dataset, modality, classNames, classCounts, testSize, ratios, skippedRatios, perRatio,
-                steps, foundation, probe, options, nanos);
+                steps, foundation, probe, new Evidence(hardItems), options, nanos);
     }
 
     @Override

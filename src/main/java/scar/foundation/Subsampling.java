@@ -4,9 +4,15 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Seeded stratified draws over integer class labels 0..K−1: the sweep's subsamples (SPEC §4), held-out test sets and
- * the primary/reserve split of completion (SPEC §6). Every method consumes the given random source in a fixed order,
- * so the same seed gives the same rows.
+ * Seeded stratified draws over integer class labels 0..K−1.
+ *
+ * <p>The sweep's subsamples and the held-out items (SPEC §4) follow a <em>keyed</em> rule: every item gets a key,
+ * a seeded 64-bit hash of (seed, draw, item index) ({@link #key}), and a class keeps the items with the smallest
+ * keys. An item's fate depends only on its own index and the seed, never on the other items' order or on which
+ * machine or partition holds it, so a distributed run draws the same subsamples as a local one.
+ *
+ * <p>The primary/reserve split and the fills of completion (SPEC §6) draw from a {@link SplittableRandom} consumed
+ * in a fixed order, so the same seed gives the same rows.
  */
 public final class Subsampling {
     private Subsampling() {
@@ -49,6 +55,97 @@ public final class Subsampling {
         }
         Arrays.sort(out);
         return out;
+    }
+
+    /** The draw of the held-out items in {@link #key}; fits use {@link #fitDraw}. */
+    public static final long HOLD_OUT_DRAW = -1L;
+
+    /**
+     * The draw number of repeat {@code repeat} (0-based) at ratio {@code ratio}: {@code ratio · 2³² + repeat}, so a
+     * subsample does not depend on which other ratios the sweep runs.
+     */
+    public static long fitDraw(int ratio, int repeat) {
+        return ((long) ratio << 32) + repeat;
+    }
+
+    /**
+     * The key of item {@code item} in draw {@code draw} of a study seeded with {@code seed}:
+     * {@code mix(mix(mix(seed) ^ draw) ^ item)} with {@code mix} the SplitMix64 finaliser. Items are ranked by key as
+     * signed 64-bit integers, ties by item index.
+     */
+    public static long key(long seed, long draw, long item) {
+        return mix(mix(mix(seed) ^ draw) ^ item);
+    }
+
+    /** The seed of a fit's own randomness (the reference probe's initial weights): the key of item −1. */
+    public static long fitSeed(long seed, long draw) {
+        return key(seed, draw, -1L);
+    }
+
+    /** SplitMix64's finaliser (Steele, Lea and Flood, 2014): a bijection of 64-bit integers that mixes every bit. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /**
+     * The keyed draw: of every class c, the {@code take[c]} items of {@code byClass[c]} with the smallest
+     * {@link #key}{@code (seed, draw, item)}; returns all of them sorted increasingly.
+     */
+    public static int[] keyedDraw(int[][] byClass, int[] take, long seed, long draw) {
+        int total = Arrays.stream(take).sum();
+        int[] out = new int[total];
+        int pos = 0;
+        for (int c = 0; c < byClass.length; c++) {
+            int[] items = byClass[c];
+            int want = take[c];
+            if (want >= items.length) {
+                System.arraycopy(items, 0, out, pos, items.length);
+                pos += items.length;
+                continue;
+            }
+            if (want <= 0) {
+                continue;
+            }
+            long[] keys = new long[items.length];
+            for (int j = 0; j < items.length; j++) {
+                keys[j] = key(seed, draw, items[j]);
+            }
+            long[] sorted = keys.clone();
+            Arrays.sort(sorted);
+            long threshold = sorted[want - 1];
+            int below = 0;
+            for (int j = 0; j < want && sorted[j] < threshold; j++) {
+                below++;
+            }
+            int ties = want - below;
+            // items are increasing, so ties at the threshold go to the lower item indices
+            for (int j = 0; j < items.length; j++) {
+                if (keys[j] < threshold) {
+                    out[pos++] = items[j];
+                } else if (keys[j] == threshold && ties > 0) {
+                    out[pos++] = items[j];
+                    ties--;
+                }
+            }
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
+    /**
+     * The keyed hold-out: of every class, ⌊fraction · n_c⌋ items by {@link #keyedDraw} with draw
+     * {@link #HOLD_OUT_DRAW}. Returns {@code [rest, held out]}, each sorted increasingly.
+     */
+    public static int[][] keyedHoldOut(int[] labels, int numClasses, double fraction, long seed) {
+        int[][] byClass = byClass(labels, numClasses);
+        int[] take = new int[numClasses];
+        for (int c = 0; c < numClasses; c++) {
+            take[c] = (int) Math.floor(fraction * byClass[c].length);
+        }
+        int[] held = keyedDraw(byClass, take, seed, HOLD_OUT_DRAW);
+        return new int[][] {complement(held, labels.length), held};
     }
 
     /** ⌊n_c / r⌋ of every class: the stratified subsample of ratio r. */

@@ -3,7 +3,6 @@ package scar.foundation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import scar.data.Matrix;
+import scar.evidence.HardItems;
+import scar.evidence.HeldOutScore;
 import scar.measure.ClassMeasures;
 import scar.measure.Logits;
 import scar.measure.Measures;
@@ -24,9 +25,9 @@ import scar.probe.ProbeResult;
  * The scaling sweep of SPEC §4: for every ratio r, r stratified subsamples of ⌊n_c / r⌋ items per class, a fresh
  * probe on each, the measures of SPEC §3 averaged per class; then SPEC §5 to step sizes and the foundation size.
  *
- * <p><b>Determinism.</b> Every subsample and every probe seed is drawn from one {@link SplittableRandom} seeded with
- * {@link ScarOptions#seed()}, in a fixed order, before any fit starts; the fits then run in parallel, each writing to
- * its own slot. So the same options give bit-identical profiles whatever the thread count.
+ * <p><b>Determinism.</b> Every subsample is a keyed draw ({@link Subsampling#keyedDraw}) of the seed, the ratio, the
+ * repeat and the item indices, made before any fit starts; the fits then run in parallel, each writing to its own
+ * slot. So the same options give bit-identical profiles whatever the thread count.
  *
  * <p><b>Cancellation.</b> Interrupting the calling thread (or stopping it, as a Jupyter interrupt does) cancels every
  * pending and running fit and shuts the worker threads down before the exception propagates.
@@ -36,27 +37,29 @@ public final class Sweep {
     }
 
     /** One probe fit of the sweep, fully determined before any work starts. */
-    private record Fit(int ratioIndex, int ratio, int[] rows, long seed, boolean withTest) {
+    private record Fit(int ratioIndex, int ratio, int[] items, long seed) {
+    }
+
+    /** The shared, read-only inputs of every fit of one sweep. */
+    private record Shared(SweepInput input, Matrix test, int[] testY, ScarOptions options, String task) {
+    }
+
+    /** What one fit leaves behind. */
+    private record Outcome(ClassMeasures measures, ProbeSummary.Fit probe, HardItems hardItems) {
     }
 
     /**
-     * Characterises one labelled view.
+     * Characterises one labelled view: sweeps {@code input}'s training items; every fit also predicts the held-out
+     * items (when there are any) for the evidence.
      *
-     * @param dataset    dataset name, for the report
-     * @param modality   modality name, for the report
-     * @param train      training embeddings (the sweep runs on these)
-     * @param trainY     their labels, 0..K−1
-     * @param test       test embeddings for the r = 1 probe's test accuracy, or {@code null}
-     * @param testY      their labels, or {@code null}
-     * @param classNames K class names
      * @throws IllegalArgumentException when fewer than two classes are present, a class is empty, or fewer than two
      *                                  ratios leave every class at least two items (the message names the classes)
      */
-    public static ScarProfile run(String dataset, String modality, Matrix train, int[] trainY, Matrix test,
-                                  int[] testY, String[] classNames, ScarOptions options, Progress progress) {
+    public static ScarProfile run(SweepInput input, ScarOptions options, Progress progress) {
         long started = System.nanoTime();
-        int k = classNames.length;
-        int[][] byClass = Subsampling.byClass(trainY, k);
+        String modality = input.modalityName();
+        String[] classNames = input.classNames();
+        int[][] byClass = input.trainByClass();
         checkClasses(modality, byClass, classNames);
 
         int[] requested = options.ratios();
@@ -77,62 +80,61 @@ public final class Sweep {
         }
         int[] ratios = used.stream().mapToInt(Integer::intValue).toArray();
 
-        // Every random choice, drawn in a fixed order before the parallel part.
-        SplittableRandom random = new SplittableRandom(options.seed());
+        // Every subsample is a keyed draw (SPEC §4): it depends on the seed, the ratio, the repeat and the items only.
         List<Fit> fits = new ArrayList<>();
         for (int ri = 0; ri < ratios.length; ri++) {
             int r = ratios[ri];
             int[] take = Subsampling.perClassTake(byClass, r);
             for (int rep = 0; rep < r; rep++) {
-                int[] rows = r == 1 ? identity(trainY.length) : Subsampling.draw(byClass, take, random);
-                fits.add(new Fit(ri, r, rows, random.nextLong(), r == 1 && test != null));
+                long draw = Subsampling.fitDraw(r, rep);
+                int[] items = r == 1 ? input.train() : Subsampling.keyedDraw(byClass, take, options.seed(), draw);
+                fits.add(new Fit(ri, r, items, Subsampling.fitSeed(options.seed(), draw)));
             }
         }
 
-        ClassMeasures[] measured = new ClassMeasures[fits.size()];
-        ProbeSummary.Fit[] probeRuns = new ProbeSummary.Fit[fits.size()];
-        runFits(fits, train, trainY, test, testY, k, options, progress, dataset + "/" + modality, measured, probeRuns);
+        Matrix test = input.hasTest() ? input.modality().embeddings().selectRows(input.test()) : null;
+        Shared shared = new Shared(input, test, input.labelsOf(input.test()), options,
+                input.dataset() + "/" + modality);
+        Outcome[] outcomes = new Outcome[fits.size()];
+        runFits(fits, shared, progress, outcomes);
 
         List<ClassMeasures> perRatio = new ArrayList<>();
         for (int ri = 0; ri < ratios.length; ri++) {
             List<ClassMeasures> group = new ArrayList<>();
             for (int f = 0; f < fits.size(); f++) {
                 if (fits.get(f).ratioIndex() == ri) {
-                    group.add(measured[f]);
+                    group.add(outcomes[f].measures());
                 }
             }
             perRatio.add(Measures.average(group));
         }
-        ProbeSummary probeSummary = new ProbeSummary(options.probe().kind(), List.of(probeRuns));
-        return ScarProfile.build(dataset, modality, classNames, counts(byClass), test == null ? 0 : test.rows(),
-                ratios, skipped.stream().mapToInt(Integer::intValue).toArray(), perRatio, probeSummary, options,
-                System.nanoTime() - started);
+        ProbeSummary probeSummary = new ProbeSummary(options.probe().kind(),
+                Arrays.stream(outcomes).map(Outcome::probe).toList());
+        return ScarProfile.build(input.dataset(), modality, classNames, counts(byClass), input.testSize(), ratios,
+                skipped.stream().mapToInt(Integer::intValue).toArray(), perRatio, probeSummary,
+                outcomes[0].hardItems(), options, System.nanoTime() - started);
     }
 
-    private static void runFits(List<Fit> fits, Matrix train, int[] trainY, Matrix test, int[] testY, int k,
-                                ScarOptions options, Progress progress, String task, ClassMeasures[] measured,
-                                ProbeSummary.Fit[] probeRuns) {
+    private static void runFits(List<Fit> fits, Shared shared, Progress progress, Outcome[] outcomes) {
         // The r = 1 fit is the largest and runs alone on every thread; the many smaller fits then run side by side
         // with one thread each. A probe's result does not depend on its thread count, so this changes speed only.
+        ScarOptions options = shared.options();
         AtomicInteger done = new AtomicInteger();
-        progress.start(task, fits.size());
+        progress.start(shared.task(), fits.size());
         try {
-            runOne(0, fits.get(0), train, trainY, test, testY, k, options.probe().withThreads(options.threads()),
-                    options, measured, probeRuns);
+            outcomes[0] = runOne(fits.get(0), shared, options.probe().withThreads(options.threads()), true);
             progress.step(done.incrementAndGet(), fits.size());
-            runRest(fits, train, trainY, test, testY, k, options, measured, probeRuns,
-                    () -> progress.step(done.incrementAndGet(), fits.size()), task);
+            runRest(fits, shared, outcomes, () -> progress.step(done.incrementAndGet(), fits.size()));
         } finally {
             progress.finish();
         }
     }
 
-    private static void runRest(List<Fit> fits, Matrix train, int[] trainY, Matrix test, int[] testY, int k,
-                                ScarOptions options, ClassMeasures[] measured, ProbeSummary.Fit[] probeRuns,
-                                Runnable onDone, String task) {
+    private static void runRest(List<Fit> fits, Shared shared, Outcome[] outcomes, Runnable onDone) {
         if (fits.size() < 2) {
             return;
         }
+        ScarOptions options = shared.options();
         ProbeOptions single = options.probe().withThreads(1);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), fits.size() - 1), runnable -> {
             Thread t = new Thread(runnable, "scar-sweep");
@@ -144,8 +146,7 @@ public final class Sweep {
             for (int f = 1; f < fits.size(); f++) {
                 int slot = f;
                 futures.add(pool.submit(() -> {
-                    runOne(slot, fits.get(slot), train, trainY, test, testY, k, single, options, measured,
-                            probeRuns);
+                    outcomes[slot] = runOne(fits.get(slot), shared, single, false);
                     onDone.run();
                     return null;
                 }));
@@ -155,7 +156,7 @@ public final class Sweep {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CancellationException("the sweep of " + task + " was interrupted");
+            throw new CancellationException("the sweep of " + shared.task() + " was interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) {
@@ -176,19 +177,23 @@ public final class Sweep {
         }
     }
 
-    /** Fits the probe of one slot and computes its measures. */
-    private static void runOne(int slot, Fit fit, Matrix train, int[] trainY, Matrix test, int[] testY, int k,
-                               ProbeOptions probeOptions, ScarOptions options, ClassMeasures[] measured,
-                               ProbeSummary.Fit[] probeRuns) {
-        boolean all = fit.rows().length == train.rows();
-        Matrix x = all ? train : train.selectRows(fit.rows());
-        int[] y = all ? trainY : Subsampling.select(trainY, fit.rows());
-        ProbeResult result = fit.withTest()
-                ? LinearProbe.fit(x, y, k, probeOptions, fit.seed(), test, testY)
-                : LinearProbe.fit(x, y, k, probeOptions, fit.seed());
-        measured[slot] = Measures.compute(Logits.of(result.trainLogits(), x.rows(), k), result.trainPredictions(), y,
-                k, fit.ratio(), options.variant());
-        probeRuns[slot] = ProbeSummary.Fit.of(result);
+    /** Fits the probe of one fit, computes its measures and its held-out score; the full-data fit keeps its items. */
+    private static Outcome runOne(Fit fit, Shared shared, ProbeOptions probeOptions, boolean full) {
+        SweepInput input = shared.input();
+        int k = input.numClasses();
+        Matrix x = input.modality().embeddings().selectRows(fit.items());
+        int[] y = input.labelsOf(fit.items());
+        ProbeResult result = shared.test() == null
+                ? LinearProbe.fit(x, y, k, probeOptions, fit.seed())
+                : LinearProbe.fit(x, y, k, probeOptions, fit.seed(), shared.test(), shared.testY());
+        ClassMeasures measures = Measures.compute(Logits.of(result.trainLogits(), x.rows(), k),
+                result.trainPredictions(), y, k, fit.ratio(), shared.options().variant());
+        HeldOutScore heldOut = shared.test() == null ? null
+                : HeldOutScore.of(shared.testY(), result.testPredictions(), k);
+        HardItems hard = full ? HardItems.of(input.classNames(), fit.items(), y, result.trainLogits(), input.test(),
+                shared.testY(), result.testLogits(), input.modality()::id,
+                shared.options().evidence().hardItemsPerClass()) : null;
+        return new Outcome(measures, ProbeSummary.Fit.of(result, heldOut), hard);
     }
 
     private static void checkClasses(String modality, int[][] byClass, String[] classNames) {
@@ -225,9 +230,4 @@ public final class Sweep {
         return Arrays.stream(byClass).mapToInt(a -> a.length).toArray();
     }
 
-    private static int[] identity(int n) {
-        int[] out = new int[n];
-        Arrays.setAll(out, i -> i);
-        return out;
-    }
 }

@@ -15,6 +15,7 @@ import scar.foundation.ScarOptions;
 import scar.foundation.ScarProfile;
 import scar.foundation.Subsampling;
 import scar.foundation.Sweep;
+import scar.foundation.SweepInput;
 import scar.probe.LinearProbe;
 import scar.probe.ProbeResult;
 
@@ -71,40 +72,32 @@ public final class PlanEvaluation {
         if (seeds < 1) {
             throw new IllegalArgumentException("the evaluation needs at least 1 seed, got " + seeds);
         }
-        int[][] trainTest = Characterize.trainTest(data, options);
-        if (trainTest[1].length == 0) {
+        if (Characterize.input(data, data.modalityNames().get(0), options).testSize() == 0) {
             throw new IllegalArgumentException("dataset " + data.name() + " has no test items: " + noTestReason(data,
                     options) + "; give it a train/test split");
         }
-        int k = data.numClasses();
-        int[] labels = data.labels();
-        int[] trainY = Subsampling.select(labels, trainTest[0]);
-        int[] testY = Subsampling.select(labels, trainTest[1]);
         Evaluation.Builder out = Evaluation.builder();
         ScarOptions quiet = options.withProgress(false);
         for (Modality modality : data.modalities()) {
-            Matrix x = modality.embeddings();
-            Matrix train = x.selectRows(trainTest[0]);
-            Matrix test = x.selectRows(trainTest[1]);
+            SweepInput input = Characterize.input(data, modality.name(), options);
             Progress progress = options.progress() ? Progress.auto() : Progress.none();
             ScarProfile full = reusable(known, modality.name(), quiet);
             if (full == null) {
-                full = Sweep.run(data.name(), modality.name(), train, trainY, test, testY, data.classNames(), quiet,
-                        Progress.none());
+                full = Sweep.run(input, quiet, Progress.none());
             }
             int reservePool = 0;
             progress.start(data.name() + "/" + modality.name() + " evaluation", seeds);
             try {
                 for (int s = 0; s < seeds; s++) {
                     long seed = options.seed() + s;
-                    reservePool = runSeed(out, data, modality.name(), train, trainY, test, testY, k,
-                            quiet.withSeed(seed), seed);
+                    reservePool = runSeed(out, input, quiet.withSeed(seed), seed);
                     progress.step(s + 1, seeds);
                 }
             } finally {
                 progress.finish();
             }
-            out.datasetRow(modality.name(), train.rows(), full.foundationSize(), full.testAccuracy(), reservePool);
+            out.datasetRow(modality.name(), input.trainSize(), full.foundationSize(), full.testAccuracy(),
+                    reservePool);
         }
         return out.build();
     }
@@ -119,22 +112,22 @@ public final class PlanEvaluation {
     }
 
     /** One seed of one modality; returns the reserve pool size. */
-    private static int runSeed(Evaluation.Builder out, MultiModalDataset data, String modality, Matrix train,
-                               int[] trainY, Matrix test, int[] testY, int k, ScarOptions options, long seed) {
+    private static int runSeed(Evaluation.Builder out, SweepInput input, ScarOptions options, long seed) {
+        int k = input.numClasses();
+        int[] train = input.train();
+        int[] trainY = input.labelsOf(train);
         SplittableRandom random = new SplittableRandom(seed);
         int[][] primaryReserve = Subsampling.split(trainY, k, PRIMARY_SHARE, random);
-        int[] primary = primaryReserve[0];
-        int[] reserve = primaryReserve[1];
-        int[] primaryY = Subsampling.select(trainY, primary);
-        ScarProfile profile = Sweep.run(data.name(), modality, train.selectRows(primary), primaryY, null, null,
-                data.classNames(), options, Progress.none());
+        int[] primary = toItems(primaryReserve[0], train);
+        int[] reserve = toItems(primaryReserve[1], train);
+        ScarProfile profile = Sweep.run(input.withTrain(primary).withoutTest(), options, Progress.none());
 
-        int[][] reserveByClass = byClass(reserve, trainY, k);
+        int[][] reserveByClass = input.withTrain(reserve).trainByClass();
         int[] reserveCounts = new int[k];
         for (int c = 0; c < k; c++) {
             reserveCounts[c] = reserveByClass[c].length;
         }
-        CompletionPlan plan = CompletionPlan.of(data.classNames(), profile.stepSizes(), profile.classCounts(),
+        CompletionPlan plan = CompletionPlan.of(input.classNames(), profile.stepSizes(), profile.classCounts(),
                 reserveCounts, null);
         int total = (int) plan.totalToAdd();
         int[] scarFill = Fills.scar(reserveByClass, plan.toAdd(), random);
@@ -150,23 +143,20 @@ public final class PlanEvaluation {
         arms.add(new Arm(Evaluation.Strategy.RANDOM_FILL, union(primary, randomFill), randomFill.length));
         arms.add(new Arm(Evaluation.Strategy.AVERAGE_FILL, union(primary, averageFill), averageFill.length));
         arms.add(new Arm(Evaluation.Strategy.FULL, union(primary, reserve), reserve.length));
+        Matrix x = input.modality().embeddings();
+        Matrix test = x.selectRows(input.test());
+        int[] testY = input.labelsOf(input.test());
         for (Arm arm : arms) {
-            ProbeResult r = LinearProbe.fit(train.selectRows(arm.rows()), Subsampling.select(trainY, arm.rows()), k,
+            ProbeResult r = LinearProbe.fit(x.selectRows(arm.rows()), input.labelsOf(arm.rows()), k,
                     options.probe().withThreads(options.threads()), probeSeed, test, testY);
-            out.add(modality, arm.strategy(), seed, r.testAccuracy(), arm.added());
+            out.add(input.modalityName(), arm.strategy(), seed, r.testAccuracy(), arm.added());
         }
         return reserve.length;
     }
 
-    /** Items of {@code items} grouped by their class, each group in increasing order. */
-    private static int[][] byClass(int[] items, int[] labels, int k) {
-        int[][] local = Subsampling.byClass(Subsampling.select(labels, items), k);
-        for (int[] group : local) {
-            for (int j = 0; j < group.length; j++) {
-                group[j] = items[group[j]];
-            }
-        }
-        return local;
+    /** Positions into {@code items} mapped to the items themselves (increasing positions give increasing items). */
+    private static int[] toItems(int[] positions, int[] items) {
+        return Subsampling.select(items, positions);
     }
 
     private static int[] union(int[] a, int[] b) {

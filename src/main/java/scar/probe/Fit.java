@@ -18,7 +18,8 @@ record Fit(Matrix x, int[] labels, int numClasses, ProbeOptions options, Matrix 
         double trainAccuracy = (double) out.trainCorrect() / x.rows();
         double testAccuracy = xTest == null ? Double.NaN : (double) out.testCorrect() / xTest.rows();
         return new ProbeResult(options.kind(), numClasses, out.logits(), out.predictions(), trainAccuracy,
-                testAccuracy, loss, iterations, converged, System.nanoTime() - start);
+                out.testLogits(), out.testPredictions(), testAccuracy, loss, iterations, converged,
+                System.nanoTime() - start);
     }
 
     /** Mean over rows of log Σ_c exp(z_c) − z_y, computed in double with the row maximum subtracted. */

@@ -21,8 +21,8 @@ record Model(float[][] w, float[] b) {
     }
 
     /**
-     * Training logits, predictions and correct count of this model over {@code train}, and correct count over
-     * {@code test} (−1 without one).
+     * Logits, predictions and correct count of this model over {@code train}, and the same over {@code test} (null
+     * arrays and a count of −1 without one).
      */
     Outputs outputs(SoftmaxPass train, SoftmaxPass test) {
         int n = train.rows();
@@ -31,13 +31,18 @@ record Model(float[][] w, float[] b) {
         train.predict(w, b, logits, predictions);
         int trainCorrect = train.correct();
         int testCorrect = -1;
+        float[] testLogits = null;
+        int[] testPredictions = null;
         if (test != null) {
-            test.predict(w, b, null, null);
+            testLogits = new float[Math.multiplyExact(test.rows(), b.length)];
+            testPredictions = new int[test.rows()];
+            test.predict(w, b, testLogits, testPredictions);
             testCorrect = test.correct();
         }
-        return new Outputs(logits, predictions, trainCorrect, testCorrect);
+        return new Outputs(logits, predictions, trainCorrect, testLogits, testPredictions, testCorrect);
     }
 
-    record Outputs(float[] logits, int[] predictions, int trainCorrect, int testCorrect) {
+    record Outputs(float[] logits, int[] predictions, int trainCorrect, float[] testLogits, int[] testPredictions,
+                   int testCorrect) {
     }
 }

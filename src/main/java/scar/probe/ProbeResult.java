@@ -17,6 +17,8 @@ import tech.tablesaw.api.Table;
  * @param trainLogits      training-set logits, n × K row-major, of the final model
  * @param trainPredictions argmax of each logit row, ties to the lowest class index
  * @param trainAccuracy    share of training items whose prediction equals the label
+ * @param testLogits       test-set logits, n_test × K row-major, or null when no test set was given
+ * @param testPredictions  argmax of each test logit row, or null when no test set was given
  * @param testAccuracy     the same on the test set, or NaN when no test set was given
  * @param loss             final training objective: mean cross-entropy, plus (λ/2)‖W‖² for the converged probe
  * @param iterations       L-BFGS iterations (converged probe) or epochs (reference probe) run
@@ -25,7 +27,7 @@ import tech.tablesaw.api.Table;
  * @param nanos            wall time of the fit, including standardisation and the test-set pass
  */
 public record ProbeResult(ProbeKind kind, int numClasses, float[] trainLogits, int[] trainPredictions,
-        double trainAccuracy, double testAccuracy, double loss, int iterations, boolean converged, long nanos)
+        double trainAccuracy, float[] testLogits, int[] testPredictions, double testAccuracy, double loss, int iterations, boolean converged, long nanos)
         implements Tabular {
 
     /** Number of training items. */
@@ -57,6 +59,7 @@ public record ProbeResult(ProbeKind kind, int numClasses, float[] trainLogits, i
     public boolean equals(Object o) {
         return o instanceof ProbeResult r && kind == r.kind && numClasses == r.numClasses
                 && Arrays.equals(trainLogits, r.trainLogits) && Arrays.equals(trainPredictions, r.trainPredictions)
+                && Arrays.equals(testLogits, r.testLogits) && Arrays.equals(testPredictions, r.testPredictions)
                 && Double.compare(trainAccuracy, r.trainAccuracy) == 0
                 && Double.compare(testAccuracy, r.testAccuracy) == 0 && Double.compare(loss, r.loss) == 0
                 && iterations == r.iterations && converged == r.converged;

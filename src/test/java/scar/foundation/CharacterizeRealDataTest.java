@@ -1,5 +1,6 @@
 package scar.foundation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,11 +91,13 @@ class CharacterizeRealDataTest {
     @Test
     void withoutASplitATestShareIsHeldOutPerClass() {
         MultiModalDataset iris = Datasets.bundled("iris");
-        int[][] tt = Characterize.trainTest(iris, ScarOptions.defaults());
-        assertEquals(120, tt[0].length);
-        assertEquals(30, tt[1].length);
-        int[][] none = Characterize.trainTest(iris, ScarOptions.defaults().withTestFraction(0));
-        assertEquals(150, none[0].length);
-        assertEquals(0, none[1].length);
+        SweepInput held = Characterize.input(iris, iris.modalityNames().get(0), ScarOptions.defaults());
+        assertEquals(120, held.trainSize());
+        assertEquals(30, held.testSize());
+        assertArrayEquals(new int[] {10, 10, 10}, java.util.Arrays.stream(held.testByClass()).mapToInt(c -> c.length)
+                .toArray(), "a fifth of every class is held out");
+        SweepInput none = Characterize.input(iris, iris.modalityNames().get(0), ScarOptions.defaults().withTestFraction(0));
+        assertEquals(150, none.trainSize());
+        assertEquals(0, none.testSize());
     }
 }

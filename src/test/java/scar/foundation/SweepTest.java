@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import scar.data.Matrix;
+import scar.data.Modality;
 import scar.measure.ClassMeasures;
 import scar.probe.ProbeKind;
 import scar.probe.SyntheticData;
@@ -23,7 +24,12 @@ class SweepTest {
     private static final String[] FOUR = {"a", "b", "c", "d"};
 
     private static ScarProfile sweep(SyntheticData data, ScarOptions options) {
-        return Sweep.run("synthetic", "x", data.x(), data.labels(), null, null, FOUR, options, Progress.none());
+        return run(data.x(), data.labels(), FOUR, options);
+    }
+
+    /** Sweeps every row of {@code x}, nothing held out. */
+    private static ScarProfile run(Matrix x, int[] labels, String[] names, ScarOptions options) {
+        return Sweep.run(SweepInput.of("synthetic", Modality.of("x", x), labels, names), options, Progress.none());
     }
 
     private static ScarOptions quiet() {
@@ -48,6 +54,25 @@ class SweepTest {
         assertArrayEquals(one.stepSizes(), two.stepSizes(), 0.0);
         assertEquals(one.measures(), two.measures());
         assertEquals(1 + 2 + 5 + 10, one.probe().fits().size());
+    }
+
+    @Test
+    void everyFitScoresTheHeldOutItemsAndTheFullFitKeepsItsHardItems() {
+        SyntheticData data = SyntheticData.gaussianClasses(500, 16, 4, 3);
+        int[] test = java.util.stream.IntStream.range(0, 500).filter(i -> i % 5 == 0).toArray();
+        int[] train = java.util.stream.IntStream.range(0, 500).filter(i -> i % 5 != 0).toArray();
+        SweepInput input = new SweepInput("synthetic", Modality.of("x", data.x()), data.labels(), FOUR, train, test);
+        ScarProfile p = Sweep.run(input, quiet(), Progress.none());
+        for (ProbeSummary.Fit fit : p.probe().fits()) {
+            assertEquals(100, fit.heldOut().size());
+            assertEquals(fit.testAccuracy(), fit.heldOut().accuracy(), 1e-15);
+        }
+        assertEquals(400, p.probe().fits().get(0).trainSize());
+        assertEquals(200, p.probe().fits().get(1).trainSize());
+        var hard = p.evidence().hardItems();
+        assertTrue(hard.items().stream().allMatch(i -> i.heldOut() ? i.item() % 5 == 0 : i.item() % 5 != 0),
+                "items are named by their dataset index and split");
+        assertEquals(4 * 2 * 10, hard.items().size(), "10 per class and split");
     }
 
     @Test
@@ -83,7 +108,7 @@ class SweepTest {
         int[] rows = keepAtMost(data.labels(), 3, 12);
         Matrix x = data.x().selectRows(rows);
         int[] y = select(data.labels(), rows);
-        ScarProfile p = Sweep.run("synthetic", "x", x, y, null, null, FOUR, quiet(), Progress.none());
+        ScarProfile p = run(x, y, FOUR, quiet());
         assertArrayEquals(new int[] {1, 2, 5}, p.ratios());
         assertArrayEquals(new int[] {10}, p.skippedRatios());
         assertTrue(p.toString().contains("skipped [10]"), p.toString());
@@ -93,8 +118,8 @@ class SweepTest {
     void tooFewUsableRatiosIsAnErrorNamingTheSmallClass() {
         SyntheticData data = SyntheticData.gaussianClasses(400, 8, 4, 9);
         int[] rows = keepAtMost(data.labels(), 2, 3);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sweep.run("synthetic", "x",
-                data.x().selectRows(rows), select(data.labels(), rows), null, null, FOUR, quiet(), Progress.none()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, 
+                () -> run(data.x().selectRows(rows), select(data.labels(), rows), FOUR, quiet()));
         assertTrue(e.getMessage().contains("c (3 items)"), e.getMessage());
         assertTrue(e.getMessage().contains("ratios"), e.getMessage());
     }
@@ -103,13 +128,13 @@ class SweepTest {
     void aClassWithOneItemOrASingleClassIsRejected() {
         SyntheticData data = SyntheticData.gaussianClasses(200, 8, 4, 9);
         int[] rows = keepAtMost(data.labels(), 1, 1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sweep.run("synthetic", "x",
-                data.x().selectRows(rows), select(data.labels(), rows), null, null, FOUR, quiet(), Progress.none()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, 
+                () -> run(data.x().selectRows(rows), select(data.labels(), rows), FOUR, quiet()));
         assertTrue(e.getMessage().contains("class 1 'b' (1 item) has fewer than 2"), e.getMessage());
 
         int[] zeros = new int[data.labels().length];
-        IllegalArgumentException single = assertThrows(IllegalArgumentException.class, () -> Sweep.run("s", "x",
-                data.x(), zeros, null, null, new String[] {"only"}, quiet(), Progress.none()));
+        IllegalArgumentException single = assertThrows(IllegalArgumentException.class, 
+                () -> run(data.x(), zeros, new String[] {"only"}, quiet()));
         assertTrue(single.getMessage().contains("at least 2 classes"), single.getMessage());
     }
 
@@ -121,8 +146,7 @@ class SweepTest {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
-                Sweep.run("big", "x", data.x(), data.labels(), null, null, names,
-                        ScarOptions.defaults().withProgress(false).withThreads(2), Progress.none());
+                run(data.x(), data.labels(), names, ScarOptions.defaults().withProgress(false).withThreads(2));
             } catch (Throwable t) {
                 thrown.set(t);
             }
