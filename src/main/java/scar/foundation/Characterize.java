@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import scar.data.Duplicates;
 import scar.data.Modality;
 import scar.data.MultiModalDataset;
 
@@ -19,20 +20,28 @@ public final class Characterize {
     private Characterize() {
     }
 
-    /** Profiles one modality of the dataset. */
+    /** Profiles one modality of the dataset (under every seed of {@link ScarOptions#repeats()}). */
     public static ScarProfile modality(MultiModalDataset data, String modality, ScarOptions options) {
         Objects.requireNonNull(data, "dataset");
         Objects.requireNonNull(options, "options");
-        return run(data, data.modality(modality), options);
+        Modality m = data.modality(modality);
+        List<ScarProfile> runs = new ArrayList<>();
+        for (int i = 0; i < options.repeats(); i++) {
+            runs.add(run(data, m, i == 0 ? options : options.withSeed(options.seed() + i)));
+        }
+        return runs.get(0).withRepeats(Repeats.of(runs));
     }
 
-    /** Profiles every modality of the dataset, one after the other, on the same items. */
+    /**
+     * Profiles every modality of the dataset, one after the other, on the same items; with several
+     * {@link ScarOptions#repeats()} every modality is swept under each seed.
+     */
     public static DatasetProfile all(MultiModalDataset data, ScarOptions options) {
         Objects.requireNonNull(data, "dataset");
         Objects.requireNonNull(options, "options");
         List<ScarProfile> out = new ArrayList<>();
         for (Modality m : data.modalities()) {
-            out.add(run(data, m, options));
+            out.add(modality(data, m.name(), options));
         }
         return new DatasetProfile(data.name(), out, data);
     }
@@ -52,13 +61,31 @@ public final class Characterize {
         Objects.requireNonNull(options, "options");
         Modality m = data.modality(modality);
         int[] labels = data.labels();
+        SweepInput input;
         if (data.hasSplit()) {
-            return new SweepInput(data.name(), m, labels, data.classNames(), data.trainIndices(), data.testIndices());
+            input = new SweepInput(data.name(), m, labels, data.classNames(), data.trainIndices(), data.testIndices(),
+                    new int[0]);
+        } else if (options.testFraction() == 0) {
+            input = SweepInput.of(data.name(), m, labels, data.classNames());
+        } else {
+            int[][] restHeld = Subsampling.keyedHoldOut(labels, data.numClasses(), options.testFraction(),
+                    options.seed());
+            input = new SweepInput(data.name(), m, labels, data.classNames(), restHeld[0], restHeld[1], new int[0]);
         }
-        if (options.testFraction() == 0) {
-            return SweepInput.of(data.name(), m, labels, data.classNames());
+        return options.dedup() ? input.without(redundantItems(data, input)) : input;
+    }
+
+    /**
+     * The items whose embedding repeats an earlier item's in any modality ({@link Duplicates#redundantItems}): what
+     * {@link ScarOptions#dedup()} drops, the same for every modality so that paired items stay paired.
+     */
+    static int[] redundantItems(MultiModalDataset data, SweepInput input) {
+        java.util.TreeSet<Integer> drop = new java.util.TreeSet<>();
+        for (Modality other : data.modalities()) {
+            for (int i : Duplicates.of(other, data.labels(), input.train(), input.test()).redundantItems()) {
+                drop.add(i);
+            }
         }
-        int[][] restHeld = Subsampling.keyedHoldOut(labels, data.numClasses(), options.testFraction(), options.seed());
-        return new SweepInput(data.name(), m, labels, data.classNames(), restHeld[0], restHeld[1]);
+        return drop.stream().mapToInt(Integer::intValue).toArray();
     }
 }

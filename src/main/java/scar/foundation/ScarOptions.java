@@ -3,6 +3,7 @@ package scar.foundation;
 import java.util.Arrays;
 import java.util.Objects;
 
+import scar.evidence.EvidenceOptions;
 import scar.measure.MeasureVariant;
 import scar.probe.ProbeKind;
 import scar.probe.ProbeOptions;
@@ -27,10 +28,14 @@ import scar.probe.ProbeOptions;
  *                     [0, 0.9]; 0 means no test accuracy is measured (default 0.2)
  * @param progress     whether long runs report progress (a bar on a terminal, an updating line in a notebook)
  * @param evidence     the held-out evidence's bootstrap, tolerance and per-item view
+ * @param repeats      how many sweeps to run, under the seeds seed, seed + 1, …, seed + repeats − 1; the profile's
+ *                     numbers are those of the first, with the spread of all of them beside (default 1)
+ * @param dedup        whether items whose embedding repeats one of an earlier item (in any modality) are dropped
+ *                     before the study (default false: they are only reported)
  */
 public record ScarOptions(long seed, int[] ratios, ProbeOptions probe, MeasureVariant variant,
                           FoundationOptions foundation, int threads, double testFraction, boolean progress,
-                          EvidenceOptions evidence) {
+                          EvidenceOptions evidence, int repeats, boolean dedup) {
 
     /** The ratios of the reference code: 1 + 2 + 5 + 10 + 15 + 20 + 30 = 83 probe fits per sweep. */
     public static final int[] DEFAULT_RATIOS = {1, 2, 5, 10, 15, 20, 30};
@@ -58,6 +63,9 @@ public record ScarOptions(long seed, int[] ratios, ProbeOptions probe, MeasureVa
                         + Arrays.toString(ratios));
             }
         }
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats must be at least 1, got " + repeats);
+        }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -70,7 +78,7 @@ public record ScarOptions(long seed, int[] ratios, ProbeOptions probe, MeasureVa
     public static ScarOptions defaults() {
         return new ScarOptions(DEFAULT_SEED, DEFAULT_RATIOS, ProbeOptions.defaults(), MeasureVariant.HEAD,
                 FoundationOptions.defaults(), Runtime.getRuntime().availableProcessors(), 0.2, true,
-                EvidenceOptions.defaults());
+                EvidenceOptions.defaults(), 1, false);
     }
 
     @Override
@@ -79,15 +87,15 @@ public record ScarOptions(long seed, int[] ratios, ProbeOptions probe, MeasureVa
     }
 
     public ScarOptions withSeed(long newSeed) {
-        return new ScarOptions(newSeed, ratios, probe, variant, foundation, threads, testFraction, progress, evidence);
+        return new ScarOptions(newSeed, ratios, probe, variant, foundation, threads, testFraction, progress, evidence, repeats, dedup);
     }
 
     public ScarOptions withRatios(int... newRatios) {
-        return new ScarOptions(seed, newRatios, probe, variant, foundation, threads, testFraction, progress, evidence);
+        return new ScarOptions(seed, newRatios, probe, variant, foundation, threads, testFraction, progress, evidence, repeats, dedup);
     }
 
     public ScarOptions withProbe(ProbeOptions newProbe) {
-        return new ScarOptions(seed, ratios, newProbe, variant, foundation, threads, testFraction, progress, evidence);
+        return new ScarOptions(seed, ratios, newProbe, variant, foundation, threads, testFraction, progress, evidence, repeats, dedup);
     }
 
     /** Shorthand for {@code withProbe(probe().withKind(kind))}. */
@@ -96,27 +104,55 @@ public record ScarOptions(long seed, int[] ratios, ProbeOptions probe, MeasureVa
     }
 
     public ScarOptions withVariant(MeasureVariant newVariant) {
-        return new ScarOptions(seed, ratios, probe, newVariant, foundation, threads, testFraction, progress, evidence);
+        return new ScarOptions(seed, ratios, probe, newVariant, foundation, threads, testFraction, progress, evidence, repeats, dedup);
     }
 
     public ScarOptions withFoundation(FoundationOptions newFoundation) {
-        return new ScarOptions(seed, ratios, probe, variant, newFoundation, threads, testFraction, progress, evidence);
+        return new ScarOptions(seed, ratios, probe, variant, newFoundation, threads, testFraction, progress, evidence, repeats, dedup);
     }
 
     public ScarOptions withThreads(int newThreads) {
-        return new ScarOptions(seed, ratios, probe, variant, foundation, newThreads, testFraction, progress, evidence);
+        return new ScarOptions(seed, ratios, probe, variant, foundation, newThreads, testFraction, progress, evidence, repeats, dedup);
     }
 
     public ScarOptions withTestFraction(double newTestFraction) {
-        return new ScarOptions(seed, ratios, probe, variant, foundation, threads, newTestFraction, progress, evidence);
+        return new ScarOptions(seed, ratios, probe, variant, foundation, threads, newTestFraction, progress, evidence, repeats, dedup);
     }
 
     public ScarOptions withProgress(boolean show) {
-        return new ScarOptions(seed, ratios, probe, variant, foundation, threads, testFraction, show, evidence);
+        return new ScarOptions(seed, ratios, probe, variant, foundation, threads, testFraction, show, evidence, repeats, dedup);
     }
 
     public ScarOptions withEvidence(EvidenceOptions newEvidence) {
-        return new ScarOptions(seed, ratios, probe, variant, foundation, threads, testFraction, progress, newEvidence);
+        return new ScarOptions(seed, ratios, probe, variant, foundation, threads, testFraction, progress, newEvidence,
+                repeats, dedup);
+    }
+
+    /** Runs the sweep under {@code count} seeds (seed, seed + 1, …) and reports the spread of SCAR's numbers. */
+    public ScarOptions withRepeats(int count) {
+        return new ScarOptions(seed, ratios, probe, variant, foundation, threads, testFraction, progress, evidence,
+                count, dedup);
+    }
+
+    /** Drops items whose embedding repeats an earlier item's (in any modality) before the study. */
+    public ScarOptions withDedup(boolean drop) {
+        return new ScarOptions(seed, ratios, probe, variant, foundation, threads, testFraction, progress, evidence,
+                repeats, drop);
+    }
+
+    /** ε of SPEC §5.3 (default 0.01): every size scales with 1/ε². */
+    public ScarOptions withEpsilon(double epsilon) {
+        return withFoundation(foundation.withEpsilon(epsilon));
+    }
+
+    /** δ of SPEC §5.3 (default 0.01): step sizes scale with ln(H/δ). */
+    public ScarOptions withDelta(double delta) {
+        return withFoundation(foundation.withDelta(delta));
+    }
+
+    /** δ_E of SPEC §5.5 (default 0.01), the failure probability the foundation size solves for. */
+    public ScarOptions withDeltaE(double deltaE) {
+        return withFoundation(foundation.withDeltaE(deltaE));
     }
 
     /** The number of probe fits one sweep with these ratios takes (every ratio r is repeated r times). */
@@ -129,18 +165,20 @@ public record ScarOptions(long seed, int[] ratios, ProbeOptions probe, MeasureVa
         return o instanceof ScarOptions other && seed == other.seed && Arrays.equals(ratios, other.ratios)
                 && probe.equals(other.probe) && variant == other.variant && foundation.equals(other.foundation)
                 && threads == other.threads && Double.compare(testFraction, other.testFraction) == 0
-                && progress == other.progress && evidence.equals(other.evidence);
+                && progress == other.progress && evidence.equals(other.evidence) && repeats == other.repeats
+                && dedup == other.dedup;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(seed, Arrays.hashCode(ratios), probe, variant, foundation, threads, testFraction, progress, evidence);
+        return Objects.hash(seed, Arrays.hashCode(ratios), probe, variant, foundation, threads, testFraction, progress, evidence, repeats, dedup);
     }
 
     @Override
     public String toString() {
         return "ScarOptions[seed=" + seed + ", ratios=" + Arrays.toString(ratios) + ", probe=" + probe.kind()
                 + ", variant=" + variant + ", threads=" + threads + ", testFraction=" + testFraction
-                + ", order=" + foundation.order() + "]";
+                + ", order=" + foundation.order() + ", epsilon=" + foundation.epsilon() + ", delta="
+                + foundation.delta() + ", repeats=" + repeats + ", dedup=" + dedup + "]";
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import scar.data.Duplicates;
 import scar.data.Tabular;
 import scar.evidence.Evidence;
 import scar.evidence.HardItems;
@@ -38,13 +39,14 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  * @param foundation    the dataset foundation size and the inputs that produced it (ρ included)
  * @param probe         what the probe fits did; the r = 1 fit gives the accuracies
  * @param evidence      held-out evidence beside the SCAR numbers
+ * @param repeats       SCAR's numbers under every seed of {@link ScarOptions#repeats()} (one run by default)
  * @param options       the options (and seed) used
  * @param nanos         wall time of the whole characterisation
  */
 public record ScarProfile(String dataset, String modality, String[] classNames, int[] classCounts, int testSize,
                           int[] ratios, int[] skippedRatios, List<ClassMeasures> measures, Steps steps,
-                          FoundationEstimate foundation, ProbeSummary probe, Evidence evidence, ScarOptions options,
-                          long nanos)
+                          FoundationEstimate foundation, ProbeSummary probe, Evidence evidence, Repeats repeats,
+                          ScarOptions options, long nanos)
         implements Tabular {
 
     public ScarProfile {
@@ -59,19 +61,33 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
         Objects.requireNonNull(foundation, "foundation");
         Objects.requireNonNull(probe, "probe");
         Objects.requireNonNull(evidence, "evidence");
+        Objects.requireNonNull(repeats, "repeats");
         Objects.requireNonNull(options, "options");
     }
 
     /** Steps, ρ (SPEC §5.4, floored at e) and the foundation size from the averaged per-ratio measures. */
     static ScarProfile build(String dataset, String modality, String[] classNames, int[] classCounts, int testSize,
                              int[] ratios, int[] skippedRatios, List<ClassMeasures> perRatio, ProbeSummary probe,
-                             HardItems hardItems, ScarOptions options, long nanos) {
+                             HardItems hardItems, Duplicates duplicates, int dropped, ScarOptions options,
+                             long nanos) {
         double[] r = Arrays.stream(ratios).asDoubleStream().toArray();
         Steps steps = Steps.fromMeasures(r, perRatio, classNames, options.foundation());
         double rho = ClassCountFactor.rho(perRatio.get(0));
         FoundationEstimate foundation = FoundationSize.estimate(steps.heights(), rho, options.foundation());
+        Evidence evidence = Evidence.of(classNames, ratios, classCounts,
+                probe.fits().stream().map(ProbeSummary.Fit::heldOut).toList(), hardItems, duplicates, dropped,
+                options.evidence(), options.seed());
+        int[] shortfalls = shortfalls(steps.stepSizes(), classCounts);
+        Repeats single = new Repeats(new long[] {options.seed()}, new double[] {foundation.size()},
+                new double[][] {steps.stepSizes()}, new int[][] {shortfalls});
         return new ScarProfile(dataset, modality, classNames, classCounts, testSize, ratios, skippedRatios, perRatio,
-                steps, foundation, probe, new Evidence(hardItems), options, nanos);
+                steps, foundation, probe, evidence, single, options, nanos);
+    }
+
+    /** This profile with the spread of SCAR's numbers over several runs (the first of which is this one). */
+    ScarProfile withRepeats(Repeats runs) {
+        return new ScarProfile(dataset, modality, classNames, classCounts, testSize, ratios, skippedRatios, measures,
+                steps, foundation, probe, evidence, runs, options, nanos);
     }
 
     @Override
@@ -120,10 +136,13 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
 
     /** max(0, n_c − items of c), rounded up to whole items. */
     public int[] shortfalls() {
-        double[] n = steps.stepSizes();
+        return shortfalls(steps.stepSizes(), classCounts);
+    }
+
+    private static int[] shortfalls(double[] n, int[] counts) {
         int[] out = new int[n.length];
         for (int c = 0; c < n.length; c++) {
-            out[c] = (int) Math.max(0, Math.ceil(n[c] - classCounts[c]));
+            out[c] = (int) Math.max(0, Math.ceil(n[c] - counts[c]));
         }
         return out;
     }
@@ -289,7 +308,8 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
                 && Arrays.equals(classNames, p.classNames) && Arrays.equals(classCounts, p.classCounts)
                 && testSize == p.testSize && Arrays.equals(ratios, p.ratios)
                 && Arrays.equals(skippedRatios, p.skippedRatios) && measures.equals(p.measures)
-                && steps.equals(p.steps) && foundation.equals(p.foundation) && options.equals(p.options);
+                && steps.equals(p.steps) && foundation.equals(p.foundation) && evidence.equals(p.evidence)
+                && repeats.equals(p.repeats) && options.equals(p.options);
     }
 
     @Override

@@ -11,8 +11,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import scar.data.Duplicates;
 import scar.data.Matrix;
 import scar.evidence.HardItems;
+import scar.evidence.EvidenceOptions;
 import scar.evidence.HeldOutScore;
 import scar.measure.ClassMeasures;
 import scar.measure.Logits;
@@ -92,6 +94,7 @@ public final class Sweep {
             }
         }
 
+        Duplicates duplicates = Duplicates.of(input.modality(), input.labels(), input.train(), input.test());
         Matrix test = input.hasTest() ? input.modality().embeddings().selectRows(input.test()) : null;
         Shared shared = new Shared(input, test, input.labelsOf(input.test()), options,
                 input.dataset() + "/" + modality);
@@ -112,7 +115,7 @@ public final class Sweep {
                 Arrays.stream(outcomes).map(Outcome::probe).toList());
         return ScarProfile.build(input.dataset(), modality, classNames, counts(byClass), input.testSize(), ratios,
                 skipped.stream().mapToInt(Integer::intValue).toArray(), perRatio, probeSummary,
-                outcomes[0].hardItems(), options, System.nanoTime() - started);
+                outcomes[0].hardItems(), duplicates, input.dropped().length, options, System.nanoTime() - started);
     }
 
     private static void runFits(List<Fit> fits, Shared shared, Progress progress, Outcome[] outcomes) {

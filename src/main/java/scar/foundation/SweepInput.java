@@ -19,9 +19,11 @@ import scar.data.Modality;
  * @param classNames the K class names
  * @param train      the items the sweep trains on, strictly increasing
  * @param test       the held-out items, strictly increasing and disjoint from {@code train}; may be empty
+ * @param dropped    items left out of both because they repeat another item's embedding ({@code --dedup}),
+ *                   increasing; usually empty
  */
 public record SweepInput(String dataset, Modality modality, int[] labels, String[] classNames, int[] train,
-                         int[] test) {
+                         int[] test, int[] dropped) {
 
     /**
      * @throws IllegalArgumentException if the labels do not match the rows, a label lies outside 0..K−1, or the
@@ -34,6 +36,7 @@ public record SweepInput(String dataset, Modality modality, int[] labels, String
         classNames = Objects.requireNonNull(classNames, "classNames").clone();
         train = Objects.requireNonNull(train, "train").clone();
         test = Objects.requireNonNull(test, "test").clone();
+        dropped = Objects.requireNonNull(dropped, "dropped").clone();
         int n = modality.rows();
         if (labels.length != n) {
             throw new IllegalArgumentException("modality '" + modality.name() + "' has " + n + " rows but "
@@ -76,17 +79,17 @@ public record SweepInput(String dataset, Modality modality, int[] labels, String
     /** Every item of {@code modality} trains, none is held out. */
     public static SweepInput of(String dataset, Modality modality, int[] labels, String[] classNames) {
         return new SweepInput(dataset, modality, labels, classNames, IntStream.range(0, modality.rows()).toArray(),
-                new int[0]);
+                new int[0], new int[0]);
     }
 
     /** The same items, training on {@code newTrain} (which must not overlap the test items). */
     public SweepInput withTrain(int[] newTrain) {
-        return new SweepInput(dataset, modality, labels, classNames, newTrain, test);
+        return new SweepInput(dataset, modality, labels, classNames, newTrain, test, dropped);
     }
 
     /** The same training items, nothing held out. */
     public SweepInput withoutTest() {
-        return new SweepInput(dataset, modality, labels, classNames, train, new int[0]);
+        return new SweepInput(dataset, modality, labels, classNames, train, new int[0], dropped);
     }
 
     @Override
@@ -112,6 +115,22 @@ public record SweepInput(String dataset, Modality modality, int[] labels, String
     @Override
     public int[] test() {
         return test.clone();
+    }
+
+    @Override
+    public int[] dropped() {
+        return dropped.clone();
+    }
+
+    /** The same study without the items {@code drop} (increasing), which join {@link #dropped()}. */
+    public SweepInput without(int[] drop) {
+        if (drop.length == 0) {
+            return this;
+        }
+        java.util.function.IntPredicate kept = i -> Arrays.binarySearch(drop, i) < 0;
+        int[] allDropped = IntStream.concat(Arrays.stream(dropped), Arrays.stream(drop)).distinct().sorted().toArray();
+        return new SweepInput(dataset, modality, labels, classNames, Arrays.stream(train).filter(kept).toArray(),
+                Arrays.stream(test).filter(kept).toArray(), allDropped);
     }
 
     public int numClasses() {
@@ -163,7 +182,7 @@ public record SweepInput(String dataset, Modality modality, int[] labels, String
     public boolean equals(Object o) {
         return o instanceof SweepInput s && dataset.equals(s.dataset) && modality == s.modality
                 && Arrays.equals(labels, s.labels) && Arrays.equals(classNames, s.classNames)
-                && Arrays.equals(train, s.train) && Arrays.equals(test, s.test);
+                && Arrays.equals(train, s.train) && Arrays.equals(test, s.test) && Arrays.equals(dropped, s.dropped);
     }
 
     @Override
@@ -174,6 +193,7 @@ public record SweepInput(String dataset, Modality modality, int[] labels, String
     @Override
     public String toString() {
         return "SweepInput[" + dataset + " / " + modality.name() + ", " + train.length + " training items, "
-                + test.length + " held out, " + classNames.length + " classes]";
+                + test.length + " held out, " + classNames.length + " classes"
+                + (dropped.length > 0 ? ", " + dropped.length + " duplicates dropped" : "") + "]";
     }
 }

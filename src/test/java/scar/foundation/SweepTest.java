@@ -61,7 +61,8 @@ class SweepTest {
         SyntheticData data = SyntheticData.gaussianClasses(500, 16, 4, 3);
         int[] test = java.util.stream.IntStream.range(0, 500).filter(i -> i % 5 == 0).toArray();
         int[] train = java.util.stream.IntStream.range(0, 500).filter(i -> i % 5 != 0).toArray();
-        SweepInput input = new SweepInput("synthetic", Modality.of("x", data.x()), data.labels(), FOUR, train, test);
+        SweepInput input = new SweepInput("synthetic", Modality.of("x", data.x()), data.labels(), FOUR, train, test,
+                new int[0]);
         ScarProfile p = Sweep.run(input, quiet(), Progress.none());
         for (ProbeSummary.Fit fit : p.probe().fits()) {
             assertEquals(100, fit.heldOut().size());

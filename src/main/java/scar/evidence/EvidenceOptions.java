@@ -1,4 +1,4 @@
-package scar.foundation;
+package scar.evidence;
 
 /**
  * Parameters of the held-out evidence beside SCAR's numbers (docs/SPEC.md §10), validated on construction.

@@ -1,0 +1,104 @@
+package scar.foundation;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import scar.evidence.Interval;
+
+/**
+ * SCAR's numbers under several seeds ({@link ScarOptions#repeats()}): run i uses seed s + i, so each run can be
+ * reproduced alone with that seed. The profile shows the first run's numbers; these are the spread of all of them, as
+ * a median with the minimum and maximum over runs ({@link Interval#medianRange}).
+ *
+ * @param seeds           the seed of each run
+ * @param foundationSizes N_F of each run
+ * @param stepSizes       n_c of each run, {@code [run][class]}
+ * @param shortfalls      the shortfall of each class in each run, {@code [run][class]}
+ */
+public record Repeats(long[] seeds, double[] foundationSizes, double[][] stepSizes, int[][] shortfalls) {
+
+    public Repeats {
+        seeds = seeds.clone();
+        foundationSizes = foundationSizes.clone();
+        stepSizes = Arrays.stream(stepSizes).map(double[]::clone).toArray(double[][]::new);
+        shortfalls = Arrays.stream(shortfalls).map(int[]::clone).toArray(int[][]::new);
+        if (seeds.length == 0 || foundationSizes.length != seeds.length || stepSizes.length != seeds.length
+                || shortfalls.length != seeds.length) {
+            throw new IllegalArgumentException("every run needs a seed, a foundation size, step sizes and shortfalls");
+        }
+    }
+
+    /** The repeats of one profile per seed, in run order. */
+    static Repeats of(List<ScarProfile> runs) {
+        Objects.requireNonNull(runs, "runs");
+        return new Repeats(runs.stream().mapToLong(p -> p.options().seed()).toArray(),
+                runs.stream().mapToDouble(ScarProfile::foundationSize).toArray(),
+                runs.stream().map(ScarProfile::stepSizes).toArray(double[][]::new),
+                runs.stream().map(ScarProfile::shortfalls).toArray(int[][]::new));
+    }
+
+    /** The number of runs. */
+    public int runs() {
+        return seeds.length;
+    }
+
+    /** Whether there is more than one run, so that the intervals mean something. */
+    public boolean any() {
+        return seeds.length > 1;
+    }
+
+    /** N_F: median, minimum and maximum over runs. */
+    public Interval foundationSize() {
+        return Interval.medianRange(foundationSizes);
+    }
+
+    /** n_c of class c over runs. */
+    public Interval stepSize(int c) {
+        return Interval.medianRange(Arrays.stream(stepSizes).mapToDouble(r -> r[c]).toArray());
+    }
+
+    /** The shortfall of class c over runs. */
+    public Interval shortfall(int c) {
+        return Interval.medianRange(Arrays.stream(shortfalls).mapToDouble(r -> r[c]).toArray());
+    }
+
+    @Override
+    public long[] seeds() {
+        return seeds.clone();
+    }
+
+    @Override
+    public double[] foundationSizes() {
+        return foundationSizes.clone();
+    }
+
+    @Override
+    public double[][] stepSizes() {
+        return Arrays.stream(stepSizes).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    @Override
+    public int[][] shortfalls() {
+        return Arrays.stream(shortfalls).map(int[]::clone).toArray(int[][]::new);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Repeats r && Arrays.equals(seeds, r.seeds) && Arrays.equals(foundationSizes,
+                r.foundationSizes) && Arrays.deepEquals(stepSizes, r.stepSizes) && Arrays.deepEquals(shortfalls,
+                r.shortfalls);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(seeds) + Arrays.hashCode(foundationSizes);
+    }
+
+    @Override
+    public String toString() {
+        Interval nf = foundationSize();
+        return String.format(java.util.Locale.ROOT, "Repeats[%d runs, seeds %s, N_F median %,.0f (%,.0f–%,.0f)]",
+                runs(), Arrays.toString(seeds), nf.estimate(), nf.low(), nf.high());
+    }
+}
