@@ -108,22 +108,26 @@ public final class Scar {
 
     // ---- plan -----------------------------------------------------------------------------------------------------
 
-    /** What each class of one modality lacks against its step size: the items to acquire (SPEC §6). */
+    /**
+     * What each class of one modality lacks against its step size: the items to acquire (SPEC §6), within the budget
+     * the held-out learning curve supports (docs/SPEC.md §10.7), with the recall gain predicted for each class.
+     */
     public static CompletionPlan completionPlan(ScarProfile profile) {
-        return completionPlan(profile, null);
+        return CompletionPlan.of(profile, null);
     }
 
-    /** As {@link #completionPlan(ScarProfile)} with at most {@code budget} items in total ({@code null}: no cap). */
-    public static CompletionPlan completionPlan(ScarProfile profile, Integer budget) {
-        return CompletionPlan.of(profile.classNames(), profile.stepSizes(), profile.classCounts(), null, budget);
+    /** As {@link #completionPlan(ScarProfile)} with at most {@code budget} items in total. */
+    public static CompletionPlan completionPlan(ScarProfile profile, int budget) {
+        return CompletionPlan.of(profile, budget);
     }
 
     /** Per class and modality what to acquire, the bottleneck modality of each class, and the paired plan. */
     public static MultiModalPlan completionPlan(DatasetProfile profile) {
-        return completionPlan(profile, null);
+        return MultiModalPlan.of(profile, null);
     }
 
-    public static MultiModalPlan completionPlan(DatasetProfile profile, Integer budget) {
+    /** As {@link #completionPlan(DatasetProfile)} with at most {@code budget} paired items in total. */
+    public static MultiModalPlan completionPlan(DatasetProfile profile, int budget) {
         return MultiModalPlan.of(profile, budget);
     }
 
@@ -170,6 +174,21 @@ public final class Scar {
     /** The step-size distribution of every modality: the generalisation bias. */
     public static XYChart plotStepSizes(DatasetProfile profile) {
         return Figures.stepSizes(profile);
+    }
+
+    /** Held-out accuracy against training items, its power-law fit with a 95 % band to 10×, and the back-test. */
+    public static XYChart plotLearningCurve(ScarProfile profile) {
+        return Figures.learningCurve(profile);
+    }
+
+    /** The held-out learning curve of every modality on one chart. */
+    public static XYChart plotLearningCurve(DatasetProfile profile) {
+        return Figures.learningCurve(profile);
+    }
+
+    /** Held-out recall per class and modality, marked where SCAR's bottleneck agrees (✓) or not (✗). */
+    public static CategoryChart plotAgreement(DatasetProfile profile) {
+        return Figures.agreement(profile);
     }
 
     /** Items to add per class, stacked on the items present. */

@@ -19,7 +19,8 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     DatasetSelection selection;
 
-    @Option(names = "--budget", description = "at most this many paired items in total (default: the whole shortfall)")
+    @Option(names = "--budget", description = "at most this many paired items in total (default: what the held-out "
+            + "learning curve supports, capped at 10x the current items)")
     Integer budget;
 
     @Option(names = {"-o", "--out"}, description = "write the plan tables as CSV into this folder")
@@ -31,7 +32,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var profile = Scar.characterize(selection.load(), sweep.toOptions());
-        var plan = Scar.completionPlan(profile, budget);
+        var plan = budget == null ? Scar.completionPlan(profile) : Scar.completionPlan(profile, budget);
         System.out.println(plan);
         if (out != null) {
             Exports.mkdirs(out);

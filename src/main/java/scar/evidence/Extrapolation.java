@@ -57,8 +57,11 @@ public record Extrapolation(String quantity, Status status, PowerLaw curve, doub
         }
     }
 
-    /** The default multiples of the current training size: 2×, 5× and 10×. */
-    public static final double[] MULTIPLES = {2, 5, 10};
+    /** Beyond this multiple of the current size a plateau is reported as not identified by the data. */
+    public static final double HORIZON = 1000;
+
+    /** The multiples of the current training size predicted: 1× (the band's start), 2×, 5× and 10×. */
+    public static final double[] MULTIPLES = {1, 2, 5, 10};
     private static final double LEVEL = 0.95;
 
     public Extrapolation {
@@ -76,6 +79,14 @@ public record Extrapolation(String quantity, Status status, PowerLaw curve, doub
     /** Whether the predictions mean something (a rising curve was fitted). */
     public boolean fitted() {
         return status == Status.FITTED;
+    }
+
+    /**
+     * Whether the sizes on the curve pin down where it flattens: a rising curve whose size within the tolerance of
+     * its asymptote lies within {@value #HORIZON} times the current size.
+     */
+    public boolean plateauIdentified() {
+        return status == Status.FITTED && plateau != null && plateau.estimate() <= HORIZON * currentSize;
     }
 
     /** The asymptote a of the fitted curve; NaN when nothing was fitted. */
@@ -133,6 +144,8 @@ public record Extrapolation(String quantity, Status status, PowerLaw curve, doub
                 : Status.FITTED;
 
         SplittableRandom random = new SplittableRandom(seed);
+        double[] horizon = new double[1];
+        double misfit = misfit(x, v, support, 1, horizon);
         double[][] predictions = new double[multiples.length][bootstrap];
         double[] plateaus = new double[bootstrap];
         for (int rep = 0; rep < bootstrap; rep++) {
@@ -144,16 +157,17 @@ public record Extrapolation(String quantity, Status status, PowerLaw curve, doub
         }
         List<Interval> predicted = new ArrayList<>();
         for (int m = 0; m < multiples.length; m++) {
-            predicted.add(Interval.percentile(curve.at(multiples[m] * current), predictions[m], LEVEL));
+            double spread = misfit * Math.max(1, Math.log(multiples[m]) / Math.log(horizon[0]));
+            predicted.add(widen(Interval.percentile(curve.at(multiples[m] * current), predictions[m], LEVEL), spread));
         }
         Interval plateau = Interval.percentile(Math.max(current, curve.sizeWithin(tolerance)), plateaus, LEVEL);
-        BackTest backTest = backTest(x, v, w, current, measured, bootstrap, random);
+        BackTest backTest = backTest(x, v, support, current, measured, bootstrap, random);
         return new Extrapolation(quantity, status, curve, minSize, current, measured, multiples, predicted, plateau,
                 tolerance, backTest);
     }
 
     /** Refits without the first (full-data) point and predicts it; null when fewer than three sizes remain. */
-    private static BackTest backTest(double[] x, double[][] v, double[] w, double current, double measured,
+    private static BackTest backTest(double[] x, double[][] v, int support, double current, double measured,
                                      int bootstrap, SplittableRandom random) {
         double[] xs = Arrays.copyOfRange(x, 1, x.length);
         PowerLaw.Fitter fitter = PowerLaw.Fitter.of(xs);
@@ -161,14 +175,55 @@ public record Extrapolation(String quantity, Status status, PowerLaw curve, doub
             return null;
         }
         double[][] vs = Arrays.copyOfRange(v, 1, v.length);
-        double[] ws = Arrays.copyOfRange(w, 1, w.length);
         double[] y = Arrays.stream(vs).mapToDouble(Stats::mean).toArray();
+        double[] ws = weights(vs, y, support);
         PowerLaw curve = fitter.fit(y, ws, 1.0, true).curve();
         double[] samples = new double[bootstrap];
         for (int rep = 0; rep < bootstrap; rep++) {
             samples[rep] = fitter.fit(resampledMeans(vs, random), ws, 1.0, false).curve().at(current);
         }
-        return new BackTest(Interval.percentile(curve.at(current), samples, LEVEL), measured);
+        double[] horizon = new double[1];
+        double misfit = misfit(xs, vs, support, 0, horizon);
+        double spread = misfit * Math.max(1, Math.log(current / xs[0]) / Math.log(horizon[0]));
+        return new BackTest(widen(Interval.percentile(curve.at(current), samples, LEVEL), spread), measured);
+    }
+
+    /**
+     * The extrapolation error of the model on these data: the root mean square of the one-step back-tests that
+     * predict point i (i ≥ {@code from}) from the points smaller than it (at least three), or 0 when there are none.
+     * {@code horizon[0]} receives the geometric mean of their size ratios x_i / x_{i+1} (2 when there are none).
+     */
+    static double misfit(double[] x, double[][] v, int support, int from, double[] horizon) {
+        double squares = 0;
+        double logRatios = 0;
+        int count = 0;
+        for (int i = from; i + 3 < x.length; i++) {
+            double[] xs = Arrays.copyOfRange(x, i + 1, x.length);
+            PowerLaw.Fitter fitter = PowerLaw.Fitter.of(xs);
+            if (fitter == null) {
+                continue;
+            }
+            double[][] vs = Arrays.copyOfRange(v, i + 1, v.length);
+            double[] y = Arrays.stream(vs).mapToDouble(Stats::mean).toArray();
+            double predicted = fitter.fit(y, weights(vs, y, support), 1.0, true).curve().at(x[i]);
+            double error = predicted - Stats.mean(v[i]);
+            squares += error * error;
+            logRatios += Math.log(x[i] / x[i + 1]);
+            count++;
+        }
+        horizon[0] = count == 0 ? 2 : Math.exp(logRatios / count);
+        return count == 0 ? 0 : Math.sqrt(squares / count);
+    }
+
+    /**
+     * The interval with each side lengthened by twice the model's extrapolation error {@code spread}, in
+     * quadrature: low' = e − √((e − low)² + (2·spread)²), likewise high'.
+     */
+    static Interval widen(Interval in, double spread) {
+        double e = in.estimate();
+        double add = 2 * spread;
+        return new Interval(e, Math.max(0, e - Math.hypot(e - in.low(), add)),
+                Math.min(1, e + Math.hypot(in.high() - e, add)));
     }
 
     /**
@@ -227,8 +282,11 @@ public record Extrapolation(String quantity, Status status, PowerLaw curve, doub
         StringBuilder sb = new StringBuilder();
         sb.append(quantity).append(": ").append(score(measured)).append(" now");
         for (int m = 0; m < multiples.length; m++) {
+            if (multiples[m] == 1) {
+                continue;
+            }
             Interval p = predicted.get(m);
-            sb.append(m == 0 ? "; predicted " : ", ").append(score(p.estimate())).append(" [")
+            sb.append(sb.indexOf("; predicted ") < 0 ? "; predicted " : ", ").append(score(p.estimate())).append(" [")
                     .append(score(p.low())).append("–").append(score(p.high())).append("] at ")
                     .append(trim(multiples[m])).append("×");
         }
@@ -236,6 +294,10 @@ public record Extrapolation(String quantity, Status status, PowerLaw curve, doub
         if (plateau.estimate() <= currentSize) {
             sb.append(String.format(Locale.ROOT, "Already within %s of its asymptote %s.", points(tolerance),
                     score(curve.a())));
+        } else if (!plateauIdentified()) {
+            sb.append(String.format(Locale.ROOT, "Still rising without a visible bend: where it comes within %s of "
+                    + "its asymptote lies beyond %,.0f× the current size and cannot be estimated from these sizes.",
+                    points(tolerance), HORIZON));
         } else {
             sb.append(String.format(Locale.ROOT, "Within %s of its asymptote %s at about %s items [%s–%s].",
                     points(tolerance), score(curve.a()), count(plateau.estimate()), count(plateau.low()),

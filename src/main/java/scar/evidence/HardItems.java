@@ -11,6 +11,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * The items behind a class's numbers: per class, the training and the held-out items that the full-data probe gets
@@ -148,6 +149,7 @@ public record HardItems(String[] classNames, List<Item> items, int[] trainWrong,
             margin.append(it.margin());
             wrong.append(it.predicted() != it.label() ? "yes" : "no");
         }
+        margin.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
         return Table.create("items the full-data probe gets wrong or nearly wrong (" + perClass
                 + " per class and split)").addColumns(cls, split, item, id, predicted, margin, wrong);
     }

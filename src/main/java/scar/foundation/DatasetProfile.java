@@ -1,12 +1,14 @@
 package scar.foundation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 import scar.data.MultiModalDataset;
 import scar.data.Tabular;
+import scar.evidence.ModalityAgreement;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -77,6 +79,52 @@ public final class DatasetProfile implements Tabular {
         return modalities.get(0).options();
     }
 
+    /**
+     * SCAR's bottleneck modality beside the held-out evidence, per class and overall; empty with a single modality
+     * or when no item was held out.
+     */
+    public java.util.Optional<ModalityAgreement> agreement() {
+        if (modalities.size() < 2 || modalities.stream().anyMatch(p -> !p.evidence().hasCurve())) {
+            return java.util.Optional.empty();
+        }
+        ScarProfile first = modalities.get(0);
+        int k = first.numClasses();
+        int mCount = modalities.size();
+        int[] bottlenecks = new int[k];
+        double[][] recalls = new double[mCount][k];
+        double[][] gains = new double[mCount][k];
+        double[] accuracies = new double[mCount];
+        int weakest = 0;
+        for (int m = 0; m < mCount; m++) {
+            ScarProfile p = modalities.get(m);
+            accuracies[m] = p.testAccuracy();
+            if (p.foundationSize() > modalities.get(weakest).foundationSize()) {
+                weakest = m;
+            }
+            for (int c = 0; c < k; c++) {
+                var recall = p.evidence().recalls().get(c);
+                recalls[m][c] = recall.measured();
+                gains[m][c] = recall.gain(recall.currentSize(), 2 * recall.currentSize());
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            bottlenecks[c] = ModalityAgreement.NONE;
+            long best = 0;
+            for (int m = 0; m < mCount; m++) {
+                long d = modalities.get(m).shortfalls()[c];
+                if (d > best) {
+                    best = d;
+                    bottlenecks[c] = m;
+                }
+            }
+        }
+        int[] support = new int[k];
+        Arrays.setAll(support, c -> first.evidence().curve().heldOutSupport(c));
+        return java.util.Optional.of(new ModalityAgreement(modalityNames(), List.of(first.classNames()), bottlenecks,
+                weakest, recalls, support, gains, accuracies, first.evidence().curve().heldOutSize(),
+                first.options().evidence().tolerance()));
+    }
+
     /** One row per modality: the key figures of each profile. */
     @Override
     public Table toTable() {
@@ -107,11 +155,19 @@ public final class DatasetProfile implements Tabular {
                 seconds);
     }
 
-    /** The modalities table, then each modality's per-class table. */
+    /**
+     * The modalities table, then (with several modalities and held-out items) what SCAR and the evidence say about
+     * which modality falls short, then each modality's per-class table.
+     */
     @Override
     public List<Table> tables() {
         List<Table> out = new ArrayList<>();
         out.add(toTable());
+        agreement().ifPresent(a -> {
+            out.add(Table.create(dataset + ": which modality falls short").addColumns(
+                    StringColumn.create("summary", new String[] {a.summary()})));
+            out.add(a.toTable());
+        });
         modalities.forEach(p -> out.add(p.toTable()));
         return out;
     }
@@ -129,6 +185,7 @@ public final class DatasetProfile implements Tabular {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "SCAR profile of %s, %d modalit%s%n", dataset, modalities.size(),
-                modalities.size() == 1 ? "y" : "ies") + toTable().printAll();
+                modalities.size() == 1 ? "y" : "ies") + toTable().printAll()
+                + agreement().map(a -> "\n" + a.summary() + "\n" + a.toTable().printAll()).orElse("");
     }
 }

@@ -216,10 +216,11 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
                 DoubleColumn.create("authenticity", v[2]), DoubleColumn.create("richness", v[3]));
     }
 
-    /** The summary, then the per-class table. */
+    /** The summary, the per-class table, then (with held-out items) the learning curve and the per-class evidence. */
     @Override
     public List<Table> tables() {
-        return List.of(summaryTable(), toTable());
+        return evidence.hasCurve() ? List.of(summaryTable(), toTable(), learningCurve(), evidenceTable())
+                : List.of(summaryTable(), toTable());
     }
 
     /** One row per class: h at every ratio, H and the step size. */
@@ -243,23 +244,110 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
     public java.util.LinkedHashMap<String, String> summaryLines() {
         var out = new java.util.LinkedHashMap<String, String>();
         out.put("dataset / modality", dataset + " / " + modality);
-        out.put("training items", size() + " in " + numClasses() + " classes"
-                + (testSize > 0 ? ", " + testSize + " test items" : ""));
-        out.put("foundation size N_F", fmt(foundationSize()) + (foundation.fallback() ? " (fallback: Σ n_c)" : ""));
-        out.put("N_F / items", fmt(foundationSize() / size()));
+        out.put("training items", String.format(Locale.ROOT, "%,d in %d classes", size(), numClasses())
+                + (testSize > 0 ? String.format(Locale.ROOT, ", %,d held out", testSize) : "")
+                + (evidence.dropped() > 0 ? String.format(Locale.ROOT, " (%,d duplicates dropped)", evidence.dropped())
+                : ""));
+        out.put("foundation size N_F", fmt(foundationSize()) + (foundation.fallback() ? " (fallback: Σ n_c)" : "")
+                + (repeats.any() ? repeatsNote(repeats.foundationSize()) : ""));
+        out.put("what N_F means", meaning());
         int saturated = (int) Arrays.stream(shortfalls()).filter(x -> x == 0).count();
         out.put("saturated classes", saturated + " of " + numClasses());
         out.put("ρ (class-count factor)", fmt(rho()));
-        out.put("probe accuracy", "train " + fmt(trainAccuracy()) + ", test "
+        out.put("probe accuracy", "train " + fmt(trainAccuracy()) + ", held-out "
                 + (Double.isNaN(testAccuracy()) ? "n/a" : fmt(testAccuracy())));
+        if (evidence.hasCurve()) {
+            out.put("held-out learning curve", evidence.accuracy().words());
+        } else {
+            out.put("held-out learning curve", "none: no item was held out (give the dataset a split, or a "
+                    + "testFraction above 0)");
+        }
+        out.put("duplicates", evidence.duplicates().summary());
         out.put("probe", probe.kind().name().toLowerCase(Locale.ROOT) + ", " + probe.fits().size() + " fits, "
                 + String.format(Locale.ROOT, "%.1f", probe.meanIterations()) + " iterations on average"
                 + (probe.notConverged() > 0 ? ", " + probe.notConverged() + " not converged" : ""));
         out.put("ratios", Arrays.toString(ratios)
                 + (skippedRatios.length > 0 ? " (skipped " + Arrays.toString(skippedRatios) + ")" : ""));
-        out.put("seed", Long.toString(options.seed()));
+        out.put("seed", Long.toString(options.seed()) + (repeats.any() ? " (repeats: seeds " + repeats.seeds()[0]
+                + "–" + repeats.seeds()[repeats.runs() - 1] + ")" : ""));
+        out.put("ε, δ, δ_E", fmt(options.foundation().epsilon()) + ", " + fmt(options.foundation().delta()) + ", "
+                + fmt(options.foundation().deltaE()));
         out.put("time", String.format(Locale.ROOT, "%.2f s", seconds()));
         return out;
+    }
+
+    private String repeatsNote(scar.evidence.Interval i) {
+        return String.format(Locale.ROOT, "; median %s over %d seeds (%s–%s)", fmt(i.estimate()), repeats.runs(),
+                fmt(i.low()), fmt(i.high()));
+    }
+
+    /**
+     * One sentence on what N_F and the step sizes mean for this dataset: the constant 1/(2ε²) sets their scale, so
+     * they compare classes and modalities rather than tell how many items to collect.
+     */
+    public String meaning() {
+        double[] n = stepSizes();
+        int lo = 0;
+        int hi = 0;
+        for (int c = 1; c < n.length; c++) {
+            lo = n[c] < n[lo] ? c : lo;
+            hi = n[c] > n[hi] ? c : hi;
+        }
+        double eps = options.foundation().epsilon();
+        return String.format(Locale.ROOT, "%s is %s× the %,d training items, but its scale is set by the constant "
+                        + "1/(2ε²) = %,.0f (ε = %s), whatever the data: step sizes here run from %s (%s) to %s (%s). "
+                        + "Compare classes and modalities with them; for how much more data would help, read the "
+                        + "held-out learning curve.", fmt(foundationSize()), fmt(foundationSize() / size()), size(),
+                1 / (2 * eps * eps), fmt(eps), fmt(n[lo]), classNames[lo], fmt(n[hi]), classNames[hi]);
+    }
+
+    /** One row per ratio: training items, fits, held-out accuracy and macro-F1 (mean, sd); empty without held-out. */
+    public Table learningCurve() {
+        return evidence.hasCurve() ? evidence.curve().toTable()
+                : Table.create(dataset + " / " + modality + ": no held-out items, no learning curve");
+    }
+
+    /**
+     * One row per class: held-out recall of the full-data probe, and what its recall curve predicts at 2× and
+     * 10× the class's items (with 95 % intervals), the size at which it comes within the tolerance of its
+     * asymptote, and the curve's verdict; empty without held-out items.
+     */
+    public Table evidenceTable() {
+        Table t = Table.create(dataset + " / " + modality + ": held-out recall per class");
+        if (!evidence.hasCurve()) {
+            return t;
+        }
+        StringColumn name = StringColumn.create("class");
+        IntColumn items = IntColumn.create("items");
+        DoubleColumn recall = DoubleColumn.create("recall");
+        StringColumn at2 = StringColumn.create("recall_2x");
+        StringColumn at10 = StringColumn.create("recall_10x");
+        StringColumn plateau = StringColumn.create("flat_at_items");
+        StringColumn verdict = StringColumn.create("curve");
+        StringColumn backTest = StringColumn.create("back_test_error");
+        for (int c = 0; c < numClasses(); c++) {
+            var e = evidence.recalls().get(c);
+            name.append(classNames[c]);
+            items.append(classCounts[c]);
+            recall.append(e.measured());
+            at2.append(e.fitted() ? interval(e.at(2)) : "");
+            at10.append(e.fitted() ? interval(e.at(10)) : "");
+            plateau.append(!e.fitted() ? "" : e.plateau().estimate() <= e.currentSize() ? "now"
+                    : e.plateauIdentified() ? fmt(e.plateau().estimate()) : "not identified");
+            verdict.append(e.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            backTest.append(e.backTest() == null ? "" : String.format(Locale.ROOT, "%+.3f", e.backTest().error()));
+        }
+        recall.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
+        return t.addColumns(name, items, recall, at2, at10, plateau, verdict, backTest);
+    }
+
+    /** The items the full-data probe gets wrong or nearly wrong, per class and split. */
+    public Table hardItems() {
+        return evidence.hardItems().toTable();
+    }
+
+    private static String interval(scar.evidence.Interval i) {
+        return String.format(Locale.ROOT, "%.3f [%.3f–%.3f]", i.estimate(), i.low(), i.high());
     }
 
     @Override

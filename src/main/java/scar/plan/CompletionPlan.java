@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import scar.data.Tabular;
+import scar.foundation.ScarProfile;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -48,9 +49,11 @@ import tech.tablesaw.api.Table;
  * @param feasibleTotal  T* (0 when nothing is needed or nothing can be received)
  * @param limit          what bounds T*: "nothing needed", "no class can receive items", "budget", "shortfall"
  *                       (everything needed fits) or "reserve of class 'x'"
+ * @param outlook        the held-out evidence on this plan: where its budget comes from and the recall gain its
+ *                       items are predicted to bring ({@link Outlook#none} for a plan made from step sizes alone)
  */
 public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long budget, boolean defaultBudget,
-                             double feasibleTotal, String limit) implements Tabular {
+                             double feasibleTotal, String limit, Outlook outlook) implements Tabular {
 
     /** Where a class stands after the plan. */
     public enum Status {
@@ -94,6 +97,29 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
     public CompletionPlan {
         classes = List.copyOf(classes);
         Objects.requireNonNull(limit, "limit");
+        Objects.requireNonNull(outlook, "outlook");
+    }
+
+    /**
+     * The plan of one profiled modality: what to acquire. With {@code budget == null} the budget is the one the
+     * held-out evidence supports ({@link EvidenceBudget}), not the whole shortfall; the plan carries the predicted
+     * recall gain of its items per class.
+     *
+     * @throws IllegalArgumentException if the budget is negative
+     */
+    public static CompletionPlan of(ScarProfile profile, Integer budget) {
+        Objects.requireNonNull(profile, "profile");
+        EvidenceBudget realistic = EvidenceBudget.of(profile);
+        Integer chosen = budget != null ? budget : realistic.budget() < 0 ? null
+                : (int) Math.min(Integer.MAX_VALUE, realistic.budget());
+        CompletionPlan plan = of(profile.classNames(), profile.stepSizes(), profile.classCounts(), null, chosen);
+        String reason = budget != null ? String.format("budget %,d items (given)", budget) : realistic.reason();
+        return plan.withOutlook(Outlook.of(reason, List.of(profile), plan.toAdd()), budget == null);
+    }
+
+    /** This plan with the evidence's outlook; {@code defaultBudget} says whether the budget was chosen for the user. */
+    CompletionPlan withOutlook(Outlook newOutlook, boolean isDefault) {
+        return new CompletionPlan(classes, withReserve, budget, isDefault, feasibleTotal, limit, newOutlook);
     }
 
     /**
@@ -214,7 +240,9 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
                     reserve == null ? -1 : reserve[c], add, status));
         }
         double feasible = tNum.doubleValue() / tDen.doubleValue();
-        return new CompletionPlan(plans, reserve != null, budget, defaultBudget, feasible, limit);
+        return new CompletionPlan(plans, reserve != null, budget, defaultBudget, feasible, limit,
+                Outlook.none(defaultBudget ? (reserve != null ? "default budget: the whole reserve"
+                        : "default budget: the whole shortfall") : String.format("budget %,d items (given)", budget)));
     }
 
     /** Items to add per class, in class order (the input of {@link Fills#scar}). */
@@ -268,6 +296,11 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
                 Tables.counts("to_add", classes.stream().mapToLong(ClassPlan::toAdd).toArray()),
                 Tables.counts("remaining", classes.stream().mapToLong(ClassPlan::remaining).toArray()),
                 StringColumn.create("status", classes.stream().map(p -> p.status().name().toLowerCase())));
+        for (int m = 0; m < outlook.modalities().size(); m++) {
+            String suffix = outlook.modalities().size() == 1 ? "" : "_" + outlook.modalities().get(m);
+            table.addColumns(Tables.doubles("recall" + suffix, outlook.recallNow()[m], 3),
+                    Tables.doubles("recall_gain" + suffix, outlook.recallGain()[m], 3));
+        }
         return table;
     }
 
@@ -277,10 +310,13 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
                 .append(saturatedClasses().size()).append(String.format(" saturated, total shortfall %,d", totalShortfall()))
                 .append(withReserve ? String.format(", reserve %,d items", totalReserve()) : ", no reserve (items to acquire)")
                 .append('\n');
-        out.append(String.format("  budget %,d", budget)).append(defaultBudget
-                        ? (withReserve ? " (default: whole reserve)" : " (default: total shortfall)") : " (given)")
-                .append(String.format(", used %,d, feasible total T* = %,.2f, limited by %s%n", budgetUsed(),
-                        feasibleTotal, limit));
+        out.append("  ").append(outlook.budgetReason()).append('\n');
+        out.append(String.format("  budget %,d, used %,d, feasible total T* = %,.2f, limited by %s%n", budget,
+                budgetUsed(), feasibleTotal, limit));
+        if (outlook.hasGains()) {
+            out.append("  recall_gain: the held-out recall each class's items are predicted to add (its learning "
+                    + "curve; 0 where the curve is flat)\n");
+        }
         if (totalShortfall() == 0) {
             out.append("  every class is saturated: nothing to add\n");
         }

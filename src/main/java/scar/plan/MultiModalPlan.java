@@ -2,8 +2,10 @@ package scar.plan;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import scar.data.Tabular;
+import scar.evidence.ModalityAgreement;
 import scar.foundation.DatasetProfile;
 import scar.foundation.ScarProfile;
 import tech.tablesaw.api.Table;
@@ -17,26 +19,51 @@ import tech.tablesaw.api.Table;
  * @param bias        the generalisation bias across modalities (step sizes, foundation sizes, bottlenecks)
  * @param paired      the plan for acquiring paired items: per class the largest shortfall over modalities
  * @param perModality the plan of each modality on its own, in the bias's modality order
+ * @param agreement   SCAR's bottleneck beside the held-out evidence, when there are several modalities and held-out
+ *                    items
  */
 public record MultiModalPlan(DatasetProfile profile, ModalityBias bias, CompletionPlan paired,
-                             List<CompletionPlan> perModality) implements Tabular {
+                             List<CompletionPlan> perModality, Optional<ModalityAgreement> agreement)
+        implements Tabular {
 
     public MultiModalPlan {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(bias, "bias");
         Objects.requireNonNull(paired, "paired");
         perModality = List.copyOf(perModality);
+        Objects.requireNonNull(agreement, "agreement");
     }
 
     /**
      * The plan of a dataset profile without a reserve: the answer is what to acquire.
      *
-     * @param budget at most this many paired items in total, or {@code null} for the whole shortfall
+     * @param budget at most this many paired items in total, or {@code null} for the budget the held-out evidence
+     *               supports: per modality its {@link CompletionPlan#of(ScarProfile, Integer) default}, and for paired
+     *               items the largest of them (a paired item serves every modality)
      */
     public static MultiModalPlan of(DatasetProfile profile, Integer budget) {
         ModalityBias bias = biasOf(profile);
-        List<CompletionPlan> each = bias.modalities().stream().map(m -> bias.plan(m, null, budget)).toList();
-        return new MultiModalPlan(profile, bias, bias.pairedPlan(null, budget), each);
+        List<CompletionPlan> each = profile.modalities().stream().map(p -> CompletionPlan.of(p, budget)).toList();
+        Integer pairedBudget = budget;
+        String reason = budget != null ? String.format("budget %,d paired items (given)", budget) : null;
+        if (budget == null) {
+            List<EvidenceBudget> budgets = profile.modalities().stream().map(EvidenceBudget::of).toList();
+            if (budgets.stream().allMatch(b -> b.budget() >= 0)) {
+                int m = 0;
+                for (int j = 1; j < budgets.size(); j++) {
+                    m = budgets.get(j).budget() > budgets.get(m).budget() ? j : m;
+                }
+                pairedBudget = (int) Math.min(Integer.MAX_VALUE, budgets.get(m).budget());
+                reason = (budgets.size() > 1 ? "paired items serve every modality, so the largest modality budget ("
+                        + bias.modalities().get(m) + "): " : "") + budgets.get(m).reason();
+            } else {
+                reason = "default budget: the whole paired shortfall (a modality has no learning curve to size a "
+                        + "realistic budget)";
+            }
+        }
+        CompletionPlan paired = bias.pairedPlan(null, pairedBudget);
+        paired = paired.withOutlook(Outlook.of(reason, profile.modalities(), paired.toAdd()), budget == null);
+        return new MultiModalPlan(profile, bias, paired, each, profile.agreement());
     }
 
     /** The generalisation bias of a dataset profile: its modalities share the items and the class counts. */
@@ -68,10 +95,12 @@ public record MultiModalPlan(DatasetProfile profile, ModalityBias bias, Completi
         return bias.toTable();
     }
 
-    /** The paired plan, then the per-class table across modalities, then one row per modality. */
+    /** The paired plan, the per-class table across modalities, one row per modality, then SCAR vs the evidence. */
     @Override
     public List<Table> tables() {
-        return List.of(paired.toTable(), bias.toTable(), bias.modalityTable());
+        List<Table> out = new java.util.ArrayList<>(List.of(paired.toTable(), bias.toTable(), bias.modalityTable()));
+        agreement.ifPresent(a -> out.add(a.toTable()));
+        return out;
     }
 
     @Override
@@ -79,7 +108,8 @@ public record MultiModalPlan(DatasetProfile profile, ModalityBias bias, Completi
         return "Completion plan for paired items (each class reaches its largest step size over "
                 + bias.modalities() + ")\n" + paired + "\nShortfall per modality and the bottleneck of each class "
                 + "(toTable() adds step sizes and deviations)\n" + Tables.indented(shortfallTable())
-                + Tables.indented(bias.modalityTable());
+                + Tables.indented(bias.modalityTable())
+                + agreement.map(a -> "\n" + a.summary() + "\n" + Tables.indented(a.toTable())).orElse("");
     }
 
     /** One row per class: present items, the shortfall in each modality, the bottleneck and the paired shortfall. */

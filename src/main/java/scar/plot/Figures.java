@@ -7,6 +7,10 @@ import org.knowm.xchart.BubbleChart;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 
+import scar.evidence.Evidence;
+import scar.evidence.Extrapolation;
+import scar.evidence.LearningCurve;
+import scar.evidence.ModalityAgreement;
 import scar.foundation.DatasetProfile;
 import scar.foundation.Envelope;
 import scar.foundation.ScarProfile;
@@ -114,6 +118,82 @@ public final class Figures {
                 rows.stream().mapToDouble(r -> Double.isNaN(r.coverage()) ? 0 : r.coverage()).toArray(),
                 rows.stream().mapToDouble(DatasetScar::authenticity).toArray(),
                 rows.stream().mapToDouble(DatasetScar::richness).toArray());
+    }
+
+    /** Held-out accuracy against training items, its power-law fit and band to 10×, and the back-test. */
+    public static XYChart learningCurve(ScarProfile p) {
+        return LearningCurvePlots.learningCurves(title(p, "held-out learning curve"), "held-out accuracy",
+                List.of(curve(p, p.modality())));
+    }
+
+    /** The held-out learning curve of every modality on one chart. */
+    public static XYChart learningCurve(DatasetProfile profile) {
+        return LearningCurvePlots.learningCurves(profile.dataset() + ": held-out learning curves",
+                "held-out accuracy", profile.modalities().stream().map(p -> curve(p, p.modality())).toList());
+    }
+
+    /** Held-out recall of every class in every modality, marked where SCAR's bottleneck agrees (✓) or not (✗). */
+    public static CategoryChart agreement(DatasetProfile profile) {
+        ModalityAgreement a = profile.agreement().orElseThrow(() -> new IllegalArgumentException("the agreement "
+                + "chart needs at least two modalities with held-out items; " + profile.dataset() + " has "
+                + profile.modalityNames()));
+        String[] agrees = new String[a.classNames().size()];
+        for (int c = 0; c < agrees.length; c++) {
+            Boolean ok = a.agrees(c);
+            agrees[c] = ok == null ? "n/a" : ok ? "yes" : "no";
+        }
+        return LearningCurvePlots.agreement(profile.dataset() + ": held-out recall; ✓/✗ SCAR's bottleneck agrees/not",
+                a.classNames().toArray(String[]::new), a.modalities().toArray(String[]::new), a.recalls(), agrees);
+    }
+
+    private static LearningCurvePlots.Curve curve(ScarProfile p, String name) {
+        Evidence e = p.evidence();
+        if (!e.hasCurve()) {
+            throw new IllegalArgumentException(p.dataset() + "/" + p.modality() + " has no held-out items, so no "
+                    + "learning curve; give the dataset a split or a testFraction above 0");
+        }
+        LearningCurve lc = e.curve();
+        int n = lc.points();
+        double[] sizes = new double[n];
+        double[] means = new double[n];
+        double[] sds = new double[n];
+        for (int j = 0; j < n; j++) {
+            sizes[j] = lc.size(j);
+            means[j] = lc.mean(j, LearningCurve.ACCURACY);
+            sds[j] = lc.sd(j, LearningCurve.ACCURACY);
+        }
+        Extrapolation acc = e.accuracy();
+        double[] fitX = new double[0];
+        double[] fitY = new double[0];
+        double[] bandX = new double[0];
+        double[] bandLow = new double[0];
+        double[] bandHigh = new double[0];
+        if (acc.curve() != null) {
+            double lo = Arrays.stream(sizes).min().orElse(1);
+            double hi = acc.currentSize() * (acc.fitted() ? 10 : 1);
+            int points = 60;
+            fitX = new double[points];
+            fitY = new double[points];
+            for (int i = 0; i < points; i++) {
+                fitX[i] = lo * Math.pow(hi / lo, i / (points - 1.0));
+                fitY[i] = acc.curve().at(fitX[i]);
+            }
+            if (acc.fitted()) {
+                double[] multiples = acc.multiples();
+                bandX = new double[multiples.length];
+                bandLow = new double[multiples.length];
+                bandHigh = new double[multiples.length];
+                for (int m = 0; m < multiples.length; m++) {
+                    bandX[m] = multiples[m] * acc.currentSize();
+                    bandLow[m] = acc.predicted().get(m).low();
+                    bandHigh[m] = acc.predicted().get(m).high();
+                }
+            }
+        }
+        double[] back = acc.backTest() == null ? null : new double[] {acc.currentSize(),
+                acc.backTest().predicted().estimate(), acc.backTest().predicted().low(),
+                acc.backTest().predicted().high()};
+        return new LearningCurvePlots.Curve(name, sizes, means, sds, fitX, fitY, bandX, bandLow, bandHigh, back);
     }
 
     private static double[] ratios(ScarProfile p) {

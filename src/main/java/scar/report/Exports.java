@@ -26,8 +26,10 @@ public final class Exports {
     }
 
     /**
-     * Writes, for every modality m, {@code m-classes.csv}, {@code m-measures.csv}, {@code m-steps.csv}, plus
-     * {@code modalities.csv} and {@code profile.json} into {@code dir} (created if needed). Returns the files written.
+     * Writes, for every modality m, {@code m-classes.csv}, {@code m-measures.csv}, {@code m-steps.csv},
+     * {@code m-hard-items.csv} and, with held-out items, {@code m-learning-curve.csv}, {@code m-recall-curve.csv} and
+     * {@code m-evidence.csv}; plus {@code modalities.csv}, {@code agreement.csv} (several modalities) and
+     * {@code profile.json} into {@code dir} (created if needed). Returns the files written.
      */
     public static List<Path> write(DatasetProfile profile, Path dir) {
         List<Path> out = new ArrayList<>();
@@ -37,8 +39,15 @@ public final class Exports {
             out.add(csv(p.toTable(), dir.resolve(m + "-classes.csv")));
             out.add(csv(p.measuresTable(), dir.resolve(m + "-measures.csv")));
             out.add(csv(p.stepsTable(), dir.resolve(m + "-steps.csv")));
+            out.add(csv(p.hardItems(), dir.resolve(m + "-hard-items.csv")));
+            if (p.evidence().hasCurve()) {
+                out.add(csv(p.learningCurve(), dir.resolve(m + "-learning-curve.csv")));
+                out.add(csv(p.evidence().curve().recallTable(), dir.resolve(m + "-recall-curve.csv")));
+                out.add(csv(p.evidenceTable(), dir.resolve(m + "-evidence.csv")));
+            }
         }
         out.add(csv(profile.toTable(), dir.resolve("modalities.csv")));
+        profile.agreement().ifPresent(a -> out.add(csv(a.toTable(), dir.resolve("agreement.csv"))));
         out.add(json(profile, dir.resolve("profile.json")));
         return out;
     }

@@ -1,0 +1,225 @@
+package scar.evidence;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import scar.data.Tabular;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+
+/**
+ * Which modality falls short, by SCAR and by the held-out evidence, side by side (docs/SPEC.md §10.5).
+ *
+ * <p>SCAR's bottleneck of a class is the modality with the largest shortfall (SPEC §7); of the dataset, the modality
+ * with the largest foundation size. The evidence's weaker modality of a class is the one whose full-data probe
+ * recalls the class's held-out items worst — named only when its recall is below every other modality's by more than
+ * twice the standard error of the difference, √(p₁(1−p₁)/N + p₂(1−p₂)/N) over the class's N held-out items;
+ * otherwise the evidence is "unclear". Of the dataset, likewise by held-out accuracy. The modality "still rising" is
+ * the one whose recall curve predicts the largest gain from doubling the class (at least half the tolerance), if any.
+ *
+ * @param modalities  modality names
+ * @param classNames  class names
+ * @param bottlenecks SCAR's bottleneck modality index per class, −1 when the class is saturated everywhere
+ * @param scarWeakest SCAR's bottleneck modality of the dataset (largest N_F)
+ * @param recalls     held-out recall of the full-data probe, {@code [modality][class]}
+ * @param support     held-out items per class
+ * @param gains       predicted recall gain from doubling each class, {@code [modality][class]} (NaN unknown)
+ * @param accuracies  held-out accuracy of each modality's full-data probe
+ * @param heldOut     held-out items
+ * @param tolerance   the evidence's tolerance
+ */
+public record ModalityAgreement(List<String> modalities, List<String> classNames, int[] bottlenecks, int scarWeakest,
+                                double[][] recalls, int[] support, double[][] gains, double[] accuracies,
+                                int heldOut, double tolerance) implements Tabular {
+
+    /** Marks an index that names no modality. */
+    public static final int NONE = -1;
+    /** Marks a comparison the evidence cannot decide. */
+    public static final int UNCLEAR = -2;
+
+    public ModalityAgreement {
+        modalities = List.copyOf(modalities);
+        classNames = List.copyOf(classNames);
+        bottlenecks = bottlenecks.clone();
+        recalls = Arrays.stream(recalls).map(double[]::clone).toArray(double[][]::new);
+        support = support.clone();
+        gains = Arrays.stream(gains).map(double[]::clone).toArray(double[][]::new);
+        accuracies = accuracies.clone();
+        Objects.requireNonNull(modalities, "modalities");
+    }
+
+    /** The modality whose recall of class c is clearly the lowest, {@link #UNCLEAR}, or {@link #NONE} with one. */
+    public int weaker(int c) {
+        double[] p = new double[modalities.size()];
+        for (int m = 0; m < p.length; m++) {
+            p[m] = recalls[m][c];
+        }
+        return clearlyLowest(p, support[c]);
+    }
+
+    /** The modality whose held-out accuracy is clearly the lowest, {@link #UNCLEAR} or {@link #NONE}. */
+    public int weakerOverall() {
+        return clearlyLowest(accuracies, heldOut);
+    }
+
+    /** The modality whose recall curve of class c predicts the largest gain from doubling the class, or NONE. */
+    public int stillRising(int c) {
+        int best = NONE;
+        double top = tolerance / 2;
+        for (int m = 0; m < modalities.size(); m++) {
+            if (gains[m][c] >= top) {
+                top = gains[m][c];
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    /** Whether SCAR's bottleneck of class c is the evidence's weaker modality; null when either names none. */
+    public Boolean agrees(int c) {
+        int w = weaker(c);
+        if (w < 0 || bottlenecks[c] < 0) {
+            return null;
+        }
+        return w == bottlenecks[c];
+    }
+
+    /** Whether SCAR's weakest modality (largest N_F) is the one with the clearly lowest accuracy; null if unclear. */
+    public Boolean agreesOverall() {
+        int w = weakerOverall();
+        return w < 0 ? null : w == scarWeakest;
+    }
+
+    private static int clearlyLowest(double[] p, int n) {
+        if (p.length < 2 || n <= 0) {
+            return NONE;
+        }
+        int low = 0;
+        for (int m = 1; m < p.length; m++) {
+            if (p[m] < p[low]) {
+                low = m;
+            }
+        }
+        for (int m = 0; m < p.length; m++) {
+            if (m == low || Double.isNaN(p[m])) {
+                continue;
+            }
+            double se = Math.sqrt((p[low] * (1 - p[low]) + p[m] * (1 - p[m])) / n);
+            if (!(p[m] - p[low] > 2 * se)) {
+                return UNCLEAR;
+            }
+        }
+        return Double.isNaN(p[low]) ? UNCLEAR : low;
+    }
+
+    /** Classes where SCAR and the evidence name different modalities. */
+    public List<String> disagreements() {
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < classNames.size(); c++) {
+            if (Boolean.FALSE.equals(agrees(c))) {
+                out.add(classNames.get(c));
+            }
+        }
+        return out;
+    }
+
+    /** Classes where the evidence names a weaker modality. */
+    public int decided() {
+        int n = 0;
+        for (int c = 0; c < classNames.size(); c++) {
+            n += weaker(c) >= 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** What a person should read first: which modality is weaker by each account, and whether they agree. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        int w = weakerOverall();
+        String accs = accuracyList();
+        if (w >= 0) {
+            sb.append("Held-out evidence: ").append(modalities.get(w)).append(" is the weaker modality (accuracy ")
+                    .append(accs).append("). ");
+        } else {
+            sb.append("Held-out evidence: no modality is clearly weaker (accuracy ").append(accs).append("). ");
+        }
+        sb.append("SCAR's bottleneck (largest N_F) is ").append(modalities.get(scarWeakest));
+        Boolean overall = agreesOverall();
+        sb.append(overall == null ? "." : overall ? ": they agree." : ": they DISAGREE — trust the held-out "
+                + "evidence for which modality to improve.");
+        int decided = decided();
+        List<String> differ = disagreements();
+        sb.append(String.format(Locale.ROOT, " Per class, the evidence names a weaker modality for %d of %d classes",
+                decided, classNames.size()));
+        if (decided > 0) {
+            sb.append(differ.isEmpty() ? "; SCAR agrees on all of them." : "; SCAR names another modality for "
+                    + differ.size() + ": " + String.join(", ", differ.subList(0, Math.min(differ.size(), 6)))
+                    + (differ.size() > 6 ? ", …" : "") + ".");
+        } else {
+            sb.append(".");
+        }
+        return sb.toString();
+    }
+
+    private String accuracyList() {
+        List<String> parts = new ArrayList<>();
+        for (int m = 0; m < modalities.size(); m++) {
+            parts.add(String.format(Locale.ROOT, "%s %.3f", modalities.get(m), accuracies[m]));
+        }
+        return String.join(" vs ", parts);
+    }
+
+    private String name(int m) {
+        return m == NONE ? "none" : m == UNCLEAR ? "unclear" : modalities.get(m);
+    }
+
+    /**
+     * One row per class: SCAR's bottleneck, each modality's held-out recall, the evidence's weaker modality, the
+     * modality still rising, and whether SCAR agrees ("yes", "no", or "n/a" when either names none).
+     */
+    @Override
+    public Table toTable() {
+        Table t = Table.create("which modality falls short: SCAR vs held-out evidence");
+        t.addColumns(StringColumn.create("class", classNames));
+        t.addColumns(StringColumn.create("scar_bottleneck", Arrays.stream(bottlenecks).mapToObj(this::name)));
+        for (int m = 0; m < modalities.size(); m++) {
+            DoubleColumn recall = DoubleColumn.create("recall_" + modalities.get(m), recalls[m]);
+            recall.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
+            t.addColumns(recall);
+        }
+        StringColumn weaker = StringColumn.create("evidence_weaker");
+        StringColumn rising = StringColumn.create("still_rising");
+        StringColumn agrees = StringColumn.create("agrees");
+        for (int c = 0; c < classNames.size(); c++) {
+            weaker.append(name(weaker(c)));
+            rising.append(name(stillRising(c)));
+            Boolean a = agrees(c);
+            agrees.append(a == null ? "n/a" : a ? "yes" : "no");
+        }
+        return t.addColumns(weaker, rising, agrees);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModalityAgreement a && modalities.equals(a.modalities) && classNames.equals(a.classNames)
+                && Arrays.equals(bottlenecks, a.bottlenecks) && scarWeakest == a.scarWeakest
+                && Arrays.deepEquals(recalls, a.recalls) && Arrays.equals(support, a.support)
+                && Arrays.deepEquals(gains, a.gains) && Arrays.equals(accuracies, a.accuracies)
+                && heldOut == a.heldOut && Double.compare(tolerance, a.tolerance) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(modalities, classNames, Arrays.hashCode(bottlenecks), Arrays.hashCode(accuracies));
+    }
+
+    @Override
+    public String toString() {
+        return summary() + "\n" + toTable().printAll();
+    }
+}
