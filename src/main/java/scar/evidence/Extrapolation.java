@@ -149,7 +149,7 @@ public record Extrapolation(String quantity, Status status, PowerLaw curve, doub
         double[][] predictions = new double[multiples.length][bootstrap];
         double[] plateaus = new double[bootstrap];
         for (int rep = 0; rep < bootstrap; rep++) {
-            PowerLaw c = fitter.fit(resampledMeans(v, random), w, 1.0, false).curve();
+            PowerLaw c = fitter.fit(replicate(v, y, support, random), w, 1.0, false).curve();
             for (int m = 0; m < multiples.length; m++) {
                 predictions[m][rep] = c.at(multiples[m] * current);
             }
@@ -180,7 +180,7 @@ public record Extrapolation(String quantity, Status status, PowerLaw curve, doub
         PowerLaw curve = fitter.fit(y, ws, 1.0, true).curve();
         double[] samples = new double[bootstrap];
         for (int rep = 0; rep < bootstrap; rep++) {
-            samples[rep] = fitter.fit(resampledMeans(vs, random), ws, 1.0, false).curve().at(current);
+            samples[rep] = fitter.fit(replicate(vs, y, support, random), ws, 1.0, false).curve().at(current);
         }
         double[] horizon = new double[1];
         double misfit = misfit(xs, vs, support, 0, horizon);
@@ -243,15 +243,21 @@ public record Extrapolation(String quantity, Status status, PowerLaw curve, doub
         return w;
     }
 
-    /** Each point's mean over its fits resampled with replacement. */
-    private static double[] resampledMeans(double[][] v, SplittableRandom random) {
+    /**
+     * One bootstrap replicate of the points: each point's fits resampled with replacement and averaged, plus a normal
+     * draw with the binomial variance of a score over the held-out items (the weights' floor), which the repeats
+     * alone cannot show — a single full-data fit has no repeats at all.
+     */
+    private static double[] replicate(double[][] v, double[] y, int support, SplittableRandom random) {
+        int n = Math.max(1, support);
         double[] out = new double[v.length];
         for (int j = 0; j < v.length; j++) {
             double s = 0;
             for (int k = 0; k < v[j].length; k++) {
                 s += v[j][random.nextInt(v[j].length)];
             }
-            out[j] = s / v[j].length;
+            double floor = Math.max(y[j] * (1 - y[j]), 1.0 / n) / n;
+            out[j] = s / v[j].length + Math.sqrt(floor) * random.nextGaussian();
         }
         return out;
     }
@@ -301,7 +307,8 @@ public record Extrapolation(String quantity, Status status, PowerLaw curve, doub
         } else {
             sb.append(String.format(Locale.ROOT, "Within %s of its asymptote %s at about %s items [%s–%s].",
                     points(tolerance), score(curve.a()), count(plateau.estimate()), count(plateau.low()),
-                    count(plateau.high())));
+                    plateau.high() > HORIZON * currentSize ? String.format(Locale.ROOT, "beyond %,.0f×", HORIZON)
+                            : count(plateau.high())));
         }
         if (backTest != null) {
             sb.append(String.format(Locale.ROOT, " Back-test: the curve without the full-data fit predicts %s "
