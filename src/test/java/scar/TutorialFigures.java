@@ -6,6 +6,7 @@ import static scar.Scar.evaluate;
 import static scar.Scar.options;
 import static scar.Scar.plotEnvelope;
 import static scar.Scar.plotEvaluation;
+import static scar.Scar.plotLearningCurve;
 import static scar.Scar.plotMeasures;
 import static scar.Scar.plotStepSizes;
 import static scar.Scar.save;
@@ -35,5 +36,7 @@ public final class TutorialFigures {
         System.out.println(save(plotStepSizes(all), dir.resolve("04-bias.png")));
         System.out.println(save(plotEvaluation(evaluate(wiki, options().withRatios(1, 2, 5).withProgress(false), 2)),
                 dir.resolve("04-evaluation.png")));
+        System.out.println(save(plotLearningCurve(characterize(wiki, options().withProgress(false))),
+                dir.resolve("06-learning-curves.png")));
     }
 }

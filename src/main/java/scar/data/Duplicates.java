@@ -178,10 +178,17 @@ public record Duplicates(String modality, List<int[]> groups, int[] leaks, int c
         if (groups.isEmpty()) {
             return "no exact duplicate rows";
         }
-        return String.format(Locale.ROOT, "%,d exact duplicate rows in %,d groups, %,d held-out items duplicate a "
-                        + "training item%s; e.g. %s", redundant(), groups.size(), leaks.length,
-                conflicting > 0 ? ", " + conflicting + " groups with conflicting labels" : "",
+        return String.format(Locale.ROOT, "%s in %s, %s%s; e.g. %s",
+                plural(redundant(), "exact duplicate row", "exact duplicate rows"),
+                plural(groups.size(), "group", "groups"),
+                leaks.length == 1 ? "1 held-out item duplicates a training item"
+                        : String.format(Locale.ROOT, "%,d held-out items duplicate a training item", leaks.length),
+                conflicting > 0 ? ", " + plural(conflicting, "group", "groups") + " with conflicting labels" : "",
                 String.join(" ", examples));
+    }
+
+    private static String plural(int count, String one, String many) {
+        return String.format(Locale.ROOT, "%,d %s", count, count == 1 ? one : many);
     }
 
     /** One row per group: its first item, its size, whether it crosses the split, and its item indices. */
