@@ -15,16 +15,20 @@ import scar.evidence.Interval;
  * @param foundationSizes N_F of each run
  * @param stepSizes       n_c of each run, {@code [run][class]}
  * @param shortfalls      the shortfall of each class in each run, {@code [run][class]}
+ * @param classCounts     the training items of each class in each run, {@code [run][class]} (they differ between
+ *                        runs when the held-out items are drawn by seed)
  */
-public record Repeats(long[] seeds, double[] foundationSizes, double[][] stepSizes, int[][] shortfalls) {
+public record Repeats(long[] seeds, double[] foundationSizes, double[][] stepSizes, int[][] shortfalls,
+                      int[][] classCounts) {
 
     public Repeats {
         seeds = seeds.clone();
         foundationSizes = foundationSizes.clone();
         stepSizes = Arrays.stream(stepSizes).map(double[]::clone).toArray(double[][]::new);
         shortfalls = Arrays.stream(shortfalls).map(int[]::clone).toArray(int[][]::new);
+        classCounts = Arrays.stream(classCounts).map(int[]::clone).toArray(int[][]::new);
         if (seeds.length == 0 || foundationSizes.length != seeds.length || stepSizes.length != seeds.length
-                || shortfalls.length != seeds.length) {
+                || shortfalls.length != seeds.length || classCounts.length != seeds.length) {
             throw new IllegalArgumentException("every run needs a seed, a foundation size, step sizes and shortfalls");
         }
     }
@@ -35,7 +39,8 @@ public record Repeats(long[] seeds, double[] foundationSizes, double[][] stepSiz
         return new Repeats(runs.stream().mapToLong(p -> p.options().seed()).toArray(),
                 runs.stream().mapToDouble(ScarProfile::foundationSize).toArray(),
                 runs.stream().map(ScarProfile::stepSizes).toArray(double[][]::new),
-                runs.stream().map(ScarProfile::shortfalls).toArray(int[][]::new));
+                runs.stream().map(ScarProfile::shortfalls).toArray(int[][]::new),
+                runs.stream().map(ScarProfile::classCounts).toArray(int[][]::new));
     }
 
     /** The number of runs. */
@@ -84,10 +89,35 @@ public record Repeats(long[] seeds, double[] foundationSizes, double[][] stepSiz
     }
 
     @Override
+    public int[][] classCounts() {
+        return Arrays.stream(classCounts).map(int[]::clone).toArray(int[][]::new);
+    }
+
+    /**
+     * Per class: the step size (median, min, max over runs) and the shortfall likewise; empty with a single run.
+     */
+    public tech.tablesaw.api.Table toTable(String[] classNames) {
+        var t = tech.tablesaw.api.Table.create("over " + runs() + " seeds: median (min–max) per class");
+        var name = tech.tablesaw.api.StringColumn.create("class");
+        var step = tech.tablesaw.api.StringColumn.create("step_size");
+        var shortfall = tech.tablesaw.api.StringColumn.create("shortfall");
+        for (int c = 0; c < classNames.length; c++) {
+            name.append(classNames[c]);
+            step.append(range(stepSize(c)));
+            shortfall.append(range(shortfall(c)));
+        }
+        return t.addColumns(name, step, shortfall);
+    }
+
+    private static String range(Interval i) {
+        return String.format(java.util.Locale.ROOT, "%,.0f (%,.0f–%,.0f)", i.estimate(), i.low(), i.high());
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof Repeats r && Arrays.equals(seeds, r.seeds) && Arrays.equals(foundationSizes,
                 r.foundationSizes) && Arrays.deepEquals(stepSizes, r.stepSizes) && Arrays.deepEquals(shortfalls,
-                r.shortfalls);
+                r.shortfalls) && Arrays.deepEquals(classCounts, r.classCounts);
     }
 
     @Override

@@ -79,7 +79,7 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
                 options.evidence(), options.seed());
         int[] shortfalls = shortfalls(steps.stepSizes(), classCounts);
         Repeats single = new Repeats(new long[] {options.seed()}, new double[] {foundation.size()},
-                new double[][] {steps.stepSizes()}, new int[][] {shortfalls});
+                new double[][] {steps.stepSizes()}, new int[][] {shortfalls}, new int[][] {classCounts});
         return new ScarProfile(dataset, modality, classNames, classCounts, testSize, ratios, skippedRatios, perRatio,
                 steps, foundation, probe, evidence, single, options, nanos);
     }
@@ -216,11 +216,21 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
                 DoubleColumn.create("authenticity", v[2]), DoubleColumn.create("richness", v[3]));
     }
 
-    /** The summary, the per-class table, then (with held-out items) the learning curve and the per-class evidence. */
+    /**
+     * The summary, the per-class table, with repeats the spread per class, then (with held-out items) the learning
+     * curve and the per-class evidence.
+     */
     @Override
     public List<Table> tables() {
-        return evidence.hasCurve() ? List.of(summaryTable(), toTable(), learningCurve(), evidenceTable())
-                : List.of(summaryTable(), toTable());
+        List<Table> out = new java.util.ArrayList<>(List.of(summaryTable(), toTable()));
+        if (repeats.any()) {
+            out.add(repeats.toTable(classNames));
+        }
+        if (evidence.hasCurve()) {
+            out.add(learningCurve());
+            out.add(evidenceTable());
+        }
+        return out;
     }
 
     /** One row per class: h at every ratio, H and the step size. */
@@ -355,6 +365,9 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
         StringBuilder sb = new StringBuilder("SCAR profile\n");
         summaryLines().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-24s %s%n", k, v)));
         sb.append(toTable().printAll());
+        if (repeats.any()) {
+            sb.append('\n').append(repeats.toTable(classNames).printAll());
+        }
         return sb.toString();
     }
 

@@ -114,7 +114,9 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
                 : (int) Math.min(Integer.MAX_VALUE, realistic.budget());
         CompletionPlan plan = of(profile.classNames(), profile.stepSizes(), profile.classCounts(), null, chosen);
         String reason = budget != null ? String.format("budget %,d items (given)", budget) : realistic.reason();
-        return plan.withOutlook(Outlook.of(reason, List.of(profile), plan.toAdd()), budget == null);
+        Outlook outlook = Outlook.of(reason, List.of(profile), plan.toAdd())
+                .withSpread(Outlook.spread(List.of(profile), plan.budget()));
+        return plan.withOutlook(outlook, budget == null);
     }
 
     /** This plan with the evidence's outlook; {@code defaultBudget} says whether the budget was chosen for the user. */
@@ -296,6 +298,11 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
                 Tables.counts("to_add", classes.stream().mapToLong(ClassPlan::toAdd).toArray()),
                 Tables.counts("remaining", classes.stream().mapToLong(ClassPlan::remaining).toArray()),
                 StringColumn.create("status", classes.stream().map(p -> p.status().name().toLowerCase())));
+        if (!outlook.toAddOverSeeds().isEmpty()) {
+            table.addColumns(StringColumn.create("to_add_over_seeds", outlook.toAddOverSeeds().stream()
+                    .map(i -> String.format(java.util.Locale.ROOT, "%,.0f (%,.0f–%,.0f)", i.estimate(), i.low(),
+                            i.high()))));
+        }
         for (int m = 0; m < outlook.modalities().size(); m++) {
             String suffix = outlook.modalities().size() == 1 ? "" : "_" + outlook.modalities().get(m);
             table.addColumns(Tables.doubles("recall" + suffix, outlook.recallNow()[m], 3),
@@ -310,6 +317,9 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
                 .append(saturatedClasses().size()).append(String.format(" saturated, total shortfall %,d", totalShortfall()))
                 .append(withReserve ? String.format(", reserve %,d items", totalReserve()) : ", no reserve (items to acquire)")
                 .append('\n');
+        if (!outlook.meaning().isEmpty()) {
+            out.append("  ").append(outlook.meaning()).append('\n');
+        }
         out.append("  ").append(outlook.budgetReason()).append('\n');
         out.append(String.format("  budget %,d, used %,d, feasible total T* = %,.2f, limited by %s%n", budget,
                 budgetUsed(), feasibleTotal, limit));

@@ -62,7 +62,8 @@ public record MultiModalPlan(DatasetProfile profile, ModalityBias bias, Completi
             }
         }
         CompletionPlan paired = bias.pairedPlan(null, pairedBudget);
-        paired = paired.withOutlook(Outlook.of(reason, profile.modalities(), paired.toAdd()), budget == null);
+        paired = paired.withOutlook(Outlook.of(reason, profile.modalities(), paired.toAdd())
+                .withSpread(Outlook.spread(profile.modalities(), paired.budget())), budget == null);
         return new MultiModalPlan(profile, bias, paired, each, profile.agreement());
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import scar.evidence.Extrapolation;
+import scar.evidence.Interval;
 import scar.foundation.ScarProfile;
 
 /**
@@ -12,23 +13,29 @@ import scar.foundation.ScarProfile;
  * modality the recall the full-data probe has now and the gain its recall curve predicts from the items the plan
  * adds ({@link Extrapolation#gain}: 0 on a flat curve, NaN where no curve could be fitted).
  *
+ * @param meaning      one sentence on what SCAR's shortfalls mean for this dataset (empty without a profile)
  * @param budgetReason one sentence on where the budget comes from
  * @param modalities   the modalities the gains are given for
  * @param recallNow    held-out recall of the full-data probe, {@code [modality][class]} (NaN without held-out items)
  * @param recallGain   predicted recall gain from the plan's items, {@code [modality][class]}
+ * @param toAddOverSeeds with repeats, per class the items the same plan adds under each seed's step sizes (median,
+ *                     min, max); empty for a single run
  */
-public record Outlook(String budgetReason, List<String> modalities, double[][] recallNow, double[][] recallGain) {
+public record Outlook(String meaning, String budgetReason, List<String> modalities, double[][] recallNow, double[][] recallGain,
+                      List<Interval> toAddOverSeeds) {
 
     public Outlook {
+        Objects.requireNonNull(meaning, "meaning");
         Objects.requireNonNull(budgetReason, "budgetReason");
         modalities = List.copyOf(modalities);
         recallNow = Arrays.stream(recallNow).map(double[]::clone).toArray(double[][]::new);
         recallGain = Arrays.stream(recallGain).map(double[]::clone).toArray(double[][]::new);
+        toAddOverSeeds = List.copyOf(toAddOverSeeds);
     }
 
     /** No evidence: a plan made from step sizes alone. */
     public static Outlook none(String budgetReason) {
-        return new Outlook(budgetReason, List.of(), new double[0][], new double[0][]);
+        return new Outlook("", budgetReason, List.of(), new double[0][], new double[0][], List.of());
     }
 
     /** Whether recall gains are known. */
@@ -54,7 +61,58 @@ public record Outlook(String budgetReason, List<String> modalities, double[][] r
                 gain[m][c] = recall.gain(recall.currentSize(), recall.currentSize() + toAdd[c]);
             }
         }
-        return new Outlook(budgetReason, profiles.stream().map(ScarProfile::modality).toList(), now, gain);
+        ScarProfile first = profiles.get(0);
+        double eps = first.options().foundation().epsilon();
+        long shortfall = 0;
+        int present = first.size();
+        for (int c = 0; c < k; c++) {
+            long most = 0;
+            for (ScarProfile p : profiles) {
+                most = Math.max(most, p.shortfalls()[c]);
+            }
+            shortfall += most;
+        }
+        String meaning = String.format(java.util.Locale.ROOT, "SCAR's shortfall of %,d items (%,.1f× the %,d "
+                + "present) is set mostly by the constant 1/(2ε²) = %,.0f (ε = %s): it ranks classes, it is not a "
+                + "shopping list", shortfall, (double) shortfall / present, present, 1 / (2 * eps * eps),
+                java.math.BigDecimal.valueOf(eps).stripTrailingZeros().toPlainString());
+        return new Outlook(meaning, budgetReason, profiles.stream().map(ScarProfile::modality).toList(), now, gain,
+                List.of());
+    }
+
+    /** This outlook with the spread of the plan over the seeds of a repeated study. */
+    Outlook withSpread(List<Interval> spread) {
+        return new Outlook(meaning, budgetReason, modalities, recallNow, recallGain, spread);
+    }
+
+    /**
+     * Per class, the items a plan with {@code budget} adds under each run's step sizes (the per-class maximum over
+     * {@code profiles}, as for paired items) and class counts: median, min and max over runs; empty for one run.
+     */
+    static List<Interval> spread(List<ScarProfile> profiles, long budget) {
+        int runs = profiles.get(0).repeats().runs();
+        if (runs < 2) {
+            return List.of();
+        }
+        String[] names = profiles.get(0).classNames();
+        int k = names.length;
+        double[][] added = new double[k][runs];
+        for (int r = 0; r < runs; r++) {
+            double[] steps = profiles.get(0).repeats().stepSizes()[r];
+            for (ScarProfile p : profiles.subList(1, profiles.size())) {
+                double[] other = p.repeats().stepSizes()[r];
+                for (int c = 0; c < k; c++) {
+                    steps[c] = Math.max(steps[c], other[c]);
+                }
+            }
+            int[] counts = profiles.get(0).repeats().classCounts()[r];
+            int[] toAdd = CompletionPlan.of(names, steps, counts, null, (int) Math.min(Integer.MAX_VALUE, budget))
+                    .toAdd();
+            for (int c = 0; c < k; c++) {
+                added[c][r] = toAdd[c];
+            }
+        }
+        return Arrays.stream(added).map(Interval::medianRange).toList();
     }
 
     @Override
@@ -69,8 +127,9 @@ public record Outlook(String budgetReason, List<String> modalities, double[][] r
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Outlook x && budgetReason.equals(x.budgetReason) && modalities.equals(x.modalities)
-                && Arrays.deepEquals(recallNow, x.recallNow) && Arrays.deepEquals(recallGain, x.recallGain);
+        return o instanceof Outlook x && meaning.equals(x.meaning) && budgetReason.equals(x.budgetReason) && modalities.equals(x.modalities)
+                && Arrays.deepEquals(recallNow, x.recallNow) && Arrays.deepEquals(recallGain, x.recallGain)
+                && toAddOverSeeds.equals(x.toAddOverSeeds);
     }
 
     @Override

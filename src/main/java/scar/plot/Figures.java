@@ -64,8 +64,19 @@ public final class Figures {
 
     /** Step size per class, the items present, and the foundation size. */
     public static CategoryChart stepSizes(ScarProfile p) {
-        return StepSizePlots.stepSizes(title(p, "step sizes"), p.classNames(), p.stepSizes(), p.classCounts(),
-                p.foundationSize());
+        if (!p.repeats().any()) {
+            return StepSizePlots.stepSizes(title(p, "step sizes"), p.classNames(), p.stepSizes(), p.classCounts(),
+                    p.foundationSize());
+        }
+        int k = p.numClasses();
+        double[] low = new double[k];
+        double[] high = new double[k];
+        for (int c = 0; c < k; c++) {
+            low[c] = p.repeats().stepSize(c).low();
+            high[c] = p.repeats().stepSize(c).high();
+        }
+        return StepSizePlots.stepSizes(title(p, "step sizes over " + p.repeats().runs() + " seeds"), p.classNames(),
+                p.stepSizes(), p.classCounts(), p.foundationSize(), low, high);
     }
 
     /** The distribution of step sizes in every modality: the generalisation bias (SPEC §7). */

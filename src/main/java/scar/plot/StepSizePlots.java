@@ -40,6 +40,20 @@ public final class StepSizePlots {
      */
     public static CategoryChart stepSizes(String title, String[] classNames, double[] stepSizes, int[] classCounts,
             double foundationSize) {
+        return stepSizes(title, classNames, stepSizes, classCounts, foundationSize, null, null);
+    }
+
+    /** Name of the markers at the smallest step size over seeds. */
+    public static final String LOWEST = "lowest over seeds";
+    /** Name of the markers at the largest step size over seeds. */
+    public static final String HIGHEST = "highest over seeds";
+
+    /**
+     * As {@link #stepSizes(String, String[], double[], int[], double)}, with markers at the lowest and highest step
+     * size of each class over the seeds of a repeated study ({@code low}/{@code high} null for none).
+     */
+    public static CategoryChart stepSizes(String title, String[] classNames, double[] stepSizes, int[] classCounts,
+            double foundationSize, double[] low, double[] high) {
         Inputs.title(title);
         Inputs.names("classNames", classNames);
         Inputs.vector("stepSizes", stepSizes, classNames.length, "classNames");
@@ -69,6 +83,20 @@ public final class StepSizePlots {
         Theme.style(nf, 7).setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
         nf.setLineStyle(Theme.line(8));
         nf.setMarker(SeriesMarkers.NONE);
+        if (low != null && high != null) {
+            // bars drawn over each other (the items present in front of the step size, like a bullet chart), so
+            // that the markers of the range sit on the class's own bar
+            chart.getStyler().setOverlapped(true);
+            chart.getStyler().setAvailableSpaceFill(0.55);
+            Inputs.vector("low", low, classNames.length, "classNames");
+            Inputs.vector("high", high, classNames.length, "classNames");
+            for (String name : new String[] {LOWEST, HIGHEST}) {
+                CategorySeries range = chart.addSeries(name, categories, Labels.boxed(name.equals(LOWEST) ? low : high));
+                range.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+                range.setMarker(name.equals(LOWEST) ? SeriesMarkers.TRIANGLE_UP : SeriesMarkers.TRIANGLE_DOWN);
+                range.setMarkerColor(Theme.TEXT);
+            }
+        }
         if (log) {
             // bars on a log axis start at the axis minimum; keep it below every positive value
             chart.getStyler().setYAxisMin(Labels.floorDecade(Labels.minPositive(stepSizes, counts, foundationSize)));

@@ -74,6 +74,9 @@ public final class Reports {
             r.heading("Modality " + p.modality());
             r.keyValues(p.summaryLines());
             r.table(p.toTable());
+            if (p.repeats().any()) {
+                r.table(p.repeats().toTable(p.classNames()));
+            }
             r.chart("Step sizes per class, items present and the foundation size", Figures.stepSizes(p));
             r.chart("The four measures against the sampling fraction 1/r", Figures.measures(p));
             if (p.evidence().hasCurve()) {

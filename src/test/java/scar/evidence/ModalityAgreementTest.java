@@ -1,0 +1,55 @@
+package scar.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ModalityAgreementTest {
+    private static ModalityAgreement of(int[] bottlenecks, double[][] recalls, int support, double[] accuracies) {
+        int k = bottlenecks.length;
+        double[][] gains = new double[recalls.length][k];
+        gains[1][0] = 0.03;
+        return new ModalityAgreement(List.of("image", "text"), List.of("a", "b", "c").subList(0, k), bottlenecks, 0,
+                recalls, java.util.stream.IntStream.range(0, k).map(c -> support).toArray(), gains, accuracies, 3 * support,
+                0.01);
+    }
+
+    @Test
+    void aModalityIsNamedOnlyBeyondTwoStandardErrors() {
+        // 100 held-out items per class. Class a: 0.30 vs 0.70, se of the difference √(.21/100 + .21/100) = 0.065,
+        // difference 0.40 > 0.13: image. Class b: 0.50 vs 0.55, difference 0.05 < 2·0.0705: unclear.
+        // Class c: 0.90 vs 0.40: text.
+        ModalityAgreement a = of(new int[] {0, 1, 0}, new double[][] {{0.30, 0.50, 0.90}, {0.70, 0.55, 0.40}}, 100,
+                new double[] {0.57, 0.55});
+        assertEquals(0, a.weaker(0));
+        assertEquals(ModalityAgreement.UNCLEAR, a.weaker(1));
+        assertEquals(1, a.weaker(2));
+        assertEquals(Boolean.TRUE, a.agrees(0));
+        assertNull(a.agrees(1));
+        assertEquals(Boolean.FALSE, a.agrees(2));
+        assertEquals(List.of("c"), a.disagreements());
+        assertEquals(2, a.decided());
+        assertEquals(1, a.stillRising(0), "a gain of 0.03 ≥ half the tolerance");
+        assertEquals(ModalityAgreement.NONE, a.stillRising(1));
+        // overall 0.57 vs 0.55 over 300 items: unclear
+        assertEquals(ModalityAgreement.UNCLEAR, a.weakerOverall());
+        assertTrue(a.summary().contains("no modality is clearly weaker"), a.summary());
+        assertTrue(a.summary().contains("SCAR names another modality for 1: c"), a.summary());
+        assertEquals("no", a.toTable().stringColumn("agrees").get(2));
+    }
+
+    @Test
+    void whenSCARsWeakestModalityIsTheClearlyWorseOneTheSummarySaysTheyAgreeElseItSaysDisagree() {
+        ModalityAgreement agree = of(new int[] {0}, new double[][] {{0.2}, {0.8}}, 500, new double[] {0.2, 0.8});
+        assertEquals(Boolean.TRUE, agree.agreesOverall());
+        assertTrue(agree.summary().contains("image is the weaker modality") && agree.summary().contains("agree."));
+        ModalityAgreement disagree = of(new int[] {0}, new double[][] {{0.8}, {0.2}}, 500, new double[] {0.8, 0.2});
+        assertFalse(disagree.agreesOverall());
+        assertTrue(disagree.summary().contains("DISAGREE"), disagree.summary());
+    }
+}

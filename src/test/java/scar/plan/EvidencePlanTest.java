@@ -1,0 +1,52 @@
+package scar.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import scar.data.Datasets;
+import scar.foundation.Characterize;
+import scar.foundation.ScarOptions;
+import scar.foundation.ScarProfile;
+
+/** A plan made from a profile: its default budget comes from the held-out curve (docs/SPEC.md §10.7). */
+class EvidencePlanTest {
+    private static final ScarOptions QUIET = ScarOptions.defaults().withProgress(false);
+
+    @Test
+    void aCurveAlreadyAtItsAsymptoteGivesADefaultBudgetOfZero() {
+        // iris: held-out accuracy 1.0 at the full set; SCAR alone asked for ~64,000 more items per class
+        ScarProfile iris = Characterize.modality(Datasets.bundled("iris"), "features", QUIET);
+        CompletionPlan plan = CompletionPlan.of(iris, null);
+        assertTrue(plan.totalShortfall() > 150_000, "SCAR's shortfall is still reported: " + plan.totalShortfall());
+        assertEquals(0, plan.budget());
+        assertEquals(0, plan.totalToAdd());
+        assertTrue(plan.outlook().budgetReason().startsWith("default budget 0"), plan.outlook().budgetReason());
+        assertTrue(plan.toString().contains("it is not a shopping list"), plan.toString());
+    }
+
+    @Test
+    void aRisingCurveGivesABudgetUpToItsPlateauCappedAtTenTimesTheItems() {
+        ScarProfile text = Characterize.modality(Datasets.bundled("wikipedia"), "text", QUIET);
+        var acc = text.evidence().accuracy();
+        CompletionPlan plan = CompletionPlan.of(text, null);
+        long expected = (long) Math.ceil(Math.min(acc.plateau().estimate(), 10 * acc.currentSize())
+                - acc.currentSize());
+        assertEquals(expected, plan.budget());
+        assertTrue(plan.budget() > 0 && plan.budget() <= 9 * text.size(), "budget " + plan.budget());
+        assertEquals(plan.budget(), plan.totalToAdd(), plan.budget() * 0.001 + 10);
+        var gains = plan.outlook().recallGain()[0];
+        for (int c = 0; c < gains.length; c++) {
+            var recall = text.evidence().recalls().get(c);
+            if (recall.status() == scar.evidence.Extrapolation.Status.FLAT) {
+                assertEquals(0, gains[c], 0.0, "a flat class gains nothing");
+            } else {
+                assertTrue(gains[c] >= 0, "a fitted curve never falls: " + gains[c]);
+            }
+        }
+        CompletionPlan given = CompletionPlan.of(text, 5000);
+        assertEquals(5000, given.budget());
+        assertTrue(given.outlook().budgetReason().contains("given"));
+    }
+}
