@@ -196,7 +196,7 @@ class CompletionPlanTest {
         String text = CompletionPlan.of(ABC, STEPS, PRESENT, RESERVE, null).toString();
         assertTrue(text.startsWith("CompletionPlan: 3 classes, 1 saturated, total shortfall 31, reserve 32 items"),
                 text);
-        assertTrue(text.contains("budget 32 (default: whole reserve), used 7"), text);
+        assertTrue(text.contains("default budget: the whole reserve\n  budget 32, used 7"), text);
         assertTrue(text.contains("limited by reserve of class 'b'"), text);
     }
 

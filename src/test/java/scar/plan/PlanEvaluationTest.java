@@ -110,11 +110,16 @@ class PlanEvaluationTest {
             // the compact view: class, present, one shortfall per modality, bottleneck, paired shortfall
             assertEquals(data.modalityNames().size() + 4, plan.shortfallTable().columnCount());
             assertTrue(plan.toString().contains("shortfall_" + data.modalityNames().get(0)));
-            // a paired item serves every modality, so the paired plan needs at least each modality's plan
-            for (CompletionPlan each : plan.perModality()) {
+            // a paired item serves every modality: without a budget limit the paired plan needs at least each
+            // modality's plan, and its default budget is the largest modality budget
+            MultiModalPlan whole = MultiModalPlan.of(profile, Integer.MAX_VALUE);
+            for (CompletionPlan each : whole.perModality()) {
                 for (int c = 0; c < data.numClasses(); c++) {
-                    assertTrue(plan.toAdd()[c] >= each.toAdd()[c]);
+                    assertTrue(whole.toAdd()[c] >= each.toAdd()[c]);
                 }
+            }
+            for (CompletionPlan each : plan.perModality()) {
+                assertTrue(plan.paired().budget() >= each.budget(), plan.paired().budget() + " < " + each.budget());
             }
             System.out.println(plan);
         }

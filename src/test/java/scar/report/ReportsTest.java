@@ -22,9 +22,9 @@ class ReportsTest {
                 ScarOptions.defaults().withProgress(false).withRatios(1, 2, 5).withSeed(3));
         Path file = Scar.report(profile, dir.resolve("sub/report.html"));
         String html = Files.readString(file);
-        // bias + (step sizes + measures) per modality + plan
+        // bias + agreement + learning curves + (step sizes + measures) per modality + plan
         long images = Pattern.compile("<img[^>]+src=\"data:image/png;base64,").matcher(html).results().count();
-        assertEquals(1 + 2 * 2 + 1, images);
+        assertEquals(1 + 1 + 1 + 2 * 2 + 1, images);
         assertTrue(!html.contains("http://") && !html.contains("https://") || !html.contains("src=\"http"),
                 "no external resources");
         assertTrue(!Pattern.compile("(src|href)=\"https?:").matcher(html).find(), "no external resources");
