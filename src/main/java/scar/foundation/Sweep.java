@@ -187,8 +187,8 @@ public final class Sweep {
         Matrix x = input.modality().embeddings().selectRows(fit.items());
         int[] y = input.labelsOf(fit.items());
         ProbeResult result = shared.test() == null
-                ? LinearProbe.fit(x, y, k, probeOptions, fit.seed())
-                : LinearProbe.fit(x, y, k, probeOptions, fit.seed(), shared.test(), shared.testY());
+                ? LinearProbe.fit(x, y, fit.items(), k, probeOptions, fit.seed(), null, null)
+                : LinearProbe.fit(x, y, fit.items(), k, probeOptions, fit.seed(), shared.test(), shared.testY());
         ClassMeasures measures = Measures.compute(Logits.of(result.trainLogits(), x.rows(), k),
                 result.trainPredictions(), y, k, fit.ratio(), shared.options().variant());
         HeldOutScore heldOut = shared.test() == null ? null

@@ -3,8 +3,12 @@ package scar.probe;
 import java.util.concurrent.CancellationException;
 import scar.data.Matrix;
 
-/** The validated inputs of one fit and its start time; assembles the {@link ProbeResult}. */
-record Fit(Matrix x, int[] labels, int numClasses, ProbeOptions options, Matrix xTest, int[] yTest, long start) {
+/**
+ * The validated inputs of one fit and its start time; assembles the {@link ProbeResult}. {@code blockStarts} are the
+ * row offsets where the blocks of SPEC §2.3 start (from the rows' item indices), then n.
+ */
+record Fit(Matrix x, int[] labels, int numClasses, ProbeOptions options, Matrix xTest, int[] yTest, int[] blockStarts,
+           long start) {
 
     /** Throws {@link CancellationException} if the current thread was interrupted; the flag stays set. */
     void checkInterrupted() {

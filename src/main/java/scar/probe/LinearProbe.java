@@ -36,6 +36,19 @@ public final class LinearProbe {
      */
     public static ProbeResult fit(Matrix x, int[] labels, int numClasses, ProbeOptions options, long seed,
             Matrix xTest, int[] yTest) {
+        return fit(x, labels, null, numClasses, options, seed, xTest, yTest);
+    }
+
+    /**
+     * Fits on {@code x}, whose row r is item {@code items[r]} of a dataset (strictly increasing; null for items
+     * 0..n−1). The items decide the blocks of SPEC §2.3, so a fit of the same items gives the same bits here and on
+     * Spark. {@code xTest} and {@code yTest} may both be null.
+     *
+     * @throws IllegalArgumentException as {@link #fit(Matrix, int[], int, ProbeOptions, long, Matrix, int[])}, or if
+     *                                  {@code items} does not have one increasing index per row
+     */
+    public static ProbeResult fit(Matrix x, int[] labels, int[] items, int numClasses, ProbeOptions options,
+            long seed, Matrix xTest, int[] yTest) {
         long start = System.nanoTime();
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(labels, "labels");
@@ -57,8 +70,22 @@ public final class LinearProbe {
             }
             check("test", xTest, yTest, numClasses);
         }
-        Fit fit = new Fit(x, labels, numClasses, options, xTest, yTest, start);
+        int[] blockStarts = items == null ? PackedData.identityBlocks(x.rows()) : blockStarts(items, x.rows());
+        Fit fit = new Fit(x, labels, numClasses, options, xTest, yTest, blockStarts, start);
         return options.kind() == ProbeKind.CONVERGED ? ConvergedProbe.fit(fit) : ReferenceProbe.fit(fit, seed);
+    }
+
+    private static int[] blockStarts(int[] items, int rows) {
+        if (items.length != rows) {
+            throw new IllegalArgumentException(rows + " rows but " + items.length + " item indices");
+        }
+        for (int r = 0; r < items.length; r++) {
+            if (items[r] < 0 || (r > 0 && items[r] <= items[r - 1])) {
+                throw new IllegalArgumentException("item indices must be >= 0 and strictly increasing, got "
+                        + (r > 0 ? items[r - 1] + " then " : "") + items[r] + " at row " + r);
+            }
+        }
+        return BlockPass.blockStarts(items);
     }
 
     private static void check(String set, Matrix x, int[] labels, int numClasses) {

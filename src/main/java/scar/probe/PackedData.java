@@ -3,55 +3,56 @@ package scar.probe;
 import scar.data.Matrix;
 
 /**
- * A probe's private copy of its inputs in the two layouts the {@link Kernels} need: one {@code float[]} per row
- * (for the backward product) and, per chunk of {@link Kernels#CHUNK} rows, one {@code float[]} per feature (for the
- * forward product). Built once per fit, optionally standardised on the way; twice the size of the input matrix.
+ * A probe's private copy of its inputs: one {@code float[]} per row (optionally standardised), and where the blocks
+ * of SPEC §2.3 start. The {@link BlockPass} transposes each chunk as it goes, so X is held once.
  */
 final class PackedData {
     final int n;
     final int d;
     final float[][] rows;
-    final float[][][] panels;
+    /** Row offsets where blocks start, then n. */
+    final int[] blockStarts;
 
-    private PackedData(int n, int d, float[][] rows) {
+    private PackedData(int n, int d, float[][] rows, int[] blockStarts) {
         this.n = n;
         this.d = d;
         this.rows = rows;
-        int chunks = (n + Kernels.CHUNK - 1) / Kernels.CHUNK;
-        this.panels = new float[chunks][][];
-        for (int c = 0; c < chunks; c++) {
-            int row0 = c * Kernels.CHUNK;
-            int count = Math.min(Kernels.CHUNK, n - row0);
-            panels[c] = new float[d][count];
-            Kernels.transpose(rows, row0, count, panels[c]);
-        }
+        this.blockStarts = blockStarts;
     }
 
-    /** The rows of {@code x} as they are. */
+    int blocks() {
+        return blockStarts.length - 1;
+    }
+
+    /** The rows of {@code x} as they are, row i being item i. */
     static PackedData raw(Matrix x) {
-        return standardised(x, null, null);
+        return standardised(x, null, identityBlocks(x.rows()));
     }
 
-    /**
-     * The rows of {@code x} with feature j mapped to {@code (x − mean[j]) · scale[j]} (computed in double, stored as
-     * float); {@code mean == null} copies the values unchanged.
-     */
-    static PackedData standardised(Matrix x, double[] mean, double[] scale) {
+    /** Block starts of rows that are items 0..n−1. */
+    static int[] identityBlocks(int n) {
+        int blocks = (n + BlockPass.BLOCK - 1) / BlockPass.BLOCK;
+        int[] starts = new int[blocks + 1];
+        for (int b = 0; b < blocks; b++) {
+            starts[b] = b * BlockPass.BLOCK;
+        }
+        starts[blocks] = n;
+        return starts;
+    }
+
+    /** The rows of {@code x}, standardised by {@code s} (null: unchanged). */
+    static PackedData standardised(Matrix x, Standardizer s, int[] blockStarts) {
         int n = x.rows();
         int d = x.cols();
         float[] data = x.data();
         float[][] rows = new float[n][d];
         for (int i = 0; i < n; i++) {
-            float[] row = rows[i];
-            int off = i * d;
-            if (mean == null) {
-                System.arraycopy(data, off, row, 0, d);
+            if (s == null) {
+                System.arraycopy(data, i * d, rows[i], 0, d);
             } else {
-                for (int j = 0; j < d; j++) {
-                    row[j] = (float) ((data[off + j] - mean[j]) * scale[j]);
-                }
+                s.apply(data, i, rows[i]);
             }
         }
-        return new PackedData(n, d, rows);
+        return new PackedData(n, d, rows, blockStarts);
     }
 }

@@ -3,54 +3,49 @@ package scar.probe;
 import scar.data.Matrix;
 
 /**
- * Per-feature standardisation with the training set's statistics (SPEC §2.1): {@code x' = (x − μ_j) / σ_j} with
- * μ_j the mean and σ_j the population standard deviation (divisor n) of feature j, both in double; a feature with
- * all values equal (constant) maps to 0 exactly, whatever the rounding of its mean. The same transform applies to a test set.
+ * Per-feature standardisation with the training set's statistics (SPEC §2.1): {@code x' = (x − μ_j) · s_j}, computed
+ * in double and rounded to float, with μ_j the mean and s_j = 1/σ_j (σ_j the population standard deviation) or 0
+ * for a constant feature, which so maps to 0 exactly. The statistics are exact sums over blocks
+ * ({@link FeatureStats}), so a fit gets the same standardiser whether its rows are in one heap or spread over a
+ * cluster. The same transform applies to a test set.
  */
-final class Standardizer {
+public final class Standardizer {
     final double[] mean;
     /** 1/σ_j, or 0 for a constant feature. */
     final double[] scale;
 
-    private Standardizer(double[] mean, double[] scale) {
+    Standardizer(double[] mean, double[] scale) {
         this.mean = mean;
         this.scale = scale;
     }
 
-    static Standardizer fit(Matrix x) {
-        int n = x.rows();
-        int d = x.cols();
-        float[] data = x.data();
-        double[] mean = new double[d];
-        boolean[] varies = new boolean[d];
-        for (int i = 0; i < n; i++) {
-            int off = i * d;
-            for (int j = 0; j < d; j++) {
-                float v = data[off + j];
-                mean[j] += v;
-                varies[j] |= v != data[j];
-            }
+    /** The standardiser of the rows of {@code x}, whose blocks start at the row offsets {@code blockStarts}. */
+    static Standardizer fit(Matrix x, int[] blockStarts) {
+        FeatureStats first = FeatureStats.sums(x.cols());
+        for (int j = 0; j + 1 < blockStarts.length; j++) {
+            first.addBlock(x.data(), null, blockStarts[j], blockStarts[j + 1]);
         }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= n;
+        FeatureStats second = first.squares();
+        for (int j = 0; j + 1 < blockStarts.length; j++) {
+            second.addBlock(x.data(), null, blockStarts[j], blockStarts[j + 1]);
         }
-        double[] sq = new double[d];
-        for (int i = 0; i < n; i++) {
-            int off = i * d;
-            for (int j = 0; j < d; j++) {
-                double c = data[off + j] - mean[j];
-                sq[j] += c * c;
-            }
-        }
-        double[] scale = new double[d];
-        for (int j = 0; j < d; j++) {
-            double sd = Math.sqrt(sq[j] / n);
-            scale[j] = varies[j] && sd > 0 ? 1.0 / sd : 0.0;
-        }
-        return new Standardizer(mean, scale);
+        return FeatureStats.standardizer(first, second);
     }
 
-    PackedData apply(Matrix x) {
-        return PackedData.standardised(x, mean, scale);
+    /** Standardises row {@code row} of the row-major {@code data} into {@code out} (d values). */
+    public void apply(float[] data, int row, float[] out) {
+        int d = mean.length;
+        int off = row * d;
+        for (int j = 0; j < d; j++) {
+            out[j] = (float) ((data[off + j] - mean[j]) * scale[j]);
+        }
+    }
+
+    public int dimension() {
+        return mean.length;
+    }
+
+    PackedData apply(Matrix x, int[] blockStarts) {
+        return PackedData.standardised(x, this, blockStarts);
     }
 }

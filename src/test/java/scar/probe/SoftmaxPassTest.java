@@ -132,4 +132,39 @@ class SoftmaxPassTest {
         assertArrayEquals(gw[0], gw[1]);
         assertArrayEquals(gb[0], gb[1]);
     }
+
+    @Test
+    void blockPartialsAddUpToTheSameBitsInAnyGroupingOfBlocks() {
+        // 3 blocks: what a Spark job gets from partitions holding different blocks must equal the local pass
+        int n = 2 * BlockPass.BLOCK + 700;
+        SyntheticData big = SyntheticData.gaussianClasses(n, 9, 3, 5);
+        Model m = Model.zeros(3, 9);
+        m.w()[1][4] = 0.7f;
+        m.b()[0] = 0.1f;
+        PackedData packed = PackedData.raw(big.x());
+        PassSums local = new SoftmaxPass(packed, big.labels(), 3, 2).sums(m.w(), m.b());
+        PassSums[] parts = {new PassSums(3, 9), new PassSums(3, 9)};
+        BlockPass pass = new BlockPass(3, 9);
+        for (int b = 2; b >= 0; b--) { // reverse order, blocks 0 and 2 in one part
+            pass.gradient(packed.rows, big.labels(), packed.blockStarts[b], packed.blockStarts[b + 1], m.w(), m.b(),
+                    1.0 / n, parts[b == 1 ? 1 : 0]);
+        }
+        PassSums merged = parts[1].merge(parts[0]);
+        double[][] gw = new double[2][27];
+        double[][] gb = new double[2][3];
+        local.gradient(gw[0], gb[0]);
+        merged.gradient(gw[1], gb[1]);
+        assertArrayEquals(gw[0], gw[1]);
+        assertArrayEquals(gb[0], gb[1]);
+        assertEquals(Double.doubleToLongBits(local.meanLoss(n)), Double.doubleToLongBits(merged.meanLoss(n)));
+        assertEquals(local.correct(), merged.correct());
+        assertEquals(n, merged.rows());
+    }
+
+    @Test
+    void blocksFollowItemIndicesNotRowPositions() {
+        int[] items = {0, 5, BlockPass.BLOCK - 1, BlockPass.BLOCK, 3 * BlockPass.BLOCK + 2, 3 * BlockPass.BLOCK + 9};
+        assertArrayEquals(new int[] {0, 3, 4, 6}, BlockPass.blockStarts(items));
+        assertArrayEquals(new int[] {0}, BlockPass.blockStarts(new int[0]));
+    }
 }

@@ -1,0 +1,196 @@
+package scar.probe;
+
+import java.util.Arrays;
+
+/**
+ * The converged probe's pass over the rows of one <em>block</em>, with one thread's scratch buffers (SPEC §2.3).
+ * The local probe runs it over the blocks of a fit on its worker threads; a Spark partition runs it over the blocks
+ * it holds. Both get the same numbers because everything below depends only on the rows of the block:
+ *
+ * <ul>
+ *   <li>Items are grouped into blocks of {@link #BLOCK} consecutive item indices; a fit's rows in one block, in item
+ *       order, are cut into chunks of {@link Kernels#CHUNK} rows (the last one may be shorter).</li>
+ *   <li>Per chunk the {@link Kernels} compute the logits, the softmax gradient and the float weight-gradient partial
+ *       exactly as before; chunk partials, bias terms and losses are added in double in chunk order into the
+ *       block's partial.</li>
+ *   <li>Block partials are added exactly ({@link PassSums}), so their order and grouping do not matter.</li>
+ * </ul>
+ *
+ * <p>Rows are standardised float rows ({@link FeatureStats#standardise}). Not thread-safe: one per thread.
+ */
+public final class BlockPass {
+    /** Items per block: block b holds the items with indices in [b·BLOCK, (b + 1)·BLOCK). */
+    public static final int BLOCK = 4096;
+
+    private final int numClasses;
+    private final int d;
+    private final float[][] xt;
+    private final float[][] z;
+    private final float[][] p;
+    private final double[] slot;
+    private final float[] max = new float[Kernels.CHUNK];
+    private final int[] best = new int[Kernels.CHUNK];
+    private final double[] sum = new double[Kernels.CHUNK];
+    private final double[][] exp;
+
+    public BlockPass(int numClasses, int d) {
+        this.numClasses = numClasses;
+        this.d = d;
+        this.xt = new float[d][Kernels.CHUNK];
+        this.z = new float[numClasses][Kernels.CHUNK];
+        this.p = new float[numClasses][d];
+        this.slot = new double[numClasses * d + numClasses + 1];
+        this.exp = new double[numClasses][Kernels.CHUNK];
+    }
+
+    /** The block of item {@code item}. */
+    public static long blockOf(long item) {
+        return item / BLOCK;
+    }
+
+    /**
+     * Row offsets where a new block starts in a list of increasing item indices, then the list's length: rows
+     * {@code [starts[j], starts[j + 1])} lie in one block.
+     */
+    public static int[] blockStarts(int[] items) {
+        int[] out = new int[items.length + 1];
+        int count = 0;
+        long current = Long.MIN_VALUE;
+        for (int r = 0; r < items.length; r++) {
+            long b = blockOf(items[r]);
+            if (b != current) {
+                out[count++] = r;
+                current = b;
+            }
+        }
+        out[count++] = items.length;
+        return Arrays.copyOf(out, count);
+    }
+
+    /**
+     * Adds the partial of rows {@code [from, to)} — the fit's rows of one block, in item order — to {@code sums}:
+     * their summed cross-entropy, their gradient terms (softmax − one-hot)·x·{@code invN} and their correct count.
+     */
+    public void gradient(float[][] rows, int[] labels, int from, int to, float[][] w, float[] b, double invN,
+                         PassSums sums) {
+        Arrays.fill(slot, 0.0);
+        int k = numClasses;
+        double loss = 0.0;
+        int right = 0;
+        for (int row0 = from; row0 < to; row0 += Kernels.CHUNK) {
+            int count = Math.min(Kernels.CHUNK, to - row0);
+            forward(rows, row0, count, w, b);
+            loss += softmaxGradient(count, labels, row0, invN);
+            right += lastRight;
+            for (float[] pk : p) {
+                Arrays.fill(pk, 0f);
+            }
+            Kernels.backward(rows, row0, count, z, p);
+            for (int cls = 0; cls < k; cls++) {
+                float[] pk = p[cls];
+                int off = cls * d;
+                for (int j = 0; j < d; j++) {
+                    slot[off + j] += pk[j];
+                }
+                float[] gk = z[cls];
+                double gb = 0.0;
+                for (int r = 0; r < count; r++) {
+                    gb += gk[r];
+                }
+                slot[k * d + cls] += gb;
+            }
+        }
+        slot[k * d + k] = loss;
+        sums.addBlock(slot, right, to - from);
+    }
+
+    /**
+     * Forward pass only over rows {@code [from, to)}: writes row r's argmax (ties to the lowest class) to
+     * {@code predictions[at + r − from]} and, when {@code logits} is not null, its K logits row-major from
+     * {@code logits[(at + r − from)·K]}. Each row's logits depend on that row and the model only.
+     */
+    public void predict(float[][] rows, int from, int to, float[][] w, float[] b, float[] logits, int[] predictions,
+                        int at) {
+        int k = numClasses;
+        for (int row0 = from; row0 < to; row0 += Kernels.CHUNK) {
+            int count = Math.min(Kernels.CHUNK, to - row0);
+            forward(rows, row0, count, w, b);
+            for (int r = 0; r < count; r++) {
+                int top = 0;
+                float zTop = z[0][r];
+                for (int c = 1; c < k; c++) {
+                    if (z[c][r] > zTop) {
+                        zTop = z[c][r];
+                        top = c;
+                    }
+                }
+                int out = at + row0 - from + r;
+                predictions[out] = top;
+                if (logits != null) {
+                    int off = out * k;
+                    for (int c = 0; c < k; c++) {
+                        logits[off + c] = z[c][r];
+                    }
+                }
+            }
+        }
+    }
+
+    private void forward(float[][] rows, int row0, int count, float[][] w, float[] b) {
+        Kernels.transpose(rows, row0, count, xt);
+        Kernels.forward(xt, count, w, b, z);
+    }
+
+    private int lastRight;
+
+    /**
+     * Replaces the chunk's logits z by the gradient of the mean loss with respect to them,
+     * {@code (softmax(z) − onehot(y))·invN}, and returns the chunk's summed cross-entropy; {@code lastRight} receives
+     * the number of correct argmax predictions. Loops run class by class over the rows so that the max, sum and
+     * scaling steps vectorise; the exponentials are double.
+     */
+    private double softmaxGradient(int rows, int[] labels, int row0, double invN) {
+        System.arraycopy(z[0], 0, max, 0, rows);
+        Arrays.fill(best, 0, rows, 0);
+        for (int cls = 1; cls < z.length; cls++) {
+            float[] zc = z[cls];
+            for (int r = 0; r < rows; r++) {
+                if (zc[r] > max[r]) {
+                    max[r] = zc[r];
+                    best[r] = cls;
+                }
+            }
+        }
+        Arrays.fill(sum, 0, rows, 0.0);
+        for (int cls = 0; cls < z.length; cls++) {
+            float[] zc = z[cls];
+            double[] ec = exp[cls];
+            for (int r = 0; r < rows; r++) {
+                double v = Math.exp(zc[r] - max[r]);
+                ec[r] = v;
+                sum[r] += v;
+            }
+        }
+        double loss = 0.0;
+        int right = 0;
+        for (int r = 0; r < rows; r++) {
+            int y = labels[row0 + r];
+            loss += Math.log(sum[r]) + max[r] - z[y][r];
+            right += best[r] == y ? 1 : 0;
+            sum[r] = invN / sum[r];
+        }
+        for (int cls = 0; cls < z.length; cls++) {
+            float[] zc = z[cls];
+            double[] ec = exp[cls];
+            for (int r = 0; r < rows; r++) {
+                zc[r] = (float) (ec[r] * sum[r]);
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            int y = labels[row0 + r];
+            z[y][r] = (float) (exp[y][r] * sum[r] - invN);
+        }
+        lastRight = right;
+        return loss;
+    }
+}

@@ -1,0 +1,79 @@
+package scar.probe;
+
+import java.io.Serializable;
+
+/**
+ * What one pass of the converged probe over some of a fit's rows adds up (SPEC §2.3): the cross-entropy summed over
+ * the rows, the gradient of the mean loss (its rows' share: every row's term is already divided by the fit's row
+ * count), and the number of correct argmax predictions. Block partials are added exactly ({@link ExactSum}), so
+ * passes over disjoint sets of blocks {@link #merge} into the same totals in any order, on any machine.
+ */
+public final class PassSums implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final int numClasses;
+    private final int d;
+    /** K·d weight gradient (row-major), K bias gradient, then the summed loss. */
+    private final ExactSum sums;
+    private long correct;
+    private long rows;
+
+    public PassSums(int numClasses, int d) {
+        this.numClasses = numClasses;
+        this.d = d;
+        this.sums = new ExactSum(numClasses * d + numClasses + 1);
+    }
+
+    /** Adds one block's partial: {@code slot} holds K·d + K gradient terms and the loss, as {@link BlockPass} fills it. */
+    void addBlock(double[] slot, int right, int blockRows) {
+        sums.addAll(slot);
+        correct += right;
+        rows += blockRows;
+    }
+
+    /** Adds {@code other} (a pass over other blocks of the same fit) exactly; returns this. */
+    public PassSums merge(PassSums other) {
+        if (other.numClasses != numClasses || other.d != d) {
+            throw new IllegalArgumentException("cannot merge pass sums of K = " + other.numClasses + ", d = " + other.d
+                    + " into K = " + numClasses + ", d = " + d);
+        }
+        sums.merge(other.sums);
+        correct += other.correct;
+        rows += other.rows;
+        return this;
+    }
+
+    /** The mean cross-entropy over the fit's {@code n} rows. */
+    public double meanLoss(long n) {
+        return sums.get(numClasses * d + numClasses) * (1.0 / n);
+    }
+
+    /** Writes the weight gradient (K·d, row-major) and the bias gradient (K). */
+    public void gradient(double[] gradW, double[] gradB) {
+        int weights = numClasses * d;
+        for (int i = 0; i < weights; i++) {
+            gradW[i] = sums.get(i);
+        }
+        for (int c = 0; c < numClasses; c++) {
+            gradB[c] = sums.get(weights + c);
+        }
+    }
+
+    /** Correct argmax predictions (ties to the lowest class) among the rows summed. */
+    public long correct() {
+        return correct;
+    }
+
+    /** Rows summed. */
+    public long rows() {
+        return rows;
+    }
+
+    public int numClasses() {
+        return numClasses;
+    }
+
+    public int dimension() {
+        return d;
+    }
+}

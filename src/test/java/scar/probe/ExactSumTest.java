@@ -1,0 +1,82 @@
+package scar.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ExactSumTest {
+    /** The exact sum by BigDecimal, rounded once to the nearest double. */
+    private static double exact(List<Double> values) {
+        BigDecimal s = BigDecimal.ZERO;
+        for (double v : values) {
+            s = s.add(new BigDecimal(v));
+        }
+        return s.doubleValue(); // BigDecimal.doubleValue rounds the exact value to the nearest double
+    }
+
+    private static double sum(List<Double> values) {
+        ExactSum s = new ExactSum(1);
+        values.forEach(v -> s.add(0, v));
+        return s.get(0);
+    }
+
+    @Test
+    void cancellationThatDoubleArithmeticLosesIsKept() {
+        // (1e16 + 1) − 1e16 is 0 in double arithmetic but 1 exactly
+        assertEquals(1.0, sum(List.of(1e16, 1.0, -1e16)));
+        assertEquals(0.0, sum(List.of(0.1, -0.1)));
+        assertEquals(-3.5, sum(List.of(-1.25, -2.25)));
+        assertEquals(Double.MIN_VALUE, sum(List.of(Double.MIN_VALUE, 1e300, -1e300)));
+        assertEquals(0.0, new ExactSum(3).get(2));
+    }
+
+    @Test
+    void sumIsTheCorrectlyRoundedExactSumInAnyOrderAndGrouping() {
+        SplittableRandom r = new SplittableRandom(4);
+        for (int trial = 0; trial < 200; trial++) {
+            List<Double> values = new ArrayList<>();
+            int n = 1 + r.nextInt(60);
+            for (int i = 0; i < n; i++) {
+                double v = r.nextGaussian() * Math.pow(2, r.nextInt(-80, 80));
+                values.add(r.nextBoolean() ? v : -v);
+            }
+            double expected = exact(values);
+            assertEquals(expected, sum(values), "trial " + trial);
+            Collections.shuffle(values, new java.util.Random(trial));
+            // split into two accumulators and merge: the grouping must not matter either
+            ExactSum a = new ExactSum(1);
+            ExactSum b = new ExactSum(1);
+            for (int i = 0; i < values.size(); i++) {
+                (i % 3 == 0 ? a : b).add(0, values.get(i));
+            }
+            b.merge(a);
+            assertEquals(expected, b.get(0), "trial " + trial + " merged");
+        }
+    }
+
+    @Test
+    void manyAdditionsPropagateCarries() {
+        ExactSum s = new ExactSum(2);
+        double v = 0x1.fffffffffffffp-3;
+        for (int i = 0; i < 3_000_000; i++) {
+            s.add(0, v);
+            s.add(1, -v);
+        }
+        assertEquals(new BigDecimal(v).multiply(BigDecimal.valueOf(3_000_000)).doubleValue(), s.get(0));
+        assertEquals(-s.get(0), s.get(1));
+    }
+
+    @Test
+    void rejectsNonFiniteValuesAndMismatchedMerges() {
+        ExactSum s = new ExactSum(1);
+        assertThrows(IllegalArgumentException.class, () -> s.add(0, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> s.add(0, Double.POSITIVE_INFINITY));
+        assertThrows(IllegalArgumentException.class, () -> s.merge(new ExactSum(2)));
+    }
+}
