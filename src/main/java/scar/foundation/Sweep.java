@@ -62,36 +62,15 @@ public final class Sweep {
         String modality = input.modalityName();
         String[] classNames = input.classNames();
         int[][] byClass = input.trainByClass();
-        checkClasses(modality, byClass, classNames);
-
-        int[] requested = options.ratios();
-        List<Integer> used = new ArrayList<>();
-        List<Integer> skipped = new ArrayList<>();
-        for (int r : requested) {
-            if (Arrays.stream(Subsampling.perClassTake(byClass, r)).allMatch(t -> t >= 2)) {
-                used.add(r);
-            } else {
-                skipped.add(r);
-            }
-        }
-        if (used.size() < 2) {
-            throw new IllegalArgumentException("modality '" + modality + "': only " + used.size()
-                    + " of the ratios " + Arrays.toString(requested) + " leave every class at least 2 items; "
-                    + "too small: " + smallClasses(byClass, classNames, requested.length > 1 ? requested[1] : 2)
-                    + ". Add items to these classes or use smaller ratios (withRatios(1, 2, ...))");
-        }
-        int[] ratios = used.stream().mapToInt(Integer::intValue).toArray();
+        int[] classCounts = counts(byClass);
+        SweepPlan plan = SweepPlan.of(modality, classCounts, classNames, options);
 
         // Every subsample is a keyed draw (SPEC §4): it depends on the seed, the ratio, the repeat and the items only.
         List<Fit> fits = new ArrayList<>();
-        for (int ri = 0; ri < ratios.length; ri++) {
-            int r = ratios[ri];
-            int[] take = Subsampling.perClassTake(byClass, r);
-            for (int rep = 0; rep < r; rep++) {
-                long draw = Subsampling.fitDraw(r, rep);
-                int[] items = r == 1 ? input.train() : Subsampling.keyedDraw(byClass, take, options.seed(), draw);
-                fits.add(new Fit(ri, r, items, Subsampling.fitSeed(options.seed(), draw)));
-            }
+        for (SweepPlan.Fit planned : plan.fits()) {
+            int[] items = planned.ratio() == 1 ? input.train()
+                    : Subsampling.keyedDraw(byClass, planned.take(classCounts), options.seed(), planned.draw());
+            fits.add(new Fit(planned.ratioIndex(), planned.ratio(), items, planned.seed()));
         }
 
         Duplicates duplicates = Duplicates.of(input.modality(), input.labels(), input.train(), input.test());
@@ -100,22 +79,10 @@ public final class Sweep {
                 input.dataset() + "/" + modality);
         Outcome[] outcomes = new Outcome[fits.size()];
         runFits(fits, shared, progress, outcomes);
-
-        List<ClassMeasures> perRatio = new ArrayList<>();
-        for (int ri = 0; ri < ratios.length; ri++) {
-            List<ClassMeasures> group = new ArrayList<>();
-            for (int f = 0; f < fits.size(); f++) {
-                if (fits.get(f).ratioIndex() == ri) {
-                    group.add(outcomes[f].measures());
-                }
-            }
-            perRatio.add(Measures.average(group));
-        }
-        ProbeSummary probeSummary = new ProbeSummary(options.probe().kind(),
-                Arrays.stream(outcomes).map(Outcome::probe).toList());
-        return ScarProfile.build(input.dataset(), modality, classNames, counts(byClass), input.testSize(), ratios,
-                skipped.stream().mapToInt(Integer::intValue).toArray(), perRatio, probeSummary,
-                outcomes[0].hardItems(), duplicates, input.dropped().length, options, System.nanoTime() - started);
+        return plan.profile(input.dataset(), modality, classNames, classCounts, input.testSize(),
+                Arrays.stream(outcomes).map(Outcome::measures).toList(),
+                Arrays.stream(outcomes).map(Outcome::probe).toList(), outcomes[0].hardItems(), duplicates,
+                input.dropped().length, options, System.nanoTime() - started);
     }
 
     private static void runFits(List<Fit> fits, Shared shared, Progress progress, Outcome[] outcomes) {
@@ -197,36 +164,6 @@ public final class Sweep {
                 shared.testY(), result.testLogits(), input.modality()::id,
                 shared.options().evidence().hardItemsPerClass()) : null;
         return new Outcome(measures, ProbeSummary.Fit.of(result, heldOut), hard);
-    }
-
-    private static void checkClasses(String modality, int[][] byClass, String[] classNames) {
-        if (byClass.length < 2) {
-            throw new IllegalArgumentException("modality '" + modality + "' has " + byClass.length
-                    + " class; SCAR needs at least 2 classes");
-        }
-        List<String> small = new ArrayList<>();
-        for (int c = 0; c < byClass.length; c++) {
-            if (byClass[c].length < 2) {
-                small.add(c + " '" + classNames[c] + "' (" + byClass[c].length
-                        + (byClass[c].length == 1 ? " item)" : " items)"));
-            }
-        }
-        if (!small.isEmpty()) {
-            boolean one = small.size() == 1;
-            throw new IllegalArgumentException("modality '" + modality + "': " + (one ? "class " : "classes ")
-                    + String.join(", ", small) + (one ? " has" : " have") + " fewer than 2 training items; every "
-                    + "class needs at least 2 (drop the class or add items)");
-        }
-    }
-
-    private static String smallClasses(int[][] byClass, String[] names, int ratio) {
-        List<String> out = new ArrayList<>();
-        for (int c = 0; c < byClass.length; c++) {
-            if (byClass[c].length / ratio < 2) {
-                out.add(names[c] + " (" + byClass[c].length + " items)");
-            }
-        }
-        return out.isEmpty() ? "none" : String.join(", ", out);
     }
 
     private static int[] counts(int[][] byClass) {

@@ -67,12 +67,25 @@ public final class Jsd {
         if (sigma == 0 || Double.isNaN(sigma)) {
             return degenerateIsNaN ? Double.NaN : 1.0;
         }
-        if (lo == hi) {
-            lo -= 0.5;
-            hi += 0.5;
+        double[] edges = edges(lo == hi ? lo - 0.5 : lo, lo == hi ? hi + 0.5 : hi);
+        long[] counts = new long[BINS];
+        for (int i = from; i < to; i++) {
+            counts[bin(values[i], edges)]++;
         }
-        double[] edges = edges(lo, hi);
-        double[] counts = histogram(values, from, to, edges);
+        return fromSummary(m, lo, hi, mu, sigma, counts, degenerateIsNaN);
+    }
+
+    /**
+     * The JSD of §3.1 from a summary of m &gt; 0 non-negative values: their range, mean μ, sample standard deviation
+     * σ and the counts of the 100 bins of {@link #edges}{@code (lo, hi)} ({@link #bin}). For values spread over
+     * machines: the summary can be gathered in two passes ({@link CoverageSums}).
+     */
+    public static double fromSummary(long m, double lo, double hi, double mu, double sigma, long[] counts,
+                                     boolean degenerateIsNaN) {
+        if (sigma == 0 || Double.isNaN(sigma)) {
+            return degenerateIsNaN ? Double.NaN : 1.0;
+        }
+        double[] edges = edges(lo == hi ? lo - 0.5 : lo, lo == hi ? hi + 0.5 : hi);
         double[] p = new double[BINS];
         double[] q = new double[BINS];
         for (int j = 0; j < BINS; j++) {
@@ -96,7 +109,7 @@ public final class Jsd {
     }
 
     /** numpy.linspace(lo, hi, 101): j·step + lo, the last edge exactly hi. */
-    private static double[] edges(double lo, double hi) {
+    public static double[] edges(double lo, double hi) {
         double[] e = new double[BINS + 1];
         double delta = hi - lo;
         double step = delta / BINS;
@@ -107,24 +120,20 @@ public final class Jsd {
         return e;
     }
 
-    private static double[] histogram(double[] values, int from, int to, double[] e) {
+    /** The bin of {@code v} among {@code edges} (numpy's histogram rule, the last bin closed). */
+    public static int bin(double v, double[] e) {
         double lo = e[0];
         double norm = BINS / (e[BINS] - lo);
-        double[] counts = new double[BINS];
-        for (int i = from; i < to; i++) {
-            double v = values[i];
-            int k = (int) ((v - lo) * norm);
-            if (k == BINS) {
-                k--;
-            }
-            if (v < e[k]) {
-                k--;
-            } else if (k != BINS - 1 && v >= e[k + 1]) {
-                k++;
-            }
-            counts[k]++;
+        int k = (int) ((v - lo) * norm);
+        if (k == BINS) {
+            k--;
         }
-        return counts;
+        if (v < e[k]) {
+            k--;
+        } else if (k != BINS - 1 && v >= e[k + 1]) {
+            k++;
+        }
+        return k;
     }
 
     private static void normalise(double[] x) {

@@ -72,44 +72,46 @@ public final class Measures {
         checkClasses("prediction", predictions, k);
         checkClasses("label", labels, k);
 
-        int[] predictedInV = new int[k];
-        int[] labelledInV = new int[k];
-        int[] truePositiveInV = new int[k];
-        int correct = 0;
-        int allWrong = 0;
+        MeasureCounts counts = new MeasureCounts(k);
         for (int i = 0; i < n; i++) {
-            int p = predictions[i];
-            int y = labels[i];
-            if (p == y) {
-                correct++;
-            } else if (k == 2) {
-                allWrong++;
-                continue;
-            }
-            predictedInV[p]++;
-            labelledInV[y]++;
-            if (p == y) {
-                truePositiveInV[p]++;
-            }
+            counts.add(labels[i], predictions[i]);
         }
-        int valid = n - allWrong;
+        double[] coverage = variant == MeasureVariant.HEAD
+                ? Coverage.head(logits, predictions, labels, k)
+                : Coverage.v1(logits, predictions, labels, k);
+        return of(counts, coverage, ratio, variant);
+    }
+
+    /**
+     * The measures from per-class counts and Coverage (SPEC §3), for items gathered elsewhere
+     * ({@link MeasureCounts}, {@link CoverageSums}).
+     *
+     * @throws IllegalArgumentException if no item was counted or the coverage has the wrong length
+     */
+    public static ClassMeasures of(MeasureCounts counts, double[] coverage, double ratio, MeasureVariant variant) {
+        int k = counts.numClasses();
+        int n = counts.items;
+        if (n == 0) {
+            throw new IllegalArgumentException("SCAR measures need at least one item, got 0");
+        }
+        if (coverage.length != k) {
+            throw new IllegalArgumentException(coverage.length + " coverage values for " + k + " classes");
+        }
+        int valid = n - counts.allWrong;
         double[] scale = new double[k];
         double[] authenticity = new double[k];
         double[] richness = new double[k];
         double others = variant == MeasureVariant.HEAD ? 1.0 / (k - 1) : (k - 2.0) / (k - 1);
         for (int c = 0; c < k; c++) {
-            int falsePositives = predictedInV[c] - truePositiveInV[c];
-            int falseNegatives = labelledInV[c] - truePositiveInV[c];
+            int falsePositives = counts.predictedInV[c] - counts.truePositiveInV[c];
+            int falseNegatives = counts.labelledInV[c] - counts.truePositiveInV[c];
             int right = valid - falsePositives - falseNegatives;
             int credited = variant == MeasureVariant.HEAD ? falseNegatives : falsePositives + falseNegatives;
             scale[c] = ((double) valid / n) / ratio;
             authenticity[c] = (double) right / n;
             richness[c] = valid == 0 ? 0.0 : (right + credited * others) / valid;
         }
-        double[] coverage = variant == MeasureVariant.HEAD
-                ? Coverage.head(logits, predictions, labels, k)
-                : Coverage.v1(logits, predictions, labels, k);
-        return new ClassMeasures(ratio, scale, coverage, authenticity, richness, (double) correct / n);
+        return new ClassMeasures(ratio, scale, coverage, authenticity, richness, (double) counts.correct / n);
     }
 
     /**
