@@ -9,7 +9,8 @@ import scar.data.Matrix;
  * ({@link FeatureStats}), so a fit gets the same standardiser whether its rows are in one heap or spread over a
  * cluster. The same transform applies to a test set.
  */
-public final class Standardizer {
+public final class Standardizer implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     final double[] mean;
     /** 1/σ_j, or 0 for a constant feature. */
     final double[] scale;

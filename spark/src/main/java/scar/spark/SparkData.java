@@ -1,0 +1,304 @@
+package scar.spark;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+import scar.probe.BlockPass;
+
+/**
+ * A labelled embedding dump read by Spark and cached as {@link Block}s of SPEC §2.3.
+ *
+ * <p><b>Item order</b> (SPEC §4.1 needs a stable index per row): for a Parquet path, the files in lexicographic
+ * order of their paths and the rows of each file in file order ({@code _metadata.row_index}), so the index of a row
+ * does not depend on how Spark splits or packs the files; for a {@link Dataset}, its own order, partition by
+ * partition ({@code zipWithIndex}). Labels are coded like the local loaders: integers ascending, otherwise text in
+ * sorted order, the values kept as class names.
+ *
+ * @param name         dataset name, for reports
+ * @param modalities   the embedding columns, one modality each
+ * @param dims         features per modality
+ * @param classNames   the K class names, in class order
+ * @param n            items
+ * @param blocks       the cached blocks
+ * @param cached       every RDD this holds in Spark's cache, for {@link #release}
+ */
+public record SparkData(String name, List<String> modalities, int[] dims, String[] classNames, int n,
+                        JavaRDD<Block> blocks, List<JavaRDD<?>> cached) {
+
+    private static final String FILE = "__scar_file";
+    private static final String ROW = "__scar_row";
+
+    /** Reads {@code path} (a Parquet file or folder of files) with the item order of the files. */
+    public static SparkData parquet(SparkSession spark, String path, List<String> embeddings, String label,
+                                    String id) {
+        Dataset<Row> df = spark.read().parquet(path);
+        Dataset<Row> withMeta = df.select(columns(df, embeddings, label, id,
+                functions.col("_metadata.file_path").as(FILE), functions.col("_metadata.row_index").as(ROW)));
+        // rows per file, files in path order: the offset of each file's first item
+        List<Row> counts = withMeta.groupBy(FILE).count().collectAsList();
+        TreeMap<String, Long> perFile = new TreeMap<>();
+        counts.forEach(r -> perFile.put(r.getString(0), r.getLong(1)));
+        HashMap<String, Long> offsets = new HashMap<>();
+        long total = 0;
+        for (Map.Entry<String, Long> e : perFile.entrySet()) {
+            offsets.put(e.getKey(), total);
+            total += e.getValue();
+        }
+        String name = path.replaceAll("/+$", "").replaceAll(".*/", "").replaceAll("\\.parquet$", "");
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<HashMap<String, Long>> bOffsets = sc.broadcast(offsets);
+        int fileCol = embeddings.size() + 1 + (id == null ? 0 : 1);
+        JavaRDD<Tuple2<InternalRow, Long>> rows = withMeta.queryExecution().toRdd().toJavaRDD().map(r -> {
+            long item = bOffsets.value().get(r.getUTF8String(fileCol).toString()) + r.getLong(fileCol + 1);
+            return new Tuple2<>(r, item);
+        });
+        return build(spark, name, withMeta, rows, embeddings, label, id, total);
+    }
+
+    /** Reads a Dataset; item i is its i-th row in its own order. */
+    public static SparkData dataset(SparkSession spark, String name, Dataset<Row> df, List<String> embeddings,
+                                    String label, String id) {
+        Dataset<Row> selected = df.select(columns(df, embeddings, label, id));
+        JavaRDD<Tuple2<InternalRow, Long>> rows = selected.queryExecution().toRdd().toJavaRDD().zipWithIndex()
+                .map(t -> t);
+        long total = selected.count();
+        return build(spark, name, selected, rows, embeddings, label, id, total);
+    }
+
+    private static Column[] columns(Dataset<Row> df, List<String> embeddings, String label, String id,
+                                    Column... extra) {
+        Objects.requireNonNull(label, "label column");
+        if (embeddings.isEmpty()) {
+            throw new IllegalArgumentException("name at least one embedding column");
+        }
+        List<String> names = Arrays.asList(df.columns());
+        List<Column> out = new ArrayList<>();
+        for (String e : embeddings) {
+            StructField f = field(df, names, e, "embedding");
+            if (!(f.dataType() instanceof ArrayType a)
+                    || !(a.elementType() == DataTypes.FloatType || a.elementType() == DataTypes.DoubleType)) {
+                throw new IllegalArgumentException("embedding column '" + e + "' has type "
+                        + f.dataType().simpleString() + ", expected an array of float or double");
+            }
+            out.add(functions.col(quote(e)));
+        }
+        DataType lt = field(df, names, label, "label").dataType();
+        if (!(lt == DataTypes.StringType || lt == DataTypes.IntegerType || lt == DataTypes.LongType
+                || lt == DataTypes.ShortType || lt == DataTypes.ByteType)) {
+            throw new IllegalArgumentException("label column '" + label + "' has type " + lt.simpleString()
+                    + ", expected integers or strings");
+        }
+        out.add(functions.col(quote(label)));
+        if (id != null) {
+            field(df, names, id, "id");
+            out.add(functions.col(quote(id)).cast(DataTypes.StringType));
+        }
+        out.addAll(Arrays.asList(extra));
+        return out.toArray(new Column[0]);
+    }
+
+    private static String quote(String column) {
+        return "`" + column.replace("`", "``") + "`";
+    }
+
+    private static StructField field(Dataset<Row> df, List<String> names, String column, String what) {
+        if (!names.contains(column)) {
+            throw new IllegalArgumentException(what + " column '" + column + "' not found; the columns are "
+                    + String.join(", ", names));
+        }
+        return df.schema().apply(column);
+    }
+
+    private static SparkData build(SparkSession spark, String name, Dataset<Row> selected,
+                                   JavaRDD<Tuple2<InternalRow, Long>> rows, List<String> embeddings, String label,
+                                   String id, long total) {
+        if (total == 0) {
+            throw new IllegalArgumentException("dataset '" + name + "' has no rows");
+        }
+        if (total >= Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("dataset '" + name + "' has " + total + " rows; at most "
+                    + (Integer.MAX_VALUE - 1) + " are supported");
+        }
+        int n = (int) total;
+        int m = embeddings.size();
+        LabelCodes codes = LabelCodes.of(selected, label, m);
+        int[] dims = new int[m];
+        Row first = selected.select(embeddings.stream().map(e -> functions.size(functions.col(quote(e))))
+                .toArray(Column[]::new)).first();
+        for (int j = 0; j < m; j++) {
+            dims[j] = first.getInt(j);
+            if (dims[j] <= 0) {
+                throw new IllegalArgumentException("embedding column '" + embeddings.get(j)
+                        + "' is empty or null in the first row");
+            }
+        }
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<LabelCodes> bCodes = sc.broadcast(codes);
+        boolean[] doubles = new boolean[m];
+        for (int j = 0; j < m; j++) {
+            doubles[j] = ((ArrayType) selected.schema().apply(j).dataType()).elementType() == DataTypes.DoubleType;
+        }
+        List<String> cols = List.copyOf(embeddings);
+        boolean hasId = id != null;
+        JavaRDD<Piece> pieces = rows.mapPartitions(it -> decode(it, cols, dims, doubles, bCodes.value(), hasId))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<Block> whole = pieces.filter(p -> p.complete(n)).map(Piece::toBlock);
+        JavaPairRDD<Integer, Piece> parts = pieces.filter(p -> !p.complete(n)).mapToPair(p -> new Tuple2<>(p.block(), p));
+        JavaRDD<Block> merged = parts.reduceByKey(Piece::merge).values().map(p -> {
+            if (!p.complete(n)) {
+                throw new IllegalStateException("block " + p.block() + " has " + p.items().length + " rows");
+            }
+            return p.toBlock();
+        }).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<Block> blocks = whole.union(merged);
+        long count = blocks.map(Block::rows).fold(0, Integer::sum);
+        if (count != n) {
+            throw new IllegalStateException("cached " + count + " rows of " + n);
+        }
+
+        return new SparkData(name, cols, dims, codes.names(), n, blocks, List.of(pieces, merged));
+    }
+
+    /** Decodes one input partition into pieces, one per block it touches. */
+    private static Iterator<Piece> decode(Iterator<Tuple2<InternalRow, Long>> it, List<String> cols, int[] dims,
+                                          boolean[] doubles, LabelCodes codes, boolean hasId) {
+        int m = cols.size();
+        TreeMap<Integer, PieceBuilder> open = new TreeMap<>();
+        while (it.hasNext()) {
+            Tuple2<InternalRow, Long> t = it.next();
+            InternalRow r = t._1();
+            int item = t._2().intValue();
+            int block = (int) BlockPass.blockOf(item);
+            PieceBuilder b = open.computeIfAbsent(block, k -> new PieceBuilder(k, dims, hasId));
+            float[][] values = new float[m][];
+            for (int j = 0; j < m; j++) {
+                values[j] = embedding(r, j, cols.get(j), dims[j], doubles[j], item);
+            }
+            int label = codes.code(r, m, item);
+            b.add(item, label, values, hasId ? (r.isNullAt(m + 1) ? null : r.getUTF8String(m + 1).toString()) : null);
+        }
+        return open.values().stream().map(PieceBuilder::build).iterator();
+    }
+
+    private static float[] embedding(InternalRow r, int j, String col, int d, boolean isDouble, int item) {
+        if (r.isNullAt(j)) {
+            throw new IllegalArgumentException("item " + item + ": embedding column '" + col
+                    + "' is null, expected " + d + " values");
+        }
+        ArrayData a = r.getArray(j);
+        if (a.numElements() != d) {
+            throw new IllegalArgumentException("item " + item + ": embedding column '" + col + "' has "
+                    + a.numElements() + " values, expected " + d + " like the first row");
+        }
+        float[] out = new float[d];
+        for (int k = 0; k < d; k++) {
+            if (a.isNullAt(k)) {
+                throw new IllegalArgumentException("item " + item + ": embedding column '" + col + "' value " + k
+                        + " is null, expected a finite number");
+            }
+            double v = isDouble ? a.getDouble(k) : a.getFloat(k);
+            float f = (float) v;
+            if (!Float.isFinite(f)) {
+                throw new IllegalArgumentException("item " + item + ": embedding column '" + col + "' value " + k
+                        + " is " + v + ", expected a finite number");
+            }
+            out[k] = f;
+        }
+        return out;
+    }
+
+    /** Accumulates the rows of one block seen in one partition. */
+    private static final class PieceBuilder {
+        private final int block;
+        private final int[] dims;
+        private final List<int[]> meta = new ArrayList<>();
+        private final List<float[][]> values = new ArrayList<>();
+        private final List<String> ids;
+
+        PieceBuilder(int block, int[] dims, boolean hasId) {
+            this.block = block;
+            this.dims = dims;
+            this.ids = hasId ? new ArrayList<>() : null;
+        }
+
+        void add(int item, int label, float[][] v, String id) {
+            meta.add(new int[] {item, label});
+            values.add(v);
+            if (ids != null) {
+                ids.add(id);
+            }
+        }
+
+        Piece build() {
+            int n = meta.size();
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Integer.compare(meta.get(a)[0], meta.get(b)[0]));
+            int[] items = new int[n];
+            int[] labels = new int[n];
+            String[] idOut = ids == null ? null : new String[n];
+            float[][] data = new float[dims.length][];
+            for (int m = 0; m < dims.length; m++) {
+                data[m] = new float[n * dims[m]];
+            }
+            for (int r = 0; r < n; r++) {
+                int src = order[r];
+                items[r] = meta.get(src)[0];
+                labels[r] = meta.get(src)[1];
+                if (r > 0 && items[r] == items[r - 1]) {
+                    throw new IllegalStateException("item " + items[r] + " occurs twice in the input");
+                }
+                for (int m = 0; m < dims.length; m++) {
+                    System.arraycopy(values.get(src)[m], 0, data[m], r * dims[m], dims[m]);
+                }
+                if (idOut != null) {
+                    idOut[r] = ids.get(src);
+                }
+            }
+            return new Piece(block, items, labels, data, idOut);
+        }
+    }
+
+    /** Drops the cached blocks. */
+    public void release() {
+        cached.forEach(JavaRDD::unpersist);
+    }
+
+    public int numClasses() {
+        return classNames.length;
+    }
+
+    /** Index of modality {@code column}. */
+    int modality(String column) {
+        int m = modalities.indexOf(column);
+        if (m < 0) {
+            throw new IllegalArgumentException("no modality '" + column + "'; have " + modalities);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,114 @@
+package scar.spark;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import scar.foundation.DatasetProfile;
+import scar.foundation.ScarOptions;
+import scar.foundation.ScarProfile;
+import scar.report.Exports;
+
+/**
+ * {@code spark-submit --class scar.spark.SparkMain scar-spark.jar characterize PATH --embedding emb --label label
+ * -o out}: the SCAR study of a Parquet embedding dump on the cluster spark-submit names. Prints every modality's
+ * profile and writes the CSV tables and profile.json of the local CLI into {@code -o} (a folder on the driver).
+ * Bad input: one line naming what was wrong, exit code 2.
+ */
+@Command(name = "scar-spark", mixinStandardHelpOptions = true, subcommands = SparkMain.Characterize.class,
+        description = "SCAR on Apache Spark")
+public final class SparkMain {
+    private SparkMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(SparkMain.class);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            Throwable root = rootCause(e);
+            boolean input = root instanceof IllegalArgumentException
+                    || root.getClass().getName().endsWith("AnalysisException");
+            cmd.getErr().println("scar-spark: " + firstLine(root.getMessage() == null ? root.toString()
+                    : root.getMessage()));
+            return input ? 2 : 1;
+        });
+        return cli.execute(args);
+    }
+
+    /** The innermost cause: Spark wraps an executor's exception in a SparkException with the stack as text. */
+    static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    @Command(name = "characterize", aliases = "characterise", mixinStandardHelpOptions = true,
+            description = "Run the SCAR sweep on a Parquet file or folder with Spark.")
+    static final class Characterize implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "PARQUET", description = "a Parquet file or folder (any Hadoop path)")
+        String path;
+
+        @Option(names = "--embedding", required = true, paramLabel = "COLUMN",
+                description = "embedding column (array of float or double); repeat for several modalities")
+        List<String> embeddings;
+
+        @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "label column")
+        String label;
+
+        @Option(names = "--id", paramLabel = "COLUMN", description = "optional item id column")
+        String id;
+
+        @Option(names = {"-o", "--out"}, description = "write CSV tables and profile.json into this driver folder")
+        Path out;
+
+        @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--ratios", split = ",", paramLabel = "R",
+                description = "subsampling ratios, starting at 1 (default: 1,2,5,10,15,20,30)")
+        int[] ratios;
+
+        @Option(names = "--test-fraction", paramLabel = "F",
+                description = "share of every class held out (default: ${DEFAULT-VALUE})", defaultValue = "0.2")
+        double testFraction;
+
+        @Option(names = "--quiet", description = "no progress output")
+        boolean quiet;
+
+        @Override
+        public Integer call() {
+            ScarOptions o = ScarOptions.defaults().withSeed(seed).withTestFraction(testFraction)
+                    .withProgress(!quiet);
+            if (ratios != null) {
+                o = o.withRatios(ratios);
+            }
+            SparkSession spark = ScarSpark.spark();
+            DatasetProfile profile = ScarSpark.characterizeParquet(path, embeddings, label, id, o);
+            for (ScarProfile p : profile.modalities()) {
+                System.out.println(p);
+            }
+            if (out != null) {
+                var files = Exports.write(profile, out);
+                System.out.println("wrote " + files.size() + " files to " + out.toAbsolutePath());
+            }
+            spark.stop();
+            return 0;
+        }
+    }
+}

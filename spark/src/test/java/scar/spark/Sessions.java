@@ -1,0 +1,60 @@
+package scar.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scar.data.Matrix;
+
+/** The tests' Spark session (local mode, two threads, loopback only) and DataFrames made from matrices. */
+final class Sessions {
+    private Sessions() {
+    }
+
+    static synchronized SparkSession local() {
+        return SparkSession.builder().master("local[2]").appName("scar-spark-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.ui.showConsoleProgress", "false")
+                .getOrCreate();
+    }
+
+    /**
+     * A DataFrame of {@code label} (int) and one float-array column per matrix, row i = item i, in
+     * {@code partitions} partitions.
+     */
+    static Dataset<Row> frame(SparkSession spark, int[] labels, List<String> names, List<Matrix> matrices,
+                              int partitions) {
+        List<StructField> fields = new ArrayList<>();
+        fields.add(DataTypes.createStructField("label", DataTypes.IntegerType, false));
+        for (String n : names) {
+            fields.add(DataTypes.createStructField(n, DataTypes.createArrayType(DataTypes.FloatType, false), false));
+        }
+        List<Row> rows = new ArrayList<>(labels.length);
+        for (int i = 0; i < labels.length; i++) {
+            Object[] values = new Object[1 + matrices.size()];
+            values[0] = labels[i];
+            for (int m = 0; m < matrices.size(); m++) {
+                float[] row = matrices.get(m).row(i);
+                List<Float> boxed = new ArrayList<>(row.length);
+                for (float v : row) {
+                    boxed.add(v);
+                }
+                values[1 + m] = scala.jdk.javaapi.CollectionConverters.asScala(boxed).toSeq();
+            }
+            rows.add(RowFactory.create(values));
+        }
+        // parallelize cuts the list into contiguous slices, so the frame's order is the items' order
+        var rdd = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(rows, partitions);
+        return spark.createDataFrame(rdd, new StructType(fields.toArray(new StructField[0])));
+    }
+}
