@@ -15,7 +15,7 @@ import scar.probe.ExactSum;
  *
  * <p>Versus {@link Measures#compute}: counts, minima, maxima and histograms are identical; the mean and the
  * standard deviation are exact sums rounded once instead of numpy-order pairwise sums, so Coverage agrees to a few
- * ulps (SPEC §3.2).
+ * ulps (SPEC §3.3).
  */
 public final class CoverageSums implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -55,7 +55,7 @@ class MeasureAggregatesTest {
         assertArrayEquals(expected.richness(), got.richness());
         assertEquals(expected.accuracy(), got.accuracy());
         for (int c = 0; c < k; c++) {
-            // the mean and σ are exact sums here, numpy-order pairwise sums there: a few ulps apart (SPEC §3.2)
+            // the mean and σ are exact sums here, numpy-order pairwise sums there: a few ulps apart (SPEC §3.3)
             assertEquals(expected.coverage(c), got.coverage(c), 1e-13, "coverage of class " + c);
         }
     }

@@ -27,7 +27,12 @@ public final class SparkMain {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        SparkSession.getActiveSession().foreach(s -> {
+            s.stop();
+            return null;
+        });
+        System.exit(code);
     }
 
     /** Runs the command line and returns the exit code. */
@@ -98,7 +103,6 @@ public final class SparkMain {
             if (ratios != null) {
                 o = o.withRatios(ratios);
             }
-            SparkSession spark = ScarSpark.spark();
             DatasetProfile profile = ScarSpark.characterizeParquet(path, embeddings, label, id, o);
             for (ScarProfile p : profile.modalities()) {
                 System.out.println(p);
@@ -107,7 +111,6 @@ public final class SparkMain {
                 var files = Exports.write(profile, out);
                 System.out.println("wrote " + files.size() + " files to " + out.toAbsolutePath());
             }
-            spark.stop();
             return 0;
         }
     }

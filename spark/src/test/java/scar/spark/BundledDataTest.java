@@ -98,12 +98,35 @@ class BundledDataTest {
         sameNumbers(local, spark);
     }
 
+    /** Every number of the two profiles, bit for bit. */
+    static void identical(ScarProfile a, ScarProfile b) {
+        assertEquals(Double.doubleToLongBits(a.foundationSize()), Double.doubleToLongBits(b.foundationSize()));
+        assertArrayEquals(a.stepSizes(), b.stepSizes());
+        for (int j = 0; j < a.measures().size(); j++) {
+            ClassMeasures x = a.measures().get(j);
+            ClassMeasures y = b.measures().get(j);
+            assertArrayEquals(x.scale(), y.scale());
+            assertArrayEquals(x.coverage(), y.coverage());
+            assertArrayEquals(x.authenticity(), y.authenticity());
+            assertArrayEquals(x.richness(), y.richness());
+        }
+        for (int f = 0; f < a.probe().fits().size(); f++) {
+            assertEquals(a.probe().fits().get(f).iterations(), b.probe().fits().get(f).iterations());
+            assertEquals(a.probe().fits().get(f).heldOut(), b.probe().fits().get(f).heldOut());
+        }
+        assertEquals(a.evidence().hardItems(), b.evidence().hardItems());
+    }
+
     @Test
-    void mfeatMorphologyMatchesTheLocalLibraryOverTheDefaultRatios() {
+    void mfeatRunsAreBitIdenticalWithTheSameOrAnotherPartitioning() {
         MultiModalDataset mfeat = Datasets.bundled("mfeat");
-        ScarOptions options = ScarOptions.defaults().withProgress(false);
-        ScarProfile local = local(mfeat, "mor", options);
-        ScarProfile spark = spark(Sessions.local(), mfeat, "mor", options, 4);
-        sameNumbers(local, spark);
+        ScarOptions options = ScarOptions.defaults().withSeed(5).withRatios(1, 2, 5).withProgress(false);
+        SparkSession session = Sessions.local();
+        ScarProfile first = spark(session, mfeat, "mor", options, 4);
+        ScarProfile again = spark(session, mfeat, "mor", options, 4);
+        ScarProfile other = spark(session, mfeat, "mor", options, 7);
+        identical(first, again);
+        identical(first, other);
+        sameNumbers(local(mfeat, "mor", options), first);
     }
 }

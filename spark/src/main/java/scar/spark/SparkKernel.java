@@ -1,0 +1,102 @@
+package scar.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import scar.kernel.KernelInstaller;
+
+/**
+ * Installs the "Java (SCAR + Spark)" kernelspec: the SCAR kernel with Spark on its class path and Spark's Java 17
+ * flags, so that a notebook can start a session ({@code spark()}, {@code local[*]} unless configured) and call
+ * {@code characterize(df, "emb", "label")}. Run by {@code spark/kernel-install} from a built tree.
+ *
+ * <pre>
+ * spark/kernel-install [--prefix DIR] [--name NAME]
+ * </pre>
+ */
+public final class SparkKernel {
+    /** The kernel name used when none is given. */
+    public static final String NAME = "scar-spark";
+    /** Spark's --add-opens list for Java 17 (what spark-submit passes to its own JVMs). */
+    public static final List<String> JAVA_17_FLAGS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false",
+            "-Dio.netty.tryReflectionSetAccessible=true");
+
+    private SparkKernel() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            System.out.println("Installed kernelspec in " + install(args));
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            System.err.println("kernel-install: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /**
+     * Writes the kernelspec. Arguments: {@code root} (the project folder, with target/ and spark/target/ built),
+     * then optionally {@code --prefix DIR} and {@code --name NAME}.
+     */
+    static Path install(String... args) {
+        if (args.length < 1) {
+            throw new IllegalArgumentException("usage: SparkKernel ROOT [--prefix DIR] [--name NAME]");
+        }
+        Path root = Path.of(args[0]).toAbsolutePath();
+        Path dataDir = KernelInstaller.userDataDir();
+        String name = NAME;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--prefix" -> dataDir = KernelInstaller.prefixDataDir(Path.of(value(args, ++i, "--prefix")));
+                case "--name" -> name = value(args, ++i, "--name");
+                default -> throw new IllegalArgumentException("unknown option '" + args[i]
+                        + "'; expected --prefix DIR or --name NAME");
+            }
+        }
+        return install(root, root.resolve("spark/target/scar-spark-classes.jar"), dataDir, name);
+    }
+
+    /** Writes the kernelspec into {@code dataDir} with this module's classes from {@code sparkClasses}. */
+    static Path install(Path root, Path sparkClasses, Path dataDir, String name) {
+        List<Path> classpath = List.of(root.resolve("target/scar.jar"), root.resolve("target/lib/*"), sparkClasses,
+                root.resolve("spark/target/lib/*"));
+        for (Path p : List.of(classpath.get(0), classpath.get(2))) {
+            if (!Files.exists(p)) {
+                throw new IllegalArgumentException(p + " is missing; build first: mvn -B install -DskipTests && "
+                        + "mvn -B -f spark/pom.xml package -DskipTests");
+            }
+        }
+        List<String> flags = new ArrayList<>(KernelInstaller.DEFAULT_JVM_FLAGS);
+        flags.addAll(JAVA_17_FLAGS);
+        Path dir = KernelInstaller.install(dataDir, name, KernelInstaller.currentJava(), classpath, flags);
+        Path json = dir.resolve("kernel.json");
+        try {
+            String text = Files.readString(json, StandardCharsets.UTF_8);
+            Files.writeString(json, text.replace(KernelInstaller.DISPLAY_NAME, "Java (SCAR + Spark)"),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite " + json, e);
+        }
+        return dir;
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value; got " + Arrays.toString(args));
+        }
+        return args[i];
+    }
+}

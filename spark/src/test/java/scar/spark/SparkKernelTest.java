@@ -1,0 +1,125 @@
+package scar.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Spark kernel through a real Jupyter client (Debian's jupyter_client under /usr/bin/python3): a cell starts a
+ * local[*] session and characterises a Parquet DataFrame, rendered as HTML like any profile; a longer study is
+ * interrupted once progress shows a fit done, the cell ends in an error, and the session answers the next cell.
+ */
+class SparkKernelTest {
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void notebookCellsCharacteriseADataFrameAndAnInterruptCancelsTheStudy() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Assumptions.assumeTrue(Files.isRegularFile(root.resolve("target/scar.jar")),
+                "the core jar is built by the root build (mvn -B verify)");
+        Assumptions.assumeTrue(pythonHasJupyter(), "/usr/bin/python3 cannot import jupyter_client");
+        Path parquet = dir.resolve("emb.parquet");
+        writeParquet(parquet.toString());
+        Path prefix = dir.resolve("prefix");
+        Path dataDir = prefix.resolve("share/jupyter");
+        Path classes = Path.of("target/classes").toAbsolutePath();
+        Path lib = root.resolve("spark/target/lib");
+        Files.createDirectories(lib);
+        copyTestClasspath(lib);
+        SparkKernel.install(root, classes, dataDir, "scar-spark-test");
+
+        Path script = dir.resolve("client.py");
+        try (InputStream in = SparkKernelTest.class.getResourceAsStream("spark_kernel_client.py")) {
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+        ProcessBuilder pb = new ProcessBuilder(PYTHON.toString(), script.toString(), "scar-spark-test",
+                parquet.toString());
+        pb.environment().put("JUPYTER_PATH", dataDir.toString());
+        pb.environment().put("JUPYTER_RUNTIME_DIR", dir.resolve("runtime").toString());
+        pb.redirectError(dir.resolve("client.err").toFile());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(15, TimeUnit.MINUTES));
+        String err = Files.readString(dir.resolve("client.err"));
+        assertEquals(0, p.exitValue(), out + err);
+        JsonObject report = JsonParser.parseString(out.strip().lines().reduce((a, b) -> b).orElse("{}"))
+                .getAsJsonObject();
+
+        JsonObject session = report.getAsJsonObject("session");
+        assertEquals("ok", session.get("status").getAsString(), session.toString());
+        assertTrue(session.toString().contains("local[*]"), session.toString());
+        JsonObject profile = report.getAsJsonObject("profile");
+        assertEquals("ok", profile.get("status").getAsString(), profile.toString());
+        String shown = profile.getAsJsonArray("outputs").toString();
+        assertTrue(shown.contains("text/html") && shown.contains("foundation size"), shown);
+
+        String progress = report.get("progress_before_interrupt").getAsString();
+        assertTrue(progress.matches("(?s).*[1-9][0-9]*/83 fits.*"), "progress shows fits done: " + progress);
+        JsonObject interrupted = report.getAsJsonObject("interrupted");
+        assertEquals("error", interrupted.get("status").getAsString(), interrupted.toString());
+        JsonObject after = report.getAsJsonObject("after");
+        assertEquals("ok", after.get("status").getAsString(), after.toString());
+        assertTrue(after.toString().contains("1000"), after.toString());
+        System.out.printf("[spark kernel] interrupt to reply: %.1f s%n", report.get("interrupt_s").getAsDouble());
+    }
+
+    /** spark/target/lib is filled at package time; in the test phase the kernel gets this JVM's class path. */
+    private static void copyTestClasspath(Path lib) throws java.io.IOException {
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (entry.endsWith(".jar") && Files.isRegularFile(p)) {
+                Path target = lib.resolve(p.getFileName());
+                if (!Files.exists(target)) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static boolean pythonHasJupyter() throws Exception {
+        if (!Files.isExecutable(PYTHON)) {
+            return false;
+        }
+        Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import jupyter_client").start();
+        return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+
+    private static void writeParquet(String path) {
+        SplittableRandom random = new SplittableRandom(2);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            int label = random.nextInt(3);
+            List<Float> emb = new ArrayList<>();
+            for (int j = 0; j < 8; j++) {
+                emb.add((float) (random.nextGaussian() + (j == label ? 1.0 : 0.0)));
+            }
+            rows.add(RowFactory.create(label, scala.jdk.javaapi.CollectionConverters.asScala(emb).toSeq()));
+        }
+        StructType schema = new StructType().add("label", DataTypes.IntegerType, false)
+                .add("emb", DataTypes.createArrayType(DataTypes.FloatType, false), false);
+        var spark = Sessions.local();
+        spark.createDataFrame(rows, schema).coalesce(1).write().parquet(path);
+    }
+}

@@ -1,0 +1,74 @@
+"""Drives the SCAR + Spark kernel through jupyter_client and prints a JSON report (run with /usr/bin/python3).
+
+usage: spark_kernel_client.py <kernel-name> <parquet-path>
+Runs a Spark study in a cell, then starts a longer one, interrupts it once it reports a fit done, and checks that
+the kernel and the Spark session still answer.
+"""
+import json
+import sys
+import time
+
+from jupyter_client.manager import start_new_kernel
+
+TIMEOUT = 600
+
+
+def run(kc, code, timeout=TIMEOUT):
+    outputs = []
+
+    def hook(msg):
+        kind = msg["msg_type"]
+        content = msg["content"]
+        if kind in ("stream", "execute_result", "display_data", "error"):
+            entry = {"type": kind}
+            for key in ("name", "text", "data", "ename", "evalue"):
+                if key in content:
+                    entry[key] = content[key]
+            outputs.append(entry)
+
+    reply = kc.execute_interactive(code, timeout=timeout, output_hook=hook, allow_stdin=False)
+    content = reply["content"]
+    return {"status": content["status"], "ename": content.get("ename"), "evalue": content.get("evalue"),
+            "outputs": outputs}
+
+
+def main(name, parquet):
+    report = {}
+    km, kc = start_new_kernel(kernel_name=name, startup_timeout=180)
+    try:
+        report["imports"] = run(kc, "import static scar.spark.ScarSpark.*;\nimport org.apache.spark.sql.*;")
+        report["session"] = run(kc, "var spark = spark();\nspark.sparkContext().master()")
+        report["profile"] = run(kc, "var df = spark.read().parquet(\"%s\");\n"
+                                    "characterize(df, \"emb\", \"label\", "
+                                    "scar.foundation.ScarOptions.defaults().withRatios(1, 2))" % parquet)
+        busy = kc.execute("characterize(df, \"emb\", \"label\", "
+                          "scar.foundation.ScarOptions.defaults().withRatios(1, 2, 5, 10, 15, 20, 30))")
+        seen = ""
+        deadline = time.monotonic() + TIMEOUT
+        while "1/" not in seen and time.monotonic() < deadline:
+            try:
+                msg = kc.get_iopub_msg(timeout=1)
+            except Exception:
+                continue
+            if msg["msg_type"] == "stream":
+                seen += msg["content"]["text"]
+            elif msg["msg_type"] == "display_data" or msg["msg_type"] == "update_display_data":
+                seen += json.dumps(msg["content"].get("data", {}))
+        report["progress_before_interrupt"] = seen[-400:]
+        t0 = time.monotonic()
+        km.interrupt_kernel()
+        while True:
+            msg = kc.get_shell_msg(timeout=TIMEOUT)
+            if msg["parent_header"].get("msg_id") == busy:
+                report["interrupted"] = {"status": msg["content"]["status"], "ename": msg["content"].get("ename")}
+                break
+        report["interrupt_s"] = time.monotonic() - t0
+        report["after"] = run(kc, "spark.range(1000).count()")
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
