@@ -38,6 +38,7 @@ final class PassBatcher {
     private final List<Request> waiting = new ArrayList<>();
     private int running;
     private long jobs;
+    private volatile boolean cancelled;
 
     PassBatcher(Job job) {
         this.job = job;
@@ -58,6 +59,11 @@ final class PassBatcher {
         if (batch != null) {
             runBatch(batch);
         }
+    }
+
+    /** No pass starts after this; fits waiting for one fail with a CancellationException. */
+    void cancel() {
+        cancelled = true;
     }
 
     /** Passes run so far. */
@@ -109,6 +115,9 @@ final class PassBatcher {
             b[j] = batch.get(j).b;
         }
         try {
+            if (cancelled) {
+                throw new CancellationException("the sweep was cancelled");
+            }
             PassSums[] out = job.run(fits, w, b);
             for (int j = 0; j < n; j++) {
                 batch.get(j).result = out[j];

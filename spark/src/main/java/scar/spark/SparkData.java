@@ -213,19 +213,27 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
             throw new IllegalArgumentException("item " + item + ": embedding column '" + col + "' has "
                     + a.numElements() + " values, expected " + d + " like the first row");
         }
-        float[] out = new float[d];
         for (int k = 0; k < d; k++) {
             if (a.isNullAt(k)) {
                 throw new IllegalArgumentException("item " + item + ": embedding column '" + col + "' value " + k
                         + " is null, expected a finite number");
             }
-            double v = isDouble ? a.getDouble(k) : a.getFloat(k);
-            float f = (float) v;
-            if (!Float.isFinite(f)) {
-                throw new IllegalArgumentException("item " + item + ": embedding column '" + col + "' value " + k
-                        + " is " + v + ", expected a finite number");
+        }
+        float[] out;
+        if (isDouble) {
+            double[] v = a.toDoubleArray();
+            out = new float[d];
+            for (int k = 0; k < d; k++) {
+                out[k] = (float) v[k];
             }
-            out[k] = f;
+        } else {
+            out = a.toFloatArray();
+        }
+        for (int k = 0; k < d; k++) {
+            if (!Float.isFinite(out[k])) {
+                throw new IllegalArgumentException("item " + item + ": embedding column '" + col + "' value " + k
+                        + " is " + (isDouble ? a.getDouble(k) : out[k]) + ", expected a finite number");
+            }
         }
         return out;
     }

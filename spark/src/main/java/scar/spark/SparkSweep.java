@@ -186,7 +186,7 @@ final class SparkSweep {
                     return java.util.Collections.singletonList(acc).iterator();
                 }).treeReduce(SparkSweep::mergePasses);
             } finally {
-                models.destroy();
+                models.unpersist();
             }
         });
         int total = results.length;
@@ -198,6 +198,7 @@ final class SparkSweep {
         });
         progress.start(study.data().name() + "/" + study.data().modalities().get(modality), total);
         List<Future<?>> futures = new ArrayList<>();
+        boolean interrupted = false;
         try {
             for (int f = 0; f < total; f++) {
                 int fit = f;
@@ -223,8 +224,9 @@ final class SparkSweep {
                 future.get();
             }
         } catch (InterruptedException e) {
+            interrupted = true;
+            batcher.cancel();
             study.cancel();
-            Thread.currentThread().interrupt();
             throw new CancellationException("the Spark sweep was interrupted; its jobs were cancelled");
         } catch (ExecutionException e) {
             study.cancel();
@@ -234,16 +236,24 @@ final class SparkSweep {
             }
             throw new IllegalStateException(cause);
         } finally {
+            // clean up with the interrupt flag cleared (Spark's blocking calls would throw), then restore it
+            interrupted |= Thread.interrupted();
             futures.forEach(fu -> fu.cancel(true));
             pool.shutdownNow();
             try {
                 pool.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                interrupted = true;
+            }
+            if (interrupted) {
+                study.cancel(); // a pass submitted while the first cancel was on its way
             }
             progress.finish();
-            std.destroy();
-            draws.destroy();
+            std.unpersist();
+            draws.unpersist();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

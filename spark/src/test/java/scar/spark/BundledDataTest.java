@@ -120,7 +120,7 @@ class BundledDataTest {
     @Test
     void mfeatRunsAreBitIdenticalWithTheSameOrAnotherPartitioning() {
         MultiModalDataset mfeat = Datasets.bundled("mfeat");
-        ScarOptions options = ScarOptions.defaults().withSeed(5).withRatios(1, 2, 5).withProgress(false);
+        ScarOptions options = ScarOptions.defaults().withSeed(5).withRatios(1, 2).withProgress(false);
         SparkSession session = Sessions.local();
         ScarProfile first = spark(session, mfeat, "mor", options, 4);
         ScarProfile again = spark(session, mfeat, "mor", options, 4);

@@ -31,6 +31,8 @@ class CancelTest {
         SparkData data = SparkData.dataset(spark, "wikipedia", df, List.of("image"), "label", null);
         ScarOptions options = ScarOptions.defaults().withRatios(1, 2, 5, 10).withProgress(false);
         SparkStudy study = SparkStudy.of(data, options);
+        GroupJobs jobs = new GroupJobs(study.jobGroup());
+        spark.sparkContext().addSparkListener(jobs);
         CountDownLatch firstFitDone = new CountDownLatch(1);
         AtomicReference<String> started = new AtomicReference<>();
         Progress progress = new Progress() {
@@ -62,17 +64,59 @@ class CancelTest {
         cell.join(TimeUnit.MINUTES.toMillis(2));
         assertTrue(!cell.isAlive(), "the sweep did not stop");
         assertTrue(thrown.get() instanceof java.util.concurrent.CancellationException, String.valueOf(thrown.get()));
-        assertEquals("wikipedia/image 20", started.get(), "progress counts every fit");
-        var tracker = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .statusTracker();
-        int[] jobs = tracker.getJobIdsForGroup(study.jobGroup());
-        assertTrue(jobs.length > 0, "the study ran its passes in its job group");
-        for (int job : jobs) {
-            var info = tracker.getJobInfo(job);
-            assertTrue(info == null || info.status() != org.apache.spark.JobExecutionStatus.RUNNING,
-                    "job " + job + " of the cancelled study is still running");
-        }
+        assertEquals("wikipedia/image " + study.plan().fits().size(), started.get(), "progress counts every fit");
+        // cancellation is asynchronous in Spark: wait (bounded) until every job the study started has ended
+        assertTrue(jobs.awaitAllEnded(2, TimeUnit.MINUTES), "a job of the cancelled study is still running: "
+                + jobs);
+        assertTrue(jobs.started() > 0, "the study ran its passes in its job group");
         assertEquals(wiki.labels().length, data.blocks().map(Block::rows).fold(0, Integer::sum));
+        spark.sparkContext().removeSparkListener(jobs);
         data.release();
+    }
+
+    /** Counts the jobs of one job group that started and ended; a monitor the test waits on. */
+    static final class GroupJobs extends org.apache.spark.scheduler.SparkListener {
+        private final String group;
+        private final java.util.Set<Integer> running = new java.util.HashSet<>();
+        private int started;
+
+        GroupJobs(String group) {
+            this.group = group;
+        }
+
+        @Override
+        public synchronized void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart e) {
+            if (e.properties() != null && group.equals(e.properties().getProperty("spark.jobGroup.id"))) {
+                running.add(e.jobId());
+                started++;
+            }
+        }
+
+        @Override
+        public synchronized void onJobEnd(org.apache.spark.scheduler.SparkListenerJobEnd e) {
+            running.remove(e.jobId());
+            notifyAll();
+        }
+
+        synchronized int started() {
+            return started;
+        }
+
+        synchronized boolean awaitAllEnded(long time, TimeUnit unit) throws InterruptedException {
+            long deadline = System.nanoTime() + unit.toNanos(time);
+            while (!running.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        }
+
+        @Override
+        public synchronized String toString() {
+            return started + " started, running " + running;
+        }
     }
 }

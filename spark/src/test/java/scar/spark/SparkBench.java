@@ -122,7 +122,7 @@ public final class SparkBench {
                 for (int i = from; i < to; i++) {
                     int y = random.nextInt(k);
                     labels[i] = y;
-                    Float[] v = new Float[d];
+                    float[] v = new float[d];
                     row.clear();
                     for (int j = 0; j < d; j++) {
                         float x = (float) (random.nextGaussian() + means[y][j]);
@@ -130,8 +130,7 @@ public final class SparkBench {
                         row.putFloat(x);
                     }
                     out.write(row.array());
-                    rows.add(RowFactory.create(y, scala.jdk.javaapi.CollectionConverters
-                            .asScala(java.util.Arrays.asList(v)).toSeq()));
+                    rows.add(RowFactory.create(y, scala.collection.immutable.ArraySeq.unsafeWrapArray(v)));
                 }
                 // one file per slice, named so that path order is item order
                 spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 1),

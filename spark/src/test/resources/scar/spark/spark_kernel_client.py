@@ -5,6 +5,7 @@ Runs a Spark study in a cell, then starts a longer one, interrupts it once it re
 the kernel and the Spark session still answer.
 """
 import json
+import re
 import sys
 import time
 
@@ -44,8 +45,8 @@ def main(name, parquet):
         busy = kc.execute("characterize(df, \"emb\", \"label\", "
                           "scar.foundation.ScarOptions.defaults().withRatios(1, 2, 5, 10, 15, 20, 30))")
         seen = ""
-        deadline = time.monotonic() + TIMEOUT
-        while "1/" not in seen and time.monotonic() < deadline:
+        deadline = time.monotonic() + 300
+        while not re.search(r"[1-9][0-9]*/[0-9]+ fits", seen) and time.monotonic() < deadline:
             try:
                 msg = kc.get_iopub_msg(timeout=1)
             except Exception:
