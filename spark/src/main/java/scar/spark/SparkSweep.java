@@ -97,43 +97,44 @@ final class SparkSweep {
     /** Two passes over every fit's rows: the first gathers Σx, min, max; the second Σ(x − μ)². */
     private Standardizer[] standardizers(int[] fits) {
         Broadcast<Draws> draws = study.sc().broadcast(study.draws());
-        int m = modality;
         int dim = d;
-        FeatureStats[] first = blocks.mapPartitions((Iterator<Block> it) -> {
-            FeatureStats[] acc = new FeatureStats[fits.length];
-            for (int j = 0; j < fits.length; j++) {
-                acc[j] = FeatureStats.sums(dim);
-            }
-            while (it.hasNext()) {
-                Block b = it.next();
-                int[][] rows = FitRows.of(b, draws.value(), fits);
-                for (int j = 0; j < fits.length; j++) {
-                    acc[j].addBlock(b.data()[m], rows[j], 0, rows[j].length);
-                }
-            }
-            return java.util.Collections.singletonList(acc).iterator();
-        }).treeReduce(SparkSweep::mergeStats);
-        Broadcast<FeatureStats[]> firsts = study.sc().broadcast(first);
-        FeatureStats[] second = blocks.mapPartitions((Iterator<Block> it) -> {
-            FeatureStats[] acc = new FeatureStats[fits.length];
-            for (int j = 0; j < fits.length; j++) {
-                acc[j] = firsts.value()[j].squares();
-            }
-            while (it.hasNext()) {
-                Block b = it.next();
-                int[][] rows = FitRows.of(b, draws.value(), fits);
-                for (int j = 0; j < fits.length; j++) {
-                    acc[j].addBlock(b.data()[m], rows[j], 0, rows[j].length);
-                }
-            }
-            return java.util.Collections.singletonList(acc).iterator();
-        }).treeReduce(SparkSweep::mergeStats);
-        firsts.destroy();
+        FeatureStats[] empty = new FeatureStats[fits.length];
+        for (int j = 0; j < fits.length; j++) {
+            empty[j] = FeatureStats.sums(dim);
+        }
+        FeatureStats[] first = statsPass(fits, draws, empty, false);
+        FeatureStats[] second = statsPass(fits, draws, first, true);
         draws.destroy();
         Standardizer[] out = new Standardizer[fits.length];
         for (int j = 0; j < fits.length; j++) {
             out[j] = FeatureStats.standardizer(first[j], second[j]);
         }
+        return out;
+    }
+
+    /**
+     * One statistics pass: per partition, fresh statistics for every fit — copies of {@code start} (first pass) or
+     * its {@link FeatureStats#squares} (second pass) — over the fit's rows of every block, merged exactly.
+     */
+    private FeatureStats[] statsPass(int[] fits, Broadcast<Draws> draws, FeatureStats[] start, boolean squares) {
+        Broadcast<FeatureStats[]> base = study.sc().broadcast(start);
+        int m = modality;
+        int dim = d;
+        FeatureStats[] out = blocks.mapPartitions((Iterator<Block> it) -> {
+            FeatureStats[] acc = new FeatureStats[fits.length];
+            for (int j = 0; j < fits.length; j++) {
+                acc[j] = squares ? base.value()[j].squares() : FeatureStats.sums(dim);
+            }
+            while (it.hasNext()) {
+                Block b = it.next();
+                int[][] rows = FitRows.of(b, draws.value(), fits);
+                for (int j = 0; j < fits.length; j++) {
+                    acc[j].addBlock(b.data()[m], rows[j], 0, rows[j].length);
+                }
+            }
+            return java.util.Collections.singletonList(acc).iterator();
+        }).treeReduce(SparkSweep::mergeStats);
+        base.destroy();
         return out;
     }
 
