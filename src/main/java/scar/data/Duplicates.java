@@ -23,9 +23,10 @@ import tech.tablesaw.api.Table;
  * @param leaks        held-out items whose row equals a training item's row, increasing
  * @param conflicting  groups whose items carry more than one label
  * @param examples     a few groups written with item ids, for a message
+ * @param checked      whether the rows were looked at; false for a study that could not ({@link #notChecked})
  */
-public record Duplicates(String modality, List<int[]> groups, int[] leaks, int conflicting, List<String> examples)
-        implements Tabular {
+public record Duplicates(String modality, List<int[]> groups, int[] leaks, int conflicting, List<String> examples,
+                         boolean checked) implements Tabular {
 
     /** How many example groups a report keeps. */
     public static final int EXAMPLES = 3;
@@ -91,7 +92,7 @@ public record Duplicates(String modality, List<int[]> groups, int[] leaks, int c
         }
         java.util.Collections.sort(leaks);
         return new Duplicates(modality.name(), groups, leaks.stream().mapToInt(Integer::intValue).toArray(),
-                conflicting, examples);
+                conflicting, examples, true);
     }
 
     /** Splits one hash bucket (items in increasing order) into groups of truly equal rows. */
@@ -153,6 +154,14 @@ public record Duplicates(String modality, List<int[]> groups, int[] leaks, int c
         return out;
     }
 
+    /**
+     * The report of a study that did not look for duplicates (a distributed run): it says so rather than claiming
+     * that there are none.
+     */
+    public static Duplicates notChecked(String modality) {
+        return new Duplicates(modality, List.of(), new int[0], 0, List.of(), false);
+    }
+
     /** Items in groups, minus one per group: the copies a de-duplication drops. */
     public int redundant() {
         return groups.stream().mapToInt(g -> g.length - 1).sum();
@@ -175,6 +184,9 @@ public record Duplicates(String modality, List<int[]> groups, int[] leaks, int c
 
     /** One line for a person: counts and a few examples, or that no row repeats. */
     public String summary() {
+        if (!checked) {
+            return "not checked (only the local library looks for exact duplicate rows)";
+        }
         if (groups.isEmpty()) {
             return "no exact duplicate rows";
         }
@@ -209,7 +221,7 @@ public record Duplicates(String modality, List<int[]> groups, int[] leaks, int c
     public boolean equals(Object o) {
         return o instanceof Duplicates d && modality.equals(d.modality)
                 && Arrays.deepEquals(groups.toArray(), d.groups.toArray()) && Arrays.equals(leaks, d.leaks)
-                && conflicting == d.conflicting;
+                && conflicting == d.conflicting && checked == d.checked;
     }
 
     @Override

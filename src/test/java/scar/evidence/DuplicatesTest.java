@@ -40,4 +40,11 @@ class DuplicatesTest {
         assertEquals("no exact duplicate rows", d.summary());
         assertEquals(0, d.redundantItems().length);
     }
+
+    @Test
+    void aStudyThatDidNotLookSaysSoInsteadOfReportingNone() {
+        Duplicates d = Duplicates.notChecked("x");
+        assertFalse(d.checked());
+        assertTrue(d.summary().startsWith("not checked"), d.summary());
+    }
 }

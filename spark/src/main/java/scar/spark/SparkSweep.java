@@ -88,7 +88,7 @@ final class SparkSweep {
                     held == null ? Double.NaN : held.accuracy(), held, results[f].iterations(),
                     results[f].converged(), nanos[f]));
         }
-        Duplicates none = new Duplicates(name, List.of(), new int[0], 0, List.of());
+        Duplicates none = Duplicates.notChecked(name);
         return plan.profile(study.data().name(), name, study.data().classNames(), study.classCounts(),
                 study.testSize(), measures, probes, out.hard.toHardItems(study.data().classNames()), none, 0,
                 options, System.nanoTime() - started);
