@@ -7,7 +7,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * One view of the items: a name, an n × d float embedding matrix (row i is item i) and the items' ids. The matrix is
- * held, not copied; treat it as immutable. When no ids are given they are the row indices {@code "0", "1", ...},
+ * held, not copied: on the heap, or memory-mapped from a {@code .npy} file ({@link Npy#read}), so that a modality can
+ * be larger than the heap; a selection of rows is an index list over it. When no ids are given they are the row indices {@code "0", "1", ...},
  * produced on demand, so a 1,000,000 × 768 modality costs its 3 GiB of floats and nothing more.
  */
 public final class Modality implements Tabular {
@@ -76,17 +77,12 @@ public final class Modality implements Tabular {
 
     /** Rejects NaN and infinite values here, naming the row and column, rather than deep inside a probe fit. */
     private static void checkFinite(String name, Matrix embeddings, String[] ids) {
-        float[] data = embeddings.data();
-        int d = embeddings.cols();
-        for (int k = 0; k < data.length; k++) {
-            if (!Float.isFinite(data[k])) {
-                int row = k / d;
-                String id = ids != null && row < ids.length ? " (id '" + ids[row] + "')" : "";
-                throw new IllegalArgumentException("modality '" + name + "', row " + row + id + ", column " + (k % d)
-                        + ": value " + data[k] + " is not a finite number; expected finite embeddings (drop or "
-                        + "impute the item)");
-            }
-        }
+        embeddings.checkFinite((row, col, value) -> {
+            String id = ids != null && row < ids.length ? " (id '" + ids[row] + "')" : "";
+            return new IllegalArgumentException("modality '" + name + "', row " + row + id + ", column " + col
+                    + ": value " + value + " is not a finite number; expected finite embeddings (drop or "
+                    + "impute the item)");
+        });
     }
 
     private static String[] checkIds(String[] ids, int rows, String name) {
@@ -156,7 +152,7 @@ public final class Modality implements Tabular {
     }
 
     /**
-     * The given rows, in the given order (a copy).
+     * The given rows, in the given order: a view that holds the row indices, not a copy of the values.
      *
      * @throws IllegalArgumentException if a row is out of range or repeats (ids stay unique)
      */

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads NumPy {@code .npy} files (format versions 1.0, 2.0 and 3.0). Embeddings: a 2-D array of little-endian
- * float32 ({@code '<f4'}) or float64 ({@code '<f8'}, cast to float32) in C order; labels: a 1-D array of little-endian
+ * float32 ({@code '<f4'}) or float16 ({@code '<f2'}), memory-mapped so that they stay on disk, or float64
+ * ({@code '<f8'}, cast to float32 into the heap) in C order; labels: a 1-D array of little-endian
  * integers ({@code '<i1'..'<i8'}, {@code '<u1'..'<u8'}, {@code '|i1'}, {@code '|u1'}). Anything else — big-endian,
  * Fortran order, other types or shapes, a truncated file — is rejected with a message naming the file and what was
  * found. Every embedding value must be finite.
@@ -27,6 +28,8 @@ public final class Npy {
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
     private static final int CHUNK = 1 << 20;
+    /** Largest mapping: 1 GiB, well below Java 17's limit of 2³¹ − 1 bytes per mapping. */
+    private static final long DEFAULT_CHUNK_BYTES = 1L << 30;
 
     private Npy() {
     }
@@ -35,39 +38,96 @@ public final class Npy {
     private record Header(String descr, long[] shape, long dataOffset) {
     }
 
-    /** Reads a 2-D float32 or float64 array as a float matrix. */
+    /**
+     * Reads a 2-D float32, float16 or float64 array as a float matrix. float32 and float16 files are memory-mapped
+     * ({@link #map}): the values stay in the file and take no heap. float64 is narrowed to float32 into the heap.
+     * Every value is checked to be finite (one pass over the file).
+     */
     public static Matrix read(Path file) {
         try (FileChannel ch = open(file)) {
             Header h = header(ch, file);
-            if (!h.descr.equals("<f4") && !h.descr.equals("<f8")) {
+            if (!h.descr.equals("<f4") && !h.descr.equals("<f8") && !h.descr.equals("<f2")) {
                 throw new IllegalArgumentException(file + ": dtype '" + h.descr + "' (" + describe(h.descr)
-                        + ") is not supported; expected little-endian float32 '<f4' or float64 '<f8'");
+                        + ") is not supported; expected little-endian float32 '<f4', float16 '<f2' or float64 '<f8'");
             }
-            if (h.shape.length != 2) {
-                throw new IllegalArgumentException(file + ": shape " + shapeText(h.shape)
-                        + " is not supported; expected a 2-D array (rows, dim)");
+            long[] shape = matrixShape(file, h);
+            if (!h.descr.equals("<f8")) {
+                return checkFinite(file, map(ch, file, h, DEFAULT_CHUNK_BYTES));
             }
-            long count = h.shape[0] * h.shape[1];
-            if (count > Integer.MAX_VALUE - 8 || h.shape[0] > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(file + ": shape " + shapeText(h.shape)
-                        + " has more values than one float array can hold (" + (Integer.MAX_VALUE - 8) + ")");
-            }
-            int itemSize = h.descr.equals("<f4") ? 4 : 8;
-            checkLength(ch, file, h, count * itemSize);
-            int rows = (int) h.shape[0];
-            int cols = (int) h.shape[1];
-            float[] data = new float[(int) count];
-            readFloats(ch, h.dataOffset, data, itemSize == 8);
-            for (int i = 0; i < data.length; i++) {
-                if (!Float.isFinite(data[i])) {
-                    throw new IllegalArgumentException(file + ", row " + (i / cols) + ", column " + (i % cols)
-                            + " (0-based): value " + data[i] + " is not a finite float32 number");
-                }
-            }
-            return Matrix.wrap(rows, cols, data);
+            checkLength(ch, file, h, shape[0] * shape[1] * 8);
+            int rows = (int) shape[0];
+            int cols = (int) shape[1];
+            float[] data = new float[Matrix.heapValues(rows, cols, "the float64 array of " + file)];
+            readFloats(ch, h.dataOffset, data, true);
+            return checkFinite(file, Matrix.wrap(rows, cols, data));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Memory-maps a 2-D little-endian float32 ({@code '<f4'}) or float16 ({@code '<f2'}) array in C order without
+     * reading it: the returned matrix reads rows from the file on demand. Values are not checked; {@link #read}
+     * does that.
+     */
+    public static Matrix map(Path file) {
+        return map(file, DEFAULT_CHUNK_BYTES);
+    }
+
+    /** {@link #map(Path)} with mappings of at most {@code maxChunkBytes} each (tests use small ones). */
+    static Matrix map(Path file, long maxChunkBytes) {
+        try (FileChannel ch = open(file)) {
+            return map(ch, file, header(ch, file), maxChunkBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Matrix map(FileChannel ch, Path file, Header h, long maxChunkBytes) throws IOException {
+        MappedMatrix.Type type = switch (h.descr) {
+            case "<f4" -> MappedMatrix.Type.FLOAT32;
+            case "<f2" -> MappedMatrix.Type.FLOAT16;
+            default -> throw new IllegalArgumentException(file + ": dtype '" + h.descr + "' (" + describe(h.descr)
+                    + ") cannot be memory-mapped; expected little-endian float32 '<f4' or float16 '<f2'");
+        };
+        long[] shape = matrixShape(file, h);
+        long rows = shape[0];
+        long cols = shape[1];
+        checkLength(ch, file, h, rows * cols * type.bytes);
+        long rowBytes = cols * type.bytes;
+        if (rowBytes > maxChunkBytes) {
+            throw new IllegalArgumentException(file + ": one row of " + cols + " values is longer than one mapping ("
+                    + maxChunkBytes + " bytes); expected at most " + maxChunkBytes / type.bytes + " columns");
+        }
+        int rowsPerChunk = (int) Math.min(Math.max(1, rows), maxChunkBytes / rowBytes);
+        int chunks = (int) ((rows + rowsPerChunk - 1) / rowsPerChunk);
+        ByteBuffer[] mapped = new ByteBuffer[chunks];
+        for (int c = 0; c < chunks; c++) {
+            long first = (long) c * rowsPerChunk;
+            long count = Math.min(rowsPerChunk, rows - first);
+            mapped[c] = ch.map(FileChannel.MapMode.READ_ONLY, h.dataOffset + first * rowBytes, count * rowBytes);
+        }
+        return new MappedMatrix(file, type, (int) rows, (int) cols, rowsPerChunk, mapped);
+    }
+
+    /** The (rows, cols) of a 2-D array whose rows and columns each fit an int. */
+    private static long[] matrixShape(Path file, Header h) {
+        if (h.shape.length != 2) {
+            throw new IllegalArgumentException(file + ": shape " + shapeText(h.shape)
+                    + " is not supported; expected a 2-D array (rows, dim)");
+        }
+        if (h.shape[0] > Integer.MAX_VALUE - 8 || h.shape[1] > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(file + ": shape " + shapeText(h.shape) + " has more than "
+                    + (Integer.MAX_VALUE - 8) + " rows or columns; split the file");
+        }
+        return h.shape;
+    }
+
+    /** Every value of {@code m} must be finite; the message names the file, row and column. */
+    private static Matrix checkFinite(Path file, Matrix m) {
+        m.checkFinite((row, col, value) -> new IllegalArgumentException(file + ", row " + row + ", column " + col
+                + " (0-based): value " + value + " is not a finite number"));
+        return m;
     }
 
     /** Reads a 1-D array of integers (e.g. labels saved with {@code np.save}). */
@@ -88,6 +148,7 @@ public final class Npy {
             }
             int n = (int) h.shape[0];
             int size = Integer.parseInt(h.descr.substring(2));
+            Memory.require((long) n * (4 + size), "the " + n + " labels of " + file);
             checkLength(ch, file, h, (long) n * size);
             ByteBuffer buf = ByteBuffer.allocate(n * size).order(ByteOrder.LITTLE_ENDIAN);
             readFully(ch, h.dataOffset, buf);
@@ -255,5 +316,57 @@ public final class Npy {
             total += r;
         }
         return total;
+    }
+
+    /**
+     * Writes {@code x} as a version 1.0 {@code .npy} file of little-endian float32 in C order ({@code np.load} reads
+     * it; {@link #read} maps it back). Rows are streamed, so a mapped or viewed matrix is never copied into the heap.
+     */
+    public static Path write(Path file, Matrix x) {
+        return write(file, "<f4", "(" + x.rows() + ", " + x.cols() + ")", (long) x.rows() * x.cols() * 4, out -> {
+            float[] row = new float[x.cols()];
+            ByteBuffer buf = ByteBuffer.allocate(4 * x.cols()).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < x.rows(); i++) {
+                x.readRow(i, row, 0);
+                buf.clear();
+                buf.asFloatBuffer().put(row);
+                out.write(buf.array());
+            }
+        });
+    }
+
+    /** Writes {@code values} as a 1-D {@code .npy} of little-endian int64 (the dtype {@code np.save} gives labels). */
+    public static Path writeInts(Path file, int[] values) {
+        return write(file, "<i8", "(" + values.length + ",)", 8L * values.length, out -> {
+            ByteBuffer buf = ByteBuffer.allocate(8 * 1024).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < values.length; i++) {
+                buf.putLong(values[i]);
+                if (!buf.hasRemaining() || i == values.length - 1) {
+                    out.write(buf.array(), 0, buf.position());
+                    buf.clear();
+                }
+            }
+        });
+    }
+
+    private interface Body {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    private static Path write(Path file, String descr, String shape, long dataBytes, Body body) {
+        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+        int total = 10 + dict.length() + 1;
+        String header = dict + " ".repeat((total + 63) / 64 * 64 - total) + "\n";
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file),
+                1 << 16)) {
+            ByteBuffer pre = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+            pre.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
+            out.write(pre.array());
+            out.write(header.getBytes(StandardCharsets.ISO_8859_1));
+            body.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
     }
 }

@@ -1,0 +1,13 @@
+package scar.data;
+
+/**
+ * A computation needs more memory than the Java heap can give: the message says how much, for what, and how to raise
+ * the limit. Thrown before the allocation (see {@link Memory#require}), so nothing is half done.
+ */
+public final class InsufficientMemoryException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public InsufficientMemoryException(String message) {
+        super(message);
+    }
+}

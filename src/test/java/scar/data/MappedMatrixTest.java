@@ -1,0 +1,175 @@
+package scar.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static scar.data.TestFiles.assertFails;
+import static scar.data.TestFiles.floats;
+import static scar.data.TestFiles.npy;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Memory-mapped .npy matrices: chunk boundaries, float16, more values than an array holds, row views. */
+class MappedMatrixTest {
+    private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
+
+    @TempDir
+    Path dir;
+
+    private static float[] values(int rows, int cols, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] v = new float[rows * cols];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+
+    @Test
+    void rowsOnBothSidesOfEveryChunkBoundaryReadExactly() {
+        int rows = 103;
+        int cols = 7;
+        float[] v = values(rows, cols, 1);
+        Path file = npy(dir.resolve("x.npy"), "<f4", false, "(103, 7)", floats(LE, v), 1);
+        // 3 rows of 28 bytes per mapping: 35 chunks, the last one holding a single row
+        Matrix mapped = Npy.map(file, 3 * 28 + 5);
+        assertInstanceOf(MappedMatrix.class, mapped);
+        assertEquals(3, ((MappedMatrix) mapped).rowsPerChunk());
+        for (int i = 0; i < rows; i++) {
+            float[] expected = java.util.Arrays.copyOfRange(v, i * cols, (i + 1) * cols);
+            assertArrayEquals(expected, mapped.row(i), "row " + i);
+            for (int j = 0; j < cols; j++) {
+                assertEquals(Float.floatToIntBits(v[i * cols + j]), Float.floatToIntBits(mapped.get(i, j)));
+            }
+        }
+        // one row per mapping, and a mapping that holds the whole file
+        assertArrayEquals(v, Npy.map(file, 28).data());
+        assertArrayEquals(v, Npy.map(file, 1L << 30).data());
+        assertFails(IllegalArgumentException.class, () -> Npy.map(file, 27), "x.npy", "one row of 7 values",
+                "longer than one mapping");
+    }
+
+    @Test
+    void readMapsFloat32AndKeepsTheHeapForFloat64() {
+        float[] v = values(4, 3, 2);
+        Matrix m = Npy.read(npy(dir.resolve("f.npy"), "<f4", false, "(4, 3)", floats(LE, v), 1));
+        assertInstanceOf(MappedMatrix.class, m);
+        assertTrue(m.storage().contains("f.npy"), m.storage());
+        assertArrayEquals(v, m.data());
+    }
+
+    @Test
+    void float16IsWidenedExactly() {
+        // 1, -2, 65504 (largest half), 2^-24 (smallest subnormal), -0, 0.333251953125 (0x3555), 2^-14 (smallest normal)
+        short[] bits = {0x3C00, (short) 0xC000, 0x7BFF, 0x0001, (short) 0x8000, 0x3555, 0x0400, 0x0000};
+        float[] expected = {1f, -2f, 65504f, 0x1p-24f, -0f, 0.333251953125f, 0x1p-14f, 0f};
+        ByteBuffer b = ByteBuffer.allocate(2 * bits.length).order(LE);
+        for (short s : bits) {
+            b.putShort(s);
+        }
+        Matrix m = Npy.read(npy(dir.resolve("h.npy"), "<f2", false, "(2, 4)", b.array(), 1));
+        assertEquals(2, m.rows());
+        assertEquals(4, m.cols());
+        float[] got = m.data();
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(got[i]), "value " + i);
+        }
+        assertEquals(0x1p-24f, m.get(0, 3));
+    }
+
+    @Test
+    void float16InfinityAndNaNAreRejectedWithRowAndColumn() {
+        ByteBuffer b = ByteBuffer.allocate(8).order(LE).putShort((short) 0x3C00).putShort((short) 0x3C00)
+                .putShort((short) 0x3C00).putShort((short) 0x7C00);
+        Path file = npy(dir.resolve("inf.npy"), "<f2", false, "(2, 2)", b.array(), 1);
+        assertFails(IllegalArgumentException.class, () -> Npy.read(file), "inf.npy", "row 1, column 1", "Infinity");
+        assertEquals(Float.POSITIVE_INFINITY, Half.toFloat((short) 0x7C00));
+        assertTrue(Float.isNaN(Half.toFloat((short) 0x7E00)));
+        assertEquals(Float.NEGATIVE_INFINITY, Half.toFloat((short) 0xFC00));
+    }
+
+    @Test
+    void writeThenReadIsBitIdenticalAndLabelsRoundTrip() {
+        float[] v = values(50, 9, 3);
+        Matrix heap = Matrix.wrap(50, 9, v);
+        Path file = Npy.write(dir.resolve("w.npy"), heap.selectRows(new int[] {49, 0, 7}));
+        Matrix back = Npy.read(file);
+        assertArrayEquals(heap.row(49), back.row(0));
+        assertArrayEquals(heap.row(0), back.row(1));
+        assertArrayEquals(heap.row(7), back.row(2));
+        int[] labels = {3, 0, 2, 1, 1};
+        assertArrayEquals(labels, Npy.readInts(Npy.writeInts(dir.resolve("y.npy"), labels)));
+    }
+
+    @Test
+    void rowViewsAreIndexListsOverTheirBase() {
+        float[] v = values(10, 4, 4);
+        Matrix m = Matrix.wrap(10, 4, v);
+        Matrix view = m.selectRows(new int[] {9, 2, 2, 5});
+        Matrix viewOfView = view.selectRows(new int[] {3, 0});
+        assertEquals(2, viewOfView.rows());
+        assertEquals(m, viewOfView.base(), "a view of a view reads the base directly");
+        assertEquals(5, viewOfView.baseRow(0));
+        assertEquals(9, viewOfView.baseRow(1));
+        assertArrayEquals(m.row(5), viewOfView.row(0));
+        assertEquals(v[9 * 4 + 3], view.get(0, 3));
+        assertFails(IndexOutOfBoundsException.class, () -> m.selectRows(new int[] {10}), "10");
+    }
+
+    /**
+     * A sparse file of 2,800,000 × 768 float32 values: 2,150,400,000 values, more than one Java array (2³¹ − 1)
+     * holds, and 8.6 GB, more than four 1 GiB mappings. Only a few rows are written; the rest reads as zeros. The
+     * rows that straddle value index 2³¹ and the mapping boundaries must read exactly.
+     */
+    @Test
+    void mapsMoreValuesThanOneArrayCanHold() throws IOException {
+        int rows = 2_800_000;
+        int cols = 768;
+        assertTrue((long) rows * cols > Integer.MAX_VALUE);
+        Path file = npy(dir.resolve("huge.npy"), "<f4", false, "(" + rows + ", " + cols + ")", new byte[0], 1);
+        long dataStart = Files.size(file);
+        int rowsPerChunk = (1 << 30) / (4 * cols);
+        int beyond = (int) ((1L << 31) / cols); // the row that holds value index 2^31
+        int[] probe = {0, rowsPerChunk - 1, rowsPerChunk, 2 * rowsPerChunk, beyond - 1, beyond, beyond + 1, rows - 1};
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            for (int r : probe) {
+                ch.write(ByteBuffer.wrap(floats(LE, rowValues(r, cols))), dataStart + 4L * r * cols);
+            }
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(dataStart + 4L * rows * cols);
+        }
+        Matrix m = Npy.map(file);
+        assertEquals(rows, m.rows());
+        assertEquals(cols, m.cols());
+        assertEquals(4L * rows * cols, m.valueBytes());
+        for (int r : probe) {
+            assertArrayEquals(rowValues(r, cols), m.row(r), "row " + r);
+        }
+        assertArrayEquals(new float[cols], m.row(beyond + 2), "rows never written read as zeros");
+        assertEquals(rowValues(rows - 1, cols)[cols - 1], m.get(rows - 1, cols - 1));
+        Matrix view = m.selectRows(new int[] {rows - 1, beyond});
+        assertArrayEquals(rowValues(beyond, cols), view.row(1));
+        Files.delete(file);
+    }
+
+    /** Distinct, exactly representable values for row r. */
+    private static float[] rowValues(int r, int cols) {
+        float[] out = new float[cols];
+        for (int j = 0; j < cols; j++) {
+            out[j] = (r % 1000) + j / 1024f;
+        }
+        return out;
+    }
+}
