@@ -1,0 +1,201 @@
+package scar.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static scar.data.TestFiles.assertFails;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Parquet files written by parquet-java's own writer (a test dependency) in the layouts embedding dumps use, read
+ * back by {@link Parquet} (which does not use parquet-hadoop) value for value.
+ */
+class ParquetTest {
+    @TempDir
+    Path dir;
+
+    static final String STANDARD = "message m { optional binary id (STRING); required int64 label; "
+            + "optional group embedding (LIST) { repeated group list { optional float element; } } }";
+
+    /** Writes {@code rows} records with {@code fill(group, row)}. */
+    static Path write(Path file, String schemaText, CompressionCodecName codec, ParquetProperties.WriterVersion version,
+                      boolean dictionary, int rows, BiConsumer<Group, Integer> fill) {
+        MessageType schema = MessageTypeParser.parseMessageType(schemaText);
+        try {
+            Files.deleteIfExists(file);
+            try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file))
+                    .withConf(new PlainParquetConfiguration()).withType(schema).withCompressionCodec(codec)
+                    .withWriterVersion(version).withDictionaryEncoding(dictionary).withPageSize(4096)
+                    .withRowGroupSize(64L << 10).build()) {
+                SimpleGroupFactory f = new SimpleGroupFactory(schema);
+                for (int i = 0; i < rows; i++) {
+                    Group g = f.newGroup();
+                    fill.accept(g, i);
+                    w.write(g);
+                }
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static float[] values(int rows, int d, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] v = new float[rows * d];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) r.nextGaussian();
+        }
+        return v;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CompressionCodecName.class, names = {"UNCOMPRESSED", "SNAPPY", "GZIP", "ZSTD", "LZ4_RAW"})
+    void standardListOfFloatsInEveryCodecAndPageVersion(CompressionCodecName codec) {
+        int rows = 600;
+        int d = 12;
+        float[] v = values(rows, d, 1);
+        for (ParquetProperties.WriterVersion version : ParquetProperties.WriterVersion.values()) {
+            for (boolean dictionary : new boolean[] {false, true}) {
+                Path file = write(dir.resolve("e.parquet"), STANDARD, codec, version, dictionary, rows, (g, i) -> {
+                    g.append("id", "item-" + i).append("label", (long) (i % 3) * 10);
+                    Group list = g.addGroup("embedding");
+                    for (int j = 0; j < d; j++) {
+                        list.addGroup("list").append("element", v[i * d + j]);
+                    }
+                });
+                MultiModalDataset ds = Parquet.loader().id("id").load(file);
+                String what = codec + " " + version + " dictionary " + dictionary;
+                assertEquals(rows, ds.size(), what);
+                assertArrayEquals(v, ds.modality("e").embeddings().data(), what);
+                assertArrayEquals(new String[] {"0", "10", "20"}, ds.classNames(), what);
+                assertEquals(2, ds.labels()[599], what);
+                assertEquals("item-599", ds.id(599), what);
+            }
+        }
+    }
+
+    @Test
+    void legacyTwoLevelListOfDoublesRepeatedFloatsAndTextLabels() {
+        float[] v = values(40, 5, 2);
+        Path legacy = write(dir.resolve("legacy.parquet"), "message m { required binary cls (UTF8); "
+                        + "required group vec (LIST) { repeated double array; } required int32 fold; }",
+                CompressionCodecName.SNAPPY, ParquetProperties.WriterVersion.PARQUET_1_0, true, 40, (g, i) -> {
+                    g.append("cls", i % 2 == 0 ? "dog" : "cat");
+                    Group list = g.addGroup("vec");
+                    for (int j = 0; j < 5; j++) {
+                        list.append("array", (double) v[i * 5 + j]);
+                    }
+                    g.append("fold", i);
+                });
+        MultiModalDataset a = Parquet.loader().embedding("vec").label("cls").modality("image").load(legacy);
+        assertArrayEquals(v, a.modality("image").embeddings().data());
+        assertArrayEquals(new String[] {"cat", "dog"}, a.classNames());
+        assertEquals(1, a.labels()[0]);
+        Path repeated = write(dir.resolve("rep.parquet"), "message m { repeated float emb; required int32 y; }",
+                CompressionCodecName.ZSTD, ParquetProperties.WriterVersion.PARQUET_2_0, false, 40, (g, i) -> {
+                    for (int j = 0; j < 5; j++) {
+                        g.append("emb", v[i * 5 + j]);
+                    }
+                    g.append("y", i % 4);
+                });
+        MultiModalDataset b = Parquet.load(repeated, "emb", "y");
+        assertArrayEquals(v, b.modality("rep").embeddings().data());
+        assertNull(b.split());
+        assertEquals(4, b.numClasses());
+    }
+
+    @Test
+    void badFilesAndColumnsAreNamedInOneLine() throws IOException {
+        Path ragged = write(dir.resolve("ragged.parquet"), STANDARD, CompressionCodecName.SNAPPY,
+                ParquetProperties.WriterVersion.PARQUET_1_0, false, 5, (g, i) -> {
+                    g.append("label", 1L);
+                    Group list = g.addGroup("embedding");
+                    for (int j = 0; j < (i == 3 ? 2 : 3); j++) {
+                        list.addGroup("list").append("element", 1f);
+                    }
+                });
+        assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(ragged), "ragged.parquet",
+                "row 3", "'embedding'", "2 values but row 0 has 3");
+        assertFails(IllegalArgumentException.class, () -> Parquet.loader().label("nope").load(ragged),
+                "ragged.parquet", "no column 'nope'", "id, label, embedding");
+        assertFails(IllegalArgumentException.class, () -> Parquet.loader().embedding("label").load(ragged),
+                "column 'label' holds single int64 values", "expected a list of float or double");
+        Path nullEmbedding = write(dir.resolve("null.parquet"), STANDARD, CompressionCodecName.UNCOMPRESSED,
+                ParquetProperties.WriterVersion.PARQUET_1_0, false, 3, (g, i) -> {
+                    g.append("label", 1L);
+                    if (i != 1) {
+                        g.addGroup("embedding").addGroup("list").append("element", Float.NaN);
+                    }
+                });
+        assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(nullEmbedding), "null.parquet",
+                "row 0", "NaN", "not a finite");
+        Path truncated = dir.resolve("cut.parquet");
+        byte[] whole = Files.readAllBytes(ragged);
+        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(truncated), "cut.parquet",
+                "not a Parquet file");
+        Path text = TestFiles.write(dir.resolve("text.parquet"), "label,embedding\n");
+        assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(text), "text.parquet",
+                "not a Parquet file");
+        assertFails(UncheckedIOException.class, () -> Parquet.loader().load(dir.resolve("missing.parquet")),
+                "file not found", "missing.parquet");
+    }
+
+    /**
+     * The library reads Parquet without parquet-hadoop, Hadoop or JTS: the classes are loaded again from the test
+     * class path minus those jars (which the tests only need to write fixtures), and read a SNAPPY file.
+     */
+    @Test
+    void readsWithoutHadoopOnTheClassPath() throws Exception {
+        float[] v = values(30, 4, 5);
+        Path file = write(dir.resolve("iso.parquet"), STANDARD, CompressionCodecName.SNAPPY,
+                ParquetProperties.WriterVersion.PARQUET_2_0, true, 30, (g, i) -> {
+                    g.append("label", (long) (i % 2));
+                    Group list = g.addGroup("embedding");
+                    for (int j = 0; j < 4; j++) {
+                        list.addGroup("list").append("element", v[i * 4 + j]);
+                    }
+                });
+        java.util.List<java.net.URL> urls = new java.util.ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (!name.startsWith("parquet-hadoop") && !name.startsWith("hadoop-") && !name.startsWith("jts-")) {
+                urls.add(Path.of(entry).toUri().toURL());
+            }
+        }
+        try (var loader = new java.net.URLClassLoader(urls.toArray(new java.net.URL[0]),
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> parquet = loader.loadClass("scar.data.Parquet");
+            Object ds = parquet.getMethod("load", Path.class, String.class, String.class)
+                    .invoke(null, file, "embedding", "label");
+            Object modality = ds.getClass().getMethod("modality", String.class).invoke(ds, "iso");
+            Object matrix = modality.getClass().getMethod("embeddings").invoke(modality);
+            Class<?> matrixType = loader.loadClass("scar.data.Matrix");
+            assertArrayEquals(v, (float[]) matrixType.getMethod("data").invoke(matrix));
+            assertEquals(loader, matrix.getClass().getClassLoader());
+            org.junit.jupiter.api.Assertions.assertThrows(ClassNotFoundException.class,
+                    () -> loader.loadClass("org.apache.hadoop.conf.Configuration"));
+        }
+    }
+}
