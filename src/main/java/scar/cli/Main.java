@@ -7,11 +7,14 @@ import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import scar.data.InsufficientMemoryException;
+import scar.data.Memory;
 import scar.kernel.KernelCommand;
 
 /**
  * The {@code scar} command line. Subcommands parse options and call the {@link scar.Scar} facade; this class turns
- * the library's exceptions into one readable line and an exit code (2 for bad input, 1 for anything else).
+ * the library's exceptions into one readable line and an exit code (2 for bad input and for data that does not fit
+ * the memory, 1 for anything else).
  */
 @Command(name = "scar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Characterise multi-modal datasets with SCAR (Scale, Coverage, Authenticity, Richness), "
@@ -30,10 +33,22 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
+        try {
+            return run(args);
+        } catch (OutOfMemoryError e) {
+            // Whatever held the memory is unreachable now; one line, exit code 2 like any input that does not fit.
+            System.err.println("scar: " + Memory.outOfMemory(e));
+            System.err.flush();
+            return 2;
+        }
+    }
+
+    private static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException) {
+            if (ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException
+                    || ex instanceof InsufficientMemoryException) {
                 err.println("scar: " + ex.getMessage());
                 err.flush();
                 return 2;

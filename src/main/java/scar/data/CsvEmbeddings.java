@@ -69,6 +69,11 @@ public final class CsvEmbeddings {
                     embeddingColumns, modalityName);
         }
 
+        /** No label column: every item gets class 0 until labels from elsewhere replace them (--labels FILE). */
+        Loader unlabelled() {
+            return new Loader(idColumn, null, splitColumn, prefix, embeddingColumns, modalityName);
+        }
+
         public Loader split(String column) {
             return new Loader(idColumn, labelColumn, column, prefix, embeddingColumns, modalityName);
         }
@@ -110,7 +115,7 @@ public final class CsvEmbeddings {
         MultiModalDataset run() {
             try (reader) {
                 header = reader.header();
-                labelCol = column(config.labelColumn());
+                labelCol = config.labelColumn() == null ? -1 : column(config.labelColumn());
                 idCol = config.idColumn() == null ? -1 : column(config.idColumn());
                 splitCol = config.splitColumn() == null ? -1 : column(config.splitColumn());
                 String[] first = nextRow();
@@ -131,7 +136,7 @@ public final class CsvEmbeddings {
                     for (int j = 0; j < d; j++) {
                         dst[offset + j] = reader.parseFloat(r[embCols[j]], embNames[j]);
                     }
-                    labels.add(LabelCoding.check(reader, header[labelCol], r[labelCol]));
+                    labels.add(labelCol < 0 ? "0" : LabelCoding.check(reader, header[labelCol], r[labelCol]));
                     if (idCol >= 0) {
                         String id = r[idCol];
                         Integer firstLine = idLines.putIfAbsent(id, reader.lineNumber());

@@ -33,7 +33,7 @@ public final class Datasets {
     /**
      * Loads the bundled dataset {@code name} ({@code "wikipedia"}, {@code "mfeat"}, {@code "iris"}, {@code "wine"},
      * {@code "breast_cancer"}, {@code "digits"}); a name that is not bundled but is a folder on disk is loaded with
-     * {@link DatasetFolder#load}.
+     * {@link DatasetFolder#load}, and a single file is loaded by {@link EmbeddingFile} with its defaults.
      *
      * @throws IllegalArgumentException if it is neither, listing the bundled names
      */
@@ -55,10 +55,13 @@ public final class Datasets {
         if (folder != null && Files.isDirectory(folder)) {
             return DatasetFolder.load(folder);
         }
+        if (folder != null && Files.isRegularFile(folder) && EmbeddingFile.isEmbeddingFile(folder)) {
+            return EmbeddingFile.defaults().load(folder);
+        }
         if (folder != null && Files.isRegularFile(folder)) {
-            throw new IllegalArgumentException("dataset '" + name + "' is a file; expected a bundled name or a dataset "
-                    + "folder (labels.csv and view_<name>.csv[.gz]); load a single file with CsvEmbeddings.load, "
-                    + "Npy.load or JsonLines.load");
+            throw new IllegalArgumentException("dataset '" + name + "' is a file of unknown format; expected a bundled "
+                    + "name, a dataset folder (labels.csv and view_<name>.csv[.gz]) or a .npy, .csv[.gz], "
+                    + ".jsonl[.gz] or .parquet file");
         }
         throw new IllegalArgumentException("unknown dataset '" + name + "': no bundled dataset has that name and no such "
                 + "folder exists; bundled datasets: " + String.join(", ", index.keySet()));

@@ -26,6 +26,15 @@ public final class JsonLines {
 
     /** Loads {@code file}; the dataset and modality are named after it. */
     public static MultiModalDataset load(Path file) {
+        return load(file, "embedding", "label", "id");
+    }
+
+    /**
+     * Loads {@code file} with other key names: {@code embeddingKey} holds the array of numbers, {@code labelKey}
+     * the integer label and {@code idKey} the optional id.
+     */
+    public static MultiModalDataset load(Path file, String embeddingKey, String labelKey, String idKey) {
+        Keys keys = new Keys(embeddingKey, labelKey, idKey);
         try (CsvReader lines = CsvReader.open(file)) {
             FloatList values = new FloatList(1 << 16);
             List<Integer> labels = new ArrayList<>();
@@ -34,7 +43,7 @@ public final class JsonLines {
             int d = -1;
             int firstLine = 0;
             for (String line = lines.nextLine(); line != null; line = lines.nextLine()) {
-                Item item = parse(lines, line);
+                Item item = parse(lines, line, keys);
                 if (d < 0) {
                     d = item.embedding.size();
                     firstLine = lines.lineNumber();
@@ -75,7 +84,11 @@ public final class JsonLines {
     private record Item(List<String> embedding, int label, String id) {
     }
 
-    private static Item parse(CsvReader lines, String line) {
+    /** The key names of one file. */
+    private record Keys(String embedding, String label, String id) {
+    }
+
+    private static Item parse(CsvReader lines, String line, Keys keys) {
         JsonReader json = new JsonReader(new StringReader(line));
         json.setStrictness(Strictness.LENIENT);
         List<String> embedding = null;
@@ -85,11 +98,14 @@ public final class JsonLines {
             json.beginObject();
             while (json.hasNext()) {
                 String key = json.nextName();
-                switch (key) {
-                    case "embedding" -> embedding = numbers(lines, json);
-                    case "label" -> label = label(lines, json);
-                    case "id" -> id = json.nextString();
-                    default -> json.skipValue();
+                if (key.equals(keys.embedding())) {
+                    embedding = numbers(lines, json);
+                } else if (key.equals(keys.label())) {
+                    label = label(lines, json);
+                } else if (key.equals(keys.id())) {
+                    id = json.nextString();
+                } else {
+                    json.skipValue();
                 }
             }
             json.endObject();
@@ -102,7 +118,7 @@ public final class JsonLines {
             throw lines.error("malformed JSON (" + reason + "); " + SHAPE);
         }
         if (embedding == null || label == null) {
-            throw lines.error("no \"" + (embedding == null ? "embedding" : "label") + "\" key; " + SHAPE);
+            throw lines.error("no \"" + (embedding == null ? keys.embedding() : keys.label()) + "\" key; " + SHAPE);
         }
         return new Item(embedding, label, id);
     }

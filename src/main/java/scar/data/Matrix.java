@@ -101,6 +101,17 @@ public abstract sealed class Matrix permits Matrix.Heap, MappedMatrix, Matrix.Ro
         finite = true;
     }
 
+    /**
+     * Checks that every value is finite (once per matrix: the answer is remembered, and a row view asks its base).
+     *
+     * @param what names the matrix in the message
+     * @throws IllegalArgumentException naming the row, column and value of the first non-finite value
+     */
+    public void requireFinite(String what) {
+        checkFinite((row, col, value) -> new IllegalArgumentException(what + ": value " + value + " at row " + row
+                + ", column " + col + " is not a finite number"));
+    }
+
     /** Builds the error for a non-finite value at (row, column). */
     interface NonFinite {
         IllegalArgumentException at(int row, int col, float value);

@@ -184,8 +184,7 @@ public final class Npy {
      */
     public static MultiModalDataset load(Path npy, Path labels) {
         Matrix x = read(npy);
-        LabelCoding.Coded coded = labels.getFileName().toString().endsWith(".npy")
-                ? LabelCoding.ofInts(readInts(labels)) : LabelsText.read(labels);
+        LabelCoding.Coded coded = EmbeddingFile.readLabels(labels);
         if (coded.labels().length != x.rows()) {
             throw new IllegalArgumentException(npy + " has " + x.rows() + " rows but " + labels + " has "
                     + coded.labels().length + " labels; expected one label per row");

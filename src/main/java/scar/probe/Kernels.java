@@ -32,7 +32,14 @@ final class Kernels {
     private Kernels() {
     }
 
-    /** Copies rows {@code [row0, row0 + rows)} of {@code x} into {@code xt[j][r - row0]}; done once per fit. */
+    /** {@code row[j] = (row[j] − centre[j]) · scale[j]} in float, for every j. */
+    static void standardise(float[] row, float[] centre, float[] scale) {
+        for (int j = 0; j < row.length; j++) {
+            row[j] = (row[j] - centre[j]) * scale[j];
+        }
+    }
+
+    /** Copies rows {@code [row0, row0 + rows)} of {@code x} into {@code xt[j][r - row0]}, in cache, every pass. */
     static void transpose(float[][] x, int row0, int rows, float[][] xt) {
         int d = xt.length;
         for (int j0 = 0; j0 < d; j0 += TILE) {

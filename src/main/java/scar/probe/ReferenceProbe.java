@@ -2,10 +2,9 @@ package scar.probe;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import scar.data.Matrix;
 
 /**
- * SPEC §2.2, the reference research code: raw inputs; W and b uniform in (−1/√d, 1/√d) drawn from
+ * SPEC §2.2, the reference research code: raw inputs (X̃ mapped back by {@link Fold#raw}, folded into the weights); W and b uniform in (−1/√d, 1/√d) drawn from
  * {@code SplittableRandom(seed)} (all of W row by row, then b, like PyTorch's {@code nn.Linear}); mean softmax
  * cross-entropy minimised by Adam (β = 0.9, 0.999, eps 1e-8, no weight decay; parameters float, moments double);
  * early stopping with patience on the training accuracy, counted from each batch's forward pass before that
@@ -27,13 +26,14 @@ final class ReferenceProbe {
 
     static ProbeResult fit(Fit fit, long seed) {
         ProbeOptions o = fit.options();
-        Matrix x = fit.x();
-        int n = x.rows();
-        int d = x.cols();
+        int[] items = fit.items();
+        int n = items.length;
+        int d = fit.data().d;
         int k = fit.numClasses();
         SplittableRandom random = new SplittableRandom(seed);
         Model model = init(random, k, d);
-        SoftmaxPass full = new SoftmaxPass(PackedData.raw(x), fit.labels(), k, o.threads());
+        Fold fold = Fold.raw(fit.data());
+        SoftmaxPass full = new SoftmaxPass(fit.data(), items, fit.labels(), k, o.threads(), fold);
         Adam adam = new Adam(model, o.learningRate());
         int batches = (int) ((n + (long) o.batchSize() - 1) / o.batchSize());
         double best = 0;
@@ -50,12 +50,14 @@ final class ReferenceProbe {
             } else {
                 int[] order = permutation(n, epochRandom);
                 for (int start = 0; start < n; start += o.batchSize()) {
-                    int[] rows = Arrays.copyOfRange(order, start, Math.min(n, start + o.batchSize()));
-                    int[] labels = new int[rows.length];
-                    for (int i = 0; i < rows.length; i++) {
-                        labels[i] = fit.labels()[rows[i]];
+                    int[] positions = Arrays.copyOfRange(order, start, Math.min(n, start + o.batchSize()));
+                    int[] rows = new int[positions.length];
+                    int[] labels = new int[positions.length];
+                    for (int i = 0; i < positions.length; i++) {
+                        rows[i] = items[positions[i]];
+                        labels[i] = fit.labels()[positions[i]];
                     }
-                    SoftmaxPass batch = new SoftmaxPass(PackedData.raw(x.selectRows(rows)), labels, k, o.threads());
+                    SoftmaxPass batch = new SoftmaxPass(fit.data(), rows, labels, k, o.threads(), fold);
                     adam.step(batch);
                     correct += batch.correct();
                 }
@@ -69,9 +71,7 @@ final class ReferenceProbe {
                 stopped = true;
             }
         }
-        SoftmaxPass test = fit.xTest() == null ? null
-                : new SoftmaxPass(PackedData.raw(fit.xTest()), fit.yTest(), k, o.threads());
-        Model.Outputs out = model.outputs(full, test);
+        Model.Outputs out = model.outputs(full, fit.testPass(fold));
         return fit.result(out, Fit.meanCrossEntropy(out.logits(), fit.labels(), k), epochs, stopped);
     }
 

@@ -90,9 +90,9 @@ class DatasetsTest {
         assertEquals(6, mfeat.modalityNames().size());
         assertFails(IllegalArgumentException.class, () -> Datasets.bundled("wikipedi"),
                 "'wikipedi'", "wikipedia", "mfeat", "iris", "digits");
-        String file = Path.of("datasets", "mfeat", "labels.csv").toString();
+        String file = Path.of("datasets", "mfeat", "manifest.properties").toString();
         assertFails(IllegalArgumentException.class, () -> Datasets.bundled(file),
-                file, "is a file", "dataset folder", "CsvEmbeddings.load");
+                file, "is a file of unknown format", "dataset folder", ".npy", ".parquet");
     }
 
     @Test

@@ -69,9 +69,17 @@ class SoftmaxPassTest {
         return b;
     }
 
+    /** A pass over every row of {@code x} on raw inputs (the prepared X̃ mapped back by {@link Fold#raw}). */
+    static SoftmaxPass rawPass(Matrix x, int[] labels, int k, int threads) {
+        int[] items = new int[x.rows()];
+        java.util.Arrays.setAll(items, i -> i);
+        ProbeData data = ProbeData.of(x, items, threads);
+        return new SoftmaxPass(data, data.rowsOf(items), labels, k, threads, Fold.raw(data));
+    }
+
     @Test
     void lossAndGradientAgreeWithFiniteDifferencesOfANaiveLoss() {
-        SoftmaxPass pass = new SoftmaxPass(PackedData.raw(data.x()), data.labels(), K, 1);
+        SoftmaxPass pass = rawPass(data.x(), data.labels(), K, 1);
         double[] gradW = new double[K * D];
         double[] gradB = new double[K];
         double loss = pass.lossAndGradient(model.w(), model.b(), gradW, gradB);
@@ -101,7 +109,7 @@ class SoftmaxPassTest {
 
     @Test
     void predictCountsTheSameCorrectItemsAsTheGradientPass() {
-        SoftmaxPass pass = new SoftmaxPass(PackedData.raw(data.x()), data.labels(), K, 2);
+        SoftmaxPass pass = rawPass(data.x(), data.labels(), K, 2);
         pass.lossAndGradient(model.w(), model.b(), new double[K * D], new double[K]);
         int fromGradient = pass.correct();
         int[] predictions = new int[N];
@@ -124,9 +132,8 @@ class SoftmaxPassTest {
         double[][] gw = new double[2][5 * 33];
         double[][] gb = new double[2][5];
         double[] loss = new double[2];
-        PackedData packed = PackedData.raw(big.x());
         for (int t = 0; t < 2; t++) {
-            loss[t] = new SoftmaxPass(packed, big.labels(), 5, t + 1).lossAndGradient(m.w(), m.b(), gw[t], gb[t]);
+            loss[t] = rawPass(big.x(), big.labels(), 5, t + 1).lossAndGradient(m.w(), m.b(), gw[t], gb[t]);
         }
         assertEquals(Double.doubleToLongBits(loss[0]), Double.doubleToLongBits(loss[1]));
         assertArrayEquals(gw[0], gw[1]);

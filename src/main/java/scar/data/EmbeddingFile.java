@@ -1,0 +1,139 @@
+package scar.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * One file as a one-modality dataset, whatever its format, chosen by the file name's extension:
+ * <ul>
+ *   <li>{@code .npy}: a float32/float16 matrix, memory-mapped ({@link Npy}); the labels come from {@code labels};</li>
+ *   <li>{@code .csv}, {@code .csv.gz}: a header, a label column, an optional id column, numeric embedding columns
+ *       ({@link CsvEmbeddings});</li>
+ *   <li>{@code .jsonl}, {@code .ndjson} (optionally {@code .gz}): one object per line with an embedding array and a
+ *       label ({@link JsonLines});</li>
+ *   <li>{@code .parquet}: an embedding column (a list of numbers) and a label column ({@link Parquet}).</li>
+ * </ul>
+ * A labels file ({@code .npy} of integers, or text/CSV with one label per line or a {@code label} column) replaces the
+ * labels of any format; it must have one label per item.
+ *
+ * @param label     the label column (CSV, Parquet) or key (JSON Lines); null for the format's default
+ *                  ({@code label})
+ * @param labels    a labels file, or null
+ * @param id        the id column or key, or null for row-index ids (JSON Lines reads {@code id} when present)
+ * @param embedding the embedding column (Parquet) or key (JSON Lines); null for {@code embedding}
+ */
+public record EmbeddingFile(String label, Path labels, String id, String embedding) {
+
+    /** Format defaults: label column {@code label}, no labels file, no id column, embedding {@code embedding}. */
+    public static EmbeddingFile defaults() {
+        return new EmbeddingFile(null, null, null, null);
+    }
+
+    public EmbeddingFile withLabel(String column) {
+        return new EmbeddingFile(column, labels, id, embedding);
+    }
+
+    public EmbeddingFile withLabels(Path file) {
+        return new EmbeddingFile(label, file, id, embedding);
+    }
+
+    public EmbeddingFile withId(String column) {
+        return new EmbeddingFile(label, labels, column, embedding);
+    }
+
+    public EmbeddingFile withEmbedding(String column) {
+        return new EmbeddingFile(label, labels, id, column);
+    }
+
+    /** Whether {@code file} has an extension this class reads. */
+    public static boolean isEmbeddingFile(Path file) {
+        return format(file) != null;
+    }
+
+    /**
+     * Loads {@code file}.
+     *
+     * @throws IllegalArgumentException for an unknown extension, a {@code .npy} without a labels file, an option the
+     *                                  format has no use for, or a labels file whose length differs from the items
+     */
+    public MultiModalDataset load(Path file) {
+        String format = format(file);
+        if (format == null) {
+            throw new IllegalArgumentException(file + ": cannot tell the format from the name; expected a file ending "
+                    + "in .npy, .csv, .csv.gz, .jsonl, .jsonl.gz, .ndjson or .parquet, or a dataset folder");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new java.io.UncheckedIOException("file not found: " + file,
+                    new java.nio.file.NoSuchFileException(file.toString()));
+        }
+        String labelName = label == null ? "label" : label;
+        MultiModalDataset ds = switch (format) {
+            case "npy" -> {
+                refuse(format, "--label", label, "the labels come from --labels FILE");
+                refuse(format, "--id", id, "rows are named by their index");
+                refuse(format, "--embedding", embedding, "the whole array is the embedding");
+                if (labels == null) {
+                    throw new IllegalArgumentException(file + " holds embeddings only; give its labels with "
+                            + "--labels FILE (a .npy of integers, or a text/CSV file with one label per row)");
+                }
+                yield Npy.load(file, labels);
+            }
+            case "csv" -> {
+                refuse(format, "--embedding", embedding, "every numeric column other than the label and id is");
+                CsvEmbeddings.Loader l = CsvEmbeddings.loader().id(id);
+                yield (labels != null && label == null ? l.unlabelled() : l.label(labelName)).load(file);
+            }
+            case "jsonl" -> JsonLines.load(file, embedding == null ? "embedding" : embedding, labelName,
+                    id == null ? "id" : id);
+            default -> {
+                Parquet.Loader l = Parquet.loader().label(labelName).id(id);
+                yield (embedding == null ? l : l.embedding(embedding)).load(file);
+            }
+        };
+        if (labels == null || format.equals("npy")) {
+            return ds;
+        }
+        LabelCoding.Coded coded = readLabels(labels);
+        if (coded.labels().length != ds.size()) {
+            throw new IllegalArgumentException(file + " has " + ds.size() + " items but " + labels + " has "
+                    + coded.labels().length + " labels; expected one label per item");
+        }
+        return ds.withLabels(coded.labels(), coded.names());
+    }
+
+    /** A labels file: a {@code .npy} of integers, or text/CSV. */
+    static LabelCoding.Coded readLabels(Path file) {
+        return file.getFileName().toString().endsWith(".npy") ? LabelCoding.ofInts(Npy.readInts(file))
+                : LabelsText.read(file);
+    }
+
+    private static void refuse(String format, String option, Object value, String why) {
+        if (value != null) {
+            throw new IllegalArgumentException(option + " does not apply to a ." + format + " file: " + why);
+        }
+    }
+
+    /** npy, csv, jsonl or parquet, or null. */
+    private static String format(Path file) {
+        Path name = file.getFileName();
+        if (name == null) {
+            return null;
+        }
+        String n = name.toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".gz")) {
+            n = n.substring(0, n.length() - 3);
+            return n.endsWith(".csv") ? "csv" : n.endsWith(".jsonl") || n.endsWith(".ndjson") ? "jsonl" : null;
+        }
+        if (n.endsWith(".npy")) {
+            return "npy";
+        }
+        if (n.endsWith(".csv")) {
+            return "csv";
+        }
+        if (n.endsWith(".jsonl") || n.endsWith(".ndjson")) {
+            return "jsonl";
+        }
+        return n.endsWith(".parquet") ? "parquet" : null;
+    }
+}
