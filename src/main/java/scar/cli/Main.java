@@ -28,6 +28,18 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // A helper thread (a library's worker) that runs out of memory must not print a trace of its own: the main
+        // thread reports it in one line.
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (outOfMemory(e) == null) {
+                if (previous != null) {
+                    previous.uncaughtException(thread, e);
+                } else {
+                    e.printStackTrace();
+                }
+            }
+        });
         System.exit(execute(args));
     }
 
@@ -35,12 +47,26 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         try {
             return run(args);
-        } catch (OutOfMemoryError e) {
+        } catch (Error e) {
+            OutOfMemoryError oom = outOfMemory(e);
+            if (oom == null) {
+                throw e;
+            }
             // Whatever held the memory is unreachable now; one line, exit code 2 like any input that does not fit.
-            System.err.println("scar: " + Memory.outOfMemory(e));
+            System.err.println("scar: " + Memory.outOfMemory(oom));
             System.err.flush();
             return 2;
         }
+    }
+
+    /** The OutOfMemoryError that {@code e} is or was caused by (a class initialiser may wrap it), or null. */
+    private static OutOfMemoryError outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError oom) {
+                return oom;
+            }
+        }
+        return null;
     }
 
     private static int run(String... args) {

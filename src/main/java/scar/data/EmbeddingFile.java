@@ -87,7 +87,8 @@ public record EmbeddingFile(String label, Path labels, String id, String embeddi
             case "jsonl" -> JsonLines.load(file, embedding == null ? "embedding" : embedding, labelName,
                     id == null ? "id" : id);
             default -> {
-                Parquet.Loader l = Parquet.loader().label(labelName).id(id);
+                Parquet.Loader l = Parquet.loader().id(id);
+                l = labels != null && label == null ? l.unlabelled() : l.label(labelName);
                 yield (embedding == null ? l : l.embedding(embedding)).load(file);
             }
         };

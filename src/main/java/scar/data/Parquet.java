@@ -42,7 +42,7 @@ public final class Parquet {
      * The loader's settings; every method returns a new loader.
      *
      * @param embeddingColumn required
-     * @param labelColumn     required
+     * @param labelColumn     required (null only inside the package: labels supplied separately)
      * @param idColumn        null for row-index ids
      * @param splitColumn     null for no split
      * @param modalityName    null for the file's name
@@ -51,7 +51,6 @@ public final class Parquet {
                          String modalityName) {
         public Loader {
             Objects.requireNonNull(embeddingColumn, "embedding column");
-            Objects.requireNonNull(labelColumn, "label column");
         }
 
         public Loader embedding(String column) {
@@ -59,7 +58,13 @@ public final class Parquet {
         }
 
         public Loader label(String column) {
-            return new Loader(embeddingColumn, column, idColumn, splitColumn, modalityName);
+            return new Loader(embeddingColumn, Objects.requireNonNull(column, "label column"), idColumn, splitColumn,
+                    modalityName);
+        }
+
+        /** No label column: every item gets class 0 until labels from elsewhere replace them (--labels FILE). */
+        Loader unlabelled() {
+            return new Loader(embeddingColumn, null, idColumn, splitColumn, modalityName);
         }
 
         public Loader id(String column) {
@@ -83,7 +88,7 @@ public final class Parquet {
                     }
                 }
                 Matrix x = embeddings(pq, embeddingColumn);
-                String[] labels = strings(pq, labelColumn, x.rows(), "label");
+                String[] labels = labelColumn == null ? zeros(x.rows()) : strings(pq, labelColumn, x.rows(), "label");
                 for (int i = 0; i < labels.length; i++) {
                     if (LabelCoding.asInteger(labels[i]) == null && LabelCoding.isNumber(labels[i])) {
                         throw new IllegalArgumentException(file + ", row " + i + ", column '" + labelColumn
@@ -97,6 +102,12 @@ public final class Parquet {
                 ClassLabels classLabels = LabelCoding.ofStrings(labels).toClassLabels();
                 return MultiModalDataset.of(CsvEmbeddings.stem(file), classLabels, List.of(m), split);
             }
+        }
+
+        private static String[] zeros(int n) {
+            String[] out = new String[n];
+            java.util.Arrays.fill(out, "0");
+            return out;
         }
 
         private String[] checkIds(Path file, String[] ids) {

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line as a user runs it: exit codes, what is printed, the files written. */
 class MainTest {
 
-    private record Run(int code, String out, String err) {
+    record Run(int code, String out, String err) {
     }
 
-    private static synchronized Run run(String... args) {
+    static synchronized Run run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Parquet files written by parquet-java's own writer (a test dependency) in the layouts embedding dumps use, read
  * back by {@link Parquet} (which does not use parquet-hadoop) value for value.
  */
-class ParquetTest {
+public class ParquetTest {
     @TempDir
     Path dir;
 
@@ -38,7 +38,7 @@ class ParquetTest {
             + "optional group embedding (LIST) { repeated group list { optional float element; } } }";
 
     /** Writes {@code rows} records with {@code fill(group, row)}. */
-    static Path write(Path file, String schemaText, CompressionCodecName codec, ParquetProperties.WriterVersion version,
+    public static Path write(Path file, String schemaText, CompressionCodecName codec, ParquetProperties.WriterVersion version,
                       boolean dictionary, int rows, BiConsumer<Group, Integer> fill) {
         MessageType schema = MessageTypeParser.parseMessageType(schemaText);
         try {

@@ -1,0 +1,77 @@
+package scar.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import scar.data.Matrix;
+import scar.data.Npy;
+
+/**
+ * Running out of memory is an answer: the CLI, in a JVM with a small heap, prints one line that names the size and
+ * how to raise the limit, and exits with code 2 — whether a check sees it coming or an OutOfMemoryError escapes.
+ */
+class MemoryMessagesTest {
+
+    private record Result(int code, String out, String err) {
+    }
+
+    /** Runs the CLI in a fresh JVM with heap {@code xmx} on this test's class path. */
+    private static Result cli(String xmx, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + xmx);
+        command.add("-Djava.awt.headless=true");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("scar.cli.Main");
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the CLI did not finish");
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aModalityWhoseSweepDoesNotFitTheHeapIsRefusedBeforeAnyFit(@TempDir Path dir) throws Exception {
+        // 3,000,000 items x 8 floats (96 MB, memory-mapped) and 100 classes: the full-data fit alone needs its
+        // 3,000,000 x 100 training logits (1.2 GB), far more than a 256 MiB heap
+        int n = 3_000_000;
+        Path emb = Npy.write(dir.resolve("big.npy"), Matrix.wrap(n, 8, new float[n * 8]));
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 100;
+        }
+        Path y = Npy.writeInts(dir.resolve("labels.npy"), labels);
+        Result r = cli("256m", "characterize", emb.toString(), "--labels", y.toString(), "--quiet");
+        assertEquals(2, r.code(), r.err());
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(1, lines.size(), r.err());
+        String line = lines.get(0);
+        assertTrue(line.startsWith("scar: not enough memory: the full-data probe fit of big/big"), line);
+        assertTrue(line.contains("GiB") && line.contains("SCAR_JAVA_OPTS=-Xmx") && line.contains("256.0 MiB"), line);
+        assertTrue(line.contains("mapped float32 file"), line);
+    }
+
+    @Test
+    void anOutOfMemoryErrorThatEscapesIsOneLineAndExitCode2() throws Exception {
+        // mfeat's six views fit in a few megabytes; a 16 MiB heap is too small for the run as a whole, and no single
+        // allocation is large enough for a check to refuse it first
+        Result r = cli("16m", "characterize", "mfeat", "--quiet");
+        assertEquals(2, r.code(), r.err());
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).startsWith("scar: out of memory") && lines.get(0).contains("SCAR_JAVA_OPTS=-Xmx"),
+                lines.get(0));
+    }
+}

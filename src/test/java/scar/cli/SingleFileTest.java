@@ -1,0 +1,127 @@
+package scar.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import scar.data.Matrix;
+import scar.data.Npy;
+import scar.data.ParquetTest;
+
+/** One file is a dataset on the command line: .npy with --labels, CSV, CSV.gz, JSON Lines and Parquet. */
+class SingleFileTest {
+    private static final int N = 90;
+    private static final int D = 5;
+
+    @TempDir
+    static Path dir;
+    static float[] x;
+    static int[] y;
+
+    @BeforeAll
+    static void write() throws IOException {
+        SplittableRandom r = new SplittableRandom(4);
+        x = new float[N * D];
+        y = new int[N];
+        for (int i = 0; i < N; i++) {
+            y[i] = i % 3;
+            for (int j = 0; j < D; j++) {
+                x[i * D + j] = (float) (r.nextGaussian() + (j == y[i] ? 2 : 0));
+            }
+        }
+        Npy.write(dir.resolve("emb.npy"), Matrix.wrap(N, D, x));
+        Npy.writeInts(dir.resolve("labels.npy"), y);
+        StringBuilder labels = new StringBuilder("label\n");
+        StringBuilder csv = new StringBuilder("key,y");
+        StringBuilder jsonl = new StringBuilder();
+        for (int j = 0; j < D; j++) {
+            csv.append(",f").append(j);
+        }
+        csv.append('\n');
+        for (int i = 0; i < N; i++) {
+            labels.append(y[i]).append('\n');
+            csv.append("item").append(i).append(',').append(y[i]);
+            jsonl.append("{\"v\": [");
+            for (int j = 0; j < D; j++) {
+                csv.append(',').append(x[i * D + j]);
+                jsonl.append(j == 0 ? "" : ",").append(x[i * D + j]);
+            }
+            csv.append('\n');
+            jsonl.append("], \"label\": ").append(y[i]).append(", \"id\": \"i").append(i).append("\"}\n");
+        }
+        Files.writeString(dir.resolve("labels.csv"), labels);
+        Files.writeString(dir.resolve("emb.csv"), csv);
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(dir.resolve("emb2.csv.gz")))) {
+            out.write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Files.writeString(dir.resolve("emb.jsonl"), jsonl);
+        ParquetTest.write(dir.resolve("emb.parquet"), "message m { required binary name (STRING); "
+                + "required int32 cls; required group vec (LIST) { repeated group list { required float element; } } }",
+                CompressionCodecName.ZSTD, ParquetProperties.WriterVersion.PARQUET_1_0, true, N, (Group g, Integer i) -> {
+                    g.append("name", "item" + i).append("cls", y[i]);
+                    Group list = g.addGroup("vec");
+                    for (int j = 0; j < D; j++) {
+                        list.addGroup("list").append("element", x[i * D + j]);
+                    }
+                });
+    }
+
+    private static MainTest.Run characterize(String... more) {
+        String[] args = new String[more.length + 4];
+        args[0] = "characterize";
+        System.arraycopy(more, 0, args, 1, more.length);
+        args[more.length + 1] = "--ratios";
+        args[more.length + 2] = "1,2";
+        args[more.length + 3] = "--quiet";
+        return MainTest.run(args);
+    }
+
+    private static void assertProfiled(MainTest.Run r, String modality) {
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("foundation size N_F") && r.out().contains(modality), r.out());
+    }
+
+    @Test
+    void npyWithNpyOrCsvLabels() {
+        assertProfiled(characterize(dir.resolve("emb.npy").toString(), "--labels",
+                dir.resolve("labels.npy").toString()), "emb");
+        assertProfiled(characterize(dir.resolve("emb.npy").toString(), "--labels",
+                dir.resolve("labels.csv").toString()), "emb");
+        MainTest.Run missing = characterize(dir.resolve("emb.npy").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("emb.npy holds embeddings only") && missing.err().contains("--labels"),
+                missing.err());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+    }
+
+    @Test
+    void csvAndGzipWithLabelAndIdColumnsOrALabelsFile() {
+        assertProfiled(characterize(dir.resolve("emb.csv").toString(), "--label", "y", "--id", "key"), "emb");
+        assertProfiled(characterize(dir.resolve("emb2.csv.gz").toString(), "--label", "y", "--id", "key"), "emb2");
+        MainTest.Run noLabel = characterize(dir.resolve("emb.csv").toString(), "--id", "key");
+        assertEquals(2, noLabel.code());
+        assertTrue(noLabel.err().contains("no column 'label'"), noLabel.err());
+    }
+
+    @Test
+    void jsonLinesAndParquetWithTheirKeysAndColumns() {
+        assertProfiled(characterize(dir.resolve("emb.jsonl").toString(), "--embedding", "v"), "emb");
+        assertProfiled(characterize(dir.resolve("emb.parquet").toString(), "--embedding", "vec", "--label", "cls",
+                "--id", "name"), "emb");
+        assertProfiled(characterize(dir.resolve("emb.parquet").toString(), "--embedding", "vec", "--labels",
+                dir.resolve("labels.npy").toString()), "emb");
+        MainTest.Run wrong = characterize(dir.resolve("emb.parquet").toString(), "--label", "cls");
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("no column 'embedding'") && wrong.err().contains("vec"), wrong.err());
+    }
+}
