@@ -21,7 +21,14 @@ import java.util.zip.GZIPInputStream;
  * editor shows them, and every error message names the file and line.
  */
 final class CsvReader implements Closeable {
+    /** Longest line accepted, in characters (a row of about a million numbers); longer is an error, not an OOM. */
+    static final int MAX_LINE = 1 << 24;
+
     private final BufferedReader in;
+    private final char[] chars = new char[1 << 14];
+    private int charPos;
+    private int charEnd;
+    private boolean skipLineFeed;
     private final String file;
     private int lineNumber;
     private String line;
@@ -69,7 +76,7 @@ final class CsvReader implements Closeable {
     String nextLine() {
         try {
             do {
-                line = in.readLine();
+                line = readLine();
                 lineNumber++;
                 if (lineNumber == 1 && line != null && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
                     line = line.substring(1);
@@ -82,6 +89,52 @@ final class CsvReader implements Closeable {
             throw new UncheckedIOException(file + ": cannot read " + where + (gzip ? ": the gzip data ends early or is"
                     + " corrupt (" + e.getMessage() + "); expected a complete gzip file, is it truncated?"
                     : ": " + e.getMessage()), e);
+        }
+    }
+
+    /**
+     * The next line without its terminator ({@code \n}, {@code \r\n} or {@code \r}), or null at the end; a line
+     * longer than {@link #MAX_LINE} characters is an error naming the file and line, before it can fill the heap.
+     */
+    private String readLine() throws IOException {
+        StringBuilder longLine = null;
+        while (true) {
+            if (charPos >= charEnd) {
+                charEnd = in.read(chars, 0, chars.length);
+                charPos = 0;
+                if (charEnd <= 0) {
+                    charEnd = 0;
+                    return longLine == null ? null : longLine.toString();
+                }
+            }
+            if (skipLineFeed) {
+                skipLineFeed = false;
+                if (chars[charPos] == '\n') {
+                    charPos++;
+                    continue;
+                }
+            }
+            int start = charPos;
+            while (charPos < charEnd) {
+                char c = chars[charPos];
+                if (c == '\n' || c == '\r') {
+                    String line = longLine == null ? new String(chars, start, charPos - start)
+                            : longLine.append(chars, start, charPos - start).toString();
+                    charPos++;
+                    skipLineFeed = c == '\r';
+                    return line;
+                }
+                charPos++;
+            }
+            if (longLine == null) {
+                longLine = new StringBuilder(2 * chars.length);
+            }
+            longLine.append(chars, start, charEnd - start);
+            if (longLine.length() > MAX_LINE) {
+                throw new IllegalArgumentException(file + ", line " + (lineNumber + 1) + ": the line is longer than "
+                        + String.format(java.util.Locale.ROOT, "%,d", MAX_LINE) + " characters; expected one record "
+                        + "per line (is the file really CSV or JSON Lines, with line breaks?)");
+            }
         }
     }
 

@@ -138,7 +138,7 @@ public final class DatasetFolder {
                         + " columns but " + MANIFEST + " says view." + view + ".dim=" + dim);
             }
             int d = header.length;
-            float[] data = new float[Math.multiplyExact(n, d)];
+            float[] data = new float[Matrix.heapValues(n, d, "view '" + view + "' (" + reader.file() + ")")];
             int row = 0;
             for (String line = reader.nextLine(); line != null; line = reader.nextLine()) {
                 if (row == n) {

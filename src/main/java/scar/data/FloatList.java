@@ -20,6 +20,7 @@ final class FloatList {
         }
         if (needed > data.length) {
             long grown = Math.max(needed, Math.min((long) data.length * 2, Integer.MAX_VALUE - 8));
+            Memory.require(4 * grown, "reading " + size + " values so far, growing to " + grown);
             data = Arrays.copyOf(data, (int) grown);
         }
         int offset = size;
