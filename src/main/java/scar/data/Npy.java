@@ -322,7 +322,7 @@ public final class Npy {
      * it; {@link #read} maps it back). Rows are streamed, so a mapped or viewed matrix is never copied into the heap.
      */
     public static Path write(Path file, Matrix x) {
-        return write(file, "<f4", "(" + x.rows() + ", " + x.cols() + ")", (long) x.rows() * x.cols() * 4, out -> {
+        return write(file, "<f4", "(" + x.rows() + ", " + x.cols() + ")", out -> {
             float[] row = new float[x.cols()];
             ByteBuffer buf = ByteBuffer.allocate(4 * x.cols()).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < x.rows(); i++) {
@@ -336,7 +336,7 @@ public final class Npy {
 
     /** Writes {@code values} as a 1-D {@code .npy} of little-endian int64 (the dtype {@code np.save} gives labels). */
     public static Path writeInts(Path file, int[] values) {
-        return write(file, "<i8", "(" + values.length + ",)", 8L * values.length, out -> {
+        return write(file, "<i8", "(" + values.length + ",)", out -> {
             ByteBuffer buf = ByteBuffer.allocate(8 * 1024).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < values.length; i++) {
                 buf.putLong(values[i]);
@@ -352,16 +352,24 @@ public final class Npy {
         void writeTo(java.io.OutputStream out) throws IOException;
     }
 
-    private static Path write(Path file, String descr, String shape, long dataBytes, Body body) {
+    /**
+     * The bytes of a version 1.0 {@code .npy} header for {@code descr} (e.g. {@code "<f4"}) and {@code shape} (e.g.
+     * {@code "(3, 2)"}), padded to a multiple of 64 bytes; the data follows it.
+     */
+    public static byte[] header(String descr, String shape) {
         String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
         int total = 10 + dict.length() + 1;
         String header = dict + " ".repeat((total + 63) / 64 * 64 - total) + "\n";
+        ByteBuffer out = ByteBuffer.allocate(10 + header.length()).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
+        out.put(header.getBytes(StandardCharsets.ISO_8859_1));
+        return out.array();
+    }
+
+    private static Path write(Path file, String descr, String shape, Body body) {
         try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file),
                 1 << 16)) {
-            ByteBuffer pre = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
-            pre.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
-            out.write(pre.array());
-            out.write(header.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(header(descr, shape));
             body.writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

@@ -81,6 +81,20 @@ public final class ProbeBenchmark {
                 reference.nanos() / 1e6, reference.iterations(), reference.trainAccuracy());
     }
 
+    /**
+     * Median milliseconds per fused pass over {@link SyntheticData#gaussianClasses} with 1 thread and with every
+     * processor.
+     */
+    public record PassTimes(int threads, double msOne, double msAll) {
+    }
+
+    /** {@link PassTimes} of n × d data with K classes, {@code passes} timed passes per thread count. */
+    public static PassTimes passTimes(int n, int d, int numClasses, int passes, long seed) {
+        SyntheticData data = SyntheticData.gaussianClasses(n, d, numClasses, seed);
+        int threads = Runtime.getRuntime().availableProcessors();
+        return new PassTimes(threads, msPerPass(data, 1, passes), msPerPass(data, threads, passes));
+    }
+
     /** Milliseconds per fused pass: the median of {@code passes} timed passes after a warm-up. */
     static double msPerPass(SyntheticData data, int threads, int passes) {
         int n = data.x().rows();

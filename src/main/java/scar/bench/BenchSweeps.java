@@ -1,0 +1,123 @@
+package scar.bench;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+import scar.data.Memory;
+import scar.data.MultiModalDataset;
+import scar.foundation.DatasetProfile;
+import scar.foundation.ScarProfile;
+import scar.probe.ProbeKind;
+
+/**
+ * Whole sweeps: the original code's synthetic set in this process (min and median over repeats, against the
+ * original's 126.6 s), its peak heap against the size of X, and whole CLI processes on the bundled data (JVM start
+ * included, against the original's whole processes).
+ */
+final class BenchSweeps {
+    private final PrintStream out;
+    private final Bench.Options options;
+
+    BenchSweeps(PrintStream out, Bench.Options options) {
+        this.out = out;
+        this.options = options;
+    }
+
+    void run() {
+        synthetic();
+        if (!options.quick()) {
+            heapBound();
+        }
+        processes();
+    }
+
+    private CifarLike set() {
+        CifarLike standard = CifarLike.standard();
+        return options.quick() ? new CifarLike(10_000, 2_000, 256, 10, 0.5, 1.0, 0) : standard;
+    }
+
+    private void synthetic() {
+        CifarLike set = set();
+        long before = Bench.usedHeapBytes();
+        MultiModalDataset data = set.dataset();
+        long x = 4L * (set.nTrain() + set.nTest()) * set.d();
+        out.printf(Locale.ROOT, "%nthe original code's synthetic set (%s: %,d train + %,d test, d = %d, K = %d, "
+                        + "mean_scale %.1f, noise_sd %.1f), X = %s in the heap:%n", set.name(), set.nTrain(),
+                set.nTest(), set.d(), set.k(), set.meanScale(), set.noiseSd(), Memory.size(x));
+        int runs = options.quick() ? 1 : Math.max(1, options.repeats());
+        DatasetProfile[] last = new DatasetProfile[1];
+        Bench.resetPeaks();
+        Timings converged = Timings.of(options.quick() ? 0 : 1, runs,
+                () -> last[0] = Bench.characterize(data, ProbeKind.CONVERGED));
+        long peak = Bench.peakHeapBytes() - before;
+        ScarProfile p = last[0].modalities().get(0);
+        out.printf(Locale.ROOT, "  characterize, converged probe: %s; %d fits, %.1f iterations per fit on average, "
+                        + "test accuracy %.3f, N_F = %,.0f%n", converged.inSeconds(), p.probe().fits().size(),
+                p.probe().meanIterations(), p.testAccuracy(), p.foundationSize());
+        if (!options.quick()) {
+            out.printf(Locale.ROOT, "    = %.0fx the original's 83-fit estimate (%.1f s) at the best run, %.0fx at "
+                            + "the median (target: <= 4 s unloaded, >= 30x)%n",
+                    Bench.ORIGINAL_SYNTHETIC_SWEEP / converged.min(), Bench.ORIGINAL_SYNTHETIC_SWEEP,
+                    Bench.ORIGINAL_SYNTHETIC_SWEEP / converged.median());
+        }
+        out.printf(Locale.ROOT, "  peak heap above the baseline during these runs: %s = %.2f x X (garbage not yet "
+                + "collected counts too)%n", Memory.size(peak), (double) peak / x);
+        Timings reference = Timings.of(0, 1, () -> last[0] = Bench.characterize(data, ProbeKind.REFERENCE));
+        ScarProfile r = last[0].modalities().get(0);
+        out.printf(Locale.ROOT, "  characterize, reference probe: %s; %.1f epochs per fit on average, test accuracy "
+                + "%.3f%n", reference.inSeconds(), r.probe().meanIterations(), r.testAccuracy());
+    }
+
+    /** The synthetic run in a JVM whose heap is 1.5 x X: it completes, or the bound is not met. */
+    private void heapBound() {
+        CifarLike set = set();
+        long x = 4L * (set.nTrain() + set.nTest()) * set.d();
+        long heap = x * 3 / 2;
+        ChildRun run = ChildRun.of(List.of("-Xmx" + (heap >> 20) + "m"), HeapRun.class.getName());
+        out.printf(Locale.ROOT, "  the same characterize in a JVM with -Xmx%dm (1.5 x X): %s in %.1f s, peak RSS %s"
+                        + " (1 run; target: peak heap <= 1.5 x X)%n", heap >> 20,
+                run.exitCode() == 0 ? "completes" : "FAILS (" + run.output().replace('\n', ' ') + ")", run.seconds(),
+                Memory.size(run.peakRss()));
+    }
+
+    /** Whole CLI processes, JVM start included, against the original's whole processes. */
+    private void processes() {
+        out.printf(Locale.ROOT, "%nwhole processes (java -cp ... scar.cli.Main characterize ... --quiet; the original: "
+                + "Python start, load, the 83-fit estimate):%n");
+        record Case(String[] args, double original, String what) {
+        }
+        List<Case> cases = List.of(
+                new Case(new String[] {"characterize", "wikipedia", "-m", "text", "--quiet"}, 19.7,
+                        "wikipedia -m text"),
+                new Case(new String[] {"characterize", "wikipedia", "-m", "image", "--quiet"}, 22.4,
+                        "wikipedia -m image"),
+                new Case(new String[] {"characterize", "mfeat", "-m", "pix", "--quiet"}, 39.2, "mfeat -m pix"));
+        int runs = options.quick() ? 1 : Math.max(3, options.repeats());
+        for (Case c : cases) {
+            double[] seconds = new double[runs];
+            long rss = 0;
+            for (int i = 0; i < runs; i++) {
+                ChildRun run = ChildRun.of(List.of(), "scar.cli.Main", c.args()).requireSuccess(c.what());
+                seconds[i] = run.seconds();
+                rss = Math.max(rss, run.peakRss());
+            }
+            Timings t = new Timings(seconds);
+            out.printf(Locale.ROOT, "  %-20s %s, peak RSS %s; %.0fx the original's %.1f s at the best run%s%n",
+                    c.what(), t.inSeconds(), Memory.size(rss), c.original() / t.min(), c.original(),
+                    c.what().equals("wikipedia -m text") ? " (target <= 1.0 s at low load, >= 20x)" : "");
+        }
+    }
+
+    /** The child of {@link #heapBound}: the synthetic set in the heap, characterised once. */
+    static final class HeapRun {
+        private HeapRun() {
+        }
+
+        public static void main(String[] args) {
+            MultiModalDataset data = CifarLike.standard().dataset();
+            DatasetProfile p = Bench.characterize(data, ProbeKind.CONVERGED);
+            System.out.println("N_F = " + p.modalities().get(0).foundationSize());
+        }
+    }
+}
