@@ -182,6 +182,11 @@ public abstract sealed class Matrix permits Matrix.Heap, MappedMatrix, Matrix.Ro
         return 4L * rows * cols;
     }
 
+    /** Whether the values live in the Java heap (a heap matrix, or a row view of one). */
+    public boolean inHeap() {
+        return base() instanceof Heap;
+    }
+
     /** Where the values live, for messages: "heap", "mapped file ...", "rows of ...". */
     public abstract String storage();
 

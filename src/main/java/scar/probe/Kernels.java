@@ -26,8 +26,6 @@ final class Kernels {
      * measured faster than 128 (longer forward loops) and no slower than 512.
      */
     static final int CHUNK = 256;
-    /** Features per tile of the transpose, so that the written lines stay in the L1 cache. */
-    private static final int TILE = 16;
 
     private Kernels() {
     }
@@ -39,16 +37,38 @@ final class Kernels {
         }
     }
 
-    /** Copies rows {@code [row0, row0 + rows)} of {@code x} into {@code xt[j][r - row0]}, in cache, every pass. */
+    /**
+     * Copies rows {@code [row0, row0 + rows)} of {@code x} into {@code xt[j][r - row0]}. Eight destination arrays per
+     * sweep over the rows, so that each row reference is loaded once per eight values.
+     */
     static void transpose(float[][] x, int row0, int rows, float[][] xt) {
         int d = xt.length;
-        for (int j0 = 0; j0 < d; j0 += TILE) {
-            int j1 = Math.min(d, j0 + TILE);
+        int j = 0;
+        for (; j + 8 <= d; j += 8) {
+            float[] t0 = xt[j];
+            float[] t1 = xt[j + 1];
+            float[] t2 = xt[j + 2];
+            float[] t3 = xt[j + 3];
+            float[] t4 = xt[j + 4];
+            float[] t5 = xt[j + 5];
+            float[] t6 = xt[j + 6];
+            float[] t7 = xt[j + 7];
             for (int r = 0; r < rows; r++) {
                 float[] row = x[row0 + r];
-                for (int j = j0; j < j1; j++) {
-                    xt[j][r] = row[j];
-                }
+                t0[r] = row[j];
+                t1[r] = row[j + 1];
+                t2[r] = row[j + 2];
+                t3[r] = row[j + 3];
+                t4[r] = row[j + 4];
+                t5[r] = row[j + 5];
+                t6[r] = row[j + 6];
+                t7[r] = row[j + 7];
+            }
+        }
+        for (; j < d; j++) {
+            float[] t = xt[j];
+            for (int r = 0; r < rows; r++) {
+                t[r] = x[row0 + r][j];
             }
         }
     }

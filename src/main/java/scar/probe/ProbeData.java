@@ -27,13 +27,28 @@ public final class ProbeData {
     final int d;
     final float[] centre;
     final float[] scale;
+    /** What the fits on this data may keep of their transposed rows between passes. */
+    final PanelBudget panels;
 
-    private ProbeData(Matrix source, float[] centre, float[] scale) {
+    private ProbeData(Matrix source, float[] centre, float[] scale, PanelBudget panels) {
         this.source = source;
         this.base = source.base();
         this.d = base.cols();
         this.centre = centre;
         this.scale = scale;
+        this.panels = panels;
+    }
+
+    /**
+     * The panels' budget: half the size of X when X is in the heap (so that X and what fits keep stay within
+     * 1.5 × X), a third of the heap left now when X is mapped.
+     */
+    private static PanelBudget budget(Matrix x) {
+        if (x.inHeap()) {
+            return new PanelBudget(x.base().valueBytes() / 2);
+        }
+        Runtime rt = Runtime.getRuntime();
+        return new PanelBudget((rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) / 3);
     }
 
     /**
@@ -55,7 +70,7 @@ public final class ProbeData {
         float[] zero = new float[d];
         float[] one = new float[d];
         Arrays.fill(one, 1f);
-        ProbeData raw = new ProbeData(x, zero, one);
+        ProbeData raw = new ProbeData(x, zero, one, new PanelBudget(0));
         Moments first = Moments.of(raw, rows, threads);
         double[] mean = first.mean();
         float[] centre = new float[d];
@@ -63,14 +78,14 @@ public final class ProbeData {
             centre[j] = (float) mean[j];
         }
         // the centred second pass, with the centre as it will be applied (rounded to float)
-        Moments second = Moments.of(new ProbeData(x, centre, one), rows, threads);
+        Moments second = Moments.of(new ProbeData(x, centre, one, raw.panels), rows, threads);
         double[] variance = second.variance();
         float[] scale = new float[d];
         for (int j = 0; j < d; j++) {
             double sd = Math.sqrt(variance[j]);
             scale[j] = first.varies()[j] && sd > 0 && Double.isFinite(1.0 / sd) ? (float) (1.0 / sd) : 1f;
         }
-        return new ProbeData(x, centre, scale);
+        return new ProbeData(x, centre, scale, budget(x));
     }
 
     /** The same centre and scale applied to another matrix of the same width (a separate test set). */
@@ -80,7 +95,7 @@ public final class ProbeData {
                     + " like the prepared one");
         }
         other.requireFinite("the probe's input " + other);
-        return new ProbeData(other, centre, scale);
+        return new ProbeData(other, centre, scale, budget(other));
     }
 
     /** The rows of {@code x}'s base matrix that {@code items} (rows of {@code x}) read. */

@@ -25,6 +25,17 @@ final class ReferenceProbe {
     }
 
     static ProbeResult fit(Fit fit, long seed) {
+        Fold fold = Fold.raw(fit.data());
+        SoftmaxPass full = new SoftmaxPass(fit.data(), fit.items(), fit.labels(), fit.numClasses(),
+                fit.options().threads(), fold, true);
+        try {
+            return fit(fit, seed, full, fold);
+        } finally {
+            full.close();
+        }
+    }
+
+    private static ProbeResult fit(Fit fit, long seed, SoftmaxPass full, Fold fold) {
         ProbeOptions o = fit.options();
         int[] items = fit.items();
         int n = items.length;
@@ -32,8 +43,6 @@ final class ReferenceProbe {
         int k = fit.numClasses();
         SplittableRandom random = new SplittableRandom(seed);
         Model model = init(random, k, d);
-        Fold fold = Fold.raw(fit.data());
-        SoftmaxPass full = new SoftmaxPass(fit.data(), items, fit.labels(), k, o.threads(), fold);
         Adam adam = new Adam(model, o.learningRate());
         int batches = (int) ((n + (long) o.batchSize() - 1) / o.batchSize());
         double best = 0;
