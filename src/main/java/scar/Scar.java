@@ -66,7 +66,10 @@ public final class Scar {
 
     // ---- data ---------------------------------------------------------------------------------------------------
 
-    /** A bundled dataset by name ({@link #datasets()}), or a dataset folder by path. */
+    /**
+     * A bundled dataset by name ({@link #datasets()}), a dataset folder by path, or one file ({@code .csv[.gz]},
+     * {@code .jsonl}, {@code .parquet} with a {@code label} column; see {@link scar.data.EmbeddingFile}).
+     */
     public static MultiModalDataset dataset(String nameOrFolder) {
         return Datasets.bundled(nameOrFolder);
     }
@@ -263,11 +266,20 @@ public final class Scar {
     }
 
     /**
-     * A one-modality dataset from a NumPy {@code .npy} of embeddings (2-D float32/float64) and its labels: another
-     * {@code .npy} of integers or a text file with one label per line ({@link Npy#load}).
+     * A one-modality dataset from a NumPy {@code .npy} of embeddings (2-D float32/float16, memory-mapped: the values
+     * stay on disk; or float64, read into the heap) and its labels: another {@code .npy} of integers or a text file
+     * with one label per line ({@link Npy#load}).
      */
     public static MultiModalDataset loadNpy(Path embeddings, Path labels) {
         return Npy.load(embeddings, labels);
+    }
+
+    /**
+     * A one-modality dataset from a Parquet file: the embedding column (a list of floats or doubles per row) and the
+     * label column ({@link scar.data.Parquet#load}).
+     */
+    public static MultiModalDataset loadParquet(Path file, String embeddingColumn, String labelColumn) {
+        return scar.data.Parquet.load(file, embeddingColumn, labelColumn);
     }
 
     /** A one-modality dataset from JSON Lines {@code {"embedding": [...], "label": k}} ({@link JsonLines#load}). */

@@ -27,11 +27,21 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Heap set aside at start and given back when memory runs out, so that the one-line report can be written. */
+    private static byte[] reserve;
+
     public static void main(String[] args) {
+        reserve = new byte[(int) Math.min(1 << 20, Runtime.getRuntime().maxMemory() / 16)];
         // A helper thread (a library's worker) that runs out of memory must not print a trace of its own: the main
         // thread reports it in one line.
         Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (outOfMemory(e) != null && thread.getName().equals("main")) {
+                reserve = null;
+                // even the one-line report ran out of memory
+                System.err.println(OUT_OF_MEMORY);
+                Runtime.getRuntime().halt(2);
+            }
             if (outOfMemory(e) == null) {
                 if (previous != null) {
                     previous.uncaughtException(thread, e);
@@ -40,7 +50,30 @@ public final class Main implements Runnable {
                 }
             }
         });
+        warmUpTables();
         System.exit(execute(args));
+    }
+
+    /**
+     * Initialises Tablesaw's {@code Table} on a daemon thread while the command reads its data: the class's static
+     * initialiser scans the class path with ClassGraph (a few hundred milliseconds), and every printed table waits
+     * for it. A command that prints no table pays nothing; one that does waits only for what is left of the scan.
+     */
+    private static void warmUpTables() {
+        if (Runtime.getRuntime().maxMemory() < (128L << 20)) {
+            return; // in a heap this small the scan would compete with the command for memory
+        }
+        Thread t = new Thread(() -> {
+            try {
+                Class.forName("tech.tablesaw.api.Table", true, Main.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError | OutOfMemoryError e) {
+                // the command reports whatever goes wrong when it touches a table (then a NoClassDefFoundError)
+                warmUpOutOfMemory = outOfMemory(e);
+            }
+        }, "scar-tables-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
@@ -53,17 +86,35 @@ public final class Main implements Runnable {
                 throw e;
             }
             // Whatever held the memory is unreachable now; one line, exit code 2 like any input that does not fit.
-            System.err.println("scar: " + Memory.outOfMemory(oom));
+            reserve = null;
+            try {
+                System.err.println("scar: " + Memory.outOfMemory(oom));
+            } catch (OutOfMemoryError again) {
+                System.err.println(OUT_OF_MEMORY);
+            }
             System.err.flush();
             return 2;
         }
     }
 
-    /** The OutOfMemoryError that {@code e} is or was caused by (a class initialiser may wrap it), or null. */
+    /** The line printed when even formatting the message runs out of memory (built before anything runs). */
+    private static final String OUT_OF_MEMORY = "scar: out of memory; raise the Java heap limit, e.g. "
+            + "SCAR_JAVA_OPTS=-Xmx2g";
+
+    /** The OutOfMemoryError that broke the warm-up's class initialisation, or null. */
+    private static volatile OutOfMemoryError warmUpOutOfMemory;
+
+    /**
+     * The OutOfMemoryError that {@code e} is or was caused by (a class initialiser may wrap it, and a class whose
+     * initialiser ran out of memory on the warm-up thread fails later with a NoClassDefFoundError), or null.
+     */
     private static OutOfMemoryError outOfMemory(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OutOfMemoryError oom) {
                 return oom;
+            }
+            if (t instanceof NoClassDefFoundError && warmUpOutOfMemory != null) {
+                return warmUpOutOfMemory;
             }
         }
         return null;

@@ -47,7 +47,12 @@ class MemoryMessagesTest {
         // 3,000,000 items x 8 floats (96 MB, memory-mapped) and 100 classes: the full-data fit alone needs its
         // 3,000,000 x 100 training logits (1.2 GB), far more than a 256 MiB heap
         int n = 3_000_000;
-        Path emb = Npy.write(dir.resolve("big.npy"), Matrix.wrap(n, 8, new float[n * 8]));
+        float[] values = new float[n * 8];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        Path emb = Npy.write(dir.resolve("big.npy"), Matrix.wrap(n, 8, values));
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             labels[i] = i % 100;
