@@ -40,15 +40,13 @@ public final class ProbeData {
     }
 
     /**
-     * The panels' budget: half the size of X when X is in the heap (so that X and what fits keep stay within
-     * 1.5 × X), a third of the heap left now when X is mapped.
+     * The panels' budget: a third of the heap left now, and when X is in the heap at most half the size of X (so
+     * that X and what fits keep stay within 1.5 × X).
      */
     private static PanelBudget budget(Matrix x) {
-        if (x.inHeap()) {
-            return new PanelBudget(x.base().valueBytes() / 2);
-        }
         Runtime rt = Runtime.getRuntime();
-        return new PanelBudget((rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) / 3);
+        long left = (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) / 3;
+        return new PanelBudget(x.inHeap() ? Math.min(left, x.base().valueBytes() / 2) : left);
     }
 
     /**
