@@ -44,6 +44,12 @@ public final class Sweep {
 
     /** The shared, read-only inputs of every fit of one sweep. */
     private record Shared(SweepInput input, Matrix test, int[] testY, ScarOptions options, String task) {
+
+        /** Heap bytes the fit on {@code n} items takes (see {@link LinearProbe#memoryNeed}). */
+        long need(int n, ProbeOptions probe) {
+            return LinearProbe.memoryNeed(n, test == null ? 0 : test.rows(), input.modality().dim(),
+                    input.numClasses(), probe) + 16L * n;
+        }
     }
 
     /** What one fit leaves behind. */
@@ -73,7 +79,16 @@ public final class Sweep {
             fits.add(new Fit(planned.ratioIndex(), planned.ratio(), items, planned.seed()));
         }
 
+        // The largest fit must fit the heap: say so now, before any pass over the data.
+        Matrix embeddings = input.modality().embeddings();
+        scar.data.Memory.require(LinearProbe.memoryNeed(input.trainSize(), input.testSize(), embeddings.cols(),
+                input.numClasses(), options.probe().withThreads(options.threads())),
+                "the full-data probe fit of " + input.dataset() + "/" + modality + " (" + input.trainSize()
+                        + " items x " + input.numClasses() + " classes, its logits and buffers; the "
+                        + embeddings.rows() + " x " + embeddings.cols() + " embeddings are " + embeddings.storage()
+                        + ")");
         Duplicates duplicates = Duplicates.of(input.modality(), input.labels(), input.train(), input.test());
+        // Fits and the held-out items are row views (index lists) of the embeddings: nothing is copied.
         Matrix test = input.hasTest() ? input.modality().embeddings().selectRows(input.test()) : null;
         Shared shared = new Shared(input, test, input.labelsOf(input.test()), options,
                 input.dataset() + "/" + modality);
@@ -112,11 +127,25 @@ public final class Sweep {
             return t;
         });
         List<Future<?>> futures = new ArrayList<>(fits.size());
+        // Fits run side by side only while their memory fits a budget of the heap left now (the largest fit alone
+        // always may run); a fit's result does not depend on what runs beside it.
+        long largest = 0;
+        for (int f = 1; f < fits.size(); f++) {
+            largest = Math.max(largest, shared.need(fits.get(f).items().length, single));
+        }
+        Runtime rt = Runtime.getRuntime();
+        Budget budget = new Budget(Math.max(largest, (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) * 3 / 4));
         try {
             for (int f = 1; f < fits.size(); f++) {
                 int slot = f;
+                long need = shared.need(fits.get(slot).items().length, single);
                 futures.add(pool.submit(() -> {
-                    outcomes[slot] = runOne(fits.get(slot), shared, single, false);
+                    budget.acquire(need);
+                    try {
+                        outcomes[slot] = runOne(fits.get(slot), shared, single, false);
+                    } finally {
+                        budget.release(need);
+                    }
                     onDone.run();
                     return null;
                 }));
@@ -164,6 +193,27 @@ public final class Sweep {
                 shared.testY(), result.testLogits(), input.modality()::id,
                 shared.options().evidence().hardItemsPerClass()) : null;
         return new Outcome(measures, ProbeSummary.Fit.of(result, heldOut), hard);
+    }
+
+    /** Bytes that fits running side by side may hold together. */
+    private static final class Budget {
+        private long free;
+
+        Budget(long total) {
+            this.free = total;
+        }
+
+        synchronized void acquire(long bytes) throws InterruptedException {
+            while (free < bytes) {
+                wait();
+            }
+            free -= bytes;
+        }
+
+        synchronized void release(long bytes) {
+            free += bytes;
+            notifyAll();
+        }
     }
 
     private static int[] counts(int[][] byClass) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
+import scar.data.Matrix;
 import scar.data.Modality;
 import scar.data.MultiModalDataset;
 import scar.foundation.Characterize;
@@ -16,7 +17,6 @@ import scar.foundation.Subsampling;
 import scar.foundation.Sweep;
 import scar.foundation.SweepInput;
 import scar.probe.LinearProbe;
-import scar.probe.ProbeData;
 import scar.probe.ProbeResult;
 
 /**
@@ -143,12 +143,11 @@ public final class PlanEvaluation {
         arms.add(new Arm(Evaluation.Strategy.RANDOM_FILL, union(primary, randomFill), randomFill.length));
         arms.add(new Arm(Evaluation.Strategy.AVERAGE_FILL, union(primary, averageFill), averageFill.length));
         arms.add(new Arm(Evaluation.Strategy.FULL, union(primary, reserve), reserve.length));
-        // X prepared once for the five arms; each arm is a list of items, the test set a list of held-out items.
-        ProbeData data = ProbeData.of(input.modality().embeddings(), input.train(), options.threads());
-        int[] test = input.test();
-        int[] testY = input.labelsOf(test);
+        Matrix x = input.modality().embeddings();
+        Matrix test = x.selectRows(input.test());
+        int[] testY = input.labelsOf(input.test());
         for (Arm arm : arms) {
-            ProbeResult r = LinearProbe.fit(data, arm.rows(), input.labelsOf(arm.rows()), k,
+            ProbeResult r = LinearProbe.fit(x.selectRows(arm.rows()), input.labelsOf(arm.rows()), k,
                     options.probe().withThreads(options.threads()), probeSeed, test, testY);
             out.add(input.modalityName(), arm.strategy(), seed, r.testAccuracy(), arm.added());
         }

@@ -19,6 +19,14 @@ import java.util.Arrays;
  * <p>Rows are standardised float rows ({@link FeatureStats#standardise}). Not thread-safe: one per thread.
  */
 public final class BlockPass {
+    /**
+     * Rows that are read on demand (from a heap or memory-mapped matrix) rather than held as arrays: {@link #load}
+     * puts rows {@code [from, from + count)} into {@code dst[0 .. count)}, ready for the kernels.
+     */
+    public interface Rows {
+        void load(int from, int count, float[][] dst);
+    }
+
     /** Items per block: block b holds the items with indices in [b·BLOCK, (b + 1)·BLOCK). */
     public static final int BLOCK = 4096;
 
@@ -32,6 +40,8 @@ public final class BlockPass {
     private final int[] best = new int[Kernels.CHUNK];
     private final double[] sum = new double[Kernels.CHUNK];
     private final double[][] exp;
+    /** The chunk of rows read from a {@link Rows}, allocated on first use. */
+    private float[][] chunk;
 
     public BlockPass(int numClasses, int d) {
         this.numClasses = numClasses;
@@ -73,19 +83,33 @@ public final class BlockPass {
      */
     public void gradient(float[][] rows, int[] labels, int from, int to, float[][] w, float[] b, double invN,
                          PassSums sums) {
+        gradient(rows, null, labels, from, to, w, b, invN, sums);
+    }
+
+    /** {@link #gradient(float[][], int[], int, int, float[][], float[], double, PassSums)} over rows read on demand. */
+    public void gradient(Rows rows, int[] labels, int from, int to, float[][] w, float[] b, double invN,
+                         PassSums sums) {
+        gradient(null, rows, labels, from, to, w, b, invN, sums);
+    }
+
+    /** The chunk loop: rows come from {@code held} (row offsets as they are) or are read from {@code read}. */
+    private void gradient(float[][] held, Rows read, int[] labels, int from, int to, float[][] w, float[] b,
+                          double invN, PassSums sums) {
         Arrays.fill(slot, 0.0);
         int k = numClasses;
         double loss = 0.0;
         int right = 0;
         for (int row0 = from; row0 < to; row0 += Kernels.CHUNK) {
             int count = Math.min(Kernels.CHUNK, to - row0);
-            forward(rows, row0, count, w, b);
+            float[][] rows = held != null ? held : chunk(read, row0, count);
+            int at = held != null ? row0 : 0;
+            forward(rows, at, count, w, b);
             loss += softmaxGradient(count, labels, row0, invN);
             right += lastRight;
             for (float[] pk : p) {
                 Arrays.fill(pk, 0f);
             }
-            Kernels.backward(rows, row0, count, z, p);
+            Kernels.backward(rows, at, count, z, p);
             for (int cls = 0; cls < k; cls++) {
                 float[] pk = p[cls];
                 int off = cls * d;
@@ -104,6 +128,15 @@ public final class BlockPass {
         sums.addBlock(slot, right, to - from);
     }
 
+    /** Reads rows {@code [row0, row0 + count)} of {@code read} into this pass's chunk buffer. */
+    private float[][] chunk(Rows read, int row0, int count) {
+        if (chunk == null) {
+            chunk = new float[Kernels.CHUNK][d];
+        }
+        read.load(row0, count, chunk);
+        return chunk;
+    }
+
     /**
      * Forward pass only over rows {@code [from, to)}: writes row r's argmax (ties to the lowest class) to
      * {@code predictions[at + r − from]} and, when {@code logits} is not null, its K logits row-major from
@@ -111,10 +144,22 @@ public final class BlockPass {
      */
     public void predict(float[][] rows, int from, int to, float[][] w, float[] b, float[] logits, int[] predictions,
                         int at) {
+        predict(rows, null, from, to, w, b, logits, predictions, at);
+    }
+
+    /** {@link #predict(float[][], int, int, float[][], float[], float[], int[], int)} over rows read on demand. */
+    public void predict(Rows rows, int from, int to, float[][] w, float[] b, float[] logits, int[] predictions,
+                        int at) {
+        predict(null, rows, from, to, w, b, logits, predictions, at);
+    }
+
+    private void predict(float[][] held, Rows read, int from, int to, float[][] w, float[] b, float[] logits,
+                         int[] predictions, int at) {
         int k = numClasses;
         for (int row0 = from; row0 < to; row0 += Kernels.CHUNK) {
             int count = Math.min(Kernels.CHUNK, to - row0);
-            forward(rows, row0, count, w, b);
+            float[][] rows = held != null ? held : chunk(read, row0, count);
+            forward(rows, held != null ? row0 : 0, count, w, b);
             for (int r = 0; r < count; r++) {
                 int top = 0;
                 float zTop = z[0][r];

@@ -49,23 +49,39 @@ public final class FeatureStats implements Serializable {
     public void addBlock(float[] data, int[] rows, int from, int to) {
         double[] block = new double[d];
         for (int r = from; r < to; r++) {
-            int off = (rows == null ? r : rows[r]) * d;
-            if (mean == null) {
-                for (int j = 0; j < d; j++) {
-                    float v = data[off + j];
-                    block[j] += v;
-                    min[j] = Math.min(min[j], v);
-                    max[j] = Math.max(max[j], v);
-                }
-            } else {
-                for (int j = 0; j < d; j++) {
-                    double c = data[off + j] - mean[j];
-                    block[j] += c * c;
-                }
-            }
+            addRow(data, (rows == null ? r : rows[r]) * d, block);
         }
         sums.addAll(block);
         count += to - from;
+    }
+
+    /** Adds rows {@code [from, to)} of {@code x} (heap, mapped or a row view), read one at a time, in that order. */
+    public void addBlock(scar.data.Matrix x, int from, int to) {
+        double[] block = new double[d];
+        float[] row = new float[d];
+        for (int r = from; r < to; r++) {
+            x.readRow(r, row, 0);
+            addRow(row, 0, block);
+        }
+        sums.addAll(block);
+        count += to - from;
+    }
+
+    /** Adds the d values of {@code data} from {@code off} to the block's sums (and to min/max in the first pass). */
+    private void addRow(float[] data, int off, double[] block) {
+        if (mean == null) {
+            for (int j = 0; j < d; j++) {
+                float v = data[off + j];
+                block[j] += v;
+                min[j] = Math.min(min[j], v);
+                max[j] = Math.max(max[j], v);
+            }
+        } else {
+            for (int j = 0; j < d; j++) {
+                double c = data[off + j] - mean[j];
+                block[j] += c * c;
+            }
+        }
     }
 
     /** Adds statistics of other blocks of the same pass; returns this. */

@@ -30,13 +30,6 @@ final class Kernels {
     private Kernels() {
     }
 
-    /** {@code row[j] = (row[j] − centre[j]) · scale[j]} in float, for every j. */
-    static void standardise(float[] row, float[] centre, float[] scale) {
-        for (int j = 0; j < row.length; j++) {
-            row[j] = (row[j] - centre[j]) * scale[j];
-        }
-    }
-
     /**
      * Copies rows {@code [row0, row0 + rows)} of {@code x} into {@code xt[j][r - row0]}. Eight destination arrays per
      * sweep over the rows, so that each row reference is loaded once per eight values.

@@ -9,7 +9,8 @@ import scar.data.Matrix;
  *
  * <p>Speed: each pass over the data is one fused forward/backward sweep ({@code 4·n·d·K} floating-point operations)
  * by the vectorised float kernels of this package, spread over {@link ProbeOptions#threads()} threads from one
- * shared daemon pool. A fit holds a private copy of X in two layouts (about 2·n·d floats). For many small fits in
+ * shared daemon pool. A fit never copies X: every pass reads its rows (from the heap or a memory-mapped file, through
+ * row views) a chunk at a time and standardises them on the way. For many small fits in
  * parallel use {@code threads = 1} per fit; for one large fit use all processors.
  *
  * <p>Determinism: the converged probe has no randomness; the reference probe draws everything from {@code seed}.
@@ -75,6 +76,21 @@ public final class LinearProbe {
         return options.kind() == ProbeKind.CONVERGED ? ConvergedProbe.fit(fit) : ReferenceProbe.fit(fit, seed);
     }
 
+    /**
+     * Heap bytes one fit on {@code n} training and {@code nTest} test items of dimension {@code d} with K classes
+     * allocates: its outputs (the n × K training logits dominate), index and label lists, per-thread pass buffers and
+     * L-BFGS's history; X itself is not copied. For budgeting concurrent fits and failing early with a clear message.
+     */
+    public static long memoryNeed(int n, int nTest, int d, int numClasses, ProbeOptions options) {
+        long params = (long) numClasses * d + numClasses;
+        long outputs = (4L * numClasses + 4) * ((long) n + nTest);
+        long lists = 16L * n + 8L * nTest;
+        long buffers = (long) options.threads() * (8L * Kernels.CHUNK * d + 4L * numClasses * (Kernels.CHUNK + d)
+                + 8L * (params + numClasses * Kernels.CHUNK));
+        long optimiser = 8L * params * (2L * options.history() + 8);
+        return outputs + lists + buffers + optimiser;
+    }
+
     private static int[] blockStarts(int[] items, int rows) {
         if (items.length != rows) {
             throw new IllegalArgumentException(rows + " rows but " + items.length + " item indices");
@@ -99,13 +115,7 @@ public final class LinearProbe {
                         + ", expected a class in [0, " + numClasses + ")");
             }
         }
-        float[] data = x.data();
-        int d = x.cols();
-        for (int i = 0; i < data.length; i++) {
-            if (!Float.isFinite(data[i])) {
-                throw new IllegalArgumentException(set + " value at row " + i / d + ", column " + i % d + " is "
-                        + data[i] + ", expected a finite number");
-            }
-        }
+        // once per matrix: a row view asks its base, whose answer is remembered (no copy, no second scan)
+        x.requireFinite(set + " set");
     }
 }

@@ -3,20 +3,24 @@ package scar.probe;
 import scar.data.Matrix;
 
 /**
- * A probe's private copy of its inputs: one {@code float[]} per row (optionally standardised), and where the blocks
- * of SPEC §2.3 start. The {@link BlockPass} transposes each chunk as it goes, so X is held once.
+ * A fit's rows as the passes read them: row r of the matrix (on the heap, memory-mapped, or a row view — an index
+ * list — of either), standardised on the way when a {@link Standardizer} is given, and where the blocks of SPEC §2.3
+ * start. Nothing is copied: every pass reads a chunk of rows into its thread's buffer ({@link #load}), so a fit
+ * costs no memory for X, and the rows a fit gets are the same floats whether X is on the heap or in a file.
  */
-final class PackedData {
+final class PackedData implements BlockPass.Rows {
     final int n;
     final int d;
-    final float[][] rows;
+    private final Matrix x;
+    private final Standardizer standardizer;
     /** Row offsets where blocks start, then n. */
     final int[] blockStarts;
 
-    private PackedData(int n, int d, float[][] rows, int[] blockStarts) {
-        this.n = n;
-        this.d = d;
-        this.rows = rows;
+    private PackedData(Matrix x, Standardizer standardizer, int[] blockStarts) {
+        this.n = x.rows();
+        this.d = x.cols();
+        this.x = x;
+        this.standardizer = standardizer;
         this.blockStarts = blockStarts;
     }
 
@@ -40,19 +44,20 @@ final class PackedData {
         return starts;
     }
 
-    /** The rows of {@code x}, standardised by {@code s} (null: unchanged). */
+    /** The rows of {@code x}, standardised by {@code s} (null: unchanged) as they are read. */
     static PackedData standardised(Matrix x, Standardizer s, int[] blockStarts) {
-        int n = x.rows();
-        int d = x.cols();
-        float[] data = x.data();
-        float[][] rows = new float[n][d];
-        for (int i = 0; i < n; i++) {
-            if (s == null) {
-                System.arraycopy(data, i * d, rows[i], 0, d);
-            } else {
-                s.apply(data, i, rows[i]);
+        return new PackedData(x, s, blockStarts);
+    }
+
+    /** Rows {@code [from, from + count)} into {@code dst[0 .. count)}, standardised: {@link Standardizer#apply}. */
+    @Override
+    public void load(int from, int count, float[][] dst) {
+        for (int r = 0; r < count; r++) {
+            float[] row = dst[r];
+            x.readRow(from + r, row, 0);
+            if (standardizer != null) {
+                standardizer.apply(row, row);
             }
         }
-        return new PackedData(n, d, rows, blockStarts);
     }
 }

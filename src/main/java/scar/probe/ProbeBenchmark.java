@@ -99,11 +99,10 @@ public final class ProbeBenchmark {
     static double msPerPass(SyntheticData data, int threads, int passes) {
         int n = data.x().rows();
         int d = data.x().cols();
-        int[] items = new int[n];
-        java.util.Arrays.setAll(items, i -> i);
-        ProbeData prepared = ProbeData.of(data.x(), items, threads);
-        Fold fold = Fold.standardise(ProbeData.Moments.of(prepared, items, threads));
-        SoftmaxPass pass = new SoftmaxPass(prepared, items, data.labels(), data.numClasses(), threads, fold);
+        int[] blocks = PackedData.identityBlocks(n);
+        Standardizer standardizer = Standardizer.fit(data.x(), blocks);
+        SoftmaxPass pass = new SoftmaxPass(standardizer.apply(data.x(), blocks), data.labels(), data.numClasses(),
+                threads);
         Model model = Model.zeros(data.numClasses(), d);
         double[] gradW = new double[data.numClasses() * d];
         double[] gradB = new double[data.numClasses()];

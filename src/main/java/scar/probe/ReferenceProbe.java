@@ -2,9 +2,10 @@ package scar.probe;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import scar.data.Matrix;
 
 /**
- * SPEC §2.2, the reference research code: raw inputs (X̃ mapped back by {@link Fold#raw}, folded into the weights); W and b uniform in (−1/√d, 1/√d) drawn from
+ * SPEC §2.2, the reference research code: raw inputs; W and b uniform in (−1/√d, 1/√d) drawn from
  * {@code SplittableRandom(seed)} (all of W row by row, then b, like PyTorch's {@code nn.Linear}); mean softmax
  * cross-entropy minimised by Adam (β = 0.9, 0.999, eps 1e-8, no weight decay; parameters float, moments double);
  * early stopping with patience on the training accuracy, counted from each batch's forward pass before that
@@ -25,24 +26,14 @@ final class ReferenceProbe {
     }
 
     static ProbeResult fit(Fit fit, long seed) {
-        Fold fold = Fold.raw(fit.data());
-        SoftmaxPass full = new SoftmaxPass(fit.data(), fit.items(), fit.labels(), fit.numClasses(),
-                fit.options().threads(), fold, true);
-        try {
-            return fit(fit, seed, full, fold);
-        } finally {
-            full.close();
-        }
-    }
-
-    private static ProbeResult fit(Fit fit, long seed, SoftmaxPass full, Fold fold) {
         ProbeOptions o = fit.options();
-        int[] items = fit.items();
-        int n = items.length;
-        int d = fit.data().d;
+        Matrix x = fit.x();
+        int n = x.rows();
+        int d = x.cols();
         int k = fit.numClasses();
         SplittableRandom random = new SplittableRandom(seed);
         Model model = init(random, k, d);
+        SoftmaxPass full = new SoftmaxPass(PackedData.raw(x), fit.labels(), k, o.threads());
         Adam adam = new Adam(model, o.learningRate());
         int batches = (int) ((n + (long) o.batchSize() - 1) / o.batchSize());
         double best = 0;
@@ -59,14 +50,12 @@ final class ReferenceProbe {
             } else {
                 int[] order = permutation(n, epochRandom);
                 for (int start = 0; start < n; start += o.batchSize()) {
-                    int[] positions = Arrays.copyOfRange(order, start, Math.min(n, start + o.batchSize()));
-                    int[] rows = new int[positions.length];
-                    int[] labels = new int[positions.length];
-                    for (int i = 0; i < positions.length; i++) {
-                        rows[i] = items[positions[i]];
-                        labels[i] = fit.labels()[positions[i]];
+                    int[] rows = Arrays.copyOfRange(order, start, Math.min(n, start + o.batchSize()));
+                    int[] labels = new int[rows.length];
+                    for (int i = 0; i < rows.length; i++) {
+                        labels[i] = fit.labels()[rows[i]];
                     }
-                    SoftmaxPass batch = new SoftmaxPass(fit.data(), rows, labels, k, o.threads(), fold);
+                    SoftmaxPass batch = new SoftmaxPass(PackedData.raw(x.selectRows(rows)), labels, k, o.threads());
                     adam.step(batch);
                     correct += batch.correct();
                 }
@@ -80,7 +69,9 @@ final class ReferenceProbe {
                 stopped = true;
             }
         }
-        Model.Outputs out = model.outputs(full, fit.testPass(fold));
+        SoftmaxPass test = fit.xTest() == null ? null
+                : new SoftmaxPass(PackedData.raw(fit.xTest()), fit.yTest(), k, o.threads());
+        Model.Outputs out = model.outputs(full, test);
         return fit.result(out, Fit.meanCrossEntropy(out.logits(), fit.labels(), k), epochs, stopped);
     }
 

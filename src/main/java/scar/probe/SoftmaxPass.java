@@ -47,7 +47,7 @@ final class SoftmaxPass {
         Workers.run(data.blocks(), threads, (block, worker) -> {
             PassSums into = perWorker[worker] == null
                     ? (perWorker[worker] = new PassSums(numClasses, data.d)) : perWorker[worker];
-            scratch(worker).gradient(data.rows, labels, data.blockStarts[block], data.blockStarts[block + 1], w, b,
+            scratch(worker).gradient(data, labels, data.blockStarts[block], data.blockStarts[block + 1], w, b,
                     invN, into);
         });
         PassSums total = new PassSums(numClasses, data.d);
@@ -77,7 +77,7 @@ final class SoftmaxPass {
     void predict(float[][] w, float[] b, float[] logits, int[] predictions) {
         Workers.run(data.blocks(), threads, (block, worker) -> {
             int from = data.blockStarts[block];
-            scratch(worker).predict(data.rows, from, data.blockStarts[block + 1], w, b, logits, predictions, from);
+            scratch(worker).predict(data, from, data.blockStarts[block + 1], w, b, logits, predictions, from);
         });
         int right = 0;
         if (labels != null) {

@@ -24,11 +24,11 @@ public final class Standardizer implements java.io.Serializable {
     static Standardizer fit(Matrix x, int[] blockStarts) {
         FeatureStats first = FeatureStats.sums(x.cols());
         for (int j = 0; j + 1 < blockStarts.length; j++) {
-            first.addBlock(x.data(), null, blockStarts[j], blockStarts[j + 1]);
+            first.addBlock(x, blockStarts[j], blockStarts[j + 1]);
         }
         FeatureStats second = first.squares();
         for (int j = 0; j + 1 < blockStarts.length; j++) {
-            second.addBlock(x.data(), null, blockStarts[j], blockStarts[j + 1]);
+            second.addBlock(x, blockStarts[j], blockStarts[j + 1]);
         }
         return FeatureStats.standardizer(first, second);
     }
@@ -39,6 +39,13 @@ public final class Standardizer implements java.io.Serializable {
         int off = row * d;
         for (int j = 0; j < d; j++) {
             out[j] = (float) ((data[off + j] - mean[j]) * scale[j]);
+        }
+    }
+
+    /** Standardises one row {@code in} (d values) into {@code out}, which may be {@code in} itself. */
+    public void apply(float[] in, float[] out) {
+        for (int j = 0; j < mean.length; j++) {
+            out[j] = (float) ((in[j] - mean[j]) * scale[j]);
         }
     }
 

@@ -69,17 +69,9 @@ class SoftmaxPassTest {
         return b;
     }
 
-    /** A pass over every row of {@code x} on raw inputs (the prepared X̃ mapped back by {@link Fold#raw}). */
-    static SoftmaxPass rawPass(Matrix x, int[] labels, int k, int threads) {
-        int[] items = new int[x.rows()];
-        java.util.Arrays.setAll(items, i -> i);
-        ProbeData data = ProbeData.of(x, items, threads);
-        return new SoftmaxPass(data, data.rowsOf(items), labels, k, threads, Fold.raw(data));
-    }
-
     @Test
     void lossAndGradientAgreeWithFiniteDifferencesOfANaiveLoss() {
-        SoftmaxPass pass = rawPass(data.x(), data.labels(), K, 1);
+        SoftmaxPass pass = new SoftmaxPass(PackedData.raw(data.x()), data.labels(), K, 1);
         double[] gradW = new double[K * D];
         double[] gradB = new double[K];
         double loss = pass.lossAndGradient(model.w(), model.b(), gradW, gradB);
@@ -109,7 +101,7 @@ class SoftmaxPassTest {
 
     @Test
     void predictCountsTheSameCorrectItemsAsTheGradientPass() {
-        SoftmaxPass pass = rawPass(data.x(), data.labels(), K, 2);
+        SoftmaxPass pass = new SoftmaxPass(PackedData.raw(data.x()), data.labels(), K, 2);
         pass.lossAndGradient(model.w(), model.b(), new double[K * D], new double[K]);
         int fromGradient = pass.correct();
         int[] predictions = new int[N];
@@ -132,8 +124,9 @@ class SoftmaxPassTest {
         double[][] gw = new double[2][5 * 33];
         double[][] gb = new double[2][5];
         double[] loss = new double[2];
+        PackedData packed = PackedData.raw(big.x());
         for (int t = 0; t < 2; t++) {
-            loss[t] = rawPass(big.x(), big.labels(), 5, t + 1).lossAndGradient(m.w(), m.b(), gw[t], gb[t]);
+            loss[t] = new SoftmaxPass(packed, big.labels(), 5, t + 1).lossAndGradient(m.w(), m.b(), gw[t], gb[t]);
         }
         assertEquals(Double.doubleToLongBits(loss[0]), Double.doubleToLongBits(loss[1]));
         assertArrayEquals(gw[0], gw[1]);
@@ -152,9 +145,19 @@ class SoftmaxPassTest {
         PassSums local = new SoftmaxPass(packed, big.labels(), 3, 2).sums(m.w(), m.b());
         PassSums[] parts = {new PassSums(3, 9), new PassSums(3, 9)};
         BlockPass pass = new BlockPass(3, 9);
+        // rows held as arrays (a Spark partition's way) for blocks 0 and 2, read on demand for block 1
+        float[][] held = new float[n][];
+        for (int i = 0; i < n; i++) {
+            held[i] = big.x().row(i);
+        }
         for (int b = 2; b >= 0; b--) { // reverse order, blocks 0 and 2 in one part
-            pass.gradient(packed.rows, big.labels(), packed.blockStarts[b], packed.blockStarts[b + 1], m.w(), m.b(),
-                    1.0 / n, parts[b == 1 ? 1 : 0]);
+            if (b == 1) {
+                pass.gradient(packed, big.labels(), packed.blockStarts[b], packed.blockStarts[b + 1], m.w(), m.b(),
+                        1.0 / n, parts[1]);
+            } else {
+                pass.gradient(held, big.labels(), packed.blockStarts[b], packed.blockStarts[b + 1], m.w(), m.b(),
+                        1.0 / n, parts[0]);
+            }
         }
         PassSums merged = parts[1].merge(parts[0]);
         double[][] gw = new double[2][27];

@@ -16,10 +16,13 @@ class SupportTest {
         Matrix x = Matrix.of(new double[][] {{1, 0.1}, {3, 0.1}, {1, 0.1}, {3, 0.1}});
         Standardizer s = Standardizer.fit(x, PackedData.identityBlocks(4));
         PackedData train = s.apply(x, PackedData.identityBlocks(4));
-        assertArrayEquals(new float[] {-1, 0}, train.rows[0]);
-        assertArrayEquals(new float[] {1, 0}, train.rows[1]);
+        float[][] rows = new float[2][2];
+        train.load(0, 2, rows);
+        assertArrayEquals(new float[] {-1, 0}, rows[0]);
+        assertArrayEquals(new float[] {1, 0}, rows[1]);
         PackedData test = s.apply(Matrix.of(new double[][] {{4, 7}}), PackedData.identityBlocks(1));
-        assertArrayEquals(new float[] {2, 0}, test.rows[0], "the test set uses the training statistics");
+        test.load(0, 1, rows);
+        assertArrayEquals(new float[] {2, 0}, rows[0], "the test set uses the training statistics");
     }
 
     @Test
