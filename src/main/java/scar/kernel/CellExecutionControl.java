@@ -60,6 +60,19 @@ final class CellExecutionControl extends DirectExecutionControl {
      * @throws InvocationTargetException wrapping whatever {@code body} threw (unwrapping one reflective layer)
      */
     Object runCell(Callable<Object> body, ClassLoader contextLoader) throws InvocationTargetException {
+        boolean nested;
+        synchronized (lock) {
+            nested = running == Thread.currentThread(); // a cell calling back into the kernel: lineMagic(...)
+        }
+        if (nested) {
+            try {
+                return body.call();
+            } catch (InvocationTargetException e) {
+                throw new InvocationTargetException(e.getCause());
+            } catch (Exception e) {
+                throw new InvocationTargetException(e);
+            }
+        }
         AtomicReference<Object> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread cell = new Thread(() -> {

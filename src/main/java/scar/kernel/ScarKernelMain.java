@@ -35,8 +35,9 @@ public final class ScarKernelMain {
             System.err.println("usage: java -cp <scar.jar:lib/*> scar.kernel.ScarKernelMain <connection-file>");
             System.exit(2);
         }
-        // long sweeps in a cell report progress as one updating line of the cell's output
-        System.setProperty(scar.foundation.Progress.NOTEBOOK_PROPERTY, "true");
+        // The common pool is made now, before the exit guard, so that it keeps ordinary worker threads.
+        java.util.concurrent.ForkJoinPool.commonPool();
+        ExitGuard.install();
         Path connectionFile = Path.of(args[0]);
         KernelConnectionProperties properties;
         try {
@@ -47,7 +48,8 @@ public final class ScarKernelMain {
         List<String> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank())
                 .collect(Collectors.toList());
-        ScarKernel kernel = new ScarKernel(classpath);
+        ScarKernel kernel = new ScarKernel(classpath, KernelOptions.from(System.getenv()));
+        kernel.installStreams();
         JupyterConnection connection;
         try {
             connection = new JupyterConnection(properties);
@@ -88,8 +90,7 @@ public final class ScarKernelMain {
                     return;
                 }
             }
-            System.err.println("scar kernel: client process " + client.pid() + " has ended; exiting");
-            exit(0);
+            exit(0); // quietly: nobody is left to read it
         }, "scar-kernel-parent-watch");
         watcher.setDaemon(true);
         watcher.start();
@@ -97,6 +98,7 @@ public final class ScarKernelMain {
 
     /** {@link System#exit}, with a halt if shutdown hooks hang. */
     private static void exit(int status) {
+        ExitGuard.allowExit();
         Thread halt = new Thread(() -> {
             try {
                 Thread.sleep(EXIT_GRACE_MS);
