@@ -30,7 +30,22 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
+        return execute(null, null, args);
+    }
+
+    /**
+     * Runs the command line with picocli's usage and help text going to {@code usageOut} and its error lines to
+     * {@code errorOut} (null: the standard streams); the commands themselves print to {@code System.out}. The notebook's
+     * {@code %scar} magic runs commands this way.
+     */
+    public static int execute(PrintWriter usageOut, PrintWriter errorOut, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        if (usageOut != null) {
+            cli.setOut(usageOut);
+        }
+        if (errorOut != null) {
+            cli.setErr(errorOut);
+        }
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException) {

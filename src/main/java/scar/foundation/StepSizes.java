@@ -28,6 +28,12 @@ public final class StepSizes {
         return Math.log(height / delta) / (2 * (epsilon * epsilon));
     }
 
+    /** n = ln(H/δ)/(2ε²) with the default δ = ε = 0.01 ({@link FoundationOptions#defaults()}). */
+    public static double stepSize(double height) {
+        FoundationOptions o = FoundationOptions.defaults();
+        return stepSize(height, o.delta(), o.epsilon());
+    }
+
     /** n for every H with the options' δ and ε. */
     public static double[] of(double[] heights, FoundationOptions options) {
         Objects.requireNonNull(heights, "heights");
