@@ -39,6 +39,17 @@ final class CellExecutionControl extends DirectExecutionControl {
     private volatile boolean stopRequested;
     private volatile ClassLoader snippetLoader = ClassLoader.getSystemClassLoader();
 
+    /** Loads the classes of a snippet with their {@code System.exit} calls refused ({@link ExitGuard}). */
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
+            EngineTerminationException {
+        ClassBytecodes[] guarded = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            guarded[i] = new ClassBytecodes(classes[i].name(), ExitGuard.rewrite(classes[i].bytecodes()));
+        }
+        super.load(guarded);
+    }
+
     @Override
     protected String invoke(Method doit) throws Exception {
         Object value;

@@ -1,74 +1,121 @@
 package scar.kernel;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.security.Permission;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
- * Keeps a cell from ending the kernel: {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt} called by
- * notebook code (or a library it calls) throw an {@link ExitRefusedException} instead, and the kernel keeps its
- * variables. Only the kernel itself, after {@link #allowExit()}, may exit.
+ * Keeps a cell from ending the kernel: every class a cell defines is loaded with its calls of
+ * {@code System.exit(int)} (and {@code System::exit} method references) pointing at {@link #exit(int)} instead,
+ * which throws an {@link ExitRefusedException}; the kernel keeps running with its variables.
  *
- * <p>The JDK offers one hook for this, a {@link SecurityManager}; this one checks nothing else. Java 17 allows it
- * (with a deprecation warning that {@link #install()} keeps off the console), Java 18 to 23 need
- * {@code -Djava.security.manager=allow} (the kernelspec's flags have it for those versions), and Java 24 and later
- * have removed it, so there {@link #install()} returns false and a cell's exit does end the kernel.
+ * <p>The rewrite changes one constant-pool entry (the class of the {@code System.exit} method reference becomes
+ * this class) and appends two entries; no instruction moves, so it is safe for any class file. It works on every
+ * Java version, unlike a security manager (deprecated with a warning on Java 17, removed in Java 24). Code in jars
+ * that calls {@code System.exit} itself, and {@code Runtime.exit}/{@code halt}, are not rewritten.
  */
-final class ExitGuard extends SecurityManager {
+public final class ExitGuard {
 
-    private static volatile boolean exitAllowed;
+    private static final String SYSTEM = "java/lang/System";
+    private static final String SELF = ExitGuard.class.getName().replace('.', '/');
 
     private ExitGuard() {
     }
 
-    /** Installs the guard; false if this JVM does not allow it. */
-    @SuppressWarnings("removal")
-    static boolean install() {
-        if (System.getSecurityManager() instanceof ExitGuard) {
-            return true;
-        }
-        PrintStream err = System.err;
-        // Java 17 prints four lines of deprecation warning on stderr when a security manager is set at run time.
-        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+    /**
+     * What {@code System.exit(status)} in a cell calls.
+     *
+     * @throws ExitRefusedException always
+     */
+    public static void exit(int status) {
+        throw new ExitRefusedException(status);
+    }
+
+    /** The class file with {@code System.exit} calls sent to {@link #exit(int)}; the same array if it has none. */
+    static byte[] rewrite(byte[] classFile) {
         try {
-            System.setSecurityManager(new ExitGuard());
-            return true;
-        } catch (UnsupportedOperationException | SecurityException e) {
-            return false;
-        } finally {
-            System.setErr(err);
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
+            in.readInt(); // magic
+            in.readUnsignedShort(); // minor
+            in.readUnsignedShort(); // major
+            int count = in.readUnsignedShort();
+            int[] tags = new int[count];
+            String[] utf8 = new String[count];
+            int[] first = new int[count];
+            int[] second = new int[count];
+            int[] offsets = new int[count];
+            int poolStart = 10;
+            for (int i = 1; i < count; i++) {
+                offsets[i] = classFile.length - in.available();
+                int tag = in.readUnsignedByte();
+                tags[i] = tag;
+                switch (tag) {
+                    case 1 -> utf8[i] = in.readUTF();
+                    case 7, 8, 16, 19, 20 -> first[i] = in.readUnsignedShort();
+                    case 3, 4 -> in.readInt();
+                    case 5, 6 -> {
+                        in.readLong();
+                        i++;
+                    }
+                    case 9, 10, 11, 12, 17, 18 -> {
+                        first[i] = in.readUnsignedShort();
+                        second[i] = in.readUnsignedShort();
+                    }
+                    case 15 -> {
+                        in.readUnsignedByte();
+                        in.readUnsignedShort();
+                    }
+                    default -> {
+                        return classFile; // a constant pool this rewrite does not know: leave the class alone
+                    }
+                }
+            }
+            int poolEnd = classFile.length - in.available();
+            int target = -1;
+            for (int i = 1; i < count; i++) {
+                if (tags[i] == 10 && tags[first[i]] == 7 && SYSTEM.equals(utf8[first[first[i]]])
+                        && tags[second[i]] == 12 && "exit".equals(utf8[first[second[i]]])
+                        && "(I)V".equals(utf8[second[second[i]]])) {
+                    target = i;
+                }
+            }
+            if (target < 0) {
+                return classFile;
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(classFile.length + 64);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.write(classFile, 0, 8);
+            out.writeShort(count + 2);
+            int classIndexAt = offsets[target] + 1; // the Methodref's class_index, right after its tag
+            out.write(classFile, poolStart, classIndexAt - poolStart);
+            out.writeShort(count + 1);
+            out.write(classFile, classIndexAt + 2, poolEnd - classIndexAt - 2);
+            out.writeByte(1);
+            out.write(utf8Bytes(SELF));
+            out.writeByte(7);
+            out.writeShort(count);
+            out.write(classFile, poolEnd, classFile.length - poolEnd);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a class file of a cell", e);
         }
     }
 
-    /** From now on exits are allowed: the kernel is shutting down. */
-    static void allowExit() {
-        exitAllowed = true;
-    }
-
-    @Override
-    public void checkExit(int status) {
-        if (!exitAllowed) {
-            throw new ExitRefusedException(status);
-        }
-    }
-
-    @Override
-    public void checkPermission(Permission permission) {
-        if (!exitAllowed && permission instanceof RuntimePermission && permission.getName().startsWith("exitVM")) {
-            throw new ExitRefusedException(permission.getName().substring("exitVM".length()).replace(".", ""));
-        }
-    }
-
-    @Override
-    public void checkPermission(Permission permission, Object context) {
-        checkPermission(permission);
+    private static byte[] utf8Bytes(String s) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        new DataOutputStream(b).writeUTF(s);
+        return b.toByteArray();
     }
 
     /** What a cell gets for calling {@code System.exit}. */
     public static final class ExitRefusedException extends SecurityException {
         private static final long serialVersionUID = 1L;
 
-        ExitRefusedException(Object status) {
+        ExitRefusedException(int status) {
             super("System.exit(" + status + ") is refused in a notebook: it would end the kernel and lose every "
                     + "variable. The kernel is still running; to start afresh, restart it (Kernel > Restart).");
         }

@@ -109,7 +109,7 @@ public final class KernelCommand implements Runnable {
                 variables.put(KernelOptions.OUTPUT_LIMIT, outputLimit);
             }
             Path kernelDir = KernelInstaller.install(dataDir, name, javaExecutable, classpath,
-                    KernelInstaller.jvmFlags(javaExecutable), variables);
+                    KernelInstaller.DEFAULT_JVM_FLAGS, variables);
             spec.commandLine().getOut().printf("Installed kernelspec '%s' (%s) in %s%n"
                     + "Start it with: jupyter console --kernel %s%n",
                     name, KernelInstaller.DISPLAY_NAME, kernelDir, name);

@@ -49,39 +49,9 @@ public final class KernelInstaller {
     private KernelInstaller() {
     }
 
-    /** {@link #install(Path, String, Path, List, List, Map)} with {@link #jvmFlags(Path)} and no environment. */
+    /** {@link #install(Path, String, Path, List, List, Map)} with {@link #DEFAULT_JVM_FLAGS} and no environment. */
     public static Path install(Path dataDir, String name, Path java, List<Path> classpath) {
-        return install(dataDir, name, java, classpath, jvmFlags(java), Map.of());
-    }
-
-    /**
-     * {@link #DEFAULT_JVM_FLAGS}, plus {@code -Djava.security.manager=allow} on Java 18 to 23, which need it for the
-     * guard that keeps {@code System.exit} in a cell from ending the kernel (Java 17 allows it without the flag;
-     * Java 24 and later have no security manager and would refuse to start with it).
-     */
-    public static List<String> jvmFlags(Path java) {
-        int feature = javaFeatureVersion(java);
-        List<String> flags = new ArrayList<>(DEFAULT_JVM_FLAGS);
-        if (feature >= 18 && feature <= 23) {
-            flags.add("-Djava.security.manager=allow");
-        }
-        return flags;
-    }
-
-    /** The feature version (17, 21, 25...) of the JDK a java executable belongs to, from its release file; 0 if unknown. */
-    static int javaFeatureVersion(Path java) {
-        try {
-            Path home = java.toRealPath().getParent().getParent();
-            for (String line : Files.readAllLines(home.resolve("release"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("JAVA_VERSION=")) {
-                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
-                    return Integer.parseInt(version.split("[.\\-+]")[0]);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-        return 0;
+        return install(dataDir, name, java, classpath, DEFAULT_JVM_FLAGS, Map.of());
     }
 
     /**

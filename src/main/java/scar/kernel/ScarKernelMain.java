@@ -35,9 +35,6 @@ public final class ScarKernelMain {
             System.err.println("usage: java -cp <scar.jar:lib/*> scar.kernel.ScarKernelMain <connection-file>");
             System.exit(2);
         }
-        // The common pool is made now, before the exit guard, so that it keeps ordinary worker threads.
-        java.util.concurrent.ForkJoinPool.commonPool();
-        ExitGuard.install();
         Path connectionFile = Path.of(args[0]);
         KernelConnectionProperties properties;
         try {
@@ -98,7 +95,6 @@ public final class ScarKernelMain {
 
     /** {@link System#exit}, with a halt if shutdown hooks hang. */
     private static void exit(int status) {
-        ExitGuard.allowExit();
         Thread halt = new Thread(() -> {
             try {
                 Thread.sleep(EXIT_GRACE_MS);

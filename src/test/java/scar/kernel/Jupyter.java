@@ -38,7 +38,7 @@ final class Jupyter {
     static Jupyter install(Path dir, String kernel, Map<String, String> env) {
         List<Path> classpath = TestClasspath.entries().stream().map(Path::of).collect(Collectors.toList());
         Path java = KernelInstaller.currentJava();
-        KernelInstaller.install(dir.resolve("data"), kernel, java, classpath, KernelInstaller.jvmFlags(java), env);
+        KernelInstaller.install(dir.resolve("data"), kernel, java, classpath, KernelInstaller.DEFAULT_JVM_FLAGS, env);
         return new Jupyter(dir, kernel);
     }
 

@@ -259,4 +259,17 @@ class ScarKernelTest {
             limited.onShutdown(false);
         }
     }
+
+    @Test
+    void systemExitInACellIsRefusedAndTheKernelKeepsItsVariables() {
+        kernel.evalRaw("int survivor = 11;");
+        ExitGuard.ExitRefusedException e = assertThrows(ExitGuard.ExitRefusedException.class,
+                () -> kernel.evalRaw("System.exit(3);"));
+        assertTrue(e.getMessage().startsWith("System.exit(3) is refused"), e.getMessage());
+        assertThrows(ExitGuard.ExitRefusedException.class,
+                () -> kernel.evalRaw("void leave() { System.exit(0); }\nleave();"));
+        assertThrows(ExitGuard.ExitRefusedException.class,
+                () -> kernel.evalRaw("java.util.function.IntConsumer quit = System::exit;\nquit.accept(1);"));
+        assertEquals(11, kernel.evalRaw("survivor"));
+    }
 }
