@@ -330,6 +330,53 @@ class KernelIntegrationTest {
         assertTrue(Jupyter.waitUntilGone(pid, 20), "nbconvert's kernel " + pid + " is still running");
     }
 
+    /** A notebook written for IJava, with IJava's kernelspec and only IJava's API, runs unchanged. */
+    @Test
+    void anIJavaNotebookRunsUnchanged() throws Exception {
+        Path folder = Files.createDirectories(jupyterDir.resolve("ijava"));
+        Path notebook = folder.resolve("ijava-style.ipynb");
+        try (InputStream in = getClass().getResourceAsStream("ijava-style.ipynb")) {
+            Files.copy(in, notebook);
+        }
+        Files.createDirectories(folder.resolve("lib"));
+        Files.copy(jupyterDir.resolve("maven/build/names-1.0.jar"), folder.resolve("lib/names.jar"));
+        JsonObject saved = JsonParser.parseString(Files.readString(notebook)).getAsJsonObject();
+        assertEquals("java", saved.getAsJsonObject("metadata").getAsJsonObject("kernelspec").get("name").getAsString(),
+                "the notebook keeps IJava's kernelspec");
+        Path executedFile = jupyter.executeNotebook(notebook, "ijava-style.out.ipynb", 300, PROCESS_TIMEOUT_S,
+                jupyterDir.resolve("ijava.log"));
+        JsonArray cells = JsonParser.parseString(Files.readString(executedFile)).getAsJsonObject()
+                .getAsJsonArray("cells");
+        List<JsonArray> outputs = new ArrayList<>();
+        for (JsonElement cell : cells) {
+            if (cell.getAsJsonObject().get("cell_type").getAsString().equals("code")) {
+                outputs.add(cell.getAsJsonObject().getAsJsonArray("outputs"));
+            }
+        }
+        assertTrue(outputs.stream().flatMap(o -> o.asList().stream())
+                .noneMatch(o -> o.getAsJsonObject().get("output_type").getAsString().equals("error")), outputs.toString());
+        assertEquals("Hello, dear IJava", result(outputs.get(1), "text/plain"));
+        assertEquals("1", result(outputs.get(3), "text/plain"), "%jars as an expression");
+        String countdown = outputs.get(4).toString();
+        assertTrue(countdown.contains("<b>Countdown:</b> 0") && !countdown.contains("<b>Countdown:</b> 3"),
+                "updateDisplay replaced the display: " + countdown);
+        assertEquals("<b>Liftoff!</b>", result(outputs.get(4), "text/html"));
+        assertEquals("Hello from **IJava**", result(outputs.get(5), "text/markdown"));
+        assertTrue(outputs.get(6).toString().contains("<i>rendered, then displayed</i>"), outputs.get(6).toString());
+        assertEquals("1", result(outputs.get(7), "text/plain"), "lineMagic and cellMagic");
+        assertEquals(0, outputs.get(8).size(), "a trailing ; shows nothing: " + outputs.get(8));
+    }
+
+    private static String result(JsonArray outputs, String mime) {
+        for (JsonElement o : outputs) {
+            JsonObject output = o.getAsJsonObject();
+            if (output.get("output_type").getAsString().equals("execute_result")) {
+                return Jupyter.text(output.getAsJsonObject("data").get(mime));
+            }
+        }
+        throw new AssertionError("no execute_result in " + outputs);
+    }
+
     private static JsonObject firstOutput(JsonObject cell, String type) {
         for (JsonElement output : cell.getAsJsonArray("outputs")) {
             if (output.getAsJsonObject().get("type").getAsString().equals(type)) {
