@@ -74,6 +74,8 @@ public final class ScarKernel extends BaseKernel {
         return t;
     });
     private volatile boolean timedOut;
+    /** Held while a start-up snippet runs; nothing else uses JShell before {@link #awaitReady()} returns. */
+    private final Object startupLock = new Object();
 
     /** A kernel with default options; see {@link #ScarKernel(List, KernelOptions)}. */
     public ScarKernel(List<String> classpath) {
@@ -138,14 +140,20 @@ public final class ScarKernel extends BaseKernel {
         try {
             for (String snippet : startupSnippets()) {
                 try {
-                    session.eval(snippet, snippet, 0);
+                    synchronized (startupLock) { // one snippet at a time, so isComplete can answer in between
+                        session.eval(snippet, snippet, 0);
+                    }
                 } catch (RuntimeException e) {
                     processErr.println("scar kernel: startup snippet skipped: " + snippet + "\n  " + e.getMessage());
                 }
             }
-            options.startupScript().ifPresent(this::runUserScript);
+            synchronized (startupLock) {
+                options.startupScript().ifPresent(this::runUserScript);
+            }
             try {
-                session.eval("0", "0", 0); // warms up compilation and the cell thread
+                synchronized (startupLock) {
+                    session.eval("0", "0", 0); // warms up compilation and the cell thread
+                }
             } catch (RuntimeException e) {
                 processErr.println("scar kernel: warm-up failed: " + e);
             }
@@ -339,11 +347,19 @@ public final class ScarKernel extends BaseKernel {
         return magic != null ? magic : session.complete(CellParts.maskMagics(code), cursor);
     }
 
+    /**
+     * Answered at once even while the start-up snippets run (between two of them): a console asks this for every
+     * line typed, gives up after a second and then wants a blank line after every cell.
+     */
     @Override
     public String isComplete(String code) {
-        awaitReady();
         String verdict = magics.isComplete(code);
-        return verdict != null ? verdict : session.isComplete(CellParts.maskMagics(code));
+        if (verdict != null) {
+            return verdict;
+        }
+        synchronized (startupLock) {
+            return session.isComplete(CellParts.maskMagics(code));
+        }
     }
 
     private static int clamp(String code, int at) {

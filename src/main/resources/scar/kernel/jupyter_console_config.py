@@ -21,3 +21,9 @@ def _scar_run_cell_relaying_ctrl_c(self, cell, store_history=True):
 
 
 ZMQTerminalInteractiveShell.run_cell = _scar_run_cell_relaying_ctrl_c
+
+# The console waits a second for the kernel to say whether a line ends the cell, then stops asking for the rest of
+# the session (every cell then needs a blank line). The first answer can take longer while the kernel is still
+# compiling its start-up imports, so wait up to ten seconds (a setting of your own wins over this one).
+c = get_config()  # noqa: F821 (provided by the config loader)
+c.ZMQTerminalInteractiveShell.kernel_is_complete_timeout = 10

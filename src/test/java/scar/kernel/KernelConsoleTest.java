@@ -35,12 +35,14 @@ class KernelConsoleTest {
         Process driver = jupyter.start(out, Jupyter.PYTHON, script.toString(), KernelInstaller.currentJava().toString(),
                 String.join(File.pathSeparator, TestClasspath.entries()), jupyter.kernel());
         Jupyter.awaitExit(driver, out, 600);
-        String json = Files.readString(out).lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
+        String json = Files.readString(out).lines().filter(l -> l.startsWith("{\"prompt\"")).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no report from the terminal driver:\n" + Jupyter.readQuietly(out)));
         JsonObject report = JsonParser.parseString(json).getAsJsonObject();
         String screen = report.get("screen").getAsString();
         assertTrue(report.get("prompt").getAsBoolean() && report.get("sleeping").getAsBoolean(), screen);
+        assertTrue(report.get("kernel_ready").getAsBoolean(), screen);
         assertTrue(report.get("interrupted").getAsBoolean(), "Ctrl-C did not stop the cell:\n" + screen);
+        assertTrue(report.get("message").getAsBoolean(), "no 'Interrupted' after Ctrl-C:\n" + screen);
         assertTrue(report.get("after").getAsBoolean(), "the variable was lost after Ctrl-C:\n" + screen);
         System.out.printf("[console] Ctrl-C stopped Thread.sleep(60000) in %.2f s%n",
                 report.get("interrupt_s").getAsDouble());

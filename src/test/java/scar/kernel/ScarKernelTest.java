@@ -116,15 +116,20 @@ class ScarKernelTest {
 
     @Test
     void printedLinesGoToSystemOut() {
+        assertEquals("hello 42", printedBy("System.out.println(\"hello \" + (40 + 2));"));
+    }
+
+    /** What a cell with no value printed on System.out. */
+    private static String printedBy(String cell) {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            assertNull(kernel.evalRaw("System.out.println(\"hello \" + (40 + 2));"));
+            assertNull(kernel.evalRaw(cell));
         } finally {
             System.setOut(original);
         }
-        assertEquals("hello 42", captured.toString(StandardCharsets.UTF_8).strip());
+        return captured.toString(StandardCharsets.UTF_8).strip();
     }
 
     @Test
@@ -181,15 +186,7 @@ class ScarKernelTest {
 
     @Test
     void printfShowsNoPrintStreamValue() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            assertNull(kernel.evalRaw("System.out.printf(\"%d items%n\", 3)"));
-        } finally {
-            System.setOut(original);
-        }
-        assertEquals("3 items", captured.toString(StandardCharsets.UTF_8).strip());
+        assertEquals("3 items", printedBy("System.out.printf(\"%d items%n\", 3)"));
     }
 
     @Test
