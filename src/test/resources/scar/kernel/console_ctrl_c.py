@@ -2,8 +2,9 @@
 
 usage: console_ctrl_c.py <java> <class path> <kernel name>     (run with /usr/bin/python3)
 
-Starts the console, defines a variable, runs a cell that prints "sleeping" and sleeps a minute, presses Ctrl-C once
-"sleeping" is on the screen, then asks for the variable. Prints one JSON line: whether each step was seen and the
+Starts the console, defines a variable, runs a cell that prints "sleeping" and sleeps ten minutes, presses Ctrl-C
+once "sleeping" is on the screen, then asks for the variable (answered within a minute only if the sleep was
+stopped). Prints one JSON line: whether each step was seen and the
 screen text with terminal escapes removed.
 """
 import glob
@@ -80,7 +81,7 @@ report = {}
 report["prompt"] = read_until(r"In \[1\]", 180)
 report["kernel_ready"] = wait_for_kernel(180)
 report["defined"] = enter("int answer = 41;", r"In \[\d+\]: $", 120)
-report["sleeping"] = enter('System.out.println("sleeping"); Thread.sleep(60000);', r"\nsleeping", 120)
+report["sleeping"] = enter('System.out.println("sleeping"); Thread.sleep(600000);', r"\nsleeping", 120)
 pressed = time.monotonic()
 since = len(screen)
 os.write(fd, b"\x03")
@@ -88,10 +89,12 @@ os.write(fd, b"\x03")
 report["interrupted"] = read_until(r"In \[\d+\]", 30, since)
 report["interrupt_s"] = time.monotonic() - pressed
 report["message"] = "Interrupted: cell interrupted" in screen[since:]
+report["escaped"] = "KeyboardInterrupt escaped" in screen[since:]
 report["after"] = enter("answer + 1", r"Out\[\d+\]: 42", 60)
+since = len(screen)
 os.write(fd, b"\x04")  # Ctrl-D: the console asks whether to exit
-read_until(r"exit", 10)
-os.write(fd, b"y\r")
+if read_until(r"really want to exit", 15, since):
+    os.write(fd, b"y\r")
 read_until(r"$^", 5)
 report["screen"] = screen[-3000:]
 try:
