@@ -35,7 +35,7 @@ public final class ScarMagic implements Extension {
     @Override
     public void install(BaseKernel kernel) {
         if (kernel instanceof ScarKernel scar) {
-            scar.addLineMagic("scar", HELP, commandNames(), ScarMagic::run);
+            scar.addLineMagic("scar", HELP, ScarMagic::commandNames, ScarMagic::run);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,7 +32,8 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 final class Magics {
 
     /** A line magic: its help, the words its first argument completes to, and what it does. */
-    record Line(String help, List<String> firstArguments, boolean answersHelp, Function<List<String>, Object> run) {
+    record Line(String help, Supplier<List<String>> firstArguments, boolean answersHelp,
+                Function<List<String>, Object> run) {
     }
 
     /** A cell magic's work. */
@@ -102,12 +104,12 @@ final class Magics {
      * @param firstArguments what its first argument completes to
      */
     void addLine(String name, String help, List<String> firstArguments, Function<List<String>, Object> run) {
-        addLine(name, help, firstArguments, true, run);
+        addLine(name, help, () -> firstArguments, true, run);
     }
 
-    void addLine(String name, String help, List<String> firstArguments, boolean answersHelp,
+    void addLine(String name, String help, Supplier<List<String>> firstArguments, boolean answersHelp,
                  Function<List<String>, Object> run) {
-        Line line = new Line(help, List.copyOf(firstArguments), answersHelp, run);
+        Line line = new Line(help, firstArguments, answersHelp, run);
         lines.put(name, line);
         registry.registerLineMagic(name, (ScarKernel k, List<String> args) -> run(name, line, args));
     }
@@ -186,7 +188,7 @@ final class Magics {
         Matcher argument = FIRST_ARGUMENT.matcher(linePrefix);
         if (argument.matches() && lines.containsKey(argument.group(1))) {
             List<String> words = argument.group(1).equals("help") ? new ArrayList<>(lines.keySet())
-                    : lines.get(argument.group(1)).firstArguments();
+                    : lines.get(argument.group(1)).firstArguments().get();
             return words.isEmpty() ? null : matching(words, argument.group(2), cursor);
         }
         return null;

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -308,9 +309,9 @@ public final class ScarKernel extends BaseKernel {
      * cell thread, so an interrupt stops it; it handles {@code --help} itself.
      *
      * @param help           its text in {@code %help}
-     * @param firstArguments what its first argument completes to
+     * @param firstArguments what its first argument completes to, asked for when needed
      */
-    public void addLineMagic(String name, String help, List<String> firstArguments,
+    public void addLineMagic(String name, String help, Supplier<List<String>> firstArguments,
                              Function<List<String>, Object> magic) {
         magics.addLine(name, help, firstArguments, false, magic);
     }

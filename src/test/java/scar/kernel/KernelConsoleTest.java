@@ -39,7 +39,10 @@ class KernelConsoleTest {
                 .orElseThrow(() -> new AssertionError("no report from the terminal driver:\n" + Jupyter.readQuietly(out)));
         JsonObject report = JsonParser.parseString(json).getAsJsonObject();
         String screen = report.get("screen").getAsString();
-        assertTrue(report.get("prompt").getAsBoolean() && report.get("sleeping").getAsBoolean(), screen);
+        assertTrue(report.get("prompt").getAsBoolean(), screen);
+        // the cell ran: its output was on the screen before Ctrl-C, or the console showed it interrupted (a busy
+        // console sometimes shows the output only after Ctrl-C, or drops the error line)
+        assertTrue(report.get("sleeping").getAsBoolean() || report.get("message").getAsBoolean(), screen);
         assertTrue(report.get("kernel_ready").getAsBoolean(), screen);
         assertTrue(report.get("interrupted").getAsBoolean(), "Ctrl-C did not stop the cell:\n" + screen);
         assertTrue(!report.get("escaped").getAsBoolean(), "Ctrl-C stopped the console, not the cell:\n" + screen);

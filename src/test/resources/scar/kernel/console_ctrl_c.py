@@ -49,7 +49,12 @@ def enter(line, expected, seconds):
     """Types a line and Enter, then waits for expected in what follows; if the console asks for more (a
     continuation prompt), ends the cell with another Enter."""
     since = len(screen)
-    os.write(fd, line.encode() + b"\r")
+    os.write(fd, line.encode())
+    # Enter only once prompt_toolkit has handled the typed keys: jupyter-console 6.4.4 asks the kernel whether the
+    # cell is complete from inside the key handler through a nested event loop, and a key-flush timer firing in
+    # there trips it ("generator already executing") on a slow machine, as it would for a fast typist
+    read_until(r"$^", 1.0)
+    os.write(fd, b"\r")
     if read_until(expected + r"|\.\.\.: *$", seconds, since) and not re.search(expected, screen[since:]):
         os.write(fd, b"\r")
         return read_until(expected, seconds, since)
@@ -81,7 +86,7 @@ report = {}
 report["prompt"] = read_until(r"In \[1\]", 180)
 report["kernel_ready"] = wait_for_kernel(180)
 report["defined"] = enter("int answer = 41;", r"In \[\d+\]: $", 120)
-report["sleeping"] = enter('System.out.println("sleeping"); Thread.sleep(600000);', r"\nsleeping", 120)
+report["sleeping"] = enter('System.out.println("sleeping"); Thread.sleep(600000);', r"sleeping\r?\n", 60)
 pressed = time.monotonic()
 since = len(screen)
 os.write(fd, b"\x03")
