@@ -54,6 +54,11 @@ public final class KernelInstaller {
         return install(dataDir, name, java, classpath, DEFAULT_JVM_FLAGS, Map.of());
     }
 
+    /** {@link #install(Path, String, Path, List, List, Map)} with no environment. */
+    public static Path install(Path dataDir, String name, Path java, List<Path> classpath, List<String> jvmFlags) {
+        return install(dataDir, name, java, classpath, jvmFlags, Map.of());
+    }
+
     /**
      * Writes (or overwrites) the kernelspec.
      *

@@ -102,7 +102,7 @@ final class NotebookProgress implements Progress {
     private DisplayData bundle(boolean finished) {
         double seconds = (nanoClock.getAsLong() - startNanos) / 1e9;
         int percent = total == 0 ? 100 : (int) (100L * done / total);
-        String text = String.format(Locale.ROOT, "%s: %d/%d (%d%%), %.1f s%s", task, done, total, percent, seconds,
+        String text = String.format(Locale.ROOT, "%s: %d/%d fits (%d%%), %.1f s%s", task, done, total, percent, seconds,
                 finished && done < total ? ", stopped" : "");
         DisplayData data = new DisplayData(text);
         data.putHTML("<div class=\"scar-progress\"><progress max=\"" + Math.max(1, total) + "\" value=\"" + done

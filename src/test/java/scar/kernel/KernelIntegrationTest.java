@@ -201,7 +201,7 @@ class KernelIntegrationTest {
                 previous = done;
             }
             String last = perDisplay.getAsJsonArray().get(perDisplay.getAsJsonArray().size() - 1).getAsString();
-            assertTrue(last.contains("83/83 (100%)"), last);
+            assertTrue(last.contains("83/83 fits (100%)"), last);
         }
     }
 
@@ -269,7 +269,7 @@ class KernelIntegrationTest {
         String out = streamText(magic, "stdout");
         assertTrue(out.contains("dataset / modality       wikipedia / text") && out.contains("foundation size N_F"),
                 out);
-        assertTrue(magic.getAsJsonArray("outputs").toString().contains("83/83 (100%)"), magic.toString());
+        assertTrue(magic.getAsJsonArray("outputs").toString().contains("83/83 fits (100%)"), magic.toString());
         assertEquals("error", bad.get("status").getAsString(), bad.toString());
         assertTrue(bad.get("evalue").getAsString().contains("--colour"), bad.toString());
     }

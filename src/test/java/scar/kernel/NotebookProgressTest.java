@@ -53,7 +53,7 @@ class NotebookProgressTest {
         p.step(82, 83); // a slower worker reports after the last one
         p.finish();
         assertEquals(1, shown.size());
-        assertTrue(shown.get(0).startsWith("wikipedia/text: 0/83 (0%)"), shown.get(0));
+        assertTrue(shown.get(0).startsWith("wikipedia/text: 0/83 fits (0%)"), shown.get(0));
         int previous = -1;
         for (String u : updated) {
             int from = u.indexOf(": ") + 2;
@@ -62,7 +62,7 @@ class NotebookProgressTest {
             previous = done;
         }
         String last = updated.get(updated.size() - 1);
-        assertTrue(last.startsWith("wikipedia/text: 83/83 (100%)") && !last.contains("stopped"), last);
+        assertTrue(last.startsWith("wikipedia/text: 83/83 fits (100%)") && !last.contains("stopped"), last);
         assertTrue(updated.size() <= NotebookProgress.STEPS + 2, updated.size() + " updates: " + updated);
     }
 
@@ -75,7 +75,7 @@ class NotebookProgressTest {
         }
         p.finish();
         assertEquals(2, updated.size(), updated.toString()); // the 100 % step and finish
-        assertTrue(updated.get(1).contains("83/83 (100%)"), updated.toString());
+        assertTrue(updated.get(1).contains("83/83 fits (100%)"), updated.toString());
     }
 
     @Test
@@ -85,7 +85,7 @@ class NotebookProgressTest {
         clock.addAndGet(Duration.ofSeconds(1).toNanos());
         p.step(4, 10);
         p.finish();
-        assertTrue(updated.get(updated.size() - 1).contains("4/10 (40%)")
+        assertTrue(updated.get(updated.size() - 1).contains("4/10 fits (40%)")
                 && updated.get(updated.size() - 1).endsWith("stopped"), updated.toString());
     }
 }
