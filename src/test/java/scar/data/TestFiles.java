@@ -40,9 +40,40 @@ final class TestFiles {
         }
     }
 
+    /**
+     * A file of {@code bytes} zero bytes and no line break, made sparse (the file system stores no data for it), so
+     * that a test can hand a loader a 2 GB "line" without writing 2 GB.
+     */
+    static Path sparse(Path file, long bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+                f.setLength(bytes);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bytes of {@code text} gzip-compressed. */
+    static byte[] gzip(String text) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try (OutputStream gz = new GZIPOutputStream(out)) {
+                gz.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Asserts that {@code call} throws {@code type} and that its message contains every one of {@code words}. */
     static <T extends Throwable> T assertFails(Class<T> type, Executable call, String... words) {
         T e = assertThrows(type, call);
+        assertTrue(e.getMessage() != null && e.getMessage().lines().count() == 1,
+                () -> "the message should be one line: " + e.getMessage());
         for (String w : words) {
             assertTrue(e.getMessage() != null && e.getMessage().contains(w),
                     () -> "message should contain '" + w + "' but was: " + e.getMessage());
