@@ -247,9 +247,10 @@ public final class CsvEmbeddings {
                         || Decimal.isDecimal(value)) {
                     throw e;
                 }
-                throw new IllegalArgumentException(e.getMessage() + "; every column other than the id, label and"
-                        + " split is an embedding column: leave this one out with ignore(\"" + CsvReader.shown(column)
-                        + "\"), or choose the embedding columns with prefix(..) or columns(..)", e);
+                throw new IllegalArgumentException(e.getMessage() + " (every column but the id, label and split is"
+                        + " an embedding column; if '" + CsvReader.shown(column) + "' is not one, leave it out with"
+                        + " ignore(\"" + CsvReader.shown(column) + "\") or choose the columns with prefix(..) or"
+                        + " columns(..))", e);
             }
         }
     }

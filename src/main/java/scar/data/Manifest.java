@@ -83,8 +83,9 @@ final class Manifest {
                 throw e;
             }
             // Properties.load's own complaint, e.g. "Malformed \\uxxxx encoding."
-            throw new IllegalArgumentException(where + ": " + e.getMessage() + "; expected the syntax of a Java"
-                    + " properties file", e);
+            String reason = String.valueOf(e.getMessage()).replaceAll("\\.$", "");
+            throw new IllegalArgumentException(where + ": " + reason + "; expected the syntax of a Java properties"
+                    + " file", e);
         }
         return new Manifest(p, where);
     }

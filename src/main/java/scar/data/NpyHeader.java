@@ -144,7 +144,8 @@ record NpyHeader(String descr, long[] shape, long dataOffset) {
                 spaces();
                 Object value = value();
                 if (out.put(key, value) != null) {
-                    throw bad("the key '" + key + "' appears twice");
+                    throw new IllegalArgumentException(file + ": the .npy header has the key '" + CsvReader.shown(key)
+                            + "' twice; expected each key once");
                 }
                 spaces();
                 if (peek() == ',') {

@@ -171,7 +171,7 @@ class NpyTest {
                 "x.npy", "'extra'", "expected exactly");
         assertFails(IllegalArgumentException.class, () -> Npy.read(rawHeader("d.npy",
                 "{'descr': '<f4', 'shape': (1, 2), 'fortran_order': False, 'shape': (1, 1), }")),
-                "d.npy", "'shape' appears twice");
+                "d.npy", "the key 'shape' twice");
         assertFails(IllegalArgumentException.class, () -> Npy.read(rawHeader("m.npy",
                 "{'descr': '<f4', 'shape': (1, 1), }")), "m.npy", "expected exactly 'descr', 'fortran_order' and 'shape'");
         assertFails(IllegalArgumentException.class, () -> Npy.read(rawHeader("s.npy",
