@@ -86,6 +86,15 @@ final class TestFiles {
      * spaces and a newline to a multiple of 64 bytes, then the raw data.
      */
     static Path npy(Path file, String descr, boolean fortran, String shape, byte[] data, int major) {
+        try {
+            return Files.write(file, npyBytes(descr, fortran, shape, data, major));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bytes of the .npy file {@link #npy} writes (format version {@code major}: 1, 2 or 3). */
+    static byte[] npyBytes(String descr, boolean fortran, String shape, byte[] data, int major) {
         String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': "
                 + shape + ", }";
         int prefix = major == 1 ? 10 : 12;
@@ -100,11 +109,7 @@ final class TestFiles {
             out.putInt(header.length());
         }
         out.put(header.getBytes(StandardCharsets.US_ASCII)).put(data);
-        try {
-            return Files.write(file, out.array());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return out.array();
     }
 
     static byte[] floats(ByteOrder order, float... values) {
