@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Loads embeddings from one CSV or gzip-compressed CSV file (detected by its magic bytes) with a header line: an
@@ -257,7 +256,7 @@ public final class CsvEmbeddings {
 
     /** The header for a message: all names, or the first ten and the count. */
     private static String preview(String[] header) {
-        String shown = Arrays.stream(header).limit(10).map(CsvReader::shown).collect(Collectors.joining(","));
+        String shown = CsvReader.shown(String.join(",", Arrays.copyOf(header, Math.min(10, header.length))), 200);
         return header.length <= 10 ? shown : shown + ",... (" + header.length + " columns)";
     }
 

@@ -260,8 +260,8 @@ final class CsvReader implements Closeable {
     /** The exception for a row with {@code fields} fields where the header has {@code header.length}. */
     IllegalArgumentException ragged(int fields, String[] header) {
         String detail = fields < header.length
-                ? "column '" + header[fields] + "' is missing"
-                : "there is no column after '" + header[header.length - 1] + "'";
+                ? "column '" + shown(header[fields]) + "' is missing"
+                : "there is no column after '" + shown(header[header.length - 1]) + "'";
         return error("a ragged row: " + fields + " fields where the header has " + header.length + " columns ("
                 + detail + ")");
     }
@@ -313,27 +313,29 @@ final class CsvReader implements Closeable {
     }
 
     /**
-     * A value as an error message shows it: at most 60 characters (longer ones are cut with "..." and their length),
-     * control characters escaped, so that the message stays one short line whatever the file holds.
+     * A value as an error message shows it: control characters escaped ({@code \u0000}) and at most 60 characters
+     * in all (a longer one is cut, with "..." and its length), so that the message stays one short line whatever the
+     * file holds.
      */
     static String shown(String value) {
         return shown(value, 60);
     }
 
-    /** {@link #shown(String)} with at most {@code max} characters. */
+    /** {@link #shown(String)} with at most {@code max} characters shown (escapes included). */
     static String shown(String value, int max) {
-        String v = value.length() > max ? value.substring(0, max) : value;
-        StringBuilder sb = new StringBuilder(v.length() + 16);
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
-                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
-                sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                sb.append(c);
+        StringBuilder sb = new StringBuilder(Math.min(value.length(), max) + 24);
+        int i = 0;
+        for (; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String part = Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
+                    ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c);
+            if (sb.length() + part.length() > max) {
+                break;
             }
+            sb.append(part);
         }
-        if (value.length() > max) {
+        if (i < value.length()) {
             sb.append("... (").append(value.length()).append(" characters)");
         }
         return sb.toString();

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -107,8 +106,13 @@ public final class DatasetFolder {
         }
         String[] views = manifest.list("views");
         if (views == null || views.length == 0) {
-            throw new IllegalArgumentException("dataset '" + name + "' has no views: " + source.describe(MANIFEST)
+            throw new IllegalArgumentException("dataset '" + CsvReader.shown(name) + "' has no views: "
+                    + source.describe(MANIFEST)
                     + " lists none and no view_<name>.csv[.gz] file was found");
+        }
+        if (new HashSet<>(Arrays.asList(views)).size() != views.length) {
+            throw new IllegalArgumentException(manifest.where() + ", key 'views': a view appears twice ("
+                    + preview(views) + "); expected each view once");
         }
         List<Modality> modalities = new ArrayList<>();
         for (String view : views) {
@@ -116,7 +120,7 @@ public final class DatasetFolder {
             int dim = manifest.nonNegative("view." + view + ".dim", -1);
             if (!source.exists(file)) {
                 throw new UncheckedIOException(source.describe(file) + ": file not found; expected the file of view '"
-                        + view + "' that " + MANIFEST + " lists", new NoSuchFileException(source.describe(file)));
+                        + CsvReader.shown(view) + "' that " + MANIFEST + " lists", new NoSuchFileException(source.describe(file)));
             }
             Matrix m = readView(source, file, view, dim, labels.ids.length, labelsFile);
             modalities.add(Modality.of(view, m, labels.ids));
@@ -130,7 +134,7 @@ public final class DatasetFolder {
             String[] header = reader.header();
             if (dim >= 0 && header.length != dim) {
                 throw new IllegalArgumentException(reader.file() + ": the header has " + header.length
-                        + " columns but " + MANIFEST + " says view." + view + ".dim=" + dim);
+                        + " columns but " + MANIFEST + " says view." + CsvReader.shown(view) + ".dim=" + dim);
             }
             int d = header.length;
             if ((long) n * d > Integer.MAX_VALUE - 8) {
@@ -142,16 +146,16 @@ public final class DatasetFolder {
             int row = 0;
             for (String line = reader.nextLine(); line != null; line = reader.nextLine()) {
                 if (row == n) {
-                    throw reader.error("view '" + view + "' has more rows than " + labelsFile + " (" + n
-                            + " rows); this is row " + (n + 1));
+                    throw reader.error("view '" + CsvReader.shown(view) + "' has more rows than " + labelsFile + " ("
+                            + n + " rows); this is row " + (n + 1));
                 }
                 int offset = values.reserve(d);
                 reader.parseFloats(line, header, values.array(), offset);
                 row++;
             }
             if (row != n) {
-                throw new IllegalArgumentException("view '" + view + "' (" + reader.file() + ") has " + row
-                        + " rows but " + labelsFile + " has " + n + "; expected one row per item");
+                throw new IllegalArgumentException("view '" + CsvReader.shown(view) + "' (" + reader.file() + ") has "
+                        + row + " rows but " + labelsFile + " has " + n + "; expected one row per item");
             }
             return Matrix.wrap(n, d, values.toArray());
         }
@@ -159,7 +163,7 @@ public final class DatasetFolder {
 
     /** Names for a message: all of them, or the first ten and the count. */
     private static String preview(String[] names) {
-        String shown = Arrays.stream(names).limit(10).map(CsvReader::shown).collect(Collectors.joining(", "));
+        String shown = CsvReader.shown(String.join(", ", Arrays.copyOf(names, Math.min(10, names.length))), 200);
         return names.length <= 10 ? shown : shown + ", ... (" + names.length + " in all)";
     }
 
@@ -246,7 +250,7 @@ public final class DatasetFolder {
             int index = Arrays.asList(header).indexOf(name);
             if (index < 0 && required) {
                 throw new IllegalArgumentException(reader.file() + ", line " + reader.lineNumber() + ": the header "
-                        + String.join(",", header) + " has no column '" + name
+                        + CsvReader.shown(String.join(",", header), 200) + " has no column '" + name
                         + "'; expected id,label[,class_name][,split]");
             }
             return index;

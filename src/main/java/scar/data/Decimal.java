@@ -10,10 +10,11 @@ package scar.data;
  * {@link #isDecimal} is the one check every loader applies; {@link #isNonFinite} recognises the spellings of NaN and
  * infinity ({@code nan}, {@code NaN}, {@code inf}, {@code -Infinity}, ...) so that they get their own message.
  *
- * <p><b>Fast path.</b> {@link #parse} handles the common case — at most 18 significant digits forming an integer
- * m ≤ 2^53 with a decimal exponent e, |e| ≤ 22 — by Clinger's fast path: m and 10^|e| are both exact doubles, so one
- * IEEE multiplication or division gives the correctly rounded result, the same double {@link Double#parseDouble}
- * returns. Everything else (more digits, larger exponents, NaN, malformed text) is left to the caller's fallback.
+ * <p><b>Fast path.</b> {@link #parse} handles the common case — at most 18 significant digits forming an
+ * integer m ≤ 2^53 with a decimal exponent e, |e| ≤ 22 — by Clinger's fast path: m and 10^|e| are both exact
+ * doubles, so one IEEE multiplication or division gives the correctly rounded result, the same double
+ * {@link Double#parseDouble} returns. Everything else (more digits, larger exponents, NaN, malformed text) is left
+ * to the caller's fallback.
  */
 final class Decimal {
     /** Returned when the fast path does not apply; the caller then uses {@link Double#parseDouble}. */

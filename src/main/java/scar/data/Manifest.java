@@ -179,7 +179,8 @@ final class Manifest {
         boolean inside;
         try {
             Path p = Path.of(name);
-            inside = !name.isEmpty() && !p.isAbsolute() && p.getRoot() == null
+            inside = !name.isEmpty() && name.chars().noneMatch(Character::isISOControl) && !p.isAbsolute()
+                    && p.getRoot() == null
                     && java.util.stream.StreamSupport.stream(p.spliterator(), false)
                     .noneMatch(part -> part.toString().equals(".."));
         } catch (InvalidPathException e) {

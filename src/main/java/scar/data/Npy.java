@@ -30,8 +30,9 @@ public final class Npy {
         try (FileChannel ch = open(file)) {
             NpyHeader h = NpyHeader.read(ch, file);
             if (!h.descr().equals("<f4") && !h.descr().equals("<f8")) {
-                throw new IllegalArgumentException(file + ": dtype '" + CsvReader.shown(h.descr()) + "' (" + describe(h.descr())
-                        + ") is not supported; expected little-endian float32 '<f4' or float64 '<f8'");
+                throw new IllegalArgumentException(file + ": dtype '" + CsvReader.shown(h.descr()) + "' ("
+                        + describe(h.descr()) + ") is not supported; expected little-endian float32 '<f4' or float64"
+                        + " '<f8'");
             }
             if (h.shape().length != 2) {
                 throw new IllegalArgumentException(file + ": shape " + h.shapeText()
@@ -70,8 +71,9 @@ public final class Npy {
             NpyHeader h = NpyHeader.read(ch, file);
             List<String> ints = List.of("<i1", "|i1", "<i2", "<i4", "<i8", "<u1", "|u1", "<u2", "<u4", "<u8");
             if (!ints.contains(h.descr())) {
-                throw new IllegalArgumentException(file + ": dtype '" + CsvReader.shown(h.descr()) + "' (" + describe(h.descr())
-                        + ") is not supported for labels; expected little-endian integers such as '<i8'");
+                throw new IllegalArgumentException(file + ": dtype '" + CsvReader.shown(h.descr()) + "' ("
+                        + describe(h.descr()) + ") is not supported for labels; expected little-endian integers such"
+                        + " as '<i8'");
             }
             if (h.shape().length != 1) {
                 throw new IllegalArgumentException(file + ": shape " + h.shapeText()
@@ -158,8 +160,9 @@ public final class Npy {
     private static void checkLength(FileChannel ch, Path file, NpyHeader h, long dataBytes) throws IOException {
         long actual = ch.size() - h.dataOffset();
         if (actual != dataBytes) {
-            throw new IllegalArgumentException(file + ": shape " + h.shapeText() + " of '" + CsvReader.shown(h.descr()) + "' needs "
-                    + dataBytes + " data bytes but the file has " + actual + (actual < dataBytes ? " (truncated)" : ""));
+            throw new IllegalArgumentException(file + ": shape " + h.shapeText() + " of '" + CsvReader.shown(h.descr())
+                    + "' needs " + dataBytes + " data bytes but the file has " + actual
+                    + (actual < dataBytes ? " (truncated)" : ""));
         }
     }
 

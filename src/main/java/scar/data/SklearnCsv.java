@@ -96,7 +96,7 @@ public final class SklearnCsv {
         Integer declared = LabelCoding.asInteger(header[index]);
         if (declared == null || declared != actual) {
             throw new IllegalArgumentException(reader.file() + ", line 1, column '" + what + "': value '"
-                    + header[index] + "' does not match the " + actual + " " + (index == 0 ? "data rows" : "features")
+                    + CsvReader.shown(header[index]) + "' does not match the " + actual + " " + (index == 0 ? "data rows" : "features")
                     + " found");
         }
     }

@@ -195,4 +195,21 @@ class CsvEmbeddingsTest {
         assertFails(UncheckedIOException.class, () -> CsvEmbeddings.load(folder, "id", "label"),
                 "emb.csv", "is a folder", "expected a file");
     }
+
+    /**
+     * Found by CsvFuzzTest (kept in CsvFuzzTestInputs/fuzz/header-of-control-characters): column names of NUL bytes,
+     * each escaped to six characters, made a 3,600-character message. Shown values are now cut after escaping.
+     */
+    @Test
+    void columnNamesOfControlCharactersStayAShortLine() {
+        String name = "\u0000".repeat(100);
+        Path file = write(dir.resolve("nul.csv"), java.util.stream.IntStream.range(0, 12).mapToObj(i -> name + i)
+                .collect(java.util.stream.Collectors.joining(",")) + "\n1,2,3,4,5,6,7,8,9,10,11,12\n");
+        IllegalArgumentException e = assertFails(IllegalArgumentException.class,
+                () -> CsvEmbeddings.load(file, null, "label"), "nul.csv", "no column 'label'", "\\u0000");
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().length() < 500, e.getMessage());
+        Path ragged = write(dir.resolve("ragged.csv"), "label," + name + "\n0\n");
+        assertFails(IllegalArgumentException.class, () -> CsvEmbeddings.load(ragged, null, "label"),
+                "ragged.csv", "line 2", "ragged", "\\u0000");
+    }
 }

@@ -329,6 +329,12 @@ class DatasetFolderTest {
         write(dir.resolve("manifest.properties"), "views=a\nview.a.file=../../etc/passwd\n");
         assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
                 "manifest.properties", "'view.a.file'", "'../../etc/passwd'", "inside the dataset folder");
+        write(dir.resolve("manifest.properties"), "views=a,a\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "manifest.properties", "'views'", "a view appears twice");
+        write(dir.resolve("manifest.properties"), "views=a\nlabels.file=lab\\nels.csv\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "manifest.properties", "'labels.file'", "\\u000a", "inside the dataset folder");
         write(dir.resolve("manifest.properties"), "views=a\nname=\\uZZZZ\n");
         assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "manifest.properties", "\\uxxxx");
     }

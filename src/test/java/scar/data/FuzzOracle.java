@@ -157,7 +157,7 @@ final class FuzzOracle {
     private String kind(RuntimeException e, Path named) {
         String m = e.getMessage().replace(named.toString(), "<file>").replace(work.toString(), "<work>");
         m = m.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"").replaceAll("[0-9]+", "N");
-        return e.getClass().getSimpleName() + ": " + (m.length() > 90 ? m.substring(0, 90) + "…" : m);
+        return e.getClass().getSimpleName() + ": " + (m.length() > 60 ? m.substring(0, 60) + "…" : m);
     }
 
     /** Prints the counts and writes them to {@code target/fuzz/<loader>.txt} (when the build says where). */
