@@ -86,7 +86,7 @@ class MainTest {
 
     @Test
     void repeatsPrintIntervalsThatContainEverySingleSeedRun() {
-        Run repeated = run("characterize", "mfeat", "-m", "fou", "--repeats", "3", "--ratios", "1,2,5", "--quiet");
+        Cli.Run repeated = run("characterize", "mfeat", "-m", "fou", "--repeats", "3", "--ratios", "1,2,5", "--quiet");
         assertEquals(0, repeated.code(), repeated.err());
         assertTrue(repeated.out().contains("over 3 seeds"), repeated.out());
         var line = java.util.regex.Pattern.compile("median ([0-9,]+) over 3 seeds \\(([0-9,]+)–([0-9,]+)\\)")
@@ -95,7 +95,7 @@ class MainTest {
         long low = Long.parseLong(line.group(2).replace(",", ""));
         long high = Long.parseLong(line.group(3).replace(",", ""));
         for (int seed = 42; seed <= 44; seed++) {
-            Run single = run("characterize", "mfeat", "-m", "fou", "--seed", Integer.toString(seed), "--ratios",
+            Cli.Run single = run("characterize", "mfeat", "-m", "fou", "--seed", Integer.toString(seed), "--ratios",
                     "1,2,5", "--quiet");
             var nf = java.util.regex.Pattern.compile("foundation size N_F +([0-9,]+)").matcher(single.out());
             assertTrue(nf.find(), single.out());
@@ -106,21 +106,21 @@ class MainTest {
 
     @Test
     void theToleranceAndDedupOptionsReachTheStudy() {
-        Run loose = run("characterize", "wikipedia", "-m", "text", "--epsilon", "0.02", "--ratios", "1,2,5",
+        Cli.Run loose = run("characterize", "wikipedia", "-m", "text", "--epsilon", "0.02", "--ratios", "1,2,5",
                 "--quiet");
         assertEquals(0, loose.code(), loose.err());
         assertTrue(loose.out().contains("1/(2ε²) = 1,250 (ε = 0.02"), loose.out());
-        Run dedup = run("characterize", "mfeat", "-m", "mor", "--dedup", "--ratios", "1,2,5", "--quiet");
+        Cli.Run dedup = run("characterize", "mfeat", "-m", "mor", "--dedup", "--ratios", "1,2,5", "--quiet");
         assertEquals(0, dedup.code(), dedup.err());
         assertTrue(dedup.out().contains("duplicates dropped"), dedup.out());
-        Run bad = run("characterize", "wikipedia", "--epsilon", "2");
+        Cli.Run bad = run("characterize", "wikipedia", "--epsilon", "2");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("epsilon must lie in (0, 1), got 2.0"), bad.err());
     }
 
     @Test
     void characterizeWritesTheEvidenceFiles(@TempDir Path dir) throws Exception {
-        Run r = run("characterize", "wikipedia", "--ratios", "1,2,5,10", "--quiet", "-o", dir.toString());
+        Cli.Run r = run("characterize", "wikipedia", "--ratios", "1,2,5,10", "--quiet", "-o", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Held-out evidence: image is the weaker modality"), r.out());
         for (String f : new String[] {"text-learning-curve.csv", "text-recall-curve.csv", "text-evidence.csv",
