@@ -14,13 +14,10 @@ import scar.cluster.CrossModalLabels;
 import scar.foundation.ClassCountFactor;
 import scar.foundation.Envelope;
 import scar.foundation.FoundationEstimate;
-import scar.foundation.FoundationOptions;
 import scar.foundation.FoundationSize;
 import scar.foundation.HypothesisSpace;
 import scar.foundation.StepSizes;
 import scar.measure.ClassMeasures;
-import scar.measure.Logits;
-import scar.measure.MeasureVariant;
 import scar.measure.Measures;
 import tech.tablesaw.api.Table;
 import scar.data.Modality;
@@ -60,8 +57,7 @@ public final class Scar {
 
     /** The library version (from the jar manifest), or "dev" when run from classes. */
     public static String version() {
-        String v = Scar.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return java.util.Objects.requireNonNullElse(Scar.class.getPackage().getImplementationVersion(), "dev");
     }
 
     // ---- data ---------------------------------------------------------------------------------------------------
@@ -220,15 +216,7 @@ public final class Scar {
      * @throws IllegalArgumentException if the name ends in neither {@code .png} nor {@code .svg}
      */
     public static Path save(Object chart, Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (name.endsWith(".svg")) {
-            return Charts.svg(chart, file);
-        }
-        if (name.endsWith(".png")) {
-            return Charts.png(chart, file);
-        }
-        throw new IllegalArgumentException("cannot tell the image format of '" + file + "': expected a name ending in "
-                + ".png or .svg");
+        return Charts.save(chart, file);
     }
 
     // ---- reports ------------------------------------------------------------------------------------------------
@@ -248,18 +236,12 @@ public final class Scar {
         return Reports.write(evaluation, file);
     }
 
-    // ---- one-liners -------------------------------------------------------------------------------------------------
-
-    /** Runs a one-line verb ({@code "characterize", "wikipedia"}) and returns its result: the {@code %scar} magic. */
-    public static Object run(String... args) {
-        return scar.cli.OneLiner.run(args);
-    }
-
     // ==== notebook helpers (issue 8): loaders, cross-modal labels and the steps of SPEC §3 and §5 one at a time ====
 
     /**
      * A one-modality dataset from a CSV or CSV.gz file with a header line ({@link CsvEmbeddings#load(Path, String,
-     * String)}): every numeric column other than the id and the label is the embedding; {@code idColumn} may be null.
+     * String)}): every column other than the id and the label is the embedding, and must hold numbers;
+     * {@code idColumn} may be null.
      */
     public static MultiModalDataset loadCsv(Path file, String idColumn, String labelColumn) {
         return CsvEmbeddings.load(file, idColumn, labelColumn);
@@ -312,16 +294,7 @@ public final class Scar {
      */
     public static MultiModalDataset crossModalLabels(MultiModalDataset dataset, String labelled, String from, int k,
                                                      long seed) {
-        if (labelled.equals(from)) {
-            throw new IllegalArgumentException("cross-modal labels need two different modalities, got '" + labelled
-                    + "' twice; the dataset has " + dataset.modalityNames());
-        }
-        Modality source = dataset.modality(from);
-        dataset.modality(labelled);
-        int[] clusters = CrossModalLabels.labelFromOther(source.embeddings(), null, dataset.size(), k, seed);
-        String[] names = new String[k];
-        java.util.Arrays.setAll(names, c -> "cluster " + c);
-        return dataset.selectModalities(labelled).withLabels(clusters, names);
+        return CrossModalLabels.label(dataset, labelled, from, k, seed);
     }
 
     /**
@@ -331,13 +304,7 @@ public final class Scar {
      * @throws IllegalArgumentException if the dataset does not have exactly two modalities
      */
     public static MultiModalDataset crossModalLabels(MultiModalDataset dataset, String labelled, int k, long seed) {
-        List<String> names = dataset.modalityNames();
-        if (names.size() != 2) {
-            throw new IllegalArgumentException("name the modality to cluster: dataset '" + dataset.name() + "' has "
-                    + names.size() + " modalities " + names + ", expected exactly 2");
-        }
-        String from = names.get(0).equals(labelled) ? names.get(1) : names.get(0);
-        return crossModalLabels(dataset, labelled, from, k, seed);
+        return CrossModalLabels.label(dataset, labelled, k, seed);
     }
 
     /**
@@ -348,7 +315,7 @@ public final class Scar {
      * @throws IllegalArgumentException if the dataset does not have exactly two modalities, or k is outside 2..items
      */
     public static List<MultiModalDataset> crossModalLabels(MultiModalDataset dataset, int k, long seed) {
-        return dataset.modalityNames().stream().map(m -> crossModalLabels(dataset, m, k, seed)).toList();
+        return CrossModalLabels.labelBoth(dataset, k, seed);
     }
 
     /**
@@ -367,26 +334,7 @@ public final class Scar {
      *                                  outside 0..K-1, or the ratio is below 1
      */
     public static ClassMeasures measures(double[][] logits, int[] labels, double ratio) {
-        if (logits.length == 0) {
-            throw new IllegalArgumentException("measures need at least one item, got no logit rows");
-        }
-        int k = logits[0].length;
-        double[] flat = new double[logits.length * k];
-        int[] predictions = new int[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            if (logits[i].length != k) {
-                throw new IllegalArgumentException("logit row " + i + " has " + logits[i].length
-                        + " values, expected " + k + " (one per class, as row 0)");
-            }
-            System.arraycopy(logits[i], 0, flat, i * k, k);
-            for (int c = 1; c < k; c++) {
-                if (logits[i][c] > logits[i][predictions[i]]) {
-                    predictions[i] = c;
-                }
-            }
-        }
-        return Measures.compute(Logits.of(flat, logits.length, k), predictions, labels, k, ratio,
-                MeasureVariant.HEAD);
+        return Measures.ofLogitRows(logits, labels, ratio);
     }
 
     /** Hypothesis-space size h = (1 − C)·exp(2·S·(R − A)²) of one class at one ratio (SPEC §5.1). */
@@ -399,10 +347,9 @@ public final class Scar {
         return Envelope.fit(x, h);
     }
 
-    /** Step size n = ln(H/δ)/(2ε²) with the default δ = ε = 0.01 (SPEC §5.3). */
+    /** Step size n = max(0, ln(H/δ)/(2ε²)) with the default δ = ε = 0.01 (SPEC §5.3): 0 when H ≤ δ. */
     public static double stepSize(double height) {
-        FoundationOptions o = FoundationOptions.defaults();
-        return StepSizes.stepSize(height, o.delta(), o.epsilon());
+        return StepSizes.stepSize(height);
     }
 
     /** Class-count factor ρ = (1 − accuracy)/(1 − mean authenticity), floored at e (SPEC §5.4). */

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 
 import scar.Scar;
 import scar.report.Exports;
+import scar.report.StagedOutput;
 
 /** {@code scar evaluate DATASET [--seeds 3] [--out dir]}. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -22,7 +23,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seeds", description = "number of seeds (default: ${DEFAULT-VALUE})", defaultValue = "3")
     int seeds;
 
-    @Option(names = {"-o", "--out"}, description = "write the evaluation tables as CSV into this folder")
+    @Option(names = {"-o", "--out"}, description = "write the evaluation tables as CSV and timings.json into this "
+            + "folder (new, empty, or written by an earlier run, whose files are replaced)")
     Path out;
 
     @Mixin
@@ -30,14 +32,19 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var data = selection.load();
-        var evaluation = Scar.evaluate(data, sweep.toOptions(), seeds);
-        System.out.println(evaluation);
-        if (out != null) {
-            Exports.mkdirs(out);
-            Exports.csv(evaluation.toTable(), out.resolve("evaluation.csv"));
-            Exports.csv(evaluation.accuracyTable(), out.resolve("evaluation-runs.csv"));
-            System.out.println("wrote 2 files to " + out.toAbsolutePath());
+        long start = System.nanoTime();
+        try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
+            var data = selection.load();
+            var options = sweep.toOptions();
+            var evaluation = Scar.evaluate(data, options, seeds);
+            System.out.println(evaluation);
+            if (staged != null) {
+                Path dir = staged.path();
+                Exports.csv(evaluation.toTable(), dir.resolve("evaluation.csv"));
+                Exports.csv(evaluation.accuracyTable(), dir.resolve("evaluation-runs.csv"));
+                Exports.timings(options.threads(), (System.nanoTime() - start) / 1e9, dir.resolve(Exports.TIMINGS));
+                System.out.println("wrote " + staged.commit().size() + " files to " + staged.target());
+            }
         }
         return 0;
     }

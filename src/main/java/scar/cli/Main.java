@@ -78,8 +78,17 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
+        return execute(null, null, args);
+    }
+
+    /**
+     * Runs the command line with picocli's usage and help text going to {@code usageOut} and its error lines to
+     * {@code errorOut} (null: the standard streams); the commands themselves print to {@code System.out}. The notebook's
+     * {@code %scar} magic runs commands this way.
+     */
+    public static int execute(PrintWriter usageOut, PrintWriter errorOut, String... args) {
         try {
-            return run(args);
+            return run(usageOut, errorOut, args);
         } catch (Error e) {
             OutOfMemoryError oom = outOfMemory(e);
             if (oom == null) {
@@ -87,12 +96,13 @@ public final class Main implements Runnable {
             }
             // Whatever held the memory is unreachable now; one line, exit code 2 like any input that does not fit.
             reserve = null;
+            PrintWriter err = errorOut != null ? errorOut : new PrintWriter(System.err, true);
             try {
-                System.err.println("scar: " + Memory.outOfMemory(oom));
+                err.println("scar: " + Memory.outOfMemory(oom));
             } catch (OutOfMemoryError again) {
-                System.err.println(OUT_OF_MEMORY);
+                err.println(OUT_OF_MEMORY);
             }
-            System.err.flush();
+            err.flush();
             return 2;
         }
     }
@@ -120,8 +130,14 @@ public final class Main implements Runnable {
         return null;
     }
 
-    private static int run(String... args) {
+    private static int run(PrintWriter usageOut, PrintWriter errorOut, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        if (usageOut != null) {
+            cli.setOut(usageOut);
+        }
+        if (errorOut != null) {
+            cli.setErr(errorOut);
+        }
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 
 import scar.Scar;
 import scar.report.Exports;
+import scar.report.StagedOutput;
 
 /** {@code scar plan DATASET [--budget B] [--out dir]}. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -23,7 +24,8 @@ final class PlanCommand implements Callable<Integer> {
             + "learning curve supports, capped at 10x the current items)")
     Integer budget;
 
-    @Option(names = {"-o", "--out"}, description = "write the plan tables as CSV into this folder")
+    @Option(names = {"-o", "--out"}, description = "write the plan tables as CSV and timings.json into this folder "
+            + "(new, empty, or written by an earlier run, whose files are replaced)")
     Path out;
 
     @Mixin
@@ -31,15 +33,19 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var profile = Scar.characterize(selection.load(), sweep.toOptions());
-        var plan = budget == null ? Scar.completionPlan(profile) : Scar.completionPlan(profile, budget);
-        System.out.println(plan);
-        if (out != null) {
-            Exports.mkdirs(out);
-            Exports.csv(plan.toTable(), out.resolve("plan-by-class.csv"));
-            Exports.csv(plan.bias().modalityTable(), out.resolve("plan-by-modality.csv"));
-            Exports.csv(plan.paired().toTable(), out.resolve("plan-paired.csv"));
-            System.out.println("wrote 3 files to " + out.toAbsolutePath());
+        long start = System.nanoTime();
+        try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
+            var profile = Scar.characterize(selection.load(), sweep.toOptions());
+            var plan = budget == null ? Scar.completionPlan(profile) : Scar.completionPlan(profile, budget);
+            System.out.println(plan);
+            if (staged != null) {
+                Path dir = staged.path();
+                Exports.csv(plan.toTable(), dir.resolve("plan-by-class.csv"));
+                Exports.csv(plan.bias().modalityTable(), dir.resolve("plan-by-modality.csv"));
+                Exports.csv(plan.paired().toTable(), dir.resolve("plan-paired.csv"));
+                Exports.timings(profile, (System.nanoTime() - start) / 1e9, dir.resolve(Exports.TIMINGS));
+                System.out.println("wrote " + staged.commit().size() + " files to " + staged.target());
+            }
         }
         return 0;
     }

@@ -10,6 +10,7 @@ import scar.foundation.ScarProfile;
 import scar.plan.Evaluation;
 import scar.plan.MultiModalPlan;
 import scar.report.Reports;
+import scar.report.StagedOutput;
 
 /** The steps shared by {@code demo} and {@code report}: characterise, plan, evaluate, write, summarise. */
 final class Study {
@@ -18,13 +19,19 @@ final class Study {
 
     static int run(scar.data.MultiModalDataset data, Path out, int seeds, ScarOptions options) {
         long start = System.nanoTime();
-        System.out.println(data);
-        DatasetProfile profile = Scar.characterize(data, options);
-        MultiModalPlan plan = Scar.completionPlan(profile);
-        Evaluation evaluation = seeds > 0 ? Scar.evaluate(plan, seeds) : null;
         Path file = out != null ? out : Path.of("scar-out", safe(data.name()) + "-report.html");
-        scar.report.Exports.mkdirs(file.toAbsolutePath().getParent());
-        Reports.write(profile, plan, evaluation, file);
+        DatasetProfile profile;
+        MultiModalPlan plan;
+        Evaluation evaluation;
+        // The report's name is checked (and its temporary file made) before any work.
+        try (StagedOutput staged = StagedOutput.file(file)) {
+            System.out.println(data);
+            profile = Scar.characterize(data, options);
+            plan = Scar.completionPlan(profile);
+            evaluation = seeds > 0 ? Scar.evaluate(plan, seeds) : null;
+            Reports.write(profile, plan, evaluation, staged.path());
+            staged.commit();
+        }
 
         System.out.println();
         System.out.println(profile);

@@ -4,7 +4,11 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
+import java.util.List;
+
 import scar.data.Matrix;
+import scar.data.Modality;
+import scar.data.MultiModalDataset;
 import smile.clustering.KMeans;
 import smile.math.MathEx;
 
@@ -31,6 +35,52 @@ public final class CrossModalLabels {
     static final double TOLERANCE = 1e-4;
 
     private CrossModalLabels() {
+    }
+
+    /**
+     * The modality {@code labelled} of {@code dataset}, alone, with the labels given by seeded k-means ({@code k}
+     * clusters) on the modality {@code from}. Classes are named {@code cluster 0 .. cluster k-1}; items, ids and split
+     * are kept.
+     *
+     * @throws IllegalArgumentException if a modality is unknown, the two names are equal, or k is outside 2..items
+     */
+    public static MultiModalDataset label(MultiModalDataset dataset, String labelled, String from, int k, long seed) {
+        if (labelled.equals(from)) {
+            throw new IllegalArgumentException("cross-modal labels need two different modalities, got '" + labelled
+                    + "' twice; the dataset has " + dataset.modalityNames());
+        }
+        Modality source = dataset.modality(from);
+        dataset.modality(labelled);
+        int[] clusters = labelFromOther(source.embeddings(), null, dataset.size(), k, seed);
+        String[] names = new String[k];
+        Arrays.setAll(names, c -> "cluster " + c);
+        return dataset.selectModalities(labelled).withLabels(clusters, names);
+    }
+
+    /**
+     * {@link #label(MultiModalDataset, String, String, int, long)} for a dataset with exactly two modalities:
+     * {@code labelled} gets the clusters of the other one.
+     *
+     * @throws IllegalArgumentException if the dataset does not have exactly two modalities
+     */
+    public static MultiModalDataset label(MultiModalDataset dataset, String labelled, int k, long seed) {
+        List<String> names = dataset.modalityNames();
+        if (names.size() != 2) {
+            throw new IllegalArgumentException("name the modality to cluster: dataset '" + dataset.name() + "' has "
+                    + names.size() + " modalities " + names + ", expected exactly 2");
+        }
+        String from = names.get(0).equals(labelled) ? names.get(1) : names.get(0);
+        return label(dataset, labelled, from, k, seed);
+    }
+
+    /**
+     * Both ways: for a dataset with two modalities A and B, A labelled by the clusters of B and B labelled by the
+     * clusters of A, one labelled one-modality dataset each, in the dataset's modality order.
+     *
+     * @throws IllegalArgumentException if the dataset does not have exactly two modalities, or k is outside 2..items
+     */
+    public static List<MultiModalDataset> labelBoth(MultiModalDataset dataset, int k, long seed) {
+        return dataset.modalityNames().stream().map(m -> label(dataset, m, k, seed)).toList();
     }
 
     /**

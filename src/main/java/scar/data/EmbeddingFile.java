@@ -1,6 +1,8 @@
 package scar.data;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -8,8 +10,8 @@ import java.util.Locale;
  * One file as a one-modality dataset, whatever its format, chosen by the file name's extension:
  * <ul>
  *   <li>{@code .npy}: a float32/float16 matrix, memory-mapped ({@link Npy}); the labels come from {@code labels};</li>
- *   <li>{@code .csv}, {@code .csv.gz}: a header, a label column, an optional id column, numeric embedding columns
- *       ({@link CsvEmbeddings});</li>
+ *   <li>{@code .csv}, {@code .csv.gz}: a header, a label column, an optional id column; every other column is an
+ *       embedding column and holds numbers ({@link CsvEmbeddings});</li>
  *   <li>{@code .jsonl}, {@code .ndjson} (optionally {@code .gz}): one object per line with an embedding array and a
  *       label ({@link JsonLines});</li>
  *   <li>{@code .parquet}: an embedding column (a list of numbers) and a label column ({@link Parquet}).</li>
@@ -63,9 +65,9 @@ public record EmbeddingFile(String label, Path labels, String id, String embeddi
             throw new IllegalArgumentException(file + ": cannot tell the format from the name; expected a file ending "
                     + "in .npy, .csv, .csv.gz, .jsonl, .jsonl.gz, .ndjson or .parquet, or a dataset folder");
         }
-        if (!Files.isRegularFile(file)) {
-            throw new java.io.UncheckedIOException("file not found: " + file,
-                    new java.nio.file.NoSuchFileException(file.toString()));
+        Source.requireFile(file);
+        if (!Files.exists(file)) {
+            throw new UncheckedIOException("file not found: " + file, new NoSuchFileException(file.toString()));
         }
         String labelName = label == null ? "label" : label;
         MultiModalDataset ds = switch (format) {
@@ -80,7 +82,7 @@ public record EmbeddingFile(String label, Path labels, String id, String embeddi
                 yield Npy.load(file, labels);
             }
             case "csv" -> {
-                refuse(format, "--embedding", embedding, "every numeric column other than the label and id is");
+                refuse(format, "--embedding", embedding, "every column other than the label and id is");
                 CsvEmbeddings.Loader l = CsvEmbeddings.loader().id(id);
                 yield (labels != null && label == null ? l.unlabelled() : l.label(labelName)).load(file);
             }

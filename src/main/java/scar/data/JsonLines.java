@@ -8,19 +8,20 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads JSON Lines as the original research code writes them: one object per line,
- * {@code {"embedding": [x0, x1, ...], "label": k}}, optionally with an {@code "id"}; other keys are ignored. Plain or
- * gzip-compressed. Labels must be integers; already {@code 0..K-1} they are kept, otherwise the
- * distinct values are mapped to {@code 0..K-1} in ascending order and named by their value. Every embedding has the length of the first.
+ * {@code {"embedding": [x0, x1, ...], "label": k}}, optionally with an {@code "id"}; other keys are ignored, and each
+ * key appears once. The three key names can be chosen ({@link #load(Path, String, String, String)}). Plain or
+ * gzip-compressed. Labels must be integers; already {@code 0..K-1} they are kept, otherwise the distinct values are
+ * mapped to {@code 0..K-1} in ascending order and named by their value. Every embedding has the length of the first.
  * Python's {@code NaN}/{@code Infinity} literals are read and rejected as non-finite.
  */
 public final class JsonLines {
-    private static final String SHAPE = "expected {\"embedding\": [...], \"label\": k}";
-
     private JsonLines() {
     }
 
@@ -48,28 +49,29 @@ public final class JsonLines {
                     d = item.embedding.size();
                     firstLine = lines.lineNumber();
                 } else if (item.embedding.size() != d) {
-                    throw lines.error("'embedding' has " + item.embedding.size() + " values but line " + firstLine
-                            + " has " + d + "; expected embeddings of one length (a ragged row)");
+                    throw lines.error("'" + keys.embedding() + "' has " + item.embedding.size() + " values but line "
+                            + firstLine + " has " + d + "; expected embeddings of one length (a ragged row)");
                 }
                 int offset = values.reserve(d);
                 float[] dst = values.array();
                 for (int j = 0; j < d; j++) {
-                    dst[offset + j] = lines.parseFloat(item.embedding.get(j), "embedding[" + j + "]");
+                    dst[offset + j] = lines.parseFloat(item.embedding.get(j), keys.embedding() + "[" + j + "]");
                 }
                 labels.add(item.label);
                 if (item.id != null || !ids.isEmpty()) {
                     if (item.id == null || ids.size() != labels.size() - 1) {
-                        throw lines.error("some lines have an \"id\" and others not; expected an id on every line or none");
+                        throw lines.error("some lines have an \"" + keys.id() + "\" and others not; expected an id on"
+                                + " every line or none");
                     }
                     Integer seen = idLines.putIfAbsent(item.id, lines.lineNumber());
                     if (seen != null) {
-                        throw lines.error("id", item.id, "a new id: duplicate of the id on line " + seen);
+                        throw lines.error(keys.id(), item.id, "a new id: duplicate of the id on line " + seen);
                     }
                     ids.add(item.id);
                 }
             }
             if (d < 0) {
-                throw new IllegalArgumentException(lines.file() + " is empty; " + SHAPE + " on every line");
+                throw new IllegalArgumentException(lines.file() + " is empty; " + keys.shape() + " on every line");
             }
             int n = labels.size();
             LabelCoding.Coded coded = LabelCoding.ofInts(labels.stream().mapToInt(Integer::intValue).toArray());
@@ -86,6 +88,10 @@ public final class JsonLines {
 
     /** The key names of one file. */
     private record Keys(String embedding, String label, String id) {
+        /** What one line should look like, for error messages. */
+        String shape() {
+            return "expected {\"" + embedding + "\": [...], \"" + label + "\": k}";
+        }
     }
 
     private static Item parse(CsvReader lines, String line, Keys keys) {
@@ -94,14 +100,19 @@ public final class JsonLines {
         List<String> embedding = null;
         Integer label = null;
         String id = null;
+        Set<String> seen = new HashSet<>();
         try {
             json.beginObject();
             while (json.hasNext()) {
                 String key = json.nextName();
+                if (!seen.add(key)) {
+                    throw lines.error("the key \"" + CsvReader.shown(key) + "\" appears twice in the object; expected"
+                            + " each key once (which value was meant?)");
+                }
                 if (key.equals(keys.embedding())) {
-                    embedding = numbers(lines, json);
+                    embedding = numbers(lines, json, keys);
                 } else if (key.equals(keys.label())) {
-                    label = label(lines, json);
+                    label = label(lines, json, keys);
                 } else if (key.equals(keys.id())) {
                     id = json.nextString();
                 } else {
@@ -110,29 +121,33 @@ public final class JsonLines {
             }
             json.endObject();
             if (json.peek() != JsonToken.END_DOCUMENT) {
-                throw lines.error("more than one JSON value on the line; " + SHAPE);
+                throw lines.error("more than one JSON value on the line; " + keys.shape());
             }
         } catch (IOException | IllegalStateException | NumberFormatException e) {
             // Gson appends a troubleshooting link on a second line; the first line says what is wrong.
-            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            throw lines.error("malformed JSON (" + reason + "); " + SHAPE);
+            String reason = CsvReader.shown(String.valueOf(e.getMessage()).lines().findFirst().orElse(""), 200);
+            throw lines.error("malformed JSON (" + reason + "); " + keys.shape());
         }
         if (embedding == null || label == null) {
-            throw lines.error("no \"" + (embedding == null ? keys.embedding() : keys.label()) + "\" key; " + SHAPE);
+            throw lines.error("no \"" + (embedding == null ? keys.embedding() : keys.label()) + "\" key; "
+                    + keys.shape());
+        }
+        if (embedding.isEmpty()) {
+            throw lines.error("'" + keys.embedding() + "' is an empty array; expected at least one number");
         }
         return new Item(embedding, label, id);
     }
 
-    private static List<String> numbers(CsvReader lines, JsonReader json) throws IOException {
+    private static List<String> numbers(CsvReader lines, JsonReader json, Keys keys) throws IOException {
         List<String> out = new ArrayList<>();
         if (json.peek() != JsonToken.BEGIN_ARRAY) {
-            throw lines.error("embedding", shown(json), "an array of numbers [x0, x1, ...]");
+            throw lines.error(keys.embedding(), shown(json), "an array of numbers [x0, x1, ...]");
         }
         json.beginArray();
         while (json.hasNext()) {
             JsonToken t = json.peek();
             if (t != JsonToken.NUMBER && t != JsonToken.STRING) {
-                throw lines.error("embedding[" + out.size() + "]", shown(json), "a number");
+                throw lines.error(keys.embedding() + "[" + out.size() + "]", shown(json), "a number");
             }
             out.add(json.nextString());
         }
@@ -140,15 +155,15 @@ public final class JsonLines {
         return out;
     }
 
-    private static int label(CsvReader lines, JsonReader json) throws IOException {
+    private static int label(CsvReader lines, JsonReader json, Keys keys) throws IOException {
         JsonToken t = json.peek();
         if (t != JsonToken.NUMBER) {
-            throw lines.error("label", shown(json), "an integer class label");
+            throw lines.error(keys.label(), shown(json), "an integer class label");
         }
         String value = json.nextString();
         Integer k = LabelCoding.asInteger(value);
         if (k == null) {
-            throw lines.error("label", value, "an integer class label");
+            throw lines.error(keys.label(), value, "an integer class label");
         }
         return k;
     }

@@ -2,6 +2,7 @@ package scar.foundation;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -10,12 +11,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * Receives progress of a long computation: {@code start} once, {@code step} after each finished unit of work,
  * {@code finish} once (also after a failure or cancellation). Called from worker threads, so implementations are
- * thread-safe.
+ * thread-safe. Workers finish out of order, so {@code step} may report a smaller count after a larger one; reporters
+ * show the largest count seen, so what they show never goes back and ends at {@code total/total}.
  */
 public interface Progress {
-
-    /** The system property a notebook kernel sets so that progress is shown as one updating text line. */
-    String NOTEBOOK_PROPERTY = "scar.kernel";
 
     void start(String task, int total);
 
@@ -41,12 +40,21 @@ public interface Progress {
     }
 
     /**
-     * The right reporter for where we run: one updating text line in a Jupyter notebook (the kernel sets the system
-     * property {@code scar.kernel}), a progress bar on an interactive terminal, nothing otherwise (pipes, tests).
+     * Makes {@link #auto()} use {@code reporter} (a notebook kernel registers its updating display at start-up);
+     * null goes back to the terminal bar or nothing.
+     */
+    static void useNotebook(Supplier<Progress> reporter) {
+        NotebookReporter.current = reporter;
+    }
+
+    /**
+     * The right reporter for where we run: the one a notebook kernel registered ({@link #useNotebook}), a progress
+     * bar on an interactive terminal, nothing otherwise (pipes, tests).
      */
     static Progress auto() {
-        if (System.getProperty(NOTEBOOK_PROPERTY) != null) {
-            return textLine(System.out);
+        Supplier<Progress> notebook = NotebookReporter.current;
+        if (notebook != null) {
+            return notebook.get();
         }
         if (System.console() != null) {
             return terminalBar();
@@ -54,23 +62,29 @@ public interface Progress {
         return none();
     }
 
-    /** A compact line rewritten in place with a carriage return: what a notebook cell shows well. */
+    /** A compact line rewritten in place with a carriage return, on a new percentage only. */
     static Progress textLine(PrintStream out) {
         return new Progress() {
             private String name = "";
             private long startNanos;
             private int lastPercent = -1;
+            private int most = -1;
 
             @Override
             public synchronized void start(String task, int total) {
                 name = task;
                 startNanos = System.nanoTime();
                 lastPercent = -1;
+                most = -1;
                 step(0, total);
             }
 
             @Override
             public synchronized void step(int done, int total) {
+                if (done <= most) {
+                    return;
+                }
+                most = done;
                 int percent = total == 0 ? 100 : (int) (100L * done / total);
                 if (percent == lastPercent) {
                     return;
@@ -115,5 +129,13 @@ public interface Progress {
                 }
             }
         };
+    }
+}
+
+/** The reporter a notebook kernel registered through {@link Progress#useNotebook}. */
+final class NotebookReporter {
+    static volatile Supplier<Progress> current;
+
+    private NotebookReporter() {
     }
 }

@@ -39,6 +39,17 @@ final class CellExecutionControl extends DirectExecutionControl {
     private volatile boolean stopRequested;
     private volatile ClassLoader snippetLoader = ClassLoader.getSystemClassLoader();
 
+    /** Loads the classes of a snippet with their {@code System.exit} calls refused ({@link ExitGuard}). */
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
+            EngineTerminationException {
+        ClassBytecodes[] guarded = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            guarded[i] = new ClassBytecodes(classes[i].name(), ExitGuard.rewrite(classes[i].bytecodes()));
+        }
+        super.load(guarded);
+    }
+
     @Override
     protected String invoke(Method doit) throws Exception {
         Object value;
@@ -60,6 +71,19 @@ final class CellExecutionControl extends DirectExecutionControl {
      * @throws InvocationTargetException wrapping whatever {@code body} threw (unwrapping one reflective layer)
      */
     Object runCell(Callable<Object> body, ClassLoader contextLoader) throws InvocationTargetException {
+        boolean nested;
+        synchronized (lock) {
+            nested = running == Thread.currentThread(); // a cell calling back into the kernel: lineMagic(...)
+        }
+        if (nested) {
+            try {
+                return body.call();
+            } catch (InvocationTargetException e) {
+                throw new InvocationTargetException(e.getCause());
+            } catch (Exception e) {
+                throw new InvocationTargetException(e);
+            }
+        }
         AtomicReference<Object> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread cell = new Thread(() -> {

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  * {@code %%name args} is a cell magic: the remaining lines are its body. Everything else is Java code; each code part
  * keeps its offset in the cell so that error positions can be reported as cell line numbers.
  *
+ * <p>A line magic may also be the value of an assignment, as in IJava: {@code List<String> jars = %jars lib/*.jar}
+ * becomes the Java code {@code List<String> jars = lineMagic("jars", List.of("lib/*.jar"))}.
+ *
  * <p>A line that starts with {@code %} inside unfinished Java code (a modulo continuing an expression) is not a
  * magic: the caller decides through {@link #split(String, java.util.function.Predicate)} whether the code before a
  * candidate line is complete.
@@ -21,6 +24,9 @@ record CellParts(List<Part> parts) {
 
     private static final Pattern LINE_MAGIC = Pattern.compile("^[ \\t]*%([A-Za-z][\\w-]*)(.*)$");
     private static final Pattern CELL_MAGIC = Pattern.compile("^[ \\t]*%%([A-Za-z][\\w-]*)(.*)$");
+    /** {@code ... = %name args}, optionally ended by {@code ;}: a line magic used as an expression. */
+    private static final Pattern EXPRESSION_MAGIC = Pattern.compile(
+            "^(.*[^=!<>+\\-*/%&|^]=[ \\t]*)%([A-Za-z][\\w-]*)(.*?)(;?)[ \\t]*$");
 
     /** One piece of a cell. */
     sealed interface Part permits Code, LineMagic, CellMagic {
@@ -71,7 +77,7 @@ record CellParts(List<Part> parts) {
                 code.setLength(0);
                 codeStart = newline < 0 ? cell.length() : newline + 1;
             } else {
-                code.append(line);
+                code.append(expressionMagic(line, false));
                 if (newline >= 0) {
                     code.append('\n');
                 }
@@ -99,13 +105,37 @@ record CellParts(List<Part> parts) {
             int lineEnd = newline < 0 ? cell.length() : newline;
             String line = cell.substring(lineStart, lineEnd);
             boolean magic = LINE_MAGIC.matcher(line).matches() || CELL_MAGIC.matcher(line).matches();
-            out.append(magic ? " ".repeat(line.length()) : line);
+            out.append(magic ? " ".repeat(line.length()) : expressionMagic(line, true));
             if (newline < 0) {
                 return out.toString();
             }
             out.append('\n');
             lineStart = newline + 1;
         }
+    }
+
+    /**
+     * The line with an expression magic ({@code x = %name args}) turned into a {@code lineMagic} call; when
+     * {@code masked}, into {@code null} padded to the same length instead (for analysis that needs offsets kept).
+     * Other lines, and {@code %} inside a string literal, are returned as they are.
+     */
+    static String expressionMagic(String line, boolean masked) {
+        Matcher m = EXPRESSION_MAGIC.matcher(line);
+        if (!m.matches() || m.group(1).chars().filter(c -> c == '"').count() % 2 != 0) {
+            return line;
+        }
+        String magic = line.substring(m.end(1), m.start(4));
+        if (masked) {
+            return m.group(1) + "null;" + " ".repeat(Math.max(0, magic.length() - 5)) + m.group(4);
+        }
+        StringBuilder call = new StringBuilder("scar.kernel.Notebook.lineMagic(\"").append(m.group(2))
+                .append("\", java.util.List.of(");
+        List<String> args = arguments(m.group(3));
+        for (int i = 0; i < args.size(); i++) {
+            call.append(i == 0 ? "" : ", ").append('"')
+                    .append(args.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return m.group(1) + call.append("));"); // the magic takes the rest of the line: the statement ends here
     }
 
     /** Splits magic arguments at blanks; double quotes group, a backslash escapes a quote or backslash. */

@@ -40,6 +40,8 @@ final class JShellSession implements AutoCloseable {
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
     private final Consumer<String> notes;
+    private boolean lastWasExpression;
+    private final SourceDocs sourceDocs = new SourceDocs();
 
     /**
      * @param classpath entries the snippets compile against (the kernel's own classpath); each may be a directory,
@@ -66,8 +68,16 @@ final class JShellSession implements AutoCloseable {
     }
 
     /**
+     * What a piece of code evaluated to: the value of its last snippet, and whether a notebook shows it (the last
+     * snippet is an expression not ended by the user's own {@code ;}, IPython's way of saying "no output").
+     */
+    record Result(Object value, boolean shown) {
+        static final Result NONE = new Result(null, false);
+    }
+
+    /**
      * Evaluates every snippet of {@code code} in order and returns the value of the last one if it is an expression,
-     * else null.
+     * else null ({@link #evalCode} also says whether to show it).
      *
      * @param code       Java source, possibly several statements and declarations
      * @param cell       the whole cell, for error messages
@@ -76,7 +86,12 @@ final class JShellSession implements AutoCloseable {
      * @throws CancellationException when the cell was interrupted
      */
     Object eval(String code, String cell, int cellOffset) {
-        Object last = null;
+        return evalCode(code, cell, cellOffset).value();
+    }
+
+    /** {@link #eval}, with whether the value is to be shown. */
+    Result evalCode(String code, String cell, int cellOffset) {
+        Result last = Result.NONE;
         String rest = code;
         int restOffset = cellOffset;
         try {
@@ -95,7 +110,8 @@ final class JShellSession implements AutoCloseable {
                 String bare = info.completeness() == SourceCodeAnalysis.Completeness.COMPLETE_WITH_SEMI
                         ? source.substring(0, source.length() - 1) : source;
                 int start = restOffset + Math.max(0, raw.indexOf(bare));
-                last = evalSnippet(source, cell, start);
+                Object value = evalSnippet(source, cell, start);
+                last = new Result(value, lastWasExpression && !endsWithSemicolon(source));
                 rest = info.remaining();
                 restOffset += consumed;
             }
@@ -108,6 +124,7 @@ final class JShellSession implements AutoCloseable {
         if (control.stopRequested()) {
             throw new CancellationException("cell interrupted");
         }
+        lastWasExpression = false;
         List<SnippetEvent> events = shell.eval(source);
         if (control.stopRequested()) {
             throw new CancellationException("cell interrupted");
@@ -130,7 +147,8 @@ final class JShellSession implements AutoCloseable {
                 notes.accept("note: " + describe(snippet) + " was created but cannot be used until "
                         + unresolved(snippet) + " is declared");
             }
-            value = VALUE_KINDS.contains(snippet.subKind()) ? taken : null;
+            lastWasExpression = VALUE_KINDS.contains(snippet.subKind());
+            value = lastWasExpression ? taken : null;
         }
         return value;
     }
@@ -263,8 +281,11 @@ final class JShellSession implements AutoCloseable {
             return null;
         }
         return docs.stream()
-                .map(d -> d.javadoc() == null || d.javadoc().isBlank() ? d.signature()
-                        : d.signature() + "\n\n" + d.javadoc().strip())
+                .map(d -> {
+                    String javadoc = d.javadoc() == null || d.javadoc().isBlank() ? sourceDocs.javadoc(d.signature())
+                            : d.javadoc().strip();
+                    return javadoc == null ? d.signature() : d.signature() + "\n\n" + javadoc;
+                })
                 .distinct()
                 .collect(Collectors.joining("\n\n"));
     }
@@ -316,6 +337,43 @@ final class JShellSession implements AutoCloseable {
             start += rest.length() - info.remaining().length();
             rest = info.remaining();
         }
+    }
+
+    /** True if the code, without trailing comments and blanks, ends with {@code ;}. */
+    static boolean endsWithSemicolon(String code) {
+        String text = code.strip();
+        while (true) {
+            if (text.endsWith("*/") && text.lastIndexOf("/*") >= 0) {
+                text = text.substring(0, text.lastIndexOf("/*")).strip();
+                continue;
+            }
+            int lineStart = text.lastIndexOf('\n') + 1;
+            int comment = lineComment(text, lineStart);
+            if (comment < 0) {
+                return text.endsWith(";");
+            }
+            text = text.substring(0, comment).strip();
+        }
+    }
+
+    /** Where a {@code //} comment starts on the line from {@code from}, outside string and char literals; or -1. */
+    private static int lineComment(String text, int from) {
+        char quote = 0;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int leadingBlanks(String text) {

@@ -1,7 +1,10 @@
 package scar.kernel;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "kernel", mixinStandardHelpOptions = true,
         description = "Manage the SCAR Java kernel for Jupyter.",
-        subcommands = {KernelCommand.Install.class})
+        subcommands = {KernelCommand.Install.class, KernelConsole.class})
 public final class KernelCommand implements Runnable {
 
     @CommandLine.Spec
@@ -49,6 +52,26 @@ public final class KernelCommand implements Runnable {
                 description = "Python whose sys.prefix --sys-prefix means (default: ${DEFAULT-VALUE}).")
         private Path python;
 
+        @Option(names = "--timeout", paramLabel = "DURATION",
+                description = "Stop a cell that runs longer than this, e.g. 90s, 10m (kernelspec env "
+                        + KernelOptions.TIMEOUT + "; default: no limit).")
+        private String timeout;
+
+        @Option(names = "--startup-script", paramLabel = "FILE",
+                description = "Java snippets (imports, helpers) to run when the kernel starts (kernelspec env "
+                        + KernelOptions.STARTUP_SCRIPT + ").")
+        private Path startupScript;
+
+        @Option(names = "--output-limit", paramLabel = "SIZE",
+                description = "Bytes of output one cell may send, e.g. 4M (kernelspec env " + KernelOptions.OUTPUT_LIMIT
+                        + "; default: 1M).")
+        private String outputLimit;
+
+        @Option(names = "--env", paramLabel = "NAME=VALUE",
+                description = "Any other environment variable of the kernel, e.g. " + KernelOptions.MAVEN_SETTINGS
+                        + "=/path/settings.xml (repeatable).")
+        private Map<String, String> env = new TreeMap<>();
+
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
 
@@ -70,7 +93,23 @@ public final class KernelCommand implements Runnable {
                     : KernelInstaller.userDataDir();
             Path javaExecutable = java != null ? java : KernelInstaller.currentJava();
             List<Path> classpath = KernelInstaller.defaultClasspath();
-            Path kernelDir = KernelInstaller.install(dataDir, name, javaExecutable, classpath);
+            Map<String, String> variables = new TreeMap<>(env);
+            if (timeout != null) {
+                KernelOptions.duration(timeout);
+                variables.put(KernelOptions.TIMEOUT, timeout);
+            }
+            if (startupScript != null) {
+                if (!Files.isRegularFile(startupScript)) {
+                    throw new IllegalArgumentException("--startup-script " + startupScript + ": no such file");
+                }
+                variables.put(KernelOptions.STARTUP_SCRIPT, startupScript.toAbsolutePath().normalize().toString());
+            }
+            if (outputLimit != null) {
+                KernelOptions.size(outputLimit);
+                variables.put(KernelOptions.OUTPUT_LIMIT, outputLimit);
+            }
+            Path kernelDir = KernelInstaller.install(dataDir, name, javaExecutable, classpath,
+                    KernelInstaller.DEFAULT_JVM_FLAGS, variables);
             spec.commandLine().getOut().printf("Installed kernelspec '%s' (%s) in %s%n"
                     + "Start it with: jupyter console --kernel %s%n",
                     name, KernelInstaller.DISPLAY_NAME, kernelDir, name);

@@ -49,9 +49,14 @@ public final class KernelInstaller {
     private KernelInstaller() {
     }
 
-    /** {@link #install(Path, String, Path, List, List)} with {@link #DEFAULT_JVM_FLAGS}. */
+    /** {@link #install(Path, String, Path, List, List, Map)} with {@link #DEFAULT_JVM_FLAGS} and no environment. */
     public static Path install(Path dataDir, String name, Path java, List<Path> classpath) {
-        return install(dataDir, name, java, classpath, DEFAULT_JVM_FLAGS);
+        return install(dataDir, name, java, classpath, DEFAULT_JVM_FLAGS, Map.of());
+    }
+
+    /** {@link #install(Path, String, Path, List, List, Map)} with no environment. */
+    public static Path install(Path dataDir, String name, Path java, List<Path> classpath, List<String> jvmFlags) {
+        return install(dataDir, name, java, classpath, jvmFlags, Map.of());
     }
 
     /**
@@ -63,17 +68,20 @@ public final class KernelInstaller {
      * @param classpath the kernel's class path: {@code scar.jar} and its dependencies (a {@code dir/*} wildcard is
      *                  fine); made absolute
      * @param jvmFlags  JVM options placed before {@code -cp}
+     * @param env       environment variables of the kernel (the {@code SCAR_KERNEL_*} options of
+     *                  {@link KernelOptions})
      * @return the kernelspec directory
      * @throws IllegalArgumentException for a bad name, a missing java or an empty class path
      * @throws UncheckedIOException     if the files cannot be written
      */
-    public static Path install(Path dataDir, String name, Path java, List<Path> classpath, List<String> jvmFlags) {
+    public static Path install(Path dataDir, String name, Path java, List<Path> classpath, List<String> jvmFlags,
+                               Map<String, String> env) {
         if (name == null || !KERNEL_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("kernel name '" + name
                     + "' is not allowed; expected letters, digits, '.', '_' or '-'");
         }
         Path kernelDir = dataDir.resolve("kernels").resolve(name);
-        String json = kernelJson(java, classpath, jvmFlags);
+        String json = kernelJson(java, classpath, jvmFlags, env);
         try {
             Files.createDirectories(kernelDir);
             Files.writeString(kernelDir.resolve("kernel.json"), json, StandardCharsets.UTF_8);
@@ -96,13 +104,13 @@ public final class KernelInstaller {
      *
      * @throws IllegalArgumentException if java is not an executable file or the class path is empty
      */
-    public static String kernelJson(Path java, List<Path> classpath, List<String> jvmFlags) {
+    public static String kernelJson(Path java, List<Path> classpath, List<String> jvmFlags, Map<String, String> env) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("argv", argv(java, classpath, jvmFlags));
         spec.put("display_name", DISPLAY_NAME);
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
-        spec.put("env", Map.of());
+        spec.put("env", new java.util.TreeMap<>(env));
         spec.put("metadata", Map.of("debugger", false));
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
     }

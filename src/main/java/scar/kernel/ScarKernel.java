@@ -7,16 +7,21 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
@@ -30,38 +35,62 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
+import org.dflib.jjava.jupyter.messages.publish.PublishStream;
+import scar.foundation.Progress;
 
 /**
  * The SCAR Java kernel: JShell running in the kernel's JVM behind jjava-jupyter's protocol layer.
  *
- * <p>A cell is Java code (any number of statements and declarations; the value of a final expression is shown)
- * mixed with magic lines ({@link Magics}). Values stay objects and are rendered by the renderer, which
- * {@link ScarRenderers} extends. Errors reach Jupyter as the cell's own exception (name and message), compile errors
- * as a {@link CompilationException} whose message gives the cell line, and an interrupt as a
- * {@link CancellationException}; the kernel survives all of them.
+ * <p>A cell is Java code (any number of statements and declarations; the value of a final expression is shown unless
+ * the cell ends with {@code ;}, as in IPython) mixed with magic lines ({@link Magics}). Values stay objects and are
+ * rendered by the renderer, which {@link ScarRenderers} extends. Errors reach Jupyter as the cell's own exception
+ * (name and message), compile errors as a {@link CompilationException} whose message gives the cell line, an
+ * interrupt as a {@link CancellationException} and a cell that outran {@value KernelOptions#TIMEOUT} as a
+ * {@link CellTimeoutException}; the kernel survives all of them.
  *
- * <p>The imports listed in {@value #STARTUP_RESOURCE} are evaluated on a background thread when the kernel starts
- * (which also warms up the compiler); an import that fails is reported on the kernel's stderr and skipped.
+ * <p>Output: {@link #installStreams()} routes {@code System.out} and {@code System.err} through a {@link CellOutput},
+ * which buffers per cell, caps what one cell sends and sends everything before the cell's reply. Long SCAR
+ * computations show their progress as one updating display ({@link NotebookProgress}).
+ *
+ * <p>The imports listed in {@value #STARTUP_RESOURCE}, then the user's start-up script
+ * ({@value KernelOptions#STARTUP_SCRIPT}), are evaluated on a background thread when the kernel starts (which also
+ * warms up the compiler); a snippet that fails is reported on stderr (in the first cell) and skipped.
  */
 public final class ScarKernel extends BaseKernel {
 
     /** Class-path resource listing the imports every session starts with, one snippet per line. */
     public static final String STARTUP_RESOURCE = "/scar/kernel/startup.jsh";
 
-    private static final Pattern MAGIC_PREFIX = Pattern.compile("(?m)^[ \\t]*%%?([\\w-]*)$");
     private static final long STARTUP_WAIT_SECONDS = 120;
 
+    private final KernelOptions options;
     private final JShellSession session;
+    private final CellOutput output;
+    private final Magics magics;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final PrintStream processErr = System.err;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "scar-cell-timeout");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean timedOut;
+    /** Held while a start-up snippet runs; nothing else uses JShell before {@link #awaitReady()} returns. */
+    private final Object startupLock = new Object();
+
+    /** A kernel with default options; see {@link #ScarKernel(List, KernelOptions)}. */
+    public ScarKernel(List<String> classpath) {
+        this(classpath, KernelOptions.defaults());
+    }
 
     /**
-     * A kernel whose snippets compile against {@code classpath} (normally the kernel JVM's own class path).
-     * Call {@link #onStartup()} to run the startup imports and install extensions.
+     * A kernel whose snippets compile against {@code classpath} (normally the kernel JVM's own class path). Call
+     * {@link #onStartup()} to run the start-up snippets and install extensions.
      */
-    public ScarKernel(List<String> classpath) {
+    ScarKernel(List<String> classpath, KernelOptions options) {
         super("scar-java", version(), languageInfo(),
-                List.of(new HelpLink("JShell guide", "https://docs.oracle.com/en/java/javase/17/jshell/")),
+                List.of(new HelpLink("SCAR for Java", "https://github.com/scar4j/scar#readme"),
+                        new HelpLink("JShell guide", "https://docs.oracle.com/en/java/javase/17/jshell/")),
                 null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
                 new MagicParser("^[ \\t]*%", "%%", new MagicTranspiler()), new MagicsRegistry(), true,
                 new StringStyler.Builder()
@@ -70,8 +99,10 @@ public final class ScarKernel extends BaseKernel {
                         .addHighlightStyle(TextColor.BOLD_RESET_FG)
                         .withLinePrefix("")
                         .build());
-        Magics.registerAll(magicsRegistry);
+        this.options = options;
+        this.output = new CellOutput(options.outputLimit());
         this.session = new JShellSession(classpath, note -> System.err.println(note));
+        this.magics = new Magics(magicsRegistry, this, options);
     }
 
     private static String version() {
@@ -84,32 +115,68 @@ public final class ScarKernel extends BaseKernel {
                 "text/x-java", "script");
     }
 
-    /** Installs extensions and starts evaluating the startup imports in the background. */
+    /**
+     * Makes {@code System.out} and {@code System.err} the cell-routed streams, for good. The kernel process does
+     * this once; tests that drive a kernel directly leave the streams alone.
+     */
+    void installStreams() {
+        System.setOut(output.out());
+        System.setErr(output.err());
+    }
+
+    /** Installs extensions, registers the progress display and evaluates the start-up snippets in the background. */
     @Override
     public void onStartup() {
         super.onStartup();
+        Progress.useNotebook(() -> output.attached()
+                ? NotebookProgress.of(this::display, this::updateDisplayData) : Progress.none());
+        options.problems().forEach(problem -> System.err.println("scar kernel: " + problem));
         Thread startup = new Thread(this::runStartupSnippets, "scar-kernel-startup");
         startup.setDaemon(true);
         startup.start();
     }
 
-    /** Blocks until the startup snippets have run (at most two minutes); for callers that skip {@link #onStartup}. */
+    /** Runs the start-up snippets now, on this thread; {@link #onStartup()} does it in the background. */
     void runStartupSnippets() {
         try {
             for (String snippet : startupSnippets()) {
                 try {
-                    session.eval(snippet, snippet, 0);
+                    synchronized (startupLock) { // one snippet at a time, so isComplete can answer in between
+                        session.eval(snippet, snippet, 0);
+                    }
                 } catch (RuntimeException e) {
                     processErr.println("scar kernel: startup snippet skipped: " + snippet + "\n  " + e.getMessage());
                 }
             }
+            synchronized (startupLock) {
+                options.startupScript().ifPresent(this::runUserScript);
+            }
             try {
-                session.eval("0", "0", 0); // warms up compilation and the cell thread
+                synchronized (startupLock) {
+                    session.eval("0", "0", 0); // warms up compilation and the cell thread
+                }
             } catch (RuntimeException e) {
                 processErr.println("scar kernel: warm-up failed: " + e);
             }
         } finally {
             ready.countDown();
+        }
+    }
+
+    private void runUserScript(Path script) {
+        String code;
+        try {
+            code = Files.readString(script, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("scar kernel: cannot read the start-up script " + script.toAbsolutePath() + " ("
+                    + KernelOptions.STARTUP_SCRIPT + "): " + e.getMessage());
+            return;
+        }
+        try {
+            session.eval(CellParts.maskMagics(code), code, 0);
+        } catch (RuntimeException e) {
+            System.err.println("scar kernel: the start-up script " + script.toAbsolutePath() + " stopped: "
+                    + e.getMessage());
         }
     }
 
@@ -128,7 +195,8 @@ public final class ScarKernel extends BaseKernel {
         }
     }
 
-    private void awaitReady() {
+    /** Waits for the start-up snippets (at most two minutes). */
+    void awaitReady() {
         try {
             if (!ready.await(STARTUP_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 processErr.println("scar kernel: startup snippets still running; continuing without them");
@@ -139,59 +207,119 @@ public final class ScarKernel extends BaseKernel {
         }
     }
 
+    /** Routes the cell's output to this request and makes stdin the notebook's; the rest of BaseKernel's swap. */
+    @Override
+    protected void replaceOutputStreams(ShellReplyEnvironment env) {
+        InputStream stdin = System.in;
+        System.setIn(io.in);
+        output.attach((stderr, text) -> env.publish(
+                new PublishStream(stderr ? PublishStream.StreamType.ERR : PublishStream.StreamType.OUT, text)));
+        env.defer(() -> {
+            output.detach();
+            System.setIn(stdin);
+        });
+    }
+
+    /** Evaluates and renders a cell, then sends its remaining output (and a truncation note) before the reply. */
+    @Override
+    public DisplayData eval(String expr) {
+        try {
+            return super.eval(expr);
+        } finally {
+            output.detach();
+        }
+    }
+
     @Override
     public Object evalRaw(String cell) {
         awaitReady();
         session.beginCell();
+        timedOut = false;
+        ScheduledFuture<?> timer = options.timeout().map(limit -> watchdog.schedule(() -> {
+            timedOut = true;
+            session.stop();
+        }, limit.toMillis(), TimeUnit.MILLISECONDS)).orElse(null);
         try {
             Object last = null;
+            boolean shown = false;
             for (CellParts.Part part : CellParts.split(cell, session::isUnfinished).parts()) {
                 if (part instanceof CellParts.Code code) {
-                    last = session.eval(code.source(), cell, code.offset());
+                    JShellSession.Result result = session.evalCode(code.source(), cell, code.offset());
+                    last = result.value();
+                    shown = result.shown();
                 } else if (part instanceof CellParts.LineMagic magic) {
                     last = lineMagic(magic.name(), magic.args());
+                    shown = true;
                 } else if (part instanceof CellParts.CellMagic magic) {
-                    last = cellMagic(magic);
+                    last = cellMagic(magic.name(), magic.args(), magic.body());
+                    shown = true;
                 }
             }
-            return last;
+            // printf and friends return the stream itself, which is not worth an Out[]
+            return !shown || last == System.out || last == System.err ? null : last;
+        } catch (CancellationException e) {
+            if (timedOut && options.timeout().isPresent()) {
+                throw new CellTimeoutException(options.timeout().get());
+            }
+            throw e;
         } finally {
-            System.out.flush();
-            System.err.flush();
+            if (timer != null) {
+                timer.cancel(false);
+            }
         }
     }
 
-    private Object lineMagic(String name, List<String> args) {
-        if (!magicsRegistry.getLineMagicNames().contains(name)) {
-            throw new IllegalArgumentException("unknown magic '%" + name + "'; known magics: "
-                    + magicsRegistry.getLineMagicNames().stream().sorted().map(n -> "%" + n)
-                    .collect(Collectors.joining(", ")) + " (%help explains them)");
-        }
-        try {
-            return magicsRegistry.evalLineMagic(this, name, args);
-        } catch (Exception e) {
-            throw Failures.unchecked(e);
-        }
+    /** Runs a line magic on the cell thread (so an interrupt stops it); its value is the magic's. */
+    Object lineMagic(String name, List<String> args) {
+        return runInterruptibly(() -> magics.line(name, args));
     }
 
-    private Object cellMagic(CellParts.CellMagic magic) {
-        if (!magicsRegistry.getCellMagicNames().contains(magic.name())) {
-            throw new IllegalArgumentException("unknown cell magic '%%" + magic.name() + "'; known cell magics: "
-                    + (magicsRegistry.getCellMagicNames().isEmpty() ? "none"
-                    : String.join(", ", magicsRegistry.getCellMagicNames())));
-        }
-        try {
-            return magicsRegistry.evalCellMagic(this, magic.name(), magic.args(), magic.body());
-        } catch (Exception e) {
-            throw Failures.unchecked(e);
-        }
+    /** Runs a cell magic on the cell thread (so an interrupt stops it); its value is the magic's. */
+    Object cellMagic(String name, List<String> args, String body) {
+        return runInterruptibly(() -> magics.cell(name, args, body));
     }
 
-    /** Adds jars or folders to the classpath of the following snippets, and says so on the cell's stdout. */
+    /** Shows a display in the running cell after the text printed before it; returns its display id. */
+    @Override
+    public void display(DisplayData data) {
+        if (!data.hasDisplayId()) {
+            data.setDisplayId(UUID.randomUUID().toString());
+        }
+        output.inOrder(() -> super.display(data));
+    }
+
+    /** {@link #display(DisplayData)}, returning the display id. */
+    String displayWithId(DisplayData data) {
+        display(data);
+        return data.getDisplayId();
+    }
+
+    /** Replaces what display {@code id} shows. */
+    void updateDisplay(String id, DisplayData data) {
+        data.setDisplayId(id);
+        updateDisplayData(data);
+    }
+
+    private void updateDisplayData(DisplayData data) {
+        output.inOrder(() -> io.display.updateDisplay(data));
+    }
+
+    /**
+     * Adds a line magic (extensions use this: the command line package adds {@code %scar}). The magic runs on the
+     * cell thread, so an interrupt stops it; it handles {@code --help} itself.
+     *
+     * @param help           its text in {@code %help}
+     * @param firstArguments what its first argument completes to, asked for when needed
+     */
+    public void addLineMagic(String name, String help, Supplier<List<String>> firstArguments,
+                             Function<List<String>, Object> magic) {
+        magics.addLine(name, help, firstArguments, false, magic);
+    }
+
+    /** Adds jars or folders to the classpath of the following snippets. */
     void addToClasspath(List<Path> entries) {
         for (Path entry : entries) {
             session.addToClasspath(entry.toString());
-            System.out.println("added to classpath: " + entry);
         }
     }
 
@@ -216,22 +344,23 @@ public final class ScarKernel extends BaseKernel {
     public ReplacementOptions complete(String code, int at) {
         awaitReady();
         int cursor = clamp(code, at);
-        String linePrefix = code.substring(code.lastIndexOf('\n', cursor - 1) + 1, cursor);
-        Matcher magic = MAGIC_PREFIX.matcher(linePrefix);
-        if (magic.matches()) {
-            String typed = magic.group(1);
-            List<String> names = new ArrayList<>(magicsRegistry.getLineMagicNames());
-            names.removeIf(n -> !n.startsWith(typed));
-            names.sort(null);
-            return new ReplacementOptions(names, cursor - typed.length(), cursor);
-        }
-        return session.complete(CellParts.maskMagics(code), cursor);
+        ReplacementOptions magic = magics.complete(code, cursor);
+        return magic != null ? magic : session.complete(CellParts.maskMagics(code), cursor);
     }
 
+    /**
+     * Answered at once even while the start-up snippets run (between two of them): a console asks this for every
+     * line typed, gives up after a second and then wants a blank line after every cell.
+     */
     @Override
     public String isComplete(String code) {
-        awaitReady();
-        return session.isComplete(CellParts.maskMagics(code));
+        String verdict = magics.isComplete(code);
+        if (verdict != null) {
+            return verdict;
+        }
+        synchronized (startupLock) {
+            return session.isComplete(CellParts.maskMagics(code));
+        }
     }
 
     private static int clamp(String code, int at) {
@@ -246,14 +375,24 @@ public final class ScarKernel extends BaseKernel {
 
     @Override
     public void onShutdown(boolean isRestarting) {
+        Progress.useNotebook(null);
+        watchdog.shutdownNow();
         session.close();
-        super.onShutdown(isRestarting);
+        output.close();
+        if (notebookKernel == this) {
+            super.onShutdown(isRestarting);
+        } else {
+            uninstallExtension(); // a kernel that was never the notebook's (tests run several)
+        }
     }
 
     @Override
     public List<String> formatError(Throwable e) {
         if (e instanceof CompilationException) {
             return errorStyler.secondaryLines(e.getMessage());
+        }
+        if (e instanceof CellTimeoutException) {
+            return List.of(errorStyler.secondary("Timed out: " + e.getMessage()));
         }
         if (e instanceof CancellationException) {
             return List.of(errorStyler.secondary("Interrupted: " + e.getMessage()));

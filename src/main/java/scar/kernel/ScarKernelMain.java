@@ -35,8 +35,6 @@ public final class ScarKernelMain {
             System.err.println("usage: java -cp <scar.jar:lib/*> scar.kernel.ScarKernelMain <connection-file>");
             System.exit(2);
         }
-        // long sweeps in a cell report progress as one updating line of the cell's output
-        System.setProperty(scar.foundation.Progress.NOTEBOOK_PROPERTY, "true");
         Path connectionFile = Path.of(args[0]);
         KernelConnectionProperties properties;
         try {
@@ -47,7 +45,8 @@ public final class ScarKernelMain {
         List<String> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank())
                 .collect(Collectors.toList());
-        ScarKernel kernel = new ScarKernel(classpath);
+        ScarKernel kernel = new ScarKernel(classpath, KernelOptions.from(System.getenv()));
+        kernel.installStreams();
         JupyterConnection connection;
         try {
             connection = new JupyterConnection(properties);
@@ -88,8 +87,7 @@ public final class ScarKernelMain {
                     return;
                 }
             }
-            System.err.println("scar kernel: client process " + client.pid() + " has ended; exiting");
-            exit(0);
+            exit(0); // quietly: nobody is left to read it
         }, "scar-kernel-parent-watch");
         watcher.setDaemon(true);
         watcher.start();

@@ -34,6 +34,35 @@ public final class Measures {
     }
 
     /**
+     * The measures of one probe run (HEAD semantics) from its n × K training logits as rows and the labels; the
+     * predictions are the argmax of each row (ties to the lowest class), as a probe makes them.
+     *
+     * @throws IllegalArgumentException if there are no rows, the rows differ in length, there are fewer than 2
+     *                                  classes, a label lies outside 0..K-1, or the ratio is below 1
+     */
+    public static ClassMeasures ofLogitRows(double[][] logits, int[] labels, double ratio) {
+        if (logits.length == 0) {
+            throw new IllegalArgumentException("measures need at least one item, got no logit rows");
+        }
+        int k = logits[0].length;
+        double[] flat = new double[logits.length * k];
+        int[] predictions = new int[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            if (logits[i].length != k) {
+                throw new IllegalArgumentException("logit row " + i + " has " + logits[i].length
+                        + " values, expected " + k + " (one per class, as row 0)");
+            }
+            System.arraycopy(logits[i], 0, flat, i * k, k);
+            for (int c = 1; c < k; c++) {
+                if (logits[i][c] > logits[i][predictions[i]]) {
+                    predictions[i] = c;
+                }
+            }
+        }
+        return compute(Logits.of(flat, logits.length, k), predictions, labels, k, ratio, MeasureVariant.HEAD);
+    }
+
+    /**
      * The measures of one probe run.
      *
      * @param logits      n × K training logits

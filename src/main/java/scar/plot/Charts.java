@@ -26,6 +26,23 @@ public final class Charts {
 
     private Charts() {}
 
+    /**
+     * Saves a chart (or a grid of charts) as PNG or SVG, chosen by the file name's extension.
+     *
+     * @throws IllegalArgumentException if the name ends in neither {@code .png} nor {@code .svg}
+     */
+    public static Path save(Object chart, Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".svg")) {
+            return svg(chart, file);
+        }
+        if (name.endsWith(".png")) {
+            return png(chart, file);
+        }
+        throw new IllegalArgumentException("cannot tell the image format of '" + file + "': expected a name ending in "
+                + ".png or .svg");
+    }
+
     /** Writes {@code chart} as a PNG file at {@code path} (the name is used as given; no extension is added). */
     public static Path png(Object chart, Path path) {
         byte[] bytes = pngBytes(chart);

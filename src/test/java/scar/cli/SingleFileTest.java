@@ -76,17 +76,17 @@ class SingleFileTest {
                 });
     }
 
-    private static MainTest.Run characterize(String... more) {
+    private static Cli.Run characterize(String... more) {
         String[] args = new String[more.length + 4];
         args[0] = "characterize";
         System.arraycopy(more, 0, args, 1, more.length);
         args[more.length + 1] = "--ratios";
         args[more.length + 2] = "1,2";
         args[more.length + 3] = "--quiet";
-        return MainTest.run(args);
+        return Cli.run(args);
     }
 
-    private static void assertProfiled(MainTest.Run r, String modality) {
+    private static void assertProfiled(Cli.Run r, String modality) {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("foundation size N_F") && r.out().contains(modality), r.out());
     }
@@ -97,7 +97,7 @@ class SingleFileTest {
                 dir.resolve("labels.npy").toString()), "emb");
         assertProfiled(characterize(dir.resolve("emb.npy").toString(), "--labels",
                 dir.resolve("labels.csv").toString()), "emb");
-        MainTest.Run missing = characterize(dir.resolve("emb.npy").toString());
+        Cli.Run missing = characterize(dir.resolve("emb.npy").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("emb.npy holds embeddings only") && missing.err().contains("--labels"),
                 missing.err());
@@ -108,7 +108,7 @@ class SingleFileTest {
     void csvAndGzipWithLabelAndIdColumnsOrALabelsFile() {
         assertProfiled(characterize(dir.resolve("emb.csv").toString(), "--label", "y", "--id", "key"), "emb");
         assertProfiled(characterize(dir.resolve("emb2.csv.gz").toString(), "--label", "y", "--id", "key"), "emb2");
-        MainTest.Run noLabel = characterize(dir.resolve("emb.csv").toString(), "--id", "key");
+        Cli.Run noLabel = characterize(dir.resolve("emb.csv").toString(), "--id", "key");
         assertEquals(2, noLabel.code());
         assertTrue(noLabel.err().contains("no column 'label'"), noLabel.err());
     }
@@ -120,7 +120,7 @@ class SingleFileTest {
                 "--id", "name"), "emb");
         assertProfiled(characterize(dir.resolve("emb.parquet").toString(), "--embedding", "vec", "--labels",
                 dir.resolve("labels.npy").toString()), "emb");
-        MainTest.Run wrong = characterize(dir.resolve("emb.parquet").toString(), "--label", "cls");
+        Cli.Run wrong = characterize(dir.resolve("emb.parquet").toString(), "--label", "cls");
         assertEquals(2, wrong.code());
         assertTrue(wrong.err().contains("no column 'embedding'") && wrong.err().contains("vec"), wrong.err());
     }

@@ -29,20 +29,29 @@ class ProgressTest {
     }
 
     @Test
-    void theKernelPropertySelectsTheNotebookLine() {
-        String before = System.getProperty(Progress.NOTEBOOK_PROPERTY);
+    void workersReportingOutOfOrderNeverMoveTheLineBack() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Progress p = Progress.textLine(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        p.start("wiki/text", 83);
+        p.step(21, 83);
+        p.step(20, 83); // a slower worker reports after a faster one
+        p.step(83, 83);
+        p.step(82, 83);
+        p.finish();
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(!out.contains("20/83") && !out.contains("82/83"), out);
+        assertTrue(out.substring(out.lastIndexOf('\r')).contains("83/83 fits (100%)"), out);
+    }
+
+    @Test
+    void aRegisteredNotebookReporterIsWhatAutoReturns() {
+        Progress mine = Progress.none();
         try {
-            System.clearProperty(Progress.NOTEBOOK_PROPERTY);
-            Progress quiet = Progress.auto(); // tests run without a console
-            System.setProperty(Progress.NOTEBOOK_PROPERTY, "true");
-            Progress notebook = Progress.auto();
-            assertTrue(notebook.getClass() != quiet.getClass(), "a different reporter in a notebook");
+            Progress.useNotebook(() -> mine);
+            assertTrue(Progress.auto() == mine);
         } finally {
-            if (before == null) {
-                System.clearProperty(Progress.NOTEBOOK_PROPERTY);
-            } else {
-                System.setProperty(Progress.NOTEBOOK_PROPERTY, before);
-            }
+            Progress.useNotebook(null);
         }
+        assertTrue(Progress.auto() != mine, "unregistered: the terminal bar or nothing");
     }
 }

@@ -31,8 +31,14 @@ final class Jupyter {
 
     /** Installs the kernelspec {@code kernel} into {@code dir/data}. */
     static Jupyter install(Path dir, String kernel) {
+        return install(dir, kernel, Map.of());
+    }
+
+    /** Installs the kernelspec {@code kernel} into {@code dir/data}, with {@code env} in its environment. */
+    static Jupyter install(Path dir, String kernel, Map<String, String> env) {
         List<Path> classpath = TestClasspath.entries().stream().map(Path::of).collect(Collectors.toList());
-        KernelInstaller.install(dir.resolve("data"), kernel, KernelInstaller.currentJava(), classpath);
+        Path java = KernelInstaller.currentJava();
+        KernelInstaller.install(dir.resolve("data"), kernel, java, classpath, KernelInstaller.DEFAULT_JVM_FLAGS, env);
         return new Jupyter(dir, kernel);
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -27,7 +28,8 @@ class KernelInstallerTest {
     void writesKernelJsonAndLogos(@TempDir Path dir) throws Exception {
         Path java = KernelInstaller.currentJava();
         Path kernelDir = KernelInstaller.install(dir, "my-kernel", java,
-                List.of(Path.of("target/scar.jar"), Path.of("target/lib/*")));
+                List.of(Path.of("target/scar.jar"), Path.of("target/lib/*")), KernelInstaller.DEFAULT_JVM_FLAGS,
+                Map.of("SCAR_KERNEL_TIMEOUT", "90s"));
         assertEquals(dir.resolve("kernels/my-kernel"), kernelDir);
         JsonObject spec = JsonParser.parseString(Files.readString(kernelDir.resolve("kernel.json"))).getAsJsonObject();
         JsonArray argv = spec.getAsJsonArray("argv");
@@ -42,6 +44,7 @@ class KernelInstallerTest {
         assertEquals("Java (SCAR)", spec.get("display_name").getAsString());
         assertEquals("java", spec.get("language").getAsString());
         assertEquals("message", spec.get("interrupt_mode").getAsString());
+        assertEquals("90s", spec.getAsJsonObject("env").get("SCAR_KERNEL_TIMEOUT").getAsString());
         for (String logo : List.of("logo-32x32.png", "logo-64x64.png")) {
             byte[] bytes = Files.readAllBytes(kernelDir.resolve(logo));
             assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(bytes, 8), logo);
@@ -61,7 +64,7 @@ class KernelInstallerTest {
     }
 
     @Test
-    void commandInstallsIntoAPrefix(@TempDir Path dir) {
+    void commandInstallsIntoAPrefix(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CommandLine cli = new CommandLine(new KernelCommand());
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
@@ -70,5 +73,12 @@ class KernelInstallerTest {
         assertTrue(Files.isRegularFile(dir.resolve("share/jupyter/kernels/scar-cli-test/kernel.json")));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("jupyter console --kernel scar-cli-test"));
         assertEquals(2, cli.execute("install", "--user", "--prefix", dir.toString()), "locations are exclusive");
+        assertEquals(0, cli.execute("install", "--prefix", dir.toString(), "--name", "limited", "--timeout", "2m",
+                "--output-limit", "4M", "--env", "SCAR_KERNEL_MAVEN_SETTINGS=/tmp/settings.xml"));
+        JsonObject env = JsonParser.parseString(Files.readString(dir.resolve(
+                "share/jupyter/kernels/limited/kernel.json"))).getAsJsonObject().getAsJsonObject("env");
+        assertEquals("2m", env.get("SCAR_KERNEL_TIMEOUT").getAsString());
+        assertEquals("4M", env.get("SCAR_KERNEL_OUTPUT_LIMIT").getAsString());
+        assertEquals("/tmp/settings.xml", env.get("SCAR_KERNEL_MAVEN_SETTINGS").getAsString());
     }
 }

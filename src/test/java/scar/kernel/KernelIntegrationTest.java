@@ -52,7 +52,15 @@ class KernelIntegrationTest {
     static void installKernelspec() {
         Assumptions.assumeTrue(Jupyter.pythonCanImport("jupyter_client, nbconvert"),
                 PYTHON + " cannot import jupyter_client; skipping");
-        jupyter = Jupyter.install(jupyterDir, KERNEL);
+        Path settings = MavenTestRepository.create(jupyterDir.resolve("maven"));
+        Path script = jupyterDir.resolve("init.jsh");
+        try {
+            Files.writeString(script, "String fromTheStartupScript() { return \"defined at start-up\"; }\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        jupyter = Jupyter.install(jupyterDir, KERNEL, Map.of(KernelOptions.MAVEN_SETTINGS, settings.toString(),
+                KernelOptions.STARTUP_SCRIPT, script.toString()));
     }
 
     @AfterAll
@@ -76,12 +84,13 @@ class KernelIntegrationTest {
         cells.put("profile", "record Profile(String name, double scale) implements scar.data.Tabular {\n"
                 + "  public Table toTable() { return Table.create(name, DoubleColumn.create(\"scale\", scale)); }\n"
                 + "}\nnew Profile(\"text\", 0.75)");
-        cells.put("scarMagic", "%scar characterize wikipedia");
+        cells.put("scarMagic", "%scar characterize wikipedia --modality text");
+        cells.put("scarMagicBadOption", "%scar characterize wikipedia --colour red");
         cells.put("help", "%help");
         Path cellsFile = jupyterDir.resolve("cells.json");
         Files.writeString(cellsFile, new Gson().toJson(cells));
 
-        JsonObject report = runPython("session", KERNEL, cellsFile.toString());
+        JsonObject report = runPython("session", KERNEL, cellsFile.toString(), jupyterDir.toString());
         JsonArray pids = report.getAsJsonArray("pids");
         pids.forEach(p -> KERNEL_PIDS.add(p.getAsLong()));
 
@@ -128,7 +137,7 @@ class KernelIntegrationTest {
         assertTrue(profile.get("text/html").getAsString().contains("<th>scale</th>"), profile.toString());
         assertTrue(profile.get("text/plain").getAsString().contains("Profile[name=text, scale=0.75]"));
 
-        checkScarMagic(c.getAsJsonObject("scarMagic"));
+        checkScarMagic(c.getAsJsonObject("scarMagic"), c.getAsJsonObject("scarMagicBadOption"));
         assertTrue(resultText(c.getAsJsonObject("help")).contains("%classpath"));
 
         JsonArray matches = report.getAsJsonObject("complete").getAsJsonArray("matches");
@@ -151,16 +160,118 @@ class KernelIntegrationTest {
             assertTrue(Jupyter.waitUntilGone(pid.getAsLong(), 10), "kernel " + pid + " survived shutdown/restart");
         }
         assertTrue(startup < 60, "start to first result took " + startup + " s");
+
+        checkOutput(report.getAsJsonObject("flood"), report.getAsJsonObject("progress"));
+        checkGuardRails(report.getAsJsonObject("guard_rails"));
+        checkNotebookFunctions(report.getAsJsonObject("notebook_functions"));
+        checkMaven(report.getAsJsonObject("maven"));
+        checkHelp(report);
+        String kernelStderr = Files.readString(jupyterDir.resolve("kernel-stderr.txt"));
+        assertEquals("", kernelStderr.strip(), "the kernel wrote to its own stdout/stderr (the server console)");
     }
 
-    /** With scar.Scar present the magic renders its result; without it, the error says what is missing. */
-    private static void checkScarMagic(JsonObject magic) {
+    /** The flood cell ends promptly with a few messages; characterize's progress is one display, monotone, 100 %. */
+    private static void checkOutput(JsonObject flood, JsonObject progress) {
+        System.out.printf("[kernel] flood of 100,000 println: idle after %.2f s, %d messages (%d stream, %,d bytes "
+                        + "of stdout)%n", flood.get("idle_s").getAsDouble(), flood.get("messages").getAsInt(),
+                flood.get("stream_messages").getAsInt(), flood.get("stdout_bytes").getAsLong());
+        assertEquals("ok", flood.get("status").getAsString());
+        assertTrue(flood.get("starts_right").getAsBoolean());
+        String note = flood.get("note").getAsString();
+        assertTrue(flood.get("all_lines").getAsBoolean() || note.startsWith("[output truncated:"), note);
+        assertTrue(flood.get("messages").getAsInt() < 100, flood.toString());
+        assertTrue(flood.get("streams_before_reply").getAsBoolean(), "output arrived after the reply");
+
+        System.out.printf("[kernel] characterize(dataset(\"wikipedia\")): %d messages in %.1f s; displays %s%n",
+                progress.get("messages").getAsInt(), progress.get("seconds").getAsDouble(), progress.get("displays"));
+        assertEquals("ok", progress.get("status").getAsString(), progress.toString());
+        assertTrue(progress.get("messages").getAsInt() < 100, progress.toString());
+        assertEquals("", progress.get("stdout").getAsString(), "progress is a display, not \\r-fragments on stdout");
+        JsonArray displays = progress.getAsJsonArray("displays");
+        JsonArray updates = progress.getAsJsonArray("updates");
+        assertEquals(2, displays.size(), "one display per modality: " + displays);
+        assertEquals(2, updates.size(), updates.toString());
+        for (JsonElement perDisplay : updates) {
+            int previous = -1;
+            for (JsonElement u : perDisplay.getAsJsonArray()) {
+                String text = u.getAsString();
+                int from = text.indexOf(": ") + 2;
+                int done = Integer.parseInt(text.substring(from, text.indexOf('/', from)));
+                assertTrue(done >= previous, "progress went back: " + perDisplay);
+                previous = done;
+            }
+            String last = perDisplay.getAsJsonArray().get(perDisplay.getAsJsonArray().size() - 1).getAsString();
+            assertTrue(last.contains("83/83 fits (100%)"), last);
+        }
+    }
+
+    /** System.exit is refused and the kernel keeps its variables; threads' output reaches the right cell. */
+    private static void checkGuardRails(JsonObject g) {
+        JsonObject exit = g.getAsJsonObject("exit");
+        assertEquals("error", exit.get("status").getAsString(), exit.toString());
+        assertEquals("ExitRefusedException", exit.get("ename").getAsString());
+        assertTrue(exit.get("evalue").getAsString().contains("System.exit(0) is refused"), exit.toString());
+        assertEquals("5", resultText(g.getAsJsonObject("after_exit")));
+        assertTrue(g.get("same_kernel_after_exit").getAsBoolean());
+        assertFalse(streamText(g.getAsJsonObject("starter"), "stdout").contains("late line"));
+        assertEquals("late line from a background thread\n", streamText(g.getAsJsonObject("next_cell"), "stdout"),
+                "what a thread prints between cells goes to the next cell");
+        assertEquals("worker says hi\n", streamText(g.getAsJsonObject("worker"), "stdout"));
+    }
+
+    /** display, updateDisplay, render and display(DisplayData), in the order the cell made them. */
+    private static void checkNotebookFunctions(JsonObject n) {
+        assertEquals("ok", n.get("status").getAsString(), n.toString());
+        JsonArray seq = n.getAsJsonArray("sequence");
+        assertEquals(4, seq.size(), seq.toString());
+        JsonArray first = seq.get(0).getAsJsonArray();
+        assertEquals("display_data", first.get(0).getAsString());
+        assertEquals("<b>step 1</b>", first.get(1).getAsJsonObject().get("text/html").getAsString());
+        String id = first.get(2).getAsJsonObject().get("display_id").getAsString();
+        JsonArray second = seq.get(1).getAsJsonArray();
+        assertEquals("update_display_data", second.get(0).getAsString());
+        assertEquals(id, second.get(2).getAsJsonObject().get("display_id").getAsString());
+        assertEquals("<b>step 2</b>", second.get(1).getAsJsonObject().get("text/html").getAsString());
+        JsonArray third = seq.get(2).getAsJsonArray();
+        assertEquals("**markdown**", third.get(1).getAsJsonObject().get("text/markdown").getAsString(),
+                "display(DisplayData) passes its bundle through");
+        JsonArray fourth = seq.get(3).getAsJsonArray();
+        assertEquals("stream", fourth.get(0).getAsString(), "printf shows no PrintStream value: " + seq);
+        assertEquals("3 printed\n", fourth.get(3).getAsString());
+    }
+
+    /** %maven from a temporary local repository (no network), its transitive dependency, errors, the POM magic. */
+    private static void checkMaven(JsonObject m) {
+        String added = streamText(m.getAsJsonObject("maven"), "stdout");
+        assertTrue(added.startsWith("added 2 jars for scar.test:greeter:1.0: greeter-1.0.jar, names-1.0.jar"), added);
+        assertEquals("Hello, dear Ada / dear Bob", resultText(m.getAsJsonObject("use")));
+        JsonObject missing = m.getAsJsonObject("missing");
+        assertEquals("IllegalArgumentException", missing.get("ename").getAsString(), missing.toString());
+        assertTrue(missing.get("evalue").getAsString().startsWith("cannot reach a Maven repository"), missing.toString());
+        assertEquals("ok", m.getAsJsonObject("pom").get("status").getAsString(), m.toString());
+        assertTrue(streamText(m.getAsJsonObject("pom"), "stdout").contains("names-1.0.jar"), m.toString());
+        assertEquals("defined at start-up", resultText(m.getAsJsonObject("startup_script")));
+    }
+
+    private static void checkHelp(JsonObject report) {
+        assertEquals("complete", report.getAsJsonObject("is_complete_pom").get("status").getAsString());
+        assertEquals("[\"maven\",\"mavenRepo\"]", report.getAsJsonObject("complete_magic").getAsJsonArray("matches")
+                .toString());
+        assertTrue(report.getAsJsonObject("complete_scar").getAsJsonArray("matches").toString()
+                .contains("characterize("), report.getAsJsonObject("complete_scar").toString());
+        String doc = report.getAsJsonObject("inspect_scar").getAsJsonObject("data").get("text/plain").getAsString();
+        assertTrue(doc.contains("The SCAR profiles of every modality of a dataset"), doc);
+    }
+
+    /** %scar prints what ./scar prints; progress is a display; a bad option fails the cell with picocli's line. */
+    private static void checkScarMagic(JsonObject magic, JsonObject bad) {
         assertEquals("ok", magic.get("status").getAsString(), magic.toString());
-        assertTrue(data(magic).has("text/plain"));
-        assertTrue(data(magic).get("text/html").getAsString().contains("wikipedia: modalities"), magic.toString());
-        // the sweep reports progress as one line rewritten with carriage returns
-        String progress = streamText(magic, "stdout");
-        assertTrue(progress.contains("\rwikipedia/text: ") && progress.contains("83/83 fits (100%)"), progress);
+        String out = streamText(magic, "stdout");
+        assertTrue(out.contains("dataset / modality       wikipedia / text") && out.contains("foundation size N_F"),
+                out);
+        assertTrue(magic.getAsJsonArray("outputs").toString().contains("83/83 fits (100%)"), magic.toString());
+        assertEquals("error", bad.get("status").getAsString(), bad.toString());
+        assertTrue(bad.get("evalue").getAsString().contains("--colour"), bad.toString());
     }
 
     @Test
@@ -217,6 +328,53 @@ class KernelIntegrationTest {
         long pid = Long.parseLong(Jupyter.text(last.getAsJsonObject("data").get("text/plain")));
         KERNEL_PIDS.add(pid);
         assertTrue(Jupyter.waitUntilGone(pid, 20), "nbconvert's kernel " + pid + " is still running");
+    }
+
+    /** A notebook written for IJava, with IJava's kernelspec and only IJava's API, runs unchanged. */
+    @Test
+    void anIJavaNotebookRunsUnchanged() throws Exception {
+        Path folder = Files.createDirectories(jupyterDir.resolve("ijava"));
+        Path notebook = folder.resolve("ijava-style.ipynb");
+        try (InputStream in = getClass().getResourceAsStream("ijava-style.ipynb")) {
+            Files.copy(in, notebook);
+        }
+        Files.createDirectories(folder.resolve("lib"));
+        Files.copy(jupyterDir.resolve("maven/build/names-1.0.jar"), folder.resolve("lib/names.jar"));
+        JsonObject saved = JsonParser.parseString(Files.readString(notebook)).getAsJsonObject();
+        assertEquals("java", saved.getAsJsonObject("metadata").getAsJsonObject("kernelspec").get("name").getAsString(),
+                "the notebook keeps IJava's kernelspec");
+        Path executedFile = jupyter.executeNotebook(notebook, "ijava-style.out.ipynb", 300, PROCESS_TIMEOUT_S,
+                jupyterDir.resolve("ijava.log"));
+        JsonArray cells = JsonParser.parseString(Files.readString(executedFile)).getAsJsonObject()
+                .getAsJsonArray("cells");
+        List<JsonArray> outputs = new ArrayList<>();
+        for (JsonElement cell : cells) {
+            if (cell.getAsJsonObject().get("cell_type").getAsString().equals("code")) {
+                outputs.add(cell.getAsJsonObject().getAsJsonArray("outputs"));
+            }
+        }
+        assertTrue(outputs.stream().flatMap(o -> o.asList().stream())
+                .noneMatch(o -> o.getAsJsonObject().get("output_type").getAsString().equals("error")), outputs.toString());
+        assertEquals("Hello, dear IJava", result(outputs.get(1), "text/plain"));
+        assertEquals("1", result(outputs.get(3), "text/plain"), "%jars as an expression");
+        String countdown = outputs.get(4).toString();
+        assertTrue(countdown.contains("<b>Countdown:</b> 0") && !countdown.contains("<b>Countdown:</b> 3"),
+                "updateDisplay replaced the display: " + countdown);
+        assertEquals("<b>Liftoff!</b>", result(outputs.get(4), "text/html"));
+        assertEquals("Hello from **IJava**", result(outputs.get(5), "text/markdown"));
+        assertTrue(outputs.get(6).toString().contains("<i>rendered, then displayed</i>"), outputs.get(6).toString());
+        assertEquals("1", result(outputs.get(7), "text/plain"), "lineMagic and cellMagic");
+        assertEquals(0, outputs.get(8).size(), "a trailing ; shows nothing: " + outputs.get(8));
+    }
+
+    private static String result(JsonArray outputs, String mime) {
+        for (JsonElement o : outputs) {
+            JsonObject output = o.getAsJsonObject();
+            if (output.get("output_type").getAsString().equals("execute_result")) {
+                return Jupyter.text(output.getAsJsonObject("data").get(mime));
+            }
+        }
+        throw new AssertionError("no execute_result in " + outputs);
     }
 
     private static JsonObject firstOutput(JsonObject cell, String type) {

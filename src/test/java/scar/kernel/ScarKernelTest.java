@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ class ScarKernelTest {
     @BeforeAll
     static void startKernel() {
         kernel = new ScarKernel(TestClasspath.entries());
-        kernel.runStartupSnippets();
+        kernel.onStartup(); // extensions (renderers, %scar), the notebook functions, start-up snippets
+        kernel.awaitReady();
     }
 
     @AfterAll
@@ -114,15 +116,20 @@ class ScarKernelTest {
 
     @Test
     void printedLinesGoToSystemOut() {
+        assertEquals("hello 42", printedBy("System.out.println(\"hello \" + (40 + 2));"));
+    }
+
+    /** What a cell with no value printed on System.out. */
+    private static String printedBy(String cell) {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            assertNull(kernel.evalRaw("System.out.println(\"hello \" + (40 + 2));"));
+            assertNull(kernel.evalRaw(cell));
         } finally {
             System.setOut(original);
         }
-        assertEquals("hello 42", captured.toString(StandardCharsets.UTF_8).strip());
+        return captured.toString(StandardCharsets.UTF_8).strip();
     }
 
     @Test
@@ -137,23 +144,6 @@ class ScarKernelTest {
                 () -> kernel.evalRaw("%classpath " + dir.resolve("missing.jar")));
         assertTrue(missing.getMessage().contains("missing.jar"), missing.getMessage());
         assertEquals(7, kernel.evalRaw("int m = 17\n% 10;\nm"), "a % line continuing an expression is code");
-    }
-
-    @Test
-    void scarMagicReportsAMissingFacadeClearly() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Magics.runFacade(getClass().getClassLoader(), "scar.NoSuchFacade", List.of("characterize")));
-        assertTrue(e.getMessage().contains("scar.NoSuchFacade") && e.getMessage().contains("run(String...)"),
-                e.getMessage());
-    }
-
-    @Test
-    void scarMagicCallsTheFacadeAndReturnsItsObject() {
-        Object result = Magics.runFacade(getClass().getClassLoader(), FakeFacade.class.getName(),
-                List.of("characterize", "wikipedia"));
-        assertEquals(List.of("characterize", "wikipedia"), result);
-        assertThrows(IllegalArgumentException.class, () -> Magics.runFacade(getClass().getClassLoader(),
-                FakeFacade.class.getName(), List.of("fail")));
     }
 
     @Test
@@ -186,16 +176,97 @@ class ScarKernelTest {
         assertEquals("complete", kernel.isComplete("%help\nint z = 1;"));
     }
 
-    /** Stands in for scar.Scar, which this branch does not have. */
-    public static final class FakeFacade {
-        private FakeFacade() {
-        }
+    @Test
+    void aTrailingSemicolonHidesTheValueAsInIPython() {
+        assertEquals(42, kernel.evalRaw("6 * 7"));
+        assertNull(kernel.evalRaw("6 * 7;"));
+        assertNull(kernel.evalRaw("6 * 7; // the answer"));
+        assertEquals(42, kernel.evalRaw("int h = 6 * 7;\nh"));
+    }
 
-        public static Object run(String... args) {
-            if (args[0].equals("fail")) {
-                throw new IllegalArgumentException("unknown command fail");
-            }
-            return List.of(args);
+    @Test
+    void printfShowsNoPrintStreamValue() {
+        assertEquals("3 items", printedBy("System.out.printf(\"%d items%n\", 3)"));
+    }
+
+    @Test
+    void aLineMagicIsAlsoAnExpression(@TempDir Path dir) throws IOException {
+        Path jar = Files.write(dir.resolve("empty.jar"), new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0});
+        Object added = kernel.evalRaw("List<String> added = %jars " + dir + "/*.jar\nadded");
+        assertEquals(List.of(jar.toString()), added);
+        assertEquals(List.of(jar.toString()), kernel.evalRaw("List<String> again = lineMagic(\"jars\", List.of(\""
+                + jar + "\"));\nagain"));
+        assertEquals(7, kernel.evalRaw("int m = 17\n% 10;\nm"), "a % line continuing an expression is code");
+        assertEquals("100%", kernel.evalRaw("String pct = \"100\" + \"%\";\npct"), "no magic inside a string");
+    }
+
+    @Test
+    void theIJavaNotebookFunctionsAreThere() {
+        Object rendered = kernel.evalRaw("render(\"**bold**\", \"text/markdown\")");
+        DisplayData data = assertInstanceOf(DisplayData.class, rendered);
+        assertEquals("**bold**", data.getData(MIMEType.parse("text/markdown")));
+        Object same = kernel.evalRaw("var d = new DisplayData(\"plain\");\nrender(d) == d");
+        assertEquals(true, same);
+        assertTrue(kernel.evalRaw("Scar.datasets()").toString().contains("wikipedia"), "Scar is imported as a class");
+        assertTrue(String.valueOf(kernel.evalRaw("display(\"x\")")).length() > 0, "display returns its id");
+    }
+
+    @Test
+    void completionKnowsMagicsCellMagicsAndScarCommands() {
+        assertEquals(List.of("loadFromPOM"), kernel.complete("%%lo", 4).getReplacements());
+        assertEquals(List.of("maven", "mavenRepo"), kernel.complete("%mav", 4).getReplacements());
+        assertEquals(List.of("characterize", "characterise"), kernel.complete("%scar char", 10).getReplacements()
+                .stream().sorted(java.util.Comparator.reverseOrder()).toList());
+        assertTrue(kernel.complete("Scar.char", 9).getReplacements().contains("characterize("),
+                kernel.complete("Scar.char", 9).getReplacements().toString());
+    }
+
+    @Test
+    void aPomCellIsCompleteWhenItsXmlIs() {
+        assertEquals("", kernel.isComplete("%%loadFromPOM"));
+        assertEquals("", kernel.isComplete("%%loadFromPOM\n<dependency>\n  <groupId>a</groupId>"));
+        assertEquals("complete", kernel.isComplete("%%loadFromPOM\n<dependency><groupId>a</groupId>"
+                + "<artifactId>b</artifactId><version>1</version></dependency>"));
+        assertEquals("complete", kernel.isComplete("%%loadFromPOM\n<dependency>\n\n"), "a blank line ends it");
+    }
+
+    @Test
+    void inspectionShowsTheFacadesJavadoc() {
+        String cell = "characterize(dataset(\"iris\"))";
+        String text = String.valueOf(kernel.inspect(cell, "charac".length(), false).getData(MIMEType.TEXT_PLAIN));
+        assertTrue(text.contains("characterize(MultiModalDataset dataset)"), text);
+        assertTrue(text.contains("The SCAR profiles of every modality of a dataset"), text);
+    }
+
+    @Test
+    void aCellLongerThanTheTimeoutIsStoppedAndTheKernelLives() {
+        ScarKernel limited = new ScarKernel(TestClasspath.entries(), new KernelOptions(
+                java.util.Optional.of(Duration.ofMillis(500)), java.util.Optional.empty(), 1 << 20,
+                java.util.Optional.empty(), List.of()));
+        try {
+            limited.runStartupSnippets();
+            limited.evalRaw("int kept = 9;");
+            CellTimeoutException e = assertThrows(CellTimeoutException.class,
+                    () -> limited.evalRaw("while (true) { }"));
+            assertTrue(e.getMessage().contains("500 ms") && e.getMessage().contains("SCAR_KERNEL_TIMEOUT"),
+                    e.getMessage());
+            assertEquals(9, limited.evalRaw("kept"));
+        } finally {
+            limited.onShutdown(false);
         }
+    }
+
+    @Test
+    void systemExitInACellIsRefusedAndTheKernelKeepsItsVariables() {
+        kernel.evalRaw("int survivor = 11;");
+        ExitGuard.ExitRefusedException e = assertThrows(ExitGuard.ExitRefusedException.class,
+                () -> kernel.evalRaw("System.exit(3);"));
+        assertTrue(e.getMessage().startsWith("System.exit(3) is refused"), e.getMessage());
+        assertThrows(ExitGuard.ExitRefusedException.class,
+                () -> kernel.evalRaw("void leave() { System.exit(0); }\nleave();"));
+        assertThrows(ExitGuard.ExitRefusedException.class,
+                () -> kernel.evalRaw("java.util.function.IntConsumer quit = System::exit;\nquit.accept(1);"));
+        assertEquals(11, kernel.evalRaw("survivor"));
     }
 }

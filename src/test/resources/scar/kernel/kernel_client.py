@@ -1,9 +1,12 @@
 """Drives the SCAR Java kernel through jupyter_client and prints a JSON report (run with /usr/bin/python3).
 
-usage: kernel_client.py session <kernel-name> <cells.json>   execute the cells, time them, exercise complete,
-                                                             inspect, is_complete, interrupt, restart, shutdown
-       kernel_client.py orphan <kernel-name>                 start a kernel, print its pid, then wait to be killed
+usage: kernel_client.py session <kernel-name> <cells.json> <work-dir>
+           execute the cells, time them, exercise complete, inspect, is_complete, output routing and limits,
+           progress, the notebook functions, %maven, System.exit, interrupt, restart, shutdown; the kernel's own
+           stdout and stderr go to <work-dir>/kernel-stderr.txt
+       kernel_client.py orphan <kernel-name>   start a kernel, print its pid, then wait to be killed
 """
+import os
 import json
 import statistics
 import sys
@@ -20,7 +23,7 @@ def run(kc, code, timeout=TIMEOUT):
     def hook(msg):
         kind = msg["msg_type"]
         content = msg["content"]
-        if kind in ("stream", "execute_result", "display_data", "error"):
+        if kind in ("stream", "execute_result", "display_data", "update_display_data", "error"):
             entry = {"type": kind}
             for key in ("name", "text", "data", "ename", "evalue", "traceback"):
                 if key in content:
@@ -41,17 +44,109 @@ def shell_reply(kc, msg_id, timeout=TIMEOUT):
             return msg["content"]
 
 
+def collect(kc, code, timeout=600):
+    """Executes code and gathers every IOPub message of the request, busy to idle, and the reply."""
+    t0 = time.monotonic()
+    msg_id = kc.execute(code)
+    msgs = []
+    while True:
+        msg = kc.get_iopub_msg(timeout=timeout)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        msgs.append(msg)
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+    idle_s = time.monotonic() - t0
+    deadline = time.monotonic() + timeout
+    while True:
+        reply = kc.get_shell_msg(timeout=max(0.1, deadline - time.monotonic()))
+        if reply["parent_header"].get("msg_id") == msg_id:
+            break
+    return reply, msgs, idle_s
+
+
+def stream_text(msgs, name="stdout"):
+    return "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream" and m["content"]["name"] == name)
+
+
+def flood(kc):
+    reply, msgs, idle_s = collect(kc, 'for (int i = 0; i < 100_000; i++) {\n    System.out.println("line " + i);\n}')
+    out = stream_text(msgs)
+    err = stream_text(msgs, "stderr")
+    streams = [m for m in msgs if m["msg_type"] == "stream"]
+    return {"status": reply["content"]["status"], "idle_s": idle_s, "messages": len(msgs),
+            "stream_messages": len(streams), "stdout_bytes": len(out.encode()), "starts_right": out.startswith("line 0\n"),
+            "all_lines": out.endswith("line 99999\n") and out.count("\n") == 100_000,
+            "note": err.strip(), "streams_before_reply": all(m["header"]["date"] <= reply["header"]["date"] for m in streams)}
+
+
+def progress(kc):
+    reply, msgs, idle_s = collect(kc, 'var wikiProfile = characterize(dataset("wikipedia"));')
+    displays = [m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "display_data"]
+    updates = {}
+    for m in msgs:
+        if m["msg_type"] == "update_display_data":
+            updates.setdefault(m["content"]["transient"]["display_id"], []).append(m["content"]["data"]["text/plain"])
+    return {"status": reply["content"]["status"], "seconds": idle_s, "messages": len(msgs),
+            "types": sorted({m["msg_type"] for m in msgs}), "displays": displays, "updates": list(updates.values()),
+            "stdout": stream_text(msgs)}
+
+
+def guard_rails(kc, work_dir):
+    report = {}
+    run(kc, "int kept = 5;")
+    pid = kernel_pid(kc)
+    report["exit"] = run(kc, "System.exit(0);")
+    report["after_exit"] = run(kc, "kept")
+    report["same_kernel_after_exit"] = kernel_pid(kc) == pid
+    go = os.path.join(work_dir, "go")
+    done = os.path.join(work_dir, "done")
+    report["starter"] = run(kc, ('var goFlag = Path.of("%s");\nvar doneFlag = Path.of("%s");\n'
+                                 'new Thread(() -> {\n  try {\n    while (!Files.exists(goFlag)) Thread.sleep(20);\n'
+                                 '    System.out.println("late line from a background thread");\n'
+                                 '    Files.createFile(doneFlag);\n  } catch (Exception e) { }\n}).start();') % (go, done))
+    open(go, "w").close()
+    deadline = time.monotonic() + 60
+    while not os.path.exists(done) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    report["next_cell"] = run(kc, "1 + 1")
+    report["worker"] = run(kc, 'Thread t = new Thread(() -> System.out.println("worker says hi"));\n'
+                               't.start();\nt.join();')
+    return report
+
+
+def notebook_functions(kc):
+    reply, msgs, _ = collect(kc, 'String id = display("<b>step 1</b>", "text/html");\n'
+                                 'updateDisplay(id, "<b>step 2</b>", "text/html");\n'
+                                 'display(render("**markdown**", "text/markdown"));\n'
+                                 'System.out.printf("%d printed%n", 3)')
+    return {"status": reply["content"]["status"],
+            "sequence": [[m["msg_type"], m["content"].get("data", {}), m["content"].get("transient", {}),
+                          m["content"].get("text", "")] for m in msgs
+                         if m["msg_type"] in ("display_data", "update_display_data", "stream", "execute_result")]}
+
+
+def maven(kc):
+    return {"maven": run(kc, "%maven scar.test:greeter:1.0"),
+            "use": run(kc, 'new scar.test.greeter.Greeter().greet("Ada") + " / " + scar.test.names.Names.polite("Bob")'),
+            "missing": run(kc, "%maven scar.test:missing:1.0"),
+            "pom": run(kc, "%%loadFromPOM\n<dependency>\n  <groupId>scar.test</groupId>\n"
+                           "  <artifactId>names</artifactId>\n  <version>1.0</version>\n</dependency>"),
+            "startup_script": run(kc, "fromTheStartupScript()")}
+
+
 def kernel_pid(kc):
     result = run(kc, "ProcessHandle.current().pid()")
     return int(result["outputs"][-1]["data"]["text/plain"])
 
 
-def session(name, cells_file):
+def session(name, cells_file, work_dir):
     with open(cells_file, encoding="utf-8") as f:
         cells = json.load(f)
     report = {"cells": {}}
+    kernel_output = open(os.path.join(work_dir, "kernel-stderr.txt"), "w")
     started = time.monotonic()
-    km, kc = start_new_kernel(kernel_name=name, startup_timeout=TIMEOUT)
+    km, kc = start_new_kernel(kernel_name=name, startup_timeout=TIMEOUT, stdout=kernel_output, stderr=kernel_output)
     try:
         report["first"] = run(kc, "1 + 1")
         report["start_to_first_result_s"] = time.monotonic() - started
@@ -69,6 +164,17 @@ def session(name, cells_file):
         report["inspect"] = shell_reply(kc, kc.inspect("Math.max(1, 2)", len("Math.ma"), detail_level=0))
         report["is_complete_open"] = shell_reply(kc, kc.is_complete("for (int i = 0; i < 3; i++) {"))
         report["is_complete_done"] = shell_reply(kc, kc.is_complete("int y = 1;\ny + 1"))
+        report["is_complete_pom"] = shell_reply(kc, kc.is_complete(
+            "%%loadFromPOM\n<dependency><groupId>a</groupId><artifactId>b</artifactId><version>1</version></dependency>"))
+        report["complete_magic"] = shell_reply(kc, kc.complete("%mav", 4))
+        report["complete_scar"] = shell_reply(kc, kc.complete("Scar.charac", len("Scar.charac")))
+        report["inspect_scar"] = shell_reply(kc, kc.inspect("characterize(wiki)", len("charac"), detail_level=0))
+
+        report["flood"] = flood(kc)
+        report["progress"] = progress(kc)
+        report["guard_rails"] = guard_rails(kc, work_dir)
+        report["notebook_functions"] = notebook_functions(kc)
+        report["maven"] = maven(kc)
 
         pid = kernel_pid(kc)
         report["pids"] = [pid]
@@ -108,7 +214,7 @@ def orphan(name):
 
 if __name__ == "__main__":
     if sys.argv[1] == "session":
-        session(sys.argv[2], sys.argv[3])
+        session(sys.argv[2], sys.argv[3], sys.argv[4])
     elif sys.argv[1] == "orphan":
         orphan(sys.argv[2])
     else:

@@ -1,0 +1,258 @@
+package scar.kernel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The kernel JVM's standard output and error, routed to the notebook cell that runs: whatever any thread prints
+ * while a cell runs belongs to that cell; what is printed while no cell runs (a thread a cell started) is kept and
+ * shown at the start of the next cell.
+ *
+ * <p>Text is buffered and sent as one {@code stream} message per stream when {@link #CHUNK_BYTES} have gathered or
+ * {@link #FLUSH_MS} after the first unsent byte, so a loop of 100,000 {@code println}s costs a few dozen messages, not
+ * 100,000. One cell sends at most {@code limit} bytes; the rest is counted, not kept, and {@link #detach()} ends the
+ * cell's output with a note saying how much was left out. {@link #detach()} sends everything before it returns, so
+ * the output of a cell always arrives before its reply and its {@code idle} status.
+ *
+ * <p>Thread-safe. Messages are sent while holding one lock, so a flood blocks the printing threads while the socket
+ * is busy instead of growing without bound. The print streams hand every {@code print} call's bytes straight to the
+ * buffers (a {@link PrintStream} over a plain {@link OutputStream} keeps nothing back), so the lock is never taken
+ * while holding a print stream's own lock the other way round.
+ */
+final class CellOutput {
+
+    /** Bytes gathered before a message is sent without waiting for the timer. */
+    static final int CHUNK_BYTES = 64 * 1024;
+    /** Longest time text waits in the buffer while a cell runs. */
+    static final long FLUSH_MS = 100;
+
+    /** Publishes one stream message: {@code stderr} false for stdout, true for stderr. */
+    interface Sink {
+        void stream(boolean stderr, String text);
+    }
+
+    private final Object lock = new Object();
+    private final Channel out = new Channel(false);
+    private final Channel err = new Channel(true);
+    private final PrintStream outStream = new PrintStream(out, false, StandardCharsets.UTF_8);
+    private final PrintStream errStream = new PrintStream(err, false, StandardCharsets.UTF_8);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "scar-output-flush");
+        t.setDaemon(true);
+        return t;
+    });
+    private final long limit;
+
+    private Sink sink;
+    private boolean flushScheduled;
+    /** Bytes accepted for the current (or next) cell, sent or waiting. */
+    private long accepted;
+    private long droppedBytes;
+    private long droppedLines;
+
+    /** @param limit bytes one cell may send (stdout and stderr together); at least 1 */
+    CellOutput(long limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("output limit must be at least 1 byte, got " + limit);
+        }
+        this.limit = limit;
+    }
+
+    /** What {@code System.out} should be. */
+    PrintStream out() {
+        return outStream;
+    }
+
+    /** What {@code System.err} should be. */
+    PrintStream err() {
+        return errStream;
+    }
+
+    long limit() {
+        return limit;
+    }
+
+    /** A cell starts: text waiting from between cells is sent to it at once. */
+    void attach(Sink cell) {
+        synchronized (lock) {
+            sink = cell;
+            sendLocked(false);
+        }
+    }
+
+    /** True while a cell is attached. */
+    boolean attached() {
+        synchronized (lock) {
+            return sink != null;
+        }
+    }
+
+    /**
+     * The cell ends: everything buffered is sent, then the truncation note if anything was left out; later text
+     * waits for the next cell. Does nothing if no cell is attached.
+     */
+    void detach() {
+        synchronized (lock) {
+            if (sink == null) {
+                return;
+            }
+            sendLocked(true);
+            if (droppedBytes > 0) {
+                sink.stream(true, truncationNote(limit, droppedBytes, droppedLines));
+            }
+            sink = null;
+            accepted = 0;
+            droppedBytes = 0;
+            droppedLines = 0;
+        }
+    }
+
+    /**
+     * Sends the buffered text, then runs {@code action} (which publishes something else, such as a display) under
+     * the same lock, so that it appears after everything printed before it. Runs nothing and returns false when no
+     * cell is attached.
+     */
+    boolean inOrder(Runnable action) {
+        synchronized (lock) {
+            if (sink == null) {
+                return false;
+            }
+            sendLocked(false);
+            action.run();
+            return true;
+        }
+    }
+
+    /** Sends what is buffered now (a no-op while no cell is attached). */
+    void flush() {
+        synchronized (lock) {
+            if (sink != null) {
+                sendLocked(false);
+            }
+        }
+    }
+
+    /** Stops the flush timer; for a kernel that shuts down. */
+    void close() {
+        timer.shutdownNow();
+    }
+
+    static String truncationNote(long limit, long droppedBytes, long droppedLines) {
+        return String.format(Locale.ROOT, "%n[output truncated: this cell printed %,d more bytes (%,d lines) after the "
+                + "first %,d; the kernel sends at most %,d bytes per cell (SCAR_KERNEL_OUTPUT_LIMIT in the kernelspec "
+                + "changes it)]%n", droppedBytes, droppedLines, limit, limit);
+    }
+
+    private void sendLocked(boolean everything) {
+        out.sendLocked(everything);
+        err.sendLocked(everything);
+    }
+
+    private void scheduleLocked() {
+        if (!flushScheduled && sink != null) {
+            flushScheduled = true;
+            timer.schedule(() -> {
+                synchronized (lock) {
+                    flushScheduled = false;
+                    if (sink != null) {
+                        sendLocked(false);
+                    }
+                }
+            }, FLUSH_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** One stream's buffer. */
+    private final class Channel extends OutputStream {
+        private final boolean stderr;
+        private final Buffer buffer = new Buffer();
+
+        Channel(boolean stderr) {
+            this.stderr = stderr;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            synchronized (lock) {
+                long room = Math.max(0, limit - accepted);
+                int kept = (int) Math.min(room, length);
+                if (kept < length) {
+                    droppedBytes += length - kept;
+                    for (int i = offset + kept; i < offset + length; i++) {
+                        if (bytes[i] == '\n') {
+                            droppedLines++;
+                        }
+                    }
+                }
+                if (kept > 0) {
+                    buffer.write(bytes, offset, kept);
+                    accepted += kept;
+                    if (sink != null && buffer.size() >= CHUNK_BYTES) {
+                        sendLocked(false);
+                    } else {
+                        scheduleLocked();
+                    }
+                }
+            }
+        }
+
+        /** Keeps the text waiting for the timer (a {@code System.out.flush()} does not send a message). */
+        @Override
+        public void flush() {
+        }
+
+        /** Sends the buffer; an incomplete UTF-8 sequence at its end waits for its last bytes unless everything. */
+        void sendLocked(boolean everything) {
+            if (sink == null || buffer.size() == 0) {
+                return;
+            }
+            int end = everything ? buffer.size() : buffer.completeUtf8Length();
+            if (end == 0) {
+                return;
+            }
+            String text = new String(buffer.bytes(), 0, end, StandardCharsets.UTF_8);
+            buffer.keepFrom(end);
+            sink.stream(stderr, text);
+        }
+    }
+
+    /** A byte buffer that can drop a prefix. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        byte[] bytes() {
+            return buf;
+        }
+
+        /** Length of the longest prefix that does not end inside a UTF-8 multi-byte sequence. */
+        int completeUtf8Length() {
+            int n = count;
+            int i = n - 1;
+            int continuation = 0;
+            while (i >= 0 && continuation < 3 && (buf[i] & 0xC0) == 0x80) {
+                continuation++;
+                i--;
+            }
+            if (i < 0) {
+                return n;
+            }
+            int lead = buf[i] & 0xFF;
+            int expected = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
+            return expected > continuation ? i : n;
+        }
+
+        void keepFrom(int start) {
+            System.arraycopy(buf, start, buf, 0, count - start);
+            count -= start;
+        }
+    }
+}

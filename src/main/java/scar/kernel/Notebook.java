@@ -1,0 +1,75 @@
+package scar.kernel;
+
+import java.util.List;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+
+/**
+ * The notebook functions every cell has ({@code import static scar.kernel.Notebook.*} is part of the kernel's
+ * start-up), with the names and behaviour of IJava's, so that a notebook written for IJava runs unchanged:
+ *
+ * <pre>{@code
+ * String id = display("<b>Countdown:</b> 3", "text/html");   // shows it now, returns its display id
+ * updateDisplay(id, "<b>Countdown:</b> 2", "text/html");     // replaces what that display shows
+ * render(md, "text/markdown")                                // the cell's value, as markdown
+ * List<String> jars = lineMagic("jars", List.of("lib/*.jar"));
+ * }</pre>
+ *
+ * <p>A {@link DisplayData} passed to {@code display} or {@code render} is shown as it is (its bundle of MIME types
+ * passes through). Text printed before a {@code display} appears before it. Outside a running cell (a thread that
+ * outlived its cell) displays are dropped.
+ */
+public final class Notebook {
+
+    private Notebook() {
+    }
+
+    /** Shows {@code value} in the cell, rendered as its preferred types; returns the display id. */
+    public static String display(Object value) {
+        return kernel().displayWithId(render(value));
+    }
+
+    /** Shows {@code value} rendered as the given MIME types (those it supports); returns the display id. */
+    public static String display(Object value, String... mimeTypes) {
+        return kernel().displayWithId(render(value, mimeTypes));
+    }
+
+    /** {@code value} rendered as its preferred types, without showing it; a {@link DisplayData} is returned as is. */
+    public static DisplayData render(Object value) {
+        return value instanceof DisplayData data ? data : kernel().getRenderer().render(value);
+    }
+
+    /** {@code value} rendered as the given MIME types, without showing it; a {@link DisplayData} is returned as is. */
+    public static DisplayData render(Object value, String... mimeTypes) {
+        return value instanceof DisplayData data ? data : kernel().getRenderer().renderAs(value, mimeTypes);
+    }
+
+    /** Replaces what display {@code id} (from {@link #display(Object)}) shows with {@code value}. */
+    public static void updateDisplay(String id, Object value) {
+        kernel().updateDisplay(id, render(value));
+    }
+
+    /** Replaces what display {@code id} shows with {@code value} rendered as the given MIME types. */
+    public static void updateDisplay(String id, Object value, String... mimeTypes) {
+        kernel().updateDisplay(id, render(value, mimeTypes));
+    }
+
+    /** Runs the line magic {@code %name args...} and returns its value ({@code %jars} returns the jars it added). */
+    @SuppressWarnings("unchecked")
+    public static <T> T lineMagic(String name, List<String> args) {
+        return (T) kernel().lineMagic(name, args);
+    }
+
+    /** Runs the cell magic {@code %%name args...} with {@code body} and returns its value. */
+    @SuppressWarnings("unchecked")
+    public static <T> T cellMagic(String name, List<String> args, String body) {
+        return (T) kernel().cellMagic(name, args, body);
+    }
+
+    private static ScarKernel kernel() {
+        if (BaseKernel.notebookKernel() instanceof ScarKernel kernel) {
+            return kernel;
+        }
+        throw new IllegalStateException("these notebook functions need the SCAR kernel; another kernel is running");
+    }
+}

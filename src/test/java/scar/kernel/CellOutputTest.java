@@ -1,0 +1,127 @@
+package scar.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Buffering, the per-cell cap, routing between cells and UTF-8 boundaries, without a kernel. */
+class CellOutputTest {
+
+    /** Messages a cell received, in order: "out:..." or "err:...". */
+    private static final class Cell implements CellOutput.Sink {
+        final List<String> messages = new ArrayList<>();
+
+        @Override
+        public synchronized void stream(boolean stderr, String text) {
+            messages.add((stderr ? "err:" : "out:") + text);
+        }
+
+        synchronized String out() {
+            StringBuilder all = new StringBuilder();
+            messages.stream().filter(m -> m.startsWith("out:")).forEach(m -> all.append(m.substring(4)));
+            return all.toString();
+        }
+
+        synchronized String err() {
+            StringBuilder all = new StringBuilder();
+            messages.stream().filter(m -> m.startsWith("err:")).forEach(m -> all.append(m.substring(4)));
+            return all.toString();
+        }
+    }
+
+    @Test
+    void aFloodOfLinesBecomesAFewMessagesAndAllArriveBeforeDetachReturns() {
+        CellOutput output = new CellOutput(10L << 20);
+        Cell cell = new Cell();
+        output.attach(cell);
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            output.out().println("line " + i);
+            expected.append("line ").append(i).append('\n');
+        }
+        output.detach();
+        assertEquals(expected.toString(), cell.out());
+        // 1.09 MB in 64 KiB chunks (plus a few timer flushes): far from 100,000 messages
+        assertTrue(cell.messages.size() < 60, cell.messages.size() + " messages");
+        output.close();
+    }
+
+    @Test
+    void overTheLimitTheRestIsCountedAndANoteEndsTheCell() {
+        CellOutput output = new CellOutput(100);
+        Cell cell = new Cell();
+        output.attach(cell);
+        for (int i = 0; i < 50; i++) {
+            output.out().println("0123456789"); // 11 bytes a line, 550 in all
+        }
+        output.detach();
+        assertEquals(100, cell.out().getBytes(StandardCharsets.UTF_8).length);
+        String note = cell.err();
+        assertTrue(note.contains("450 more bytes") && note.contains("(41 lines)") && note.contains("first 100")
+                && note.contains("SCAR_KERNEL_OUTPUT_LIMIT"), note);
+        Cell next = new Cell();
+        output.attach(next);
+        output.out().println("the next cell has its own budget");
+        output.detach();
+        assertEquals("the next cell has its own budget\n", next.out());
+        assertEquals("", next.err());
+        output.close();
+    }
+
+    @Test
+    void textPrintedBetweenCellsGoesToTheNextCell() throws InterruptedException {
+        CellOutput output = new CellOutput(1 << 20);
+        Cell first = new Cell();
+        output.attach(first);
+        output.out().println("in the first cell");
+        output.detach();
+        CountDownLatch printed = new CountDownLatch(1);
+        Thread background = new Thread(() -> {
+            output.out().println("from a thread, between cells");
+            printed.countDown();
+        });
+        background.start();
+        assertTrue(printed.await(30, TimeUnit.SECONDS));
+        assertFalse(first.out().contains("between cells"));
+        Cell second = new Cell();
+        output.attach(second);
+        output.detach();
+        assertEquals("from a thread, between cells\n", second.out());
+        output.close();
+    }
+
+    @Test
+    void aMultiByteCharacterSplitAcrossWritesIsNeverCut() {
+        CellOutput output = new CellOutput(1 << 20);
+        Cell cell = new Cell();
+        output.attach(cell);
+        byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
+        output.out().write(euro, 0, 1);
+        output.flush(); // the sequence is incomplete: nothing is sent yet
+        assertEquals("", cell.out());
+        output.out().write(euro, 1, 2);
+        output.detach();
+        assertEquals("€", cell.out());
+        output.close();
+    }
+
+    @Test
+    void somethingPublishedInOrderComesAfterTheTextBeforeIt() {
+        CellOutput output = new CellOutput(1 << 20);
+        Cell cell = new Cell();
+        output.attach(cell);
+        output.out().print("before ");
+        assertTrue(output.inOrder(() -> cell.stream(false, "[display]")));
+        output.detach();
+        assertEquals(List.of("out:before ", "out:[display]"), cell.messages);
+        assertFalse(output.inOrder(() -> cell.stream(false, "dropped")), "no cell: nothing is published");
+        output.close();
+    }
+}
