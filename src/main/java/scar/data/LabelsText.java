@@ -29,6 +29,7 @@ final class LabelsText {
             int nameCol = Arrays.asList(header).indexOf("class_name");
             IntList labels = new IntList();
             Map<Integer, String> names = new HashMap<>();
+            Map<String, Integer> labelOfName = new HashMap<>();
             for (String[] r = hasHeader ? reader.nextRecord() : first; r != null; r = reader.nextRecord()) {
                 if (r.length != header.length) {
                     throw reader.ragged(r.length, header);
@@ -42,6 +43,11 @@ final class LabelsText {
                     if (previous != null && !previous.equals(r[nameCol])) {
                         throw reader.error("class_name", r[nameCol], "'" + previous + "', the name of label " + label
                                 + " on earlier lines");
+                    }
+                    Integer other = labelOfName.putIfAbsent(r[nameCol], label);
+                    if (other != null && !other.equals(label)) {
+                        throw reader.error("class_name", r[nameCol], "a new class name: it names label " + other
+                                + " on earlier lines, and each label needs a name of its own");
                     }
                 }
                 labels.add(label);

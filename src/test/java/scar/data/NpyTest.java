@@ -182,6 +182,18 @@ class NpyTest {
                 "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 1)")), "t.npy", "ends early");
     }
 
+    /**
+     * Found by NpyFuzzTest (kept in NpyFuzzTestInputs/fuzz/class-name-of-two-labels): a labels CSV naming two labels
+     * 'virginica' failed in ClassLabels with a message that did not name the file.
+     */
+    @Test
+    void aClassNameGivenToTwoLabelsIsAnError() {
+        Path x = npy(dir.resolve("emb.npy"), "<f4", false, "(3, 1)", floats(LE, 1, 2, 3), 1);
+        Path labels = write(dir.resolve("y.csv"), "label,class_name\n0,cat\n1,dog\n2,dog\n");
+        assertFails(IllegalArgumentException.class, () -> Npy.load(x, labels), "y.csv", "line 4",
+                "column 'class_name'", "value 'dog'", "names label 1");
+    }
+
     @Test
     void aFolderWhereTheFileShouldBe() throws java.io.IOException {
         Path folder = java.nio.file.Files.createDirectories(dir.resolve("emb.npy"));
