@@ -2,6 +2,7 @@ package scar.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,17 +39,22 @@ final class DatasetSelection {
             description = "embedding column (Parquet) or key (JSON Lines) of a single file (default: embedding)")
     String embedding;
 
+    @Option(names = "--ignore", paramLabel = "COL", split = ",",
+            description = "CSV columns of a single file that are not embedding values (a caption, a URL)")
+    List<String> ignore;
+
     MultiModalDataset load() {
         MultiModalDataset data = isFile() ? fileOptions().load(Path.of(dataset)) : Scar.dataset(dataset);
         return modality == null ? data : data.selectModalities(modality);
     }
 
     private boolean isFile() {
-        boolean options = labels != null || label != null || id != null || embedding != null;
+        boolean options = labels != null || label != null || id != null || embedding != null || ignore != null;
         return options || EmbeddingFile.isEmbeddingFile(Path.of(dataset)) && !Files.isDirectory(Path.of(dataset));
     }
 
     private EmbeddingFile fileOptions() {
-        return EmbeddingFile.defaults().withLabel(label).withLabels(labels).withId(id).withEmbedding(embedding);
+        return EmbeddingFile.defaults().withLabel(label).withLabels(labels).withId(id).withEmbedding(embedding)
+                .withIgnored(ignore);
     }
 }

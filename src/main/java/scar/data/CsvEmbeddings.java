@@ -140,7 +140,7 @@ public final class CsvEmbeddings {
                 }
                 String[] embNames = Arrays.stream(embCols).mapToObj(j -> header[j]).toArray(String[]::new);
                 int d = embCols.length;
-                FloatList values = new FloatList(1024 * d);
+                FloatList values = new FloatList(1024L * d, reader.file());
                 List<String> ids = new ArrayList<>();
                 Map<String, Integer> idLines = new HashMap<>();
                 List<String> labels = new ArrayList<>();
@@ -253,8 +253,8 @@ public final class CsvEmbeddings {
                 }
                 throw new IllegalArgumentException(e.getMessage() + " (every column but the id, label and split is"
                         + " an embedding column; if '" + CsvReader.shown(column) + "' is not one, leave it out with"
-                        + " ignore(\"" + CsvReader.shown(column) + "\") or choose the columns with prefix(..) or"
-                        + " columns(..))", e);
+                        + " ignore(\"" + CsvReader.shown(column) + "\") (--ignore on the command line) or choose the"
+                        + " columns with prefix(..) or columns(..))", e);
             }
         }
     }

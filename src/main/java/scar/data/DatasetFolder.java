@@ -143,7 +143,7 @@ public final class DatasetFolder {
                         + " the view as a float32 .npy file, which is memory-mapped");
             }
             // Memory grows with the rows actually read, not with what the header and labels.csv promise.
-            FloatList values = new FloatList((int) Math.min((long) n * d, 1 << 24));
+            FloatList values = new FloatList((long) n * d, reader.file());
             int row = 0;
             for (String line = reader.nextLine(); line != null; line = reader.nextLine()) {
                 if (row == n) {

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,28 +25,38 @@ import java.util.Locale;
  * @param labels    a labels file, or null
  * @param id        the id column or key, or null for row-index ids (JSON Lines reads {@code id} when present)
  * @param embedding the embedding column (Parquet) or key (JSON Lines); null for {@code embedding}
+ * @param ignore    CSV columns that are neither id, label nor embedding (a caption, a URL); empty for none
  */
-public record EmbeddingFile(String label, Path labels, String id, String embedding) {
+public record EmbeddingFile(String label, Path labels, String id, String embedding, List<String> ignore) {
+
+    public EmbeddingFile {
+        ignore = ignore == null ? List.of() : List.copyOf(ignore);
+    }
 
     /** Format defaults: label column {@code label}, no labels file, no id column, embedding {@code embedding}. */
     public static EmbeddingFile defaults() {
-        return new EmbeddingFile(null, null, null, null);
+        return new EmbeddingFile(null, null, null, null, List.of());
     }
 
     public EmbeddingFile withLabel(String column) {
-        return new EmbeddingFile(column, labels, id, embedding);
+        return new EmbeddingFile(column, labels, id, embedding, ignore);
     }
 
     public EmbeddingFile withLabels(Path file) {
-        return new EmbeddingFile(label, file, id, embedding);
+        return new EmbeddingFile(label, file, id, embedding, ignore);
     }
 
     public EmbeddingFile withId(String column) {
-        return new EmbeddingFile(label, labels, column, embedding);
+        return new EmbeddingFile(label, labels, column, embedding, ignore);
     }
 
     public EmbeddingFile withEmbedding(String column) {
-        return new EmbeddingFile(label, labels, id, column);
+        return new EmbeddingFile(label, labels, id, column, ignore);
+    }
+
+    /** CSV columns to leave out of the embedding. */
+    public EmbeddingFile withIgnored(List<String> columns) {
+        return new EmbeddingFile(label, labels, id, embedding, columns);
     }
 
     /** Whether {@code file} has an extension this class reads. */
@@ -70,6 +81,9 @@ public record EmbeddingFile(String label, Path labels, String id, String embeddi
             throw new UncheckedIOException("file not found: " + file, new NoSuchFileException(file.toString()));
         }
         String labelName = label == null ? "label" : label;
+        if (!format.equals("csv") && !ignore.isEmpty()) {
+            refuse(format, "--ignore", ignore, "it applies to CSV columns only");
+        }
         MultiModalDataset ds = switch (format) {
             case "npy" -> {
                 refuse(format, "--label", label, "the labels come from --labels FILE");
@@ -83,7 +97,7 @@ public record EmbeddingFile(String label, Path labels, String id, String embeddi
             }
             case "csv" -> {
                 refuse(format, "--embedding", embedding, "every column other than the label and id is");
-                CsvEmbeddings.Loader l = CsvEmbeddings.loader().id(id);
+                CsvEmbeddings.Loader l = CsvEmbeddings.loader().id(id).ignore(ignore.toArray(new String[0]));
                 yield (labels != null && label == null ? l.unlabelled() : l.label(labelName)).load(file);
             }
             case "jsonl" -> JsonLines.load(file, embedding == null ? "embedding" : embedding, labelName,

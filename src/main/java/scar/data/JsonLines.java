@@ -37,7 +37,7 @@ public final class JsonLines {
     public static MultiModalDataset load(Path file, String embeddingKey, String labelKey, String idKey) {
         Keys keys = new Keys(embeddingKey, labelKey, idKey);
         try (CsvReader lines = CsvReader.open(file)) {
-            FloatList values = new FloatList(1 << 16);
+            FloatList values = new FloatList(1 << 16, lines.file());
             List<Integer> labels = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             Map<String, Integer> idLines = new HashMap<>();

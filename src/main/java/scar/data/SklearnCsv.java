@@ -59,7 +59,7 @@ public final class SklearnCsv {
             reader.pushBack(first, firstLine);
             reader.pushBack(second, reader.lineNumber());
         }
-        FloatList values = new FloatList(1024 * d);
+        FloatList values = new FloatList(1024L * d, reader.file());
         int[] labels = new int[1024];
         int n = 0;
         for (String[] r = hasHeader ? second : reader.nextRecord(); r != null; r = reader.nextRecord()) {

@@ -113,6 +113,35 @@ class SingleFileTest {
         assertTrue(noLabel.err().contains("no column 'label'"), noLabel.err());
     }
 
+    /** Issue 14 made a text column an error; on the command line --ignore leaves it out, as ignore(..) does. */
+    @Test
+    void aTextColumnIsNamedAndLeftOutWithIgnore() throws IOException {
+        StringBuilder csv = new StringBuilder("key,y,caption,url");
+        for (int j = 0; j < D; j++) {
+            csv.append(",f").append(j);
+        }
+        csv.append('\n');
+        for (int i = 0; i < N; i++) {
+            csv.append("item").append(i).append(',').append(y[i]).append(",a photo,http://x/").append(i);
+            for (int j = 0; j < D; j++) {
+                csv.append(',').append(x[i * D + j]);
+            }
+            csv.append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("captioned.csv"), csv);
+        Cli.Run text = characterize(file.toString(), "--label", "y", "--id", "key");
+        assertEquals(2, text.code());
+        assertTrue(text.err().contains("column 'caption': value 'a photo' is not a number")
+                && text.err().contains("--ignore"), text.err());
+        assertEquals(1, text.err().strip().lines().count(), text.err());
+        assertProfiled(characterize(file.toString(), "--label", "y", "--id", "key", "--ignore", "caption,url"),
+                "captioned");
+        Cli.Run npy = characterize(dir.resolve("emb.npy").toString(), "--labels",
+                dir.resolve("labels.npy").toString(), "--ignore", "caption");
+        assertEquals(2, npy.code());
+        assertTrue(npy.err().contains("--ignore does not apply to a .npy file"), npy.err());
+    }
+
     @Test
     void jsonLinesAndParquetWithTheirKeysAndColumns() {
         assertProfiled(characterize(dir.resolve("emb.jsonl").toString(), "--embedding", "v"), "emb");
@@ -120,6 +149,10 @@ class SingleFileTest {
                 "--id", "name"), "emb");
         assertProfiled(characterize(dir.resolve("emb.parquet").toString(), "--embedding", "vec", "--labels",
                 dir.resolve("labels.npy").toString()), "emb");
+        Cli.Run key = characterize(dir.resolve("emb.jsonl").toString(), "--embedding", "vec");
+        assertEquals(2, key.code());
+        assertTrue(key.err().contains("emb.jsonl, line 1: no \"vec\" key; expected {\"vec\": [...], \"label\": k}"),
+                key.err());
         Cli.Run wrong = characterize(dir.resolve("emb.parquet").toString(), "--label", "cls");
         assertEquals(2, wrong.code());
         assertTrue(wrong.err().contains("no column 'embedding'") && wrong.err().contains("vec"), wrong.err());
