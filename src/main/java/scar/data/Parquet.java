@@ -2,11 +2,12 @@ package scar.data;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
@@ -14,10 +15,11 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * a list of float or double values (a Parquet LIST in the standard three-level form or the legacy two-level form, a
  * repeated float field, or Arrow's fixed-size list, which Parquet stores as a LIST), a label column (integers or
  * strings) and optionally an id column and a {@code train}/{@code test} split column. Every embedding must have the
- * length of the first; a null or empty embedding, a null value in one, a null label or a non-finite value is an
- * error that names the file, the row (0-based) and the column. Labels are coded like {@link CsvEmbeddings}': integers
- * in ascending order, otherwise text labels in sorted order kept as class names. The values are read into the heap
- * (Parquet is compressed; to keep a large modality on disk, save it as a float32 {@code .npy}).
+ * length of the first; a null or empty embedding, a null value in one, a null or empty label or a non-finite value is
+ * an error that names the file, the row (0-based), the column and the value. Labels are coded like
+ * {@link CsvEmbeddings}': integers in ascending order, otherwise text labels in sorted order kept as class names. The
+ * values are read into the heap (Parquet is compressed; to keep a large modality on disk, save it as a float32
+ * {@code .npy}).
  *
  * <pre>{@code
  * var ds = Parquet.load(Path.of("emb.parquet"), "embedding", "label");
@@ -89,16 +91,18 @@ public final class Parquet {
                 }
                 Matrix x = embeddings(pq, embeddingColumn);
                 String[] labels = labelColumn == null ? zeros(x.rows()) : strings(pq, labelColumn, x.rows(), "label");
-                for (int i = 0; i < labels.length; i++) {
+                for (int i = 0; labelColumn != null && i < labels.length; i++) {
+                    if (labels[i].isEmpty()) {
+                        throw error(pq, i, labelColumn, labels[i], "a label (the label is empty)");
+                    }
                     if (LabelCoding.asInteger(labels[i]) == null && LabelCoding.isNumber(labels[i])) {
-                        throw new IllegalArgumentException(file + ", row " + i + ", column '" + labelColumn
-                                + "': value '" + labels[i] + "' is not an integer class label");
+                        throw error(pq, i, labelColumn, labels[i], "an integer class label");
                     }
                 }
                 String[] ids = idColumn == null ? null : strings(pq, idColumn, x.rows(), "id");
                 Split split = splitColumn == null ? null : split(pq, strings(pq, splitColumn, x.rows(), "split"));
                 String name = modalityName != null ? modalityName : CsvEmbeddings.stem(file);
-                Modality m = Modality.of(name, x, ids == null ? null : checkIds(file, ids));
+                Modality m = Modality.of(name, x, ids == null ? null : checkIds(pq, ids));
                 ClassLabels classLabels = LabelCoding.ofStrings(labels).toClassLabels();
                 return MultiModalDataset.of(CsvEmbeddings.stem(file), classLabels, List.of(m), split);
             }
@@ -106,17 +110,17 @@ public final class Parquet {
 
         private static String[] zeros(int n) {
             String[] out = new String[n];
-            java.util.Arrays.fill(out, "0");
+            Arrays.fill(out, "0");
             return out;
         }
 
-        private String[] checkIds(Path file, String[] ids) {
+        private String[] checkIds(ParquetFile pq, String[] ids) {
             Map<String, Integer> first = new HashMap<>();
             for (int i = 0; i < ids.length; i++) {
                 Integer previous = first.putIfAbsent(ids[i], i);
-                if (previous != null) {
-                    throw new IllegalArgumentException(file + ", row " + i + ", column '" + idColumn + "': id '"
-                            + ids[i] + "' repeats the id of row " + previous + "; expected unique ids");
+                if (ids[i].isEmpty() || previous != null) {
+                    throw error(pq, i, idColumn, ids[i], ids[i].isEmpty() ? "an id (the id is empty)"
+                            : "a new id: duplicate of the id of row " + previous);
                 }
             }
             return ids;
@@ -126,8 +130,7 @@ public final class Parquet {
             boolean[] train = new boolean[values.length];
             for (int i = 0; i < values.length; i++) {
                 if (!values[i].equals("train") && !values[i].equals("test")) {
-                    throw new IllegalArgumentException(pq.file() + ", row " + i + ", column '" + splitColumn
-                            + "': value '" + values[i] + "' is not 'train' or 'test'");
+                    throw error(pq, i, splitColumn, values[i], "'train' or 'test'");
                 }
                 train[i] = values[i].equals("train");
             }
@@ -135,16 +138,27 @@ public final class Parquet {
         }
     }
 
+    /** The one-line error for {@code value} in {@code column} of row {@code row} (0-based). */
+    private static IllegalArgumentException error(ParquetFile pq, int row, String column, String value,
+                                                  String expected) {
+        return new IllegalArgumentException(pq.file() + ", row " + row + " (0-based), column '"
+                + CsvReader.shown(column) + "': value '" + CsvReader.shown(value) + "' is not " + expected);
+    }
+
     /** The embedding column as an n × d heap matrix. */
     private static Matrix embeddings(ParquetFile pq, String column) {
         ParquetFile.Column c = pq.column(column);
         PrimitiveTypeName type = c.type();
+        String shown = CsvReader.shown(column);
         if (c.descriptor().getMaxRepetitionLevel() != 1 || (type != PrimitiveTypeName.FLOAT
                 && type != PrimitiveTypeName.DOUBLE)) {
-            throw new IllegalArgumentException(pq.file() + ": column '" + column + "' holds "
-                    + describe(c) + "; expected a list of float or double values (one embedding per row)");
+            throw new IllegalArgumentException(pq.file() + ": column '" + shown + "' holds " + describe(c)
+                    + "; expected a list of float or double values (one embedding per row)");
         }
-        long rows = pq.rows();
+        int rows = pq.rows();
+        if (rows == 0) {
+            throw new IllegalArgumentException(pq.file() + " has no rows; expected one row per item");
+        }
         int maxDef = c.descriptor().getMaxDefinitionLevel();
         boolean doubles = type == PrimitiveTypeName.DOUBLE;
         var state = new Object() {
@@ -155,8 +169,11 @@ public final class Parquet {
             int inRow;
         };
         pq.read(c, (rep, def, reader) -> {
+            if (rep != 0 && state.row < 0) {
+                throw pq.corrupt(c, "its first value does not start a row");
+            }
             if (rep == 0) {
-                endRow(pq, column, state.row, state.inRow, state.d);
+                endRow(pq, shown, state.row, state.inRow, state.d);
                 if (state.row == 0) {
                     state.d = state.inRow;
                     state.values = new float[Matrix.heapValues(rows, state.d, "the embeddings of " + pq.file())];
@@ -165,21 +182,26 @@ public final class Parquet {
                 }
                 state.row++;
                 state.inRow = 0;
+                if (state.row >= rows) {
+                    throw new IllegalArgumentException(pq.file() + ": column '" + shown + "' has more rows than the"
+                            + " footer's " + rows + "; the file is corrupt");
+                }
             }
             if (def < maxDef) {
-                throw new IllegalArgumentException(pq.file() + ", row " + state.row + ", column '" + column + "': "
-                        + (rep == 0 ? "the embedding is null or empty" : "value " + state.inRow + " is null")
+                throw new IllegalArgumentException(pq.file() + ", row " + state.row + " (0-based), column '" + shown
+                        + "': " + (rep == 0 ? "the embedding is null or empty" : "value " + state.inRow + " is null")
                         + "; expected " + (state.d > 0 ? state.d + " numbers" : "a list of numbers"));
             }
-            float v = doubles ? (float) reader.getDouble() : reader.getFloat();
+            double read = doubles ? reader.getDouble() : reader.getFloat();
+            float v = (float) read;
             if (!Float.isFinite(v)) {
-                throw new IllegalArgumentException(pq.file() + ", row " + state.row + ", column '" + column + "["
-                        + state.inRow + "]': value " + (doubles ? Double.toString(reader.getDouble()) : v)
-                        + " is not a finite float32 number");
+                throw new IllegalArgumentException(pq.file() + ", row " + state.row + " (0-based), column '" + shown
+                        + "[" + state.inRow + "]': value " + read + " is not a finite float32 number");
             }
             if (state.d < 0) {
                 if (state.inRow == state.first.length) {
-                    state.first = java.util.Arrays.copyOf(state.first, state.inRow * 2);
+                    Memory.require(8L * state.inRow, "the first embedding of " + pq.file());
+                    state.first = Arrays.copyOf(state.first, (int) Math.min(2L * state.inRow, Integer.MAX_VALUE - 8));
                 }
                 state.first[state.inRow] = v;
             } else if (state.inRow < state.d) {
@@ -188,25 +210,27 @@ public final class Parquet {
             state.inRow++;
         });
         if (state.row < 0) {
-            throw new IllegalArgumentException(pq.file() + " has no rows");
+            throw new IllegalArgumentException(pq.file() + ": column '" + shown + "' holds no values but the footer"
+                    + " says " + rows + " rows; the file is corrupt");
         }
-        endRow(pq, column, state.row, state.inRow, state.d);
+        endRow(pq, shown, state.row, state.inRow, state.d);
         if (state.d < 0) {
             state.d = state.inRow;
-            state.values = java.util.Arrays.copyOf(state.first, state.d);
+            state.values = Arrays.copyOf(state.first, state.d);
         }
         if (state.row + 1 != rows) {
-            throw new IllegalArgumentException(pq.file() + ": column '" + column + "' has " + (state.row + 1)
+            throw new IllegalArgumentException(pq.file() + ": column '" + shown + "' has " + (state.row + 1)
                     + " rows but the footer says " + rows + "; the file is corrupt");
         }
-        return Matrix.wrap((int) rows, state.d, state.values);
+        return Matrix.wrap(rows, state.d, state.values);
     }
 
     /** Checks the length of a finished row (the first row sets d). */
-    private static void endRow(ParquetFile pq, String column, int row, int length, int d) {
+    private static void endRow(ParquetFile pq, String shownColumn, int row, int length, int d) {
         if (row >= 0 && d >= 0 && length != d) {
-            throw new IllegalArgumentException(pq.file() + ", row " + row + ", column '" + column + "': the embedding"
-                    + " has " + length + " values but row 0 has " + d + "; expected embeddings of one length");
+            throw new IllegalArgumentException(pq.file() + ", row " + row + " (0-based), column '" + shownColumn
+                    + "': the embedding has " + length + " values but row 0 has " + d + "; expected embeddings of"
+                    + " one length");
         }
     }
 
@@ -217,36 +241,31 @@ public final class Parquet {
         boolean text = type == PrimitiveTypeName.BINARY || type == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY;
         if (c.descriptor().getMaxRepetitionLevel() != 0 || !(text || type == PrimitiveTypeName.INT32
                 || type == PrimitiveTypeName.INT64 || type == PrimitiveTypeName.BOOLEAN)) {
-            throw new IllegalArgumentException(pq.file() + ": column '" + column + "' holds " + describe(c)
-                    + "; expected one integer or string " + role + " per row");
+            throw new IllegalArgumentException(pq.file() + ": column '" + CsvReader.shown(column) + "' holds "
+                    + describe(c) + "; expected one integer or string " + role + " per row");
         }
         int maxDef = c.descriptor().getMaxDefinitionLevel();
         List<String> out = new ArrayList<>(rows);
-        pq.read(c, (rep, def, reader) -> {
-            if (def < maxDef) {
-                throw new IllegalArgumentException(pq.file() + ", row " + out.size() + ", column '" + column
-                        + "': the " + role + " is null; expected a value on every row");
+        pq.read(c, (rep, def, value) -> {
+            if (out.size() == rows) {
+                throw new IllegalArgumentException(pq.file() + ": column '" + CsvReader.shown(column) + "' has more"
+                        + " rows than the embedding column's " + rows + "; the file is corrupt");
             }
-            out.add(value(reader, type));
+            if (def < maxDef) {
+                throw new IllegalArgumentException(pq.file() + ", row " + out.size() + " (0-based), column '"
+                        + CsvReader.shown(column) + "': the " + role + " is null; expected a value on every row");
+            }
+            out.add(value.text());
         });
         if (out.size() != rows) {
-            throw new IllegalArgumentException(pq.file() + ": column '" + column + "' has " + out.size()
-                    + " rows but the embedding column has " + rows + "; the file is corrupt");
+            throw new IllegalArgumentException(pq.file() + ": column '" + CsvReader.shown(column) + "' has "
+                    + out.size() + " rows but the embedding column has " + rows + "; the file is corrupt");
         }
         return out.toArray(new String[0]);
     }
 
-    private static String value(ColumnReader reader, PrimitiveTypeName type) {
-        return switch (type) {
-            case INT32 -> Integer.toString(reader.getInteger());
-            case INT64 -> Long.toString(reader.getLong());
-            case BOOLEAN -> Boolean.toString(reader.getBoolean());
-            default -> reader.getBinary().toStringUsingUTF8();
-        };
-    }
-
     private static String describe(ParquetFile.Column c) {
-        String type = c.type().name().toLowerCase(java.util.Locale.ROOT);
+        String type = c.type().name().toLowerCase(Locale.ROOT);
         int rep = c.descriptor().getMaxRepetitionLevel();
         return rep == 0 ? "single " + type + " values" : rep == 1 ? "lists of " + type + " values"
                 : "nested lists (" + rep + " levels) of " + type + " values";

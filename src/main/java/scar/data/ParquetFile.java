@@ -1,13 +1,7 @@
 package scar.data;
 
-import io.airlift.compress.Decompressor;
-import io.airlift.compress.MalformedInputException;
-import io.airlift.compress.lz4.Lz4Decompressor;
-import io.airlift.compress.snappy.SnappyDecompressor;
-import io.airlift.compress.zstd.ZstdDecompressor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,25 +10,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.apache.parquet.VersionParser;
-import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.impl.ColumnReaderImpl;
-import org.apache.parquet.column.page.DataPage;
-import org.apache.parquet.column.page.DataPageV1;
-import org.apache.parquet.column.page.DataPageV2;
-import org.apache.parquet.column.page.DictionaryPage;
-import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.ColumnMetaData;
-import org.apache.parquet.format.CompressionCodec;
 import org.apache.parquet.format.FieldRepetitionType;
 import org.apache.parquet.format.FileMetaData;
-import org.apache.parquet.format.PageHeader;
 import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.SchemaElement;
 import org.apache.parquet.format.Util;
@@ -46,14 +31,17 @@ import org.apache.parquet.schema.Type;
  * A local Parquet file, read with parquet-java's own pieces — the Thrift footer and page headers of
  * {@code parquet-format-structures} and the column decoders of {@code parquet-column} (levels, PLAIN, dictionary,
  * delta and byte-stream-split encodings) — framed here without {@code parquet-hadoop}, which would need Hadoop's
- * client jars even for a local file. Pages may be uncompressed or compressed with Snappy, ZSTD, LZ4_RAW (the
- * pure-Java decompressors of aircompressor) or GZIP. Encrypted files are not supported.
+ * client jars even for a local file. Pages ({@link ParquetPages}) may be uncompressed or compressed with Snappy, ZSTD,
+ * LZ4_RAW (the pure-Java decompressors of aircompressor) or GZIP. Encrypted files are not supported.
  *
  * <p>The schema is seen as top-level fields; {@link #column} finds the leaf column under one of them and
- * {@link #read} streams that column's levels and values, row group by row group.
+ * {@link #read} streams that column's levels and values, row group by row group. Whatever parquet-java throws on a
+ * corrupt file becomes an {@link IllegalArgumentException} that names the file and the column.
  */
 final class ParquetFile implements AutoCloseable {
     private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
+    /** Deepest schema accepted: embedding dumps nest three levels; a deeper one is a corrupt footer. */
+    private static final int MAX_DEPTH = 64;
     private static final PrimitiveConverter IGNORE = new PrimitiveConverter() {
     };
 
@@ -65,7 +53,7 @@ final class ParquetFile implements AutoCloseable {
 
     /** One schema node: a primitive leaf (type != null) or a group with children. */
     record Field(String name, FieldRepetitionType repetition, org.apache.parquet.format.Type type, int typeLength,
-                 boolean string, boolean list, List<Field> children) {
+                 List<Field> children) {
         boolean leaf() {
             return type != null;
         }
@@ -82,34 +70,48 @@ final class ParquetFile implements AutoCloseable {
         }
     }
 
-    /** Receives every entry of a column: repetition and definition level, and the reader positioned at it. */
+    /** Receives every entry of a column: repetition and definition level, and the value when it is defined. */
     interface Visitor {
-        void accept(int repetition, int definition, ColumnReader reader);
+        void accept(int repetition, int definition, Value value);
+    }
+
+    /** The value at the reader's position; parquet-java's decoding errors become this file's one-line error. */
+    interface Value {
+        float getFloat();
+
+        double getDouble();
+
+        /** An integer, string or boolean value as text. */
+        String text();
     }
 
     private ParquetFile(Path file, FileChannel channel, FileMetaData meta) {
         this.file = file;
         this.channel = channel;
         this.meta = meta;
+        if (meta.getSchema() == null || meta.getSchema().isEmpty() || meta.getRow_groups() == null) {
+            throw new IllegalArgumentException(file + ": the Parquet footer has no schema or no row groups (corrupt"
+                    + " footer)");
+        }
         List<SchemaElement> schema = meta.getSchema();
         int[] next = {1};
         List<Field> top = new ArrayList<>();
-        int rootChildren = schema.isEmpty() ? 0 : schema.get(0).getNum_children();
-        for (int c = 0; c < rootChildren; c++) {
-            top.add(field(schema, next));
+        for (int c = 0; c < schema.get(0).getNum_children(); c++) {
+            top.add(field(schema, next, 1));
         }
         this.fields = top;
-        VersionParser.ParsedVersion v = null;
+        VersionParser.ParsedVersion v;
         try {
             v = meta.getCreated_by() == null ? null : VersionParser.parse(meta.getCreated_by());
         } catch (VersionParser.VersionParseException | RuntimeException e) {
-            v = null;
+            v = null; // only used to work around old writers' bugs
         }
         this.writer = v;
     }
 
     /** Opens {@code file} and reads its footer. */
     static ParquetFile open(Path file) {
+        Source.requireFile(file);
         FileChannel ch;
         try {
             ch = FileChannel.open(file, StandardOpenOption.READ);
@@ -131,9 +133,9 @@ final class ParquetFile implements AutoCloseable {
             byte[] tailMagic = new byte[4];
             int footerLength = tail.getInt();
             tail.get(tailMagic);
-            if (!java.util.Arrays.equals(headMagic, MAGIC) || !java.util.Arrays.equals(tailMagic, MAGIC)) {
+            if (!Arrays.equals(headMagic, MAGIC) || !Arrays.equals(tailMagic, MAGIC)) {
                 throw new IllegalArgumentException(file + " is not a Parquet file: it does not start and end with "
-                        + "'PAR1'" + (java.util.Arrays.equals(tailMagic, new byte[] {'P', 'A', 'R', 'E'})
+                        + "'PAR1'" + (Arrays.equals(tailMagic, new byte[] {'P', 'A', 'R', 'E'})
                         ? " (it is encrypted, which is not supported)" : ""));
             }
             if (footerLength <= 0 || footerLength > size - 12) {
@@ -142,15 +144,20 @@ final class ParquetFile implements AutoCloseable {
             }
             byte[] footer = new byte[footerLength];
             read(ch, size - 8 - footerLength, footerLength).get(footer);
-            FileMetaData meta = Util.readFileMetaData(new ByteArrayInputStream(footer));
+            FileMetaData meta;
+            try {
+                meta = Util.readFileMetaData(new ByteArrayInputStream(footer));
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException(file + ": cannot read the Parquet footer (" + firstLine(e)
+                        + "); expected an unencrypted Parquet file", e);
+            }
             return new ParquetFile(file, ch, meta);
         } catch (IOException | RuntimeException e) {
             close(ch);
-            if (e instanceof IllegalArgumentException iae) {
-                throw iae;
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot read " + file + ": " + io.getMessage(), io);
             }
-            throw new IllegalArgumentException(file + ": cannot read the Parquet footer (" + firstLine(e)
-                    + "); expected an unencrypted Parquet file", e);
+            throw (RuntimeException) e;
         }
     }
 
@@ -158,14 +165,14 @@ final class ParquetFile implements AutoCloseable {
         return file;
     }
 
-    /** Rows in the file, from the footer. */
-    long rows() {
-        return meta.getNum_rows();
-    }
-
-    /** The top-level field names, for messages. */
-    List<String> fieldNames() {
-        return fields.stream().map(Field::name).toList();
+    /** Rows in the file, from the footer; a count no matrix can hold is a corrupt footer. */
+    int rows() {
+        long rows = meta.getNum_rows();
+        if (rows < 0 || rows > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(file + ": the Parquet footer says the file has " + rows + " rows;"
+                    + " expected 0 to " + (Integer.MAX_VALUE - 8) + " (corrupt footer)");
+        }
+        return (int) rows;
     }
 
     /** The top-level field called {@code name}; an unknown name lists the file's fields. */
@@ -175,8 +182,9 @@ final class ParquetFile implements AutoCloseable {
                 return f;
             }
         }
-        throw new IllegalArgumentException(file + ": no column '" + name + "'; its columns are "
-                + String.join(", ", fieldNames()));
+        List<String> names = fields.stream().map(Field::name).toList();
+        throw new IllegalArgumentException(file + ": no column '" + CsvReader.shown(name) + "'; its columns are "
+                + CsvReader.shown(String.join(", ", names), 200));
     }
 
     /**
@@ -188,21 +196,22 @@ final class ParquetFile implements AutoCloseable {
     Column column(String name) {
         Field top = field(name);
         List<String> path = new ArrayList<>();
-        int[] levels = {0, 0};
+        int repetition = 0;
+        int definition = 0;
         Field leaf = top;
         while (true) {
             path.add(leaf.name());
             if (leaf.repetition() == FieldRepetitionType.REPEATED) {
-                levels[0]++;
-                levels[1]++;
+                repetition++;
+                definition++;
             } else if (leaf.repetition() == FieldRepetitionType.OPTIONAL) {
-                levels[1]++;
+                definition++;
             }
             if (leaf.leaf()) {
                 break;
             }
             if (leaf.children().size() != 1) {
-                throw new IllegalArgumentException(file + ": column '" + name + "' is a group of "
+                throw new IllegalArgumentException(file + ": column '" + CsvReader.shown(name) + "' is a group of "
                         + leaf.children().size() + " fields; expected a number, a string or a list of numbers");
             }
             leaf = leaf.children().get(0);
@@ -214,11 +223,15 @@ final class ParquetFile implements AutoCloseable {
             }
             leafIndex += leaves(f);
         }
-        Type.Repetition repetition = Type.Repetition.valueOf(leaf.repetition().name());
-        PrimitiveType type = new PrimitiveType(repetition,
-                primitive(leaf.type()), leaf.typeLength(), leaf.name());
-        ColumnDescriptor d = new ColumnDescriptor(path.toArray(new String[0]), type, levels[0], levels[1]);
-        return new Column(d, leafIndex, top, leaf);
+        try {
+            PrimitiveType type = new PrimitiveType(Type.Repetition.valueOf(leaf.repetition().name()),
+                    primitive(leaf.type()), leaf.typeLength(), leaf.name());
+            return new Column(new ColumnDescriptor(path.toArray(new String[0]), type, repetition, definition),
+                    leafIndex, top, leaf);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + ": column '" + CsvReader.shown(name) + "' has an invalid type"
+                    + " in the schema (" + CsvReader.shown(firstLine(e), 200) + "); the footer is corrupt", e);
+        }
     }
 
     private static PrimitiveType.PrimitiveTypeName primitive(org.apache.parquet.format.Type t) {
@@ -228,144 +241,101 @@ final class ParquetFile implements AutoCloseable {
 
     /** Streams every entry of {@code column}, row group by row group, in file order. */
     void read(Column column, Visitor visitor) {
-        for (RowGroup group : meta.getRow_groups()) {
-            ColumnChunk chunk = group.getColumns().get(column.leafIndex());
+        PrimitiveType.PrimitiveTypeName type = column.type();
+        List<RowGroup> groups = meta.getRow_groups();
+        for (int g = 0; g < groups.size(); g++) {
+            RowGroup group = groups.get(g);
+            List<ColumnChunk> chunks = group == null ? null : group.getColumns();
+            if (chunks == null || column.leafIndex() >= chunks.size() || chunks.get(column.leafIndex()) == null
+                    || chunks.get(column.leafIndex()).getMeta_data() == null) {
+                throw corrupt(column, "row group " + g + " has no chunk for it");
+            }
+            ColumnChunk chunk = chunks.get(column.leafIndex());
             if (chunk.isSetCrypto_metadata()) {
-                throw new IllegalArgumentException(file + ": column '" + column.name() + "' is encrypted, which is "
-                        + "not supported");
+                throw new IllegalArgumentException(file + ": column '" + CsvReader.shown(column.name()) + "' is"
+                        + " encrypted, which is not supported");
             }
             ColumnMetaData cm = chunk.getMeta_data();
-            ColumnReader reader = new ColumnReaderImpl(column.descriptor(), pages(column, cm), IGNORE, writer);
+            String where = "row group " + g + " cannot be decoded";
+            ColumnReader reader;
+            try {
+                reader = new ColumnReaderImpl(column.descriptor(), ParquetPages.read(this, channel, column, cm),
+                        IGNORE, writer);
+            } catch (IOException | RuntimeException e) {
+                throw undecodable(column, where, e);
+            }
+            Value value = new Value() {
+                @Override
+                public float getFloat() {
+                    try {
+                        return reader.getFloat();
+                    } catch (RuntimeException e) {
+                        throw undecodable(column, where, e);
+                    }
+                }
+
+                @Override
+                public double getDouble() {
+                    try {
+                        return reader.getDouble();
+                    } catch (RuntimeException e) {
+                        throw undecodable(column, where, e);
+                    }
+                }
+
+                @Override
+                public String text() {
+                    try {
+                        return switch (type) {
+                            case INT32 -> Integer.toString(reader.getInteger());
+                            case INT64 -> Long.toString(reader.getLong());
+                            case BOOLEAN -> Boolean.toString(reader.getBoolean());
+                            default -> reader.getBinary().toStringUsingUTF8();
+                        };
+                    } catch (RuntimeException e) {
+                        throw undecodable(column, where, e);
+                    }
+                }
+            };
             long total = reader.getTotalValueCount();
             for (long v = 0; v < total; v++) {
-                visitor.accept(reader.getCurrentRepetitionLevel(), reader.getCurrentDefinitionLevel(), reader);
-                reader.consume();
-            }
-        }
-    }
-
-    /** The pages of one column chunk, decompressed, in order. */
-    private PageReader pages(Column column, ColumnMetaData cm) {
-        long start = cm.getData_page_offset();
-        if (cm.isSetDictionary_page_offset() && cm.getDictionary_page_offset() > 0
-                && cm.getDictionary_page_offset() < start) {
-            start = cm.getDictionary_page_offset();
-        }
-        long length = cm.getTotal_compressed_size();
-        try {
-            if (start < 4 || length < 0 || start + length > channel.size() - 8 || length > Integer.MAX_VALUE - 8) {
-                throw corrupt(column, "its column chunk (offset " + start + ", " + length + " bytes) lies outside "
-                        + "the file");
-            }
-            Memory.require(length, "column '" + column.name() + "' of " + file);
-            byte[] bytes = new byte[(int) length];
-            read(channel, start, (int) length).get(bytes);
-            Position in = new Position(bytes);
-            DictionaryPage dictionary = null;
-            List<DataPage> data = new ArrayList<>();
-            long values = 0;
-            while (values < cm.getNum_values() && in.available() > 0) {
-                PageHeader ph = Util.readPageHeader(in);
-                int size = ph.getCompressed_page_size();
-                if (size < 0 || size > in.available()) {
-                    throw corrupt(column, "a page of " + size + " bytes runs past its column chunk");
+                int rep;
+                int def;
+                try {
+                    rep = reader.getCurrentRepetitionLevel();
+                    def = reader.getCurrentDefinitionLevel();
+                } catch (RuntimeException e) {
+                    throw undecodable(column, where, e);
                 }
-                int at = in.position();
-                in.skip(size);
-                switch (ph.getType()) {
-                    case DICTIONARY_PAGE -> {
-                        byte[] raw = decompress(column, cm.getCodec(), bytes, at, size, ph.getUncompressed_page_size());
-                        var h = ph.getDictionary_page_header();
-                        dictionary = new DictionaryPage(BytesInput.from(raw), h.getNum_values(),
-                                encoding(h.getEncoding()));
-                    }
-                    case DATA_PAGE -> {
-                        byte[] raw = decompress(column, cm.getCodec(), bytes, at, size, ph.getUncompressed_page_size());
-                        var h = ph.getData_page_header();
-                        data.add(new DataPageV1(BytesInput.from(raw), h.getNum_values(), raw.length,
-                                null,
-                                encoding(h.getRepetition_level_encoding()), encoding(h.getDefinition_level_encoding()),
-                                encoding(h.getEncoding())));
-                        values += h.getNum_values();
-                    }
-                    case DATA_PAGE_V2 -> {
-                        var h = ph.getData_page_header_v2();
-                        int rl = h.getRepetition_levels_byte_length();
-                        int dl = h.getDefinition_levels_byte_length();
-                        if (rl < 0 || dl < 0 || rl + dl > size) {
-                            throw corrupt(column, "a version 2 page's levels do not fit the page");
-                        }
-                        boolean compressed = !h.isSetIs_compressed() || h.isIs_compressed();
-                        int dataBytes = size - rl - dl;
-                        byte[] raw = compressed
-                                ? decompress(column, cm.getCodec(), bytes, at + rl + dl, dataBytes,
-                                        ph.getUncompressed_page_size() - rl - dl)
-                                : java.util.Arrays.copyOfRange(bytes, at + rl + dl, at + size);
-                        data.add(DataPageV2.uncompressed(h.getNum_rows(), h.getNum_nulls(), h.getNum_values(),
-                                BytesInput.from(bytes, at, rl), BytesInput.from(bytes, at + rl, dl),
-                                encoding(h.getEncoding()), BytesInput.from(raw),
-                                null));
-                        values += h.getNum_values();
-                    }
-                    default -> {
-                        // index and bloom-filter pages carry no values
-                    }
+                visitor.accept(rep, def, value);
+                try {
+                    reader.consume();
+                } catch (RuntimeException e) {
+                    throw undecodable(column, where, e);
                 }
             }
-            if (values != cm.getNum_values()) {
-                throw corrupt(column, "its pages hold " + values + " values but the footer says "
-                        + cm.getNum_values());
-            }
-            return new Pages(dictionary, data, values);
-        } catch (IOException e) {
-            throw corrupt(column, "a page header cannot be read (" + firstLine(e) + ")");
         }
     }
 
-    private static Encoding encoding(org.apache.parquet.format.Encoding e) {
-        return Encoding.valueOf(e.name());
-    }
-
-    private byte[] decompress(Column column, CompressionCodec codec, byte[] in, int at, int size, int uncompressed) {
-        if (uncompressed < 0) {
-            throw corrupt(column, "a page claims " + uncompressed + " uncompressed bytes");
-        }
-        if (codec == CompressionCodec.UNCOMPRESSED) {
-            return java.util.Arrays.copyOfRange(in, at, at + size);
-        }
-        Memory.require(uncompressed, "a page of column '" + column.name() + "' of " + file);
-        byte[] out = new byte[uncompressed];
-        try {
-            int got;
-            switch (codec) {
-                case SNAPPY -> got = run(new SnappyDecompressor(), in, at, size, out);
-                case ZSTD -> got = run(new ZstdDecompressor(), in, at, size, out);
-                case LZ4_RAW -> got = run(new Lz4Decompressor(), in, at, size, out);
-                case GZIP -> {
-                    try (InputStream z = new GZIPInputStream(new ByteArrayInputStream(in, at, size))) {
-                        got = z.readNBytes(out, 0, out.length);
-                    }
-                }
-                default -> throw new IllegalArgumentException(file + ": column '" + column.name()
-                        + "' is compressed with " + codec + ", which is not supported; expected uncompressed, "
-                        + "SNAPPY, ZSTD, GZIP or LZ4_RAW pages");
-            }
-            if (got != uncompressed) {
-                throw corrupt(column, "a page decompressed to " + got + " bytes instead of " + uncompressed);
-            }
-            return out;
-        } catch (IOException | MalformedInputException e) {
-            throw corrupt(column, "a " + codec + " page cannot be decompressed (" + firstLine(e) + ")");
-        }
-    }
-
-    private static int run(Decompressor d, byte[] in, int at, int size, byte[] out) {
-        return d.decompress(in, at, size, out, 0, out.length);
-    }
-
-    private IllegalArgumentException corrupt(Column column, String what) {
-        return new IllegalArgumentException(file + ": column '" + column.name() + "': " + what
+    /** The error for a corrupt column chunk. */
+    IllegalArgumentException corrupt(Column column, String what) {
+        return new IllegalArgumentException(file + ": column '" + CsvReader.shown(column.name()) + "': " + what
                 + "; the file is truncated or corrupt");
+    }
+
+    /**
+     * {@code e} itself when it is already this file's one-line error (or a memory refusal), otherwise the error for a
+     * column whose bytes parquet-java or a decompressor could not decode, with their reason.
+     */
+    RuntimeException undecodable(Column column, String what, Exception e) {
+        boolean ours = e.getClass() == IllegalArgumentException.class && e.getMessage() != null
+                && e.getMessage().startsWith(file.toString());
+        if (ours || e instanceof InsufficientMemoryException) {
+            return (RuntimeException) e;
+        }
+        String reason = e.getClass().getSimpleName() + ": " + firstLine(e);
+        return new IllegalArgumentException(file + ": column '" + CsvReader.shown(column.name()) + "': " + what
+                + " (" + CsvReader.shown(reason, 200) + "); the file is truncated or corrupt", e);
     }
 
     private static String firstLine(Throwable e) {
@@ -378,34 +348,35 @@ final class ParquetFile implements AutoCloseable {
     }
 
     /** Builds the field at {@code schema[next[0]]} and its children, advancing {@code next}. */
-    private Field field(List<SchemaElement> schema, int[] next) {
-        if (next[0] >= schema.size()) {
-            throw new IllegalArgumentException(file + ": the Parquet schema lists fewer elements than its groups "
-                    + "claim (corrupt footer)");
+    private Field field(List<SchemaElement> schema, int[] next, int depth) {
+        if (next[0] >= schema.size() || schema.get(next[0]) == null || depth > MAX_DEPTH) {
+            throw new IllegalArgumentException(file + ": the Parquet schema " + (depth > MAX_DEPTH ? "nests deeper"
+                    + " than " + MAX_DEPTH + " levels" : "lists fewer elements than its groups claim")
+                    + " (corrupt footer)");
         }
         SchemaElement e = schema.get(next[0]++);
-        boolean string = e.isSetLogicalType() && e.getLogicalType().isSetSTRING()
-                || e.isSetConverted_type() && e.getConverted_type() == org.apache.parquet.format.ConvertedType.UTF8;
-        boolean list = e.isSetLogicalType() && e.getLogicalType().isSetLIST()
-                || e.isSetConverted_type() && e.getConverted_type() == org.apache.parquet.format.ConvertedType.LIST;
+        if (e.getName() == null) {
+            throw new IllegalArgumentException(file + ": schema element " + (next[0] - 1) + " has no name (corrupt"
+                    + " footer)");
+        }
         FieldRepetitionType repetition = e.isSetRepetition_type() ? e.getRepetition_type()
                 : FieldRepetitionType.REQUIRED;
         if (e.isSetNum_children() && e.getNum_children() > 0) {
             List<Field> children = new ArrayList<>();
             for (int c = 0; c < e.getNum_children(); c++) {
-                children.add(field(schema, next));
+                children.add(field(schema, next, depth + 1));
             }
-            return new Field(e.getName(), repetition, null, 0, false, list, List.copyOf(children));
+            return new Field(e.getName(), repetition, null, 0, List.copyOf(children));
         }
         if (!e.isSetType()) {
-            throw new IllegalArgumentException(file + ": schema element '" + e.getName() + "' has neither a type nor "
-                    + "children (corrupt footer)");
+            throw new IllegalArgumentException(file + ": schema element '" + CsvReader.shown(e.getName()) + "' has"
+                    + " neither a type nor children (corrupt footer)");
         }
         return new Field(e.getName(), repetition, e.getType(), e.isSetType_length() ? e.getType_length() : 0,
-                string, list, List.of());
+                List.of());
     }
 
-    private static ByteBuffer read(FileChannel ch, long position, int length) throws IOException {
+    static ByteBuffer read(FileChannel ch, long position, int length) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(length);
         while (buf.hasRemaining()) {
             if (ch.read(buf, position + buf.position()) < 0) {
@@ -425,46 +396,6 @@ final class ParquetFile implements AutoCloseable {
             ch.close();
         } catch (IOException e) {
             // nothing was written; closing a read-only channel cannot lose data
-        }
-    }
-
-    /** A byte-array stream that tells its position. */
-    private static final class Position extends ByteArrayInputStream {
-        Position(byte[] bytes) {
-            super(bytes);
-        }
-
-        int position() {
-            return pos;
-        }
-    }
-
-    /** The decoded pages of one column chunk. */
-    private static final class Pages implements PageReader {
-        private final DictionaryPage dictionary;
-        private final List<DataPage> pages;
-        private final long values;
-        private int next;
-
-        Pages(DictionaryPage dictionary, List<DataPage> pages, long values) {
-            this.dictionary = dictionary;
-            this.pages = pages;
-            this.values = values;
-        }
-
-        @Override
-        public DictionaryPage readDictionaryPage() {
-            return dictionary;
-        }
-
-        @Override
-        public long getTotalValueCount() {
-            return values;
-        }
-
-        @Override
-        public DataPage readPage() {
-            return next < pages.size() ? pages.get(next++) : null;
         }
     }
 }

@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * <p>A loader given any bytes may do one of two things: load a dataset that is whole and valid (at least one item,
  * every modality one row per item and at least one column, every value finite, labels within the classes, ids unique)
  * or throw the project's own one-line error — exactly {@link IllegalArgumentException} or
- * {@link UncheckedIOException} (not a subclass such as {@link NumberFormatException}), whose message is one line of
+ * {@link UncheckedIOException} (not a subclass such as {@link NumberFormatException}), or
+ * {@link InsufficientMemoryException} when what the file holds (or claims to hold) does not fit the heap (the command
+ * line's one-line memory message, exit code 2) — whose message is one line of
  * at most 2,000 characters and names the file or folder it was given. Anything else — another exception, an
  * {@link Error}, a message without the file, a silently wrong dataset — fails the fuzz test, and Jazzer keeps the input
  * as a finding.
@@ -98,9 +100,10 @@ final class FuzzOracle {
         T loaded;
         try {
             loaded = load.get();
-        } catch (IllegalArgumentException | UncheckedIOException e) {
+        } catch (IllegalArgumentException | UncheckedIOException | InsufficientMemoryException e) {
             String m = e.getMessage();
-            if (e.getClass() != IllegalArgumentException.class && e.getClass() != UncheckedIOException.class) {
+            if (e.getClass() != IllegalArgumentException.class && e.getClass() != UncheckedIOException.class
+                    && e.getClass() != InsufficientMemoryException.class) {
                 throw new AssertionError("not the project's own error: " + e, e);
             }
             if (m == null || m.isBlank() || m.indexOf('\n') >= 0 || m.indexOf('\r') >= 0 || m.length() > 2000) {

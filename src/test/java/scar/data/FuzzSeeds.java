@@ -174,4 +174,78 @@ final class FuzzSeeds {
         return List.of(utf8(sb.toString()), gzip(sb.toString()),
                 utf8("{\"embedding\": [1e-3, -2, NaN], \"label\": 1.0}\n{\"label\": 2, \"embedding\": [0, 0, 0]}\n"));
     }
+
+    /**
+     * Seeds for {@link Parquet}: iris's rows written by parquet-java's own writer in the layouts embedding dumps use —
+     * a standard LIST of floats with int64 labels, string ids and a split (SNAPPY, version 1 pages, dictionaries), the
+     * same in ZSTD with version 2 pages, a legacy two-level list of doubles with text labels (GZIP), and a repeated
+     * float field (uncompressed).
+     */
+    static List<byte[]> parquet() {
+        List<String> rows = head("sklearn-classics/iris.csv", 151).lines().skip(1).toList();
+        int n = 15;
+        float[][] x = new float[n][4];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            String[] f = rows.get(i * 10).split(",");
+            for (int j = 0; j < 4; j++) {
+                x[i][j] = Float.parseFloat(f[j]);
+            }
+            y[i] = Integer.parseInt(f[4]);
+        }
+        String[] names = {"setosa", "versicolor", "virginica"};
+        String standard = "message m { optional binary id (STRING); required int64 label; optional binary split"
+                + " (STRING); optional group embedding (LIST) { repeated group list { optional float element; } } }";
+        java.util.function.BiConsumer<org.apache.parquet.example.data.Group, Integer> standardRow = (g, i) -> {
+            g.append("id", "iris-" + i).append("label", (long) y[i]).append("split", i % 5 == 0 ? "test" : "train");
+            org.apache.parquet.example.data.Group list = g.addGroup("embedding");
+            for (float v : x[i]) {
+                list.addGroup("list").append("element", v);
+            }
+        };
+        var v1 = org.apache.parquet.column.ParquetProperties.WriterVersion.PARQUET_1_0;
+        var v2 = org.apache.parquet.column.ParquetProperties.WriterVersion.PARQUET_2_0;
+        var codec = org.apache.parquet.hadoop.metadata.CompressionCodecName.class;
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("scar-parquet-seeds");
+            List<byte[]> out = new ArrayList<>();
+            out.add(parquetBytes(ParquetTest.write(dir.resolve("a.parquet"), standard,
+                    Enum.valueOf(codec, "SNAPPY"), v1, true, n, standardRow)));
+            out.add(parquetBytes(ParquetTest.write(dir.resolve("b.parquet"), standard,
+                    Enum.valueOf(codec, "ZSTD"), v2, false, n, standardRow)));
+            out.add(parquetBytes(ParquetTest.write(dir.resolve("c.parquet"), "message m { required binary label (UTF8);"
+                    + " required group embedding (LIST) { repeated double array; } }", Enum.valueOf(codec, "GZIP"),
+                    v1, true, n, (g, i) -> {
+                        g.append("label", names[y[i]]);
+                        org.apache.parquet.example.data.Group list = g.addGroup("embedding");
+                        for (float v : x[i]) {
+                            list.append("array", (double) v);
+                        }
+                    })));
+            out.add(parquetBytes(ParquetTest.write(dir.resolve("d.parquet"), "message m { repeated float embedding;"
+                    + " required int32 label; }", Enum.valueOf(codec, "UNCOMPRESSED"), v2, false, n, (g, i) -> {
+                        for (float v : x[i]) {
+                            g.append("embedding", v);
+                        }
+                        g.append("label", y[i]);
+                    })));
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path p : files.toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+            java.nio.file.Files.delete(dir);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] parquetBytes(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

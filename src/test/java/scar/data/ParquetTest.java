@@ -162,6 +162,46 @@ public class ParquetTest {
                 "file not found", "missing.parquet");
     }
 
+    /** Issue 14's standard for the Parquet reader: whatever is wrong, one line that names the file (and the row). */
+    @Test
+    void damagedBytesEmptyLabelsAndAFolderAreOneLineErrors() throws IOException {
+        Path good = write(dir.resolve("good.parquet"), STANDARD, CompressionCodecName.SNAPPY,
+                ParquetProperties.WriterVersion.PARQUET_1_0, false, 200, (g, i) -> {
+                    g.append("id", "item-" + i).append("label", (long) (i % 2));
+                    Group list = g.addGroup("embedding");
+                    for (int j = 0; j < 8; j++) {
+                        list.addGroup("list").append("element", i + j * 0.5f);
+                    }
+                });
+        byte[] bytes = Files.readAllBytes(good);
+        int damaged = 0;
+        // every byte of the first two kB (page headers, levels, compressed values) set to 0xff in turn
+        for (int at = 4; at < Math.min(2048, bytes.length - 8); at++) {
+            byte[] copy = bytes.clone();
+            copy[at] = (byte) 0xff;
+            Path bad = Files.write(dir.resolve("bad.parquet"), copy);
+            try {
+                Parquet.loader().id("id").load(bad);
+            } catch (IllegalArgumentException e) {
+                assertEquals(IllegalArgumentException.class, e.getClass(), e.toString());
+                org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith(bad.toString())
+                        && e.getMessage().lines().count() == 1, e.getMessage());
+                damaged++;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(damaged > 100, damaged + " damaged copies refused");
+        Path emptyLabel = write(dir.resolve("el.parquet"), "message m { required binary label (UTF8); "
+                        + "required group embedding (LIST) { repeated float array; } }", CompressionCodecName.SNAPPY,
+                ParquetProperties.WriterVersion.PARQUET_1_0, false, 3, (g, i) -> {
+                    g.append("label", i == 2 ? "" : "cat");
+                    g.addGroup("embedding").append("array", 1f);
+                });
+        assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(emptyLabel), "el.parquet",
+                "row 2 (0-based), column 'label'", "value ''", "the label is empty");
+        Path folder = Files.createDirectories(dir.resolve("emb.parquet"));
+        assertFails(UncheckedIOException.class, () -> Parquet.loader().load(folder), "emb.parquet", "is a folder");
+    }
+
     /**
      * The library reads Parquet without parquet-hadoop, Hadoop or JTS: the classes are loaded again from the test
      * class path minus those jars (which the tests only need to write fixtures), and read a SNAPPY file.
