@@ -75,7 +75,7 @@ final class ParquetFile implements AutoCloseable {
         void accept(int repetition, int definition, Value value);
     }
 
-    /** The value at the reader's position; parquet-java's decoding errors become this file's one-line error. */
+    /** The value at the reader's position. */
     interface Value {
         float getFloat();
 
@@ -267,52 +267,33 @@ final class ParquetFile implements AutoCloseable {
             Value value = new Value() {
                 @Override
                 public float getFloat() {
-                    try {
-                        return reader.getFloat();
-                    } catch (RuntimeException e) {
-                        throw undecodable(column, where, e);
-                    }
+                    return reader.getFloat();
                 }
 
                 @Override
                 public double getDouble() {
-                    try {
-                        return reader.getDouble();
-                    } catch (RuntimeException e) {
-                        throw undecodable(column, where, e);
-                    }
+                    return reader.getDouble();
                 }
 
                 @Override
                 public String text() {
-                    try {
-                        return switch (type) {
-                            case INT32 -> Integer.toString(reader.getInteger());
-                            case INT64 -> Long.toString(reader.getLong());
-                            case BOOLEAN -> Boolean.toString(reader.getBoolean());
-                            default -> reader.getBinary().toStringUsingUTF8();
-                        };
-                    } catch (RuntimeException e) {
-                        throw undecodable(column, where, e);
-                    }
+                    return switch (type) {
+                        case INT32 -> Integer.toString(reader.getInteger());
+                        case INT64 -> Long.toString(reader.getLong());
+                        case BOOLEAN -> Boolean.toString(reader.getBoolean());
+                        default -> reader.getBinary().toStringUsingUTF8();
+                    };
                 }
             };
-            long total = reader.getTotalValueCount();
-            for (long v = 0; v < total; v++) {
-                int rep;
-                int def;
-                try {
-                    rep = reader.getCurrentRepetitionLevel();
-                    def = reader.getCurrentDefinitionLevel();
-                } catch (RuntimeException e) {
-                    throw undecodable(column, where, e);
-                }
-                visitor.accept(rep, def, value);
-                try {
+            try {
+                long total = reader.getTotalValueCount();
+                for (long v = 0; v < total; v++) {
+                    visitor.accept(reader.getCurrentRepetitionLevel(), reader.getCurrentDefinitionLevel(), value);
                     reader.consume();
-                } catch (RuntimeException e) {
-                    throw undecodable(column, where, e);
                 }
+            } catch (RuntimeException e) {
+                // the visitor's own errors pass unchanged; parquet-java's become this file's one-line error
+                throw undecodable(column, where, e);
             }
         }
     }

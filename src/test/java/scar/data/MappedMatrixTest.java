@@ -16,7 +16,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,20 +26,11 @@ class MappedMatrixTest {
     @TempDir
     Path dir;
 
-    private static float[] values(int rows, int cols, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] v = new float[rows * cols];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) random.nextGaussian();
-        }
-        return v;
-    }
-
     @Test
     void rowsOnBothSidesOfEveryChunkBoundaryReadExactly() {
         int rows = 103;
         int cols = 7;
-        float[] v = values(rows, cols, 1);
+        float[] v = TestFiles.gaussians(rows, cols, 1);
         Path file = npy(dir.resolve("x.npy"), "<f4", false, "(103, 7)", floats(LE, v), 1);
         // 3 rows of 28 bytes per mapping: 35 chunks, the last one holding a single row
         Matrix mapped = Npy.map(file, 3 * 28 + 5);
@@ -62,7 +52,7 @@ class MappedMatrixTest {
 
     @Test
     void readMapsFloat32AndKeepsTheHeapForFloat64() {
-        float[] v = values(4, 3, 2);
+        float[] v = TestFiles.gaussians(4, 3, 2);
         Matrix m = Npy.read(npy(dir.resolve("f.npy"), "<f4", false, "(4, 3)", floats(LE, v), 1));
         assertInstanceOf(MappedMatrix.class, m);
         assertTrue(m.storage().contains("f.npy"), m.storage());
@@ -101,7 +91,7 @@ class MappedMatrixTest {
 
     @Test
     void writeThenReadIsBitIdenticalAndLabelsRoundTrip() {
-        float[] v = values(50, 9, 3);
+        float[] v = TestFiles.gaussians(50, 9, 3);
         Matrix heap = Matrix.wrap(50, 9, v);
         Path file = Npy.write(dir.resolve("w.npy"), heap.selectRows(new int[] {49, 0, 7}));
         Matrix back = Npy.read(file);
@@ -114,7 +104,7 @@ class MappedMatrixTest {
 
     @Test
     void rowViewsAreIndexListsOverTheirBase() {
-        float[] v = values(10, 4, 4);
+        float[] v = TestFiles.gaussians(10, 4, 4);
         Matrix m = Matrix.wrap(10, 4, v);
         Matrix view = m.selectRows(new int[] {9, 2, 2, 5});
         Matrix viewOfView = view.selectRows(new int[] {3, 0});

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -60,21 +59,12 @@ public class ParquetTest {
         }
     }
 
-    static float[] values(int rows, int d, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] v = new float[rows * d];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) r.nextGaussian();
-        }
-        return v;
-    }
-
     @ParameterizedTest
     @EnumSource(value = CompressionCodecName.class, names = {"UNCOMPRESSED", "SNAPPY", "GZIP", "ZSTD", "LZ4_RAW"})
     void standardListOfFloatsInEveryCodecAndPageVersion(CompressionCodecName codec) {
         int rows = 600;
         int d = 12;
-        float[] v = values(rows, d, 1);
+        float[] v = TestFiles.gaussians(rows, d, 1);
         for (ParquetProperties.WriterVersion version : ParquetProperties.WriterVersion.values()) {
             for (boolean dictionary : new boolean[] {false, true}) {
                 Path file = write(dir.resolve("e.parquet"), STANDARD, codec, version, dictionary, rows, (g, i) -> {
@@ -97,7 +87,7 @@ public class ParquetTest {
 
     @Test
     void legacyTwoLevelListOfDoublesRepeatedFloatsAndTextLabels() {
-        float[] v = values(40, 5, 2);
+        float[] v = TestFiles.gaussians(40, 5, 2);
         Path legacy = write(dir.resolve("legacy.parquet"), "message m { required binary cls (UTF8); "
                         + "required group vec (LIST) { repeated double array; } required int32 fold; }",
                 CompressionCodecName.SNAPPY, ParquetProperties.WriterVersion.PARQUET_1_0, true, 40, (g, i) -> {
@@ -208,7 +198,7 @@ public class ParquetTest {
      */
     @Test
     void readsWithoutHadoopOnTheClassPath() throws Exception {
-        float[] v = values(30, 4, 5);
+        float[] v = TestFiles.gaussians(30, 4, 5);
         Path file = write(dir.resolve("iso.parquet"), STANDARD, CompressionCodecName.SNAPPY,
                 ParquetProperties.WriterVersion.PARQUET_2_0, true, 30, (g, i) -> {
                     g.append("label", (long) (i % 2));

@@ -143,4 +143,14 @@ final class TestFiles {
         }
         return b.array();
     }
+
+    /** {@code rows × cols} standard normal float32 values, row-major, from {@code SplittableRandom(seed)}. */
+    static float[] gaussians(int rows, int cols, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        float[] v = new float[rows * cols];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
 }
