@@ -171,7 +171,12 @@ public final class Bench {
 
     /** Characterises {@code data} with the default options and the given probe, quietly. */
     static DatasetProfile characterize(MultiModalDataset data, ProbeKind kind) {
-        return Characterize.all(data, ScarOptions.defaults().withProbe(kind).withProgress(false));
+        return Characterize.all(data, options(kind));
+    }
+
+    /** The default options with the given probe, without progress output. */
+    static ScarOptions options(ProbeKind kind) {
+        return ScarOptions.defaults().withProbe(kind).withProgress(false);
     }
 
     /** Resets the heap pools' peaks (after a collection) so that {@link #peakHeapBytes} measures what follows. */
