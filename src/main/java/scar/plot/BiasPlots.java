@@ -1,5 +1,6 @@
 package scar.plot;
 
+import scar.text.Format;
 import java.util.Arrays;
 import java.util.Objects;
 import org.knowm.xchart.XYChart;
@@ -72,7 +73,7 @@ public final class BiasPlots {
                 px[i] = sorted[i];
                 py[i] = (i + 1.0) / n;
             }
-            String name = modalities[m] + " (K = " + n + ", median " + Numbers.format(median(sorted)) + ")";
+            String name = modalities[m] + " (K = " + n + ", median " + Format.items(median(sorted)) + ")";
             XYSeries stairs = Theme.style(chart.addSeries(name, sx, sy), m);
             stairs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             stairs.setLineStyle(Theme.distinctLine(m));
