@@ -32,8 +32,8 @@ import scar.plan.ModalityBias;
 import scar.plan.MultiModalPlan;
 import scar.plan.PlanEvaluation;
 import scar.plot.ChartGrid;
-import scar.plot.Charts;
 import scar.plot.Figures;
+import scar.report.Exports;
 import scar.report.Reports;
 import org.knowm.xchart.BubbleChart;
 import org.knowm.xchart.CategoryChart;
@@ -208,12 +208,31 @@ public final class Scar {
     }
 
     /**
-     * Saves a chart (or a grid of charts) as PNG or SVG, chosen by the file name's extension.
+     * Saves a chart (or a grid of charts) as PNG or SVG, or a result (profile, plan, evaluation) as JSON that
+     * {@link #loadProfile}, {@link #loadPlan} and {@link #loadEvaluation} read back exactly — chosen by the file name's
+     * extension.
      *
-     * @throws IllegalArgumentException if the name ends in neither {@code .png} nor {@code .svg}
+     * @throws IllegalArgumentException if the name ends in none of {@code .png}, {@code .svg}, {@code .json}
      */
-    public static Path save(Object chart, Path file) {
-        return Charts.save(chart, file);
+    public static Path save(Object chartOrResult, Path file) {
+        return Exports.save(chartOrResult, file);
+    }
+
+    // ---- reading back and comparing ---------------------------------------------------------------------------------
+
+    /** A profile saved as JSON ({@code scar characterize -o}'s {@code profile.json}, or {@link #save}), exactly. */
+    public static DatasetProfile loadProfile(Path file) {
+        return DatasetProfile.read(file);
+    }
+
+    /** A plan saved as JSON ({@code scar plan -o}'s {@code plan.json}, or {@link #save}), with its profile. */
+    public static MultiModalPlan loadPlan(Path file) {
+        return MultiModalPlan.read(file);
+    }
+
+    /** An evaluation saved as JSON ({@code scar evaluate -o}'s {@code evaluation.json}, or {@link #save}). */
+    public static Evaluation loadEvaluation(Path file) {
+        return Evaluation.read(file);
     }
 
     // ---- reports ------------------------------------------------------------------------------------------------

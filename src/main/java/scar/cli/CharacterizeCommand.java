@@ -26,15 +26,18 @@ final class CharacterizeCommand implements Callable<Integer> {
     @Mixin
     SweepOptions sweep;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
         var data = selection.load();
         DatasetProfile profile = Scar.characterize(data, sweep.toOptions());
         for (var p : profile.modalities()) {
-            System.out.println(p);
+            System.out.println(p.toText(output.width()));
         }
         if (profile.modalities().size() > 1) {
-            System.out.println(profile);
+            System.out.println(profile.toText(output.width()));
         }
         if (out != null) {
             var files = Exports.write(profile, out);

@@ -22,22 +22,27 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seeds", description = "number of seeds (default: ${DEFAULT-VALUE})", defaultValue = "3")
     int seeds;
 
-    @Option(names = {"-o", "--out"}, description = "write the evaluation tables as CSV into this folder")
+    @Option(names = {"-o", "--out"}, description = "write the evaluation tables as CSV and evaluation.json into this "
+            + "folder")
     Path out;
 
     @Mixin
     SweepOptions sweep;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
         var data = selection.load();
         var evaluation = Scar.evaluate(data, sweep.toOptions(), seeds);
-        System.out.println(evaluation);
+        System.out.println(evaluation.toText(output.width()));
         if (out != null) {
             Exports.mkdirs(out);
             Exports.csv(evaluation.toTable(), out.resolve("evaluation.csv"));
             Exports.csv(evaluation.accuracyTable(), out.resolve("evaluation-runs.csv"));
-            System.out.println("wrote 2 files to " + out.toAbsolutePath());
+            Exports.json(evaluation, out.resolve("evaluation.json"));
+            System.out.println("wrote 3 files to " + out.toAbsolutePath());
         }
         return 0;
     }

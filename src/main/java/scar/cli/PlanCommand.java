@@ -23,23 +23,28 @@ final class PlanCommand implements Callable<Integer> {
             + "learning curve supports, capped at 10x the current items)")
     Integer budget;
 
-    @Option(names = {"-o", "--out"}, description = "write the plan tables as CSV into this folder")
+    @Option(names = {"-o", "--out"}, description = "write the plan tables as CSV and the plan (with its profile) as "
+            + "plan.json into this folder")
     Path out;
 
     @Mixin
     SweepOptions sweep;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
         var profile = Scar.characterize(selection.load(), sweep.toOptions());
         var plan = budget == null ? Scar.completionPlan(profile) : Scar.completionPlan(profile, budget);
-        System.out.println(plan);
+        System.out.println(plan.toText(output.width()));
         if (out != null) {
             Exports.mkdirs(out);
             Exports.csv(plan.toTable(), out.resolve("plan-by-class.csv"));
             Exports.csv(plan.bias().modalityTable(), out.resolve("plan-by-modality.csv"));
             Exports.csv(plan.paired().toTable(), out.resolve("plan-paired.csv"));
-            System.out.println("wrote 3 files to " + out.toAbsolutePath());
+            Exports.json(plan, out.resolve("plan.json"));
+            System.out.println("wrote 4 files to " + out.toAbsolutePath());
         }
         return 0;
     }

@@ -2,26 +2,22 @@ package scar.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import java.util.Locale;
 
 import scar.foundation.DatasetProfile;
 import scar.foundation.ScarProfile;
+import scar.plot.Charts;
+import scar.text.Json;
 import tech.tablesaw.api.Table;
 
 /**
  * Writes results as files a spreadsheet or another program reads: every table as CSV, a whole profile as JSON.
  */
 public final class Exports {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-            .create();
-
     private Exports() {
     }
 
@@ -64,14 +60,29 @@ public final class Exports {
         }
     }
 
-    /** Writes any result record as pretty-printed JSON (NaN stays NaN). */
+    /**
+     * Writes any result as pretty-printed JSON that reads back exactly ({@link Json}): {@code DatasetProfile.read},
+     * {@code MultiModalPlan.read}, {@code CompletionPlan.read} and {@code Evaluation.read} read it.
+     */
     public static Path json(Object value, Path file) {
-        try (Writer w = Files.newBufferedWriter(file)) {
-            GSON.toJson(value, w);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file.toAbsolutePath(), e);
+        return Json.write(value, file);
+    }
+
+    /**
+     * Saves a chart (or a grid of charts) as PNG or SVG, or a result as JSON, chosen by the file name's extension.
+     *
+     * @throws IllegalArgumentException if the name ends in none of {@code .png}, {@code .svg}, {@code .json}
+     */
+    public static Path save(Object value, Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return json(value, file);
         }
+        if (name.endsWith(".svg") || name.endsWith(".png")) {
+            return Charts.save(value, file);
+        }
+        throw new IllegalArgumentException("cannot tell the format of '" + file + "': expected a name ending in "
+                + ".png or .svg (a chart) or .json (a result)");
     }
 
     /** Creates {@code dir} and its parents. */

@@ -121,6 +121,11 @@ public final class Json {
         return e;
     }
 
+    /** The type {@code List<element>}, for {@link #fromTree}. */
+    public static Type listOf(Class<?> element) {
+        return TypeToken.getParameterized(java.util.List.class, element).getType();
+    }
+
     private static String kind(JsonElement e) {
         return e.isJsonArray() ? "an array" : e.isJsonNull() ? "nothing" : "a single value " + e;
     }

@@ -16,7 +16,8 @@ import tech.tablesaw.columns.Column;
  * <ol>
  *   <li>columns whose every row reads the same leave the table and are listed once below it ("same in every row:
  *       scale 1.000, saturated false"); the first column, which names the rows, always stays;</li>
- *   <li>long headers break after their underscores ({@code saturated_} over {@code classes});</li>
+ *   <li>long headers break after their underscores ({@code saturated_} over {@code classes}), those that save most
+ *       first;</li>
  *   <li>a table of at most {@value #TRANSPOSE_ROWS} rows is transposed: one line per column, one column per row
  *       (per modality, say);</li>
  *   <li>the columns are split into blocks that each repeat the first column; a cell wider than the space left is
@@ -49,7 +50,7 @@ public final class TextTable {
         }
         String title = table.name() == null ? "" : table.name().strip();
         if (width == WIDE || cols.isEmpty()) {
-            return emit(title, List.of(cols), WIDE, false, List.of());
+            return emit(title, List.of(cols), WIDE, List.of());
         }
         List<String> same = new ArrayList<>();
         if (table.rowCount() >= 2) {
@@ -62,29 +63,50 @@ public final class TextTable {
             }
         }
         List<String> notes = same.isEmpty() ? List.of() : List.of("same in every row: " + String.join(", ", same));
-        if (width(cols, false) <= width) {
-            return emit(title, List.of(cols), width, false, notes);
+        if (width(cols) <= width) {
+            return emit(title, List.of(cols), width, notes);
         }
-        if (width(cols, true) <= width) {
-            return emit(title, List.of(cols), width, true, notes);
+        List<Col> broken = breakHeaders(cols, width);
+        if (width(broken) <= width) {
+            return emit(title, List.of(broken), width, notes);
         }
         if (table.rowCount() <= TRANSPOSE_ROWS && cols.size() > 2) {
-            List<Col> turned = transpose(cols);
-            if (width(turned, true) <= width) {
+            List<Col> turned = breakHeaders(transpose(cols), width);
+            if (width(turned) <= width) {
                 return emit(title.isEmpty() ? "" : title + " (one column per " + cols.get(0).header + ")",
-                        List.of(turned), width, true, notes);
+                        List.of(turned), width, notes);
             }
         }
-        return emit(title, split(cols, width), width, true, notes);
+        return emit(title, split(broken, width), width, notes);
     }
 
     /** The width of one line of these columns side by side. */
-    private static int width(List<Col> cols, boolean breakHeaders) {
+    private static int width(List<Col> cols) {
         int total = 0;
         for (Col c : cols) {
-            total += c.width(breakHeaders);
+            total += c.width();
         }
         return total + GAP.length() * Math.max(0, cols.size() - 1);
+    }
+
+    /**
+     * The columns with headers broken after their underscores, those that save most first, until the line fits
+     * {@code width} or no header is left to break.
+     */
+    private static List<Col> breakHeaders(List<Col> cols, int width) {
+        List<Col> out = new ArrayList<>(cols);
+        List<Integer> order = new ArrayList<>();
+        for (int c = 0; c < out.size(); c++) {
+            order.add(c);
+        }
+        order.sort((a, b) -> Integer.compare(cols.get(b).saving(), cols.get(a).saving()));
+        for (int c : order) {
+            if (width(out) <= width || out.get(c).saving() <= 0) {
+                break;
+            }
+            out.set(c, out.get(c).withBrokenHeader());
+        }
+        return out;
     }
 
     /** Rows become columns: the first column's cells name the new columns, the old headers fill the first. */
@@ -113,17 +135,17 @@ public final class TextTable {
     /** Blocks of columns that each repeat the first column and fit the width, wrapping cells that cannot. */
     private static List<List<Col>> split(List<Col> cols, int width) {
         Col key = cols.get(0).capped(width / 2);
-        int room = width - key.width(true) - GAP.length();
+        int room = width - key.width() - GAP.length();
         List<List<Col>> blocks = new ArrayList<>();
         List<Col> block = new ArrayList<>(List.of(key));
-        int used = key.width(true);
+        int used = key.width();
         for (Col c : cols.subList(1, cols.size())) {
-            Col fitted = c.width(true) <= room ? c : c.capped(room);
-            int w = fitted.width(true);
+            Col fitted = c.width() <= room ? c : c.withBrokenHeader().width() <= room ? c.withBrokenHeader() : c.withBrokenHeader().capped(room);
+            int w = fitted.width();
             if (block.size() > 1 && used + GAP.length() + w > width) {
                 blocks.add(block);
                 block = new ArrayList<>(List.of(key));
-                used = key.width(true);
+                used = key.width();
             }
             block.add(fitted);
             used += GAP.length() + w;
@@ -132,11 +154,10 @@ public final class TextTable {
         return blocks;
     }
 
-    private static String emit(String title, List<List<Col>> blocks, int width, boolean breakHeaders,
-                               List<String> notes) {
+    private static String emit(String title, List<List<Col>> blocks, int width, List<String> notes) {
         StringBuilder out = new StringBuilder();
         if (!title.isEmpty()) {
-            out.append(width == WIDE ? title + "\n" : Text.wrap(title, width, "", "  "));
+            out.append(Text.wrap(title, width, "", "  "));
         }
         for (int b = 0; b < blocks.size(); b++) {
             if (b > 0) {
@@ -144,26 +165,25 @@ public final class TextTable {
                 String names = String.join(", ", more.stream().map(Col::header).toList());
                 out.append(Text.wrap("(continued: " + names + ")", width, "", "  "));
             }
-            block(out, blocks.get(b), breakHeaders);
+            block(out, blocks.get(b));
         }
         for (String note : notes) {
-            out.append(width == WIDE ? note + "\n" : Text.wrap(note, width, "", "  "));
+            out.append(Text.wrap(note, width, "", "  "));
         }
         return out.toString();
     }
 
-    private static void block(StringBuilder out, List<Col> cols, boolean breakHeaders) {
-        int[] widths = cols.stream().mapToInt(c -> c.width(breakHeaders)).toArray();
-        List<List<String>> headers = cols.stream().map(c -> c.headerLines(breakHeaders)).toList();
+    private static void block(StringBuilder out, List<Col> cols) {
+        int[] widths = cols.stream().mapToInt(Col::width).toArray();
+        List<List<String>> headers = cols.stream().map(Col::headerLines).toList();
         int headerLines = headers.stream().mapToInt(List::size).max().orElse(1);
         for (int line = 0; line < headerLines; line++) {
             StringBuilder row = new StringBuilder();
             for (int c = 0; c < cols.size(); c++) {
                 List<String> h = headers.get(c);
-                // headers sit on the bottom lines, above the rule
+                // headers sit on the bottom lines, just above the rule
                 int offset = headerLines - h.size();
-                String text = line >= offset ? h.get(line - offset) : "";
-                pad(row, text, widths[c], cols.get(c).headerRight(), c > 0);
+                pad(row, line >= offset ? h.get(line - offset) : "", widths[c], cols.get(c).headerRight(), c > 0);
             }
             out.append(row.toString().stripTrailing()).append('\n');
         }
@@ -200,11 +220,14 @@ public final class TextTable {
         row.append(right ? fill + text : text + fill);
     }
 
-    /** One column as printed: its header, its cells as text, how each cell aligns, and an optional width cap. */
-    private record Col(String header, List<String> cells, List<Boolean> right, int cap) {
+    /**
+     * One column as printed: its header, its cells as text, how each cell aligns, whether its header is broken
+     * after underscores, and a width cap (cells and headers wider than it wrap).
+     */
+    private record Col(String header, List<String> cells, List<Boolean> right, boolean broken, int cap) {
 
         Col(String header, List<String> cells, List<Boolean> right) {
-            this(header, cells, right, Integer.MAX_VALUE);
+            this(header, cells, right, false, Integer.MAX_VALUE);
         }
 
         static Col of(Column<?> column) {
@@ -223,7 +246,16 @@ public final class TextTable {
         }
 
         Col capped(int width) {
-            return new Col(header, cells, right, Math.max(8, width));
+            return new Col(header, cells, right, broken, Math.max(8, width));
+        }
+
+        Col withBrokenHeader() {
+            return new Col(header, cells, right, true, cap);
+        }
+
+        /** How many characters breaking the header saves. */
+        int saving() {
+            return width() - withBrokenHeader().width();
         }
 
         boolean headerRight() {
@@ -234,14 +266,15 @@ public final class TextTable {
             return cells.stream().mapToInt(String::length).max().orElse(0);
         }
 
-        int width(boolean breakHeaders) {
-            int header = headerLines(breakHeaders).stream().mapToInt(String::length).max().orElse(0);
-            return Math.min(cap, Math.max(header, cellWidth()));
+        int width() {
+            int head = headerLines().stream().mapToInt(String::length).max().orElse(0);
+            return Math.min(cap, Math.max(head, cellWidth()));
         }
 
         /** The header on one line, or broken after underscores into lines no wider than the cells need. */
-        List<String> headerLines(boolean breakHeaders) {
-            if (!breakHeaders || header.length() <= Math.min(cap, cellWidth())) {
+        List<String> headerLines() {
+            int cells = Math.min(cap, cellWidth());
+            if (!broken || header.length() <= cells) {
                 return header.length() <= cap ? List.of(header) : Text.lines(header, cap);
             }
             List<String> pieces = new ArrayList<>();
@@ -254,8 +287,8 @@ public final class TextTable {
                 }
             }
             pieces.add(header.substring(start));
-            int target = Math.min(cap, Math.max(Math.min(cap, cellWidth()),
-                    pieces.stream().mapToInt(p -> p.strip().length()).max().orElse(0)));
+            int target = Math.min(cap, Math.max(cells, pieces.stream().mapToInt(p -> p.strip().length()).max()
+                    .orElse(0)));
             List<String> lines = new ArrayList<>();
             StringBuilder line = new StringBuilder();
             for (String piece : pieces) {
