@@ -24,6 +24,7 @@ import scar.data.Modality;
 import scar.data.MultiModalDataset;
 import scar.foundation.Characterize;
 import scar.foundation.DatasetProfile;
+import scar.foundation.ProfileComparison;
 import scar.foundation.ScarOptions;
 import scar.foundation.ScarProfile;
 import scar.plan.CompletionPlan;
@@ -233,6 +234,19 @@ public final class Scar {
     /** An evaluation saved as JSON ({@code scar evaluate -o}'s {@code evaluation.json}, or {@link #save}). */
     public static Evaluation loadEvaluation(Path file) {
         return Evaluation.read(file);
+    }
+
+    /**
+     * What changed between two runs (say {@code loadProfile(yesterday)} and today's): the settings and data that
+     * differ (seeds, options, items, classes), N_F and accuracy per modality, step size and recall per class.
+     */
+    public static ProfileComparison compare(DatasetProfile a, DatasetProfile b) {
+        return ProfileComparison.of(a, b);
+    }
+
+    /** A comparison as a chart: per modality, how each class's step size moved from A to B. */
+    public static ChartGrid plotComparison(ProfileComparison comparison) {
+        return Figures.comparison(comparison);
     }
 
     // ---- reports ------------------------------------------------------------------------------------------------

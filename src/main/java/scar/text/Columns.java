@@ -19,6 +19,8 @@ public final class Columns {
     public enum Kind {
         /** Counts and sizes in items: {@link Format#items(double)}. */
         ITEMS(Format::items),
+        /** Changes in items, with their sign: {@link Format#signedItems}. */
+        SIGNED_ITEMS(Format::signedItems),
         /** Ratios and factors: {@link Format#ratio}. */
         RATIO(Format::ratio),
         /** Accuracies, recalls, measures and their standard deviations: {@link Format#share}. */

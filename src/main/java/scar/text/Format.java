@@ -44,6 +44,12 @@ public final class Format {
         return noNegativeZero(String.format(Locale.ROOT, "%,.0f", value));
     }
 
+    /** A change in items, with its sign: {@code +1,234}, {@code -278}, {@code 0}. */
+    public static String signedItems(double value) {
+        String s = items(value);
+        return s.equals("0") || s.startsWith("-") || special(value) != null ? s : "+" + s;
+    }
+
     /** Whole items with thousands separators: {@code 118,198}. */
     public static String items(long value) {
         return String.format(Locale.ROOT, "%,d", value);
