@@ -86,13 +86,14 @@ public final class Figures {
         List<ScarProfile> ps = profile.modalities();
         return BiasPlots.stepSizeDistribution(profile.dataset() + ": step sizes per modality",
                 ps.stream().map(ScarProfile::modality).toArray(String[]::new),
-                ps.stream().map(ScarProfile::stepSizes).toArray(double[][]::new));
+                ps.stream().map(ScarProfile::stepSizes).toArray(double[][]::new),
+                ps.stream().map(ScarProfile::classNames).toArray(String[][]::new));
     }
 
     /** Items to add per class, stacked on the items present. */
     public static CategoryChart plan(CompletionPlan plan) {
         List<CompletionPlan.ClassPlan> cs = plan.classes();
-        return PlanPlots.plan("completion plan: " + plan.totalToAdd() + " items to add",
+        return PlanPlots.plan("completion plan: " + Format.items(plan.totalToAdd()) + " items to add",
                 cs.stream().map(CompletionPlan.ClassPlan::className).toArray(String[]::new),
                 cs.stream().mapToInt(CompletionPlan.ClassPlan::present).toArray(), plan.toAdd());
     }
