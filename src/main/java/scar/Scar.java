@@ -244,6 +244,11 @@ public final class Scar {
         return ProfileComparison.of(a, b);
     }
 
+    /** As {@link #compare(DatasetProfile, DatasetProfile)} for two profiles of one modality. */
+    public static ProfileComparison compare(ScarProfile a, ScarProfile b) {
+        return ProfileComparison.of(a, b);
+    }
+
     /** A comparison as a chart: per modality, how each class's step size moved from A to B. */
     public static ChartGrid plotComparison(ProfileComparison comparison) {
         return Figures.comparison(comparison);

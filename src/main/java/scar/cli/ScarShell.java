@@ -41,6 +41,7 @@ public final class ScarShell {
     /** Snippets run at start, after JShell's default imports. */
     static final String STARTUP = String.join("\n",
             "import java.nio.file.*;",
+            "import scar.text.TextTable;",
             "import static scar.Scar.*;", "");
 
     private ScarShell() {

@@ -38,6 +38,12 @@ public record ProfileComparison(DatasetProfile a, DatasetProfile b) implements T
         return new ProfileComparison(a, b);
     }
 
+    /** The comparison of two profiles of one modality each. */
+    public static ProfileComparison of(ScarProfile a, ScarProfile b) {
+        return new ProfileComparison(new DatasetProfile(a.dataset(), List.of(a), null),
+                new DatasetProfile(b.dataset(), List.of(b), null));
+    }
+
     /** The modalities both runs have, in A's order. */
     public List<String> sharedModalities() {
         return a.modalityNames().stream().filter(b.modalityNames()::contains).toList();
