@@ -17,7 +17,8 @@ import scar.kernel.KernelCommand;
         description = "Characterise multi-modal datasets with SCAR (Scale, Coverage, Authenticity, Richness), "
                 + "estimate their foundation data size and plan what to acquire next.",
         subcommands = {DemoCommand.class, DatasetsCommand.class, CharacterizeCommand.class, PlanCommand.class,
-                EvaluateCommand.class, ReportCommand.class, BenchCommand.class, KernelCommand.class, JShellCommand.class,
+                EvaluateCommand.class, ReportCommand.class, BenchCommand.class, KernelCommand.class,
+                JShellCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

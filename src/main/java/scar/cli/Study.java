@@ -38,9 +38,10 @@ final class Study {
         System.out.print(TextTable.render(profile.toTable(), width));
         for (ScarProfile p : profile.modalities()) {
             System.out.print(Text.wrap(p.modality() + ": foundation size " + Format.items(p.foundationSize())
-                    + " for " + Format.items(p.size()) + " training items; test accuracy " + Format.share(p.testAccuracy())
-                    + "; " + java.util.Arrays.stream(p.shortfalls()).filter(d -> d == 0).count() + " of "
-                    + p.numClasses() + " classes saturated", width, "", "  "));
+                    + " for " + Format.items(p.size()) + " training items; test accuracy "
+                    + Format.share(p.testAccuracy()) + "; "
+                    + java.util.Arrays.stream(p.shortfalls()).filter(d -> d == 0).count() + " of " + p.numClasses()
+                    + " classes saturated", width, "", "  "));
         }
         System.out.println();
         System.out.println(plan.toText(width));

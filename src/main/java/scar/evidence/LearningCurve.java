@@ -132,7 +132,8 @@ public record LearningCurve(String[] classNames, int[] ratios, int[] classCounts
             f1.append(mean(j, MACRO_F1));
             f1Sd.append(sd(j, MACRO_F1));
         }
-        return Table.create("held-out learning curve (" + Format.items(heldOutSize()) + " held-out items)").addColumns(ratio, items,
+        String title = "held-out learning curve (" + Format.items(heldOutSize()) + " held-out items)";
+        return Table.create(title).addColumns(ratio, items,
                 fits, acc, accSd, f1, f1Sd);
     }
 

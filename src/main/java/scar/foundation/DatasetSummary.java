@@ -1,12 +1,9 @@
 package scar.foundation;
 
-import scar.text.TextTable;
 import scar.text.Format;
 import scar.text.Columns.Kind;
 import scar.text.Columns;
 import scar.data.Tabular;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /**

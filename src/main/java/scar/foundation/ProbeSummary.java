@@ -70,7 +70,8 @@ public record ProbeSummary(ProbeKind kind, List<Fit> fits) {
     @Override
     public String toString() {
         return kind.name().toLowerCase(Locale.ROOT) + " probe: " + Format.count(fits.size(), "fit", "fits")
-                + ", train accuracy " + Format.share(trainAccuracy()) + ", test accuracy " + Format.share(testAccuracy())
+                + ", train accuracy " + Format.share(trainAccuracy()) + ", test accuracy "
+                + Format.share(testAccuracy())
                 + ", iterations mean " + Format.items(meanIterations()) + " max " + Format.items(maxIterations()) + ", "
                 + Format.items(notConverged()) + " not converged, "
                 + Format.duration(java.time.Duration.ofNanos(fits.stream().mapToLong(Fit::nanos).sum()))

@@ -7,7 +7,6 @@ import scar.text.Columns;
 import java.util.Arrays;
 import java.util.Objects;
 import scar.data.Tabular;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**

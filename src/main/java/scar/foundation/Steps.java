@@ -1,7 +1,6 @@
 package scar.foundation;
 
 import scar.text.TextTable;
-import scar.text.Format;
 import scar.text.Columns.Kind;
 import scar.text.Columns;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import scar.data.Tabular;
 import scar.measure.ClassMeasures;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -114,7 +112,7 @@ public record Steps(List<StepResult> classes) implements Tabular {
             for (int c = 0; c < k; c++) {
                 col[c] = classes.get(c).h()[j];
             }
-            t.addColumns(Columns.doubles("h@r=" + Format.number(ratios[j]), col, Kind.NUMBER));
+            t.addColumns(Columns.doubles("h@r=" + ratios[j], col, Kind.NUMBER));
         }
         return t;
     }

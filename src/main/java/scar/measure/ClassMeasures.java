@@ -6,7 +6,6 @@ import scar.text.Columns.Kind;
 import scar.text.Columns;
 import java.util.Arrays;
 import scar.data.Tabular;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 

@@ -260,7 +260,8 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
         double feasible = tNum.doubleValue() / tDen.doubleValue();
         return new CompletionPlan(plans, reserve != null, budget, defaultBudget, feasible, limit,
                 Outlook.none(defaultBudget ? (reserve != null ? "default budget: the whole reserve"
-                        : "default budget: the whole shortfall") : "budget " + Format.items(budget) + " items (given)"));
+                        : "default budget: the whole shortfall")
+                        : "budget " + Format.items(budget) + " items (given)"));
     }
 
     /** Items to add per class, in class order (the input of {@link Fills#scar}). */

@@ -5,7 +5,10 @@ import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** Tablesaw tables as escaped HTML tables: numbers right-aligned in the project's number format ({@link Columns#cell}), rows bounded. */
+/**
+ * Tablesaw tables as escaped HTML tables: numbers right-aligned in the project's number format
+ * ({@link Columns#cell}), rows bounded.
+ */
 final class HtmlTables {
 
     private HtmlTables() {}

@@ -140,7 +140,8 @@ public final class TextTable {
         List<Col> block = new ArrayList<>(List.of(key));
         int used = key.width();
         for (Col c : cols.subList(1, cols.size())) {
-            Col fitted = c.width() <= room ? c : c.withBrokenHeader().width() <= room ? c.withBrokenHeader() : c.withBrokenHeader().capped(room);
+            Col broken = c.withBrokenHeader();
+            Col fitted = c.width() <= room ? c : broken.width() <= room ? broken : broken.capped(room);
             int w = fitted.width();
             if (block.size() > 1 && used + GAP.length() + w > width) {
                 blocks.add(block);
