@@ -138,11 +138,13 @@ public final class Reports {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seed", o.seed());
         m.put("ratios", java.util.Arrays.toString(o.ratios()));
-        m.put("probe", o.probe());
+        m.put("probe", o.probe().kind().name().toLowerCase(java.util.Locale.ROOT) + ", λ = "
+                + Format.number(o.probe().lambda()) + ", at most " + Format.items(o.probe().maxIterations())
+                + " iterations");
         m.put("measure variant", o.variant());
-        m.put("foundation", o.foundation());
+        m.put("inclusion–exclusion order", o.foundation().order());
         m.put("threads", o.threads());
-        m.put("test fraction (when no split)", o.testFraction());
+        m.put("test fraction (when no split)", Format.number(o.testFraction()));
         m.put("ε, δ, δ_E", Format.number(o.foundation().epsilon()) + ", " + Format.number(o.foundation().delta())
                 + ", " + Format.number(o.foundation().deltaE())
                 + " — every size scales as n ∝ ln(H/δ)/ε²: halving ε quadruples it");
