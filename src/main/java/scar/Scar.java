@@ -372,7 +372,7 @@ public final class Scar {
         return Envelope.fit(x, h);
     }
 
-    /** Step size n = ln(H/δ)/(2ε²) with the default δ = ε = 0.01 (SPEC §5.3). */
+    /** Step size n = max(0, ln(H/δ)/(2ε²)) with the default δ = ε = 0.01 (SPEC §5.3): 0 when H ≤ δ. */
     public static double stepSize(double height) {
         return StepSizes.stepSize(height);
     }

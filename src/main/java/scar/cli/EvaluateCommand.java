@@ -1,6 +1,7 @@
 package scar.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Option;
 
 import scar.Scar;
 import scar.report.Exports;
+import scar.report.StagedOutput;
 
 /** {@code scar evaluate DATASET [--seeds 3] [--out dir]}. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -22,8 +24,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seeds", description = "number of seeds (default: ${DEFAULT-VALUE})", defaultValue = "3")
     int seeds;
 
-    @Option(names = {"-o", "--out"}, description = "write the evaluation tables as CSV and evaluation.json into this "
-            + "folder")
+    @Option(names = {"-o", "--out"}, description = "write the evaluation tables as CSV, evaluation.json and "
+            + "timings.json into this folder (new, empty, or written by an earlier run, whose files are replaced)")
     Path out;
 
     @Mixin
@@ -34,15 +36,21 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var data = selection.load();
-        var evaluation = Scar.evaluate(data, sweep.toOptions(), seeds);
-        System.out.println(evaluation.toText(output.width()));
-        if (out != null) {
-            Exports.mkdirs(out);
-            Exports.csv(evaluation.toTable(), out.resolve("evaluation.csv"));
-            Exports.csv(evaluation.accuracyTable(), out.resolve("evaluation-runs.csv"));
-            Exports.json(evaluation, out.resolve("evaluation.json"));
-            System.out.println("wrote 3 files to " + out.toAbsolutePath());
+        long start = System.nanoTime();
+        try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
+            var data = selection.load();
+            var options = sweep.toOptions();
+            var evaluation = Scar.evaluate(data, options, seeds);
+            System.out.println(evaluation.toText(output.width()));
+            if (staged != null) {
+                Path dir = staged.path();
+                Exports.csv(evaluation.toTable(), dir.resolve("evaluation.csv"));
+                Exports.csv(evaluation.accuracyTable(), dir.resolve("evaluation-runs.csv"));
+                Exports.results(evaluation, dir.resolve("evaluation.json"));
+                Exports.timings(options.threads(), (System.nanoTime() - start) / 1e9,
+                        Map.of("evaluation.json", evaluation), dir.resolve(Exports.TIMINGS));
+                System.out.println("wrote " + staged.commit().size() + " files to " + staged.target());
+            }
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 package scar.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Option;
 
 import scar.Scar;
 import scar.report.Exports;
+import scar.report.StagedOutput;
 
 /** {@code scar plan DATASET [--budget B] [--out dir]}. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -23,8 +25,9 @@ final class PlanCommand implements Callable<Integer> {
             + "learning curve supports, capped at 10x the current items)")
     Integer budget;
 
-    @Option(names = {"-o", "--out"}, description = "write the plan tables as CSV and the plan (with its profile) as "
-            + "plan.json into this folder")
+    @Option(names = {"-o", "--out"}, description = "write the plan tables as CSV, the plan (with its profile) as "
+            + "plan.json and timings.json into this folder (new, empty, or written by an earlier run, whose files are "
+            + "replaced)")
     Path out;
 
     @Mixin
@@ -35,16 +38,21 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var profile = Scar.characterize(selection.load(), sweep.toOptions());
-        var plan = budget == null ? Scar.completionPlan(profile) : Scar.completionPlan(profile, budget);
-        System.out.println(plan.toText(output.width()));
-        if (out != null) {
-            Exports.mkdirs(out);
-            Exports.csv(plan.toTable(), out.resolve("plan-by-class.csv"));
-            Exports.csv(plan.bias().modalityTable(), out.resolve("plan-by-modality.csv"));
-            Exports.csv(plan.paired().toTable(), out.resolve("plan-paired.csv"));
-            Exports.json(plan, out.resolve("plan.json"));
-            System.out.println("wrote 4 files to " + out.toAbsolutePath());
+        long start = System.nanoTime();
+        try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
+            var profile = Scar.characterize(selection.load(), sweep.toOptions());
+            var plan = budget == null ? Scar.completionPlan(profile) : Scar.completionPlan(profile, budget);
+            System.out.println(plan.toText(output.width()));
+            if (staged != null) {
+                Path dir = staged.path();
+                Exports.csv(plan.toTable(), dir.resolve("plan-by-class.csv"));
+                Exports.csv(plan.bias().modalityTable(), dir.resolve("plan-by-modality.csv"));
+                Exports.csv(plan.paired().toTable(), dir.resolve("plan-paired.csv"));
+                Exports.results(plan, dir.resolve("plan.json"));
+                Exports.timings(profile, (System.nanoTime() - start) / 1e9, Map.of("plan.json", plan),
+                        dir.resolve(Exports.TIMINGS));
+                System.out.println("wrote " + staged.commit().size() + " files to " + staged.target());
+            }
         }
         return 0;
     }

@@ -10,6 +10,7 @@ import scar.foundation.ScarProfile;
 import scar.plan.Evaluation;
 import scar.plan.MultiModalPlan;
 import scar.report.Reports;
+import scar.report.StagedOutput;
 import scar.text.Format;
 import scar.text.Text;
 import scar.text.TextTable;
@@ -25,14 +26,21 @@ final class Study {
      */
     static int run(scar.data.MultiModalDataset data, Path out, int seeds, ScarOptions options, int width) {
         long start = System.nanoTime();
-        System.out.println(data.toText(width));
-        DatasetProfile profile = Scar.characterize(data, options);
-        MultiModalPlan plan = Scar.completionPlan(profile);
-        Evaluation evaluation = seeds > 0 ? Scar.evaluate(plan, seeds) : null;
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         Path file = out != null ? out : Path.of("scar-out", safe(data.name()) + "-report.html");
-        scar.report.Exports.mkdirs(file.toAbsolutePath().getParent());
-        Reports.write(profile, plan, evaluation, elapsed, file);
+        DatasetProfile profile;
+        MultiModalPlan plan;
+        Evaluation evaluation;
+        Duration elapsed;
+        // The report's name is checked (and its temporary file made) before any work.
+        try (StagedOutput staged = StagedOutput.file(file)) {
+            System.out.println(data.toText(width));
+            profile = Scar.characterize(data, options);
+            plan = Scar.completionPlan(profile);
+            evaluation = seeds > 0 ? Scar.evaluate(plan, seeds) : null;
+            elapsed = Duration.ofNanos(System.nanoTime() - start);
+            Reports.write(profile, plan, evaluation, elapsed, staged.path());
+            staged.commit();
+        }
 
         System.out.println();
         System.out.print(TextTable.render(profile.toTable(), width));

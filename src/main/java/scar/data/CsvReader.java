@@ -1,50 +1,73 @@
 package scar.data;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A small, fast CSV reader: comma-separated, one record per line, optional double quotes around a field (a quote
  * inside a quoted field is doubled; quoted fields cannot span lines). Blank lines are skipped. Gzip input is detected
- * by its magic bytes, so {@code .csv.gz} and plain files go through the same call. Line numbers are 1-based, as a text
- * editor shows them, and every error message names the file and line.
+ * by its magic bytes, so {@code .csv.gz} and plain files go through the same call, and decoded strictly
+ * ({@link GzipInput}: nothing may follow the compressed data). Text must be UTF-8 (a byte-order mark is dropped); a
+ * line may hold at most {@link #MAX_LINE_CHARS} characters, so a file without line breaks is an error rather than an
+ * attempt to hold gigabytes in one string. Line numbers are 1-based, as a text editor shows them, and every error
+ * message names the file and line.
  */
 final class CsvReader implements Closeable {
-    private final BufferedReader in;
+    /**
+     * The longest line read, in characters: 16 Mi, about 600,000 numbers of 25 characters; the widest embedding
+     * rows in practice are under 1% of it.
+     */
+    static final int MAX_LINE_CHARS = 1 << 24;
+
+    private final Reader in;
     private final String file;
     private int lineNumber;
-    private String line;
     private final ArrayDeque<String[]> pushedRecords = new ArrayDeque<>();
     private final ArrayDeque<Integer> pushedLines = new ArrayDeque<>();
+    private final char[] chars = new char[1 << 16];
+    private int charPos;
+    private int charLim;
+    /** The last line ended with a carriage return, so a line feed right after it belongs to it. */
+    private boolean afterCr;
 
     /** Whether the file is gzip-compressed (it starts with the gzip magic bytes). */
     private final boolean gzip;
 
     private CsvReader(InputStream raw, String file) {
         this.file = file;
+        boolean compressed = false;
         try {
             InputStream buffered = new BufferedInputStream(raw, 1 << 16);
             buffered.mark(2);
             int b0 = buffered.read();
             int b1 = buffered.read();
             buffered.reset();
-            this.gzip = b0 == 0x1f && b1 == 0x8b;
-            InputStream text = gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
-            this.in = new BufferedReader(new InputStreamReader(text, StandardCharsets.UTF_8), 1 << 16);
+            compressed = b0 == 0x1f && b1 == 0x8b;
+            InputStream text = compressed ? new GzipInput(buffered) : buffered;
+            this.in = new InputStreamReader(text, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            try {
+                raw.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new UncheckedIOException(file + ": cannot read " + (compressed ? "the gzip header" : "the file")
+                    + ": " + e.getMessage(), e);
         }
+        this.gzip = compressed;
     }
 
     static CsvReader open(Path file) {
@@ -68,20 +91,73 @@ final class CsvReader implements Closeable {
     /** The next non-blank line, or {@code null} at the end of the file. */
     String nextLine() {
         try {
+            String line;
             do {
-                line = in.readLine();
+                line = readLine();
                 lineNumber++;
                 if (lineNumber == 1 && line != null && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
                     line = line.substring(1);
                 }
             } while (line != null && line.isBlank());
             return line;
+        } catch (CharacterCodingException e) {
+            // Text is decoded in blocks, so the bad bytes are on this line or a little after it.
+            throw new UncheckedIOException(file + ", line " + (lineNumber + 1) + " or soon after: the text is not"
+                    + " valid UTF-8 (" + e.getMessage() + "); expected a UTF-8 text file", e);
         } catch (IOException e) {
             // Text is decoded in large blocks, so the failure is somewhere after the last line handed out.
             String where = lineNumber == 0 ? "before the first line" : "after line " + lineNumber;
-            throw new UncheckedIOException(file + ": cannot read " + where + (gzip ? ": the gzip data ends early or is"
-                    + " corrupt (" + e.getMessage() + "); expected a complete gzip file, is it truncated?"
-                    : ": " + e.getMessage()), e);
+            throw new UncheckedIOException(file + ": cannot read " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The next line without its terminator ({@code \n}, {@code \r\n} or {@code \r}), or {@code null} at the end.
+     *
+     * @throws IllegalArgumentException if the line is longer than {@link #MAX_LINE_CHARS}
+     */
+    private String readLine() throws IOException {
+        StringBuilder longLine = null;
+        while (true) {
+            if (charPos >= charLim) {
+                int n = in.read(chars, 0, chars.length);
+                if (n < 0) {
+                    return longLine == null ? null : longLine.toString();
+                }
+                charPos = 0;
+                charLim = n;
+                continue;
+            }
+            if (afterCr) {
+                afterCr = false;
+                if (chars[charPos] == '\n') {
+                    charPos++;
+                    continue;
+                }
+            }
+            int startAt = charPos;
+            int i = startAt;
+            while (i < charLim && chars[i] != '\n' && chars[i] != '\r') {
+                i++;
+            }
+            long length = (longLine == null ? 0 : longLine.length()) + (long) (i - startAt);
+            if (length > MAX_LINE_CHARS) {
+                throw new IllegalArgumentException(file + ", line " + (lineNumber + 1) + ": longer than "
+                        + String.format(java.util.Locale.ROOT, "%,d", MAX_LINE_CHARS) + " characters without a line"
+                        + " break; expected one record per line (is this a binary file, or were the line breaks"
+                        + " lost?)");
+            }
+            if (i < charLim) {
+                afterCr = chars[i] == '\r';
+                charPos = i + 1;
+                return longLine == null ? new String(chars, startAt, i - startAt)
+                        : longLine.append(chars, startAt, i - startAt).toString();
+            }
+            if (longLine == null) {
+                longLine = new StringBuilder(2 * chars.length);
+            }
+            longLine.append(chars, startAt, i - startAt);
+            charPos = charLim;
         }
     }
 
@@ -119,10 +195,10 @@ final class CsvReader implements Closeable {
             List<String> out = new ArrayList<>();
             int start = 0;
             for (int comma = s.indexOf(','); comma >= 0; comma = s.indexOf(',', start)) {
-                out.add(s.substring(start, comma).trim());
+                out.add(trim(s.substring(start, comma)));
                 start = comma + 1;
             }
-            out.add(s.substring(start).trim());
+            out.add(trim(s.substring(start)));
             return out.toArray(new String[0]);
         }
         return splitQuoted(s);
@@ -146,7 +222,7 @@ final class CsvReader implements Closeable {
             } else if (c == '"') {
                 quoted = true;
             } else if (c == ',') {
-                out.add(field.toString().trim());
+                out.add(trim(field.toString()));
                 field.setLength(0);
             } else {
                 field.append(c);
@@ -155,7 +231,7 @@ final class CsvReader implements Closeable {
         if (quoted) {
             throw error("an unterminated quoted field; quoted fields must close on the same line");
         }
-        out.add(field.toString().trim());
+        out.add(trim(field.toString()));
         return out.toArray(new String[0]);
     }
 
@@ -184,8 +260,8 @@ final class CsvReader implements Closeable {
     /** The exception for a row with {@code fields} fields where the header has {@code header.length}. */
     IllegalArgumentException ragged(int fields, String[] header) {
         String detail = fields < header.length
-                ? "column '" + header[fields] + "' is missing"
-                : "there is no column after '" + header[header.length - 1] + "'";
+                ? "column '" + shown(header[fields]) + "' is missing"
+                : "there is no column after '" + shown(header[header.length - 1]) + "'";
         return error("a ragged row: " + fields + " fields where the header has " + header.length + " columns ("
                 + detail + ")");
     }
@@ -193,33 +269,76 @@ final class CsvReader implements Closeable {
     /** Parses {@code s[from, to)} as a finite float32, by {@link Decimal}'s fast path when it applies. */
     float parseFloat(String s, int from, int to, String column) {
         double v = Decimal.parse(s, from, to);
-        if (Double.isNaN(v)) {
-            return parseFloat(s.substring(from, to).trim(), column);
-        }
         float f = (float) v;
-        if (!Float.isFinite(f)) {
-            return parseFloat(s.substring(from, to).trim(), column);
+        if (Double.isNaN(v) || !Float.isFinite(f)) {
+            return parseFloat(trim(s.substring(from, to)), column);
         }
         return f;
     }
 
     /**
-     * Parses one value as a finite float32: {@code (float) Double.parseDouble(value)}, so a decimal that round-trips to
-     * a double lands on the same float as numpy's {@code float64 -> float32} cast.
+     * Parses one value as a finite float32 in the number grammar of {@link Decimal}: {@code (float) v} of the double v
+     * it denotes, so a decimal that round-trips to a double lands on the same float as numpy's
+     * {@code float64 -> float32} cast.
      */
     float parseFloat(String value, String column) {
         double v = Decimal.parse(value, 0, value.length());
-        try {
-            v = Double.isNaN(v) ? Double.parseDouble(value) : v;
-        } catch (NumberFormatException e) {
-            throw error(column, value, "a number");
+        if (Double.isNaN(v)) {
+            if (Decimal.isNonFinite(value)) {
+                throw error(column, value, "a finite number (NaN and infinity are not allowed)");
+            }
+            if (!Decimal.isDecimal(value)) {
+                throw error(column, value, "a number");
+            }
+            v = Double.parseDouble(trim(value));
         }
         float f = (float) v;
         if (!Float.isFinite(f)) {
-            throw error(column, value, Double.isFinite(v) ? "a number within the float32 range (|x| < 3.4e38)"
-                    : "a finite number (NaN and infinity are not allowed)");
+            throw error(column, value, "a number within the float32 range (|x| < 3.4e38)");
         }
         return f;
+    }
+
+    /** {@code s} without the spaces and tabs around it (other control characters stay, and make a value invalid). */
+    static String trim(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return from == 0 && to == s.length() ? s : s.substring(from, to);
+    }
+
+    /**
+     * A value as an error message shows it: control characters escaped ({@code \u0000}) and at most 60 characters
+     * in all (a longer one is cut, with "..." and its length), so that the message stays one short line whatever the
+     * file holds.
+     */
+    static String shown(String value) {
+        return shown(value, 60);
+    }
+
+    /** {@link #shown(String)} with at most {@code max} characters shown (escapes included). */
+    static String shown(String value, int max) {
+        StringBuilder sb = new StringBuilder(Math.min(value.length(), max) + 24);
+        int i = 0;
+        for (; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String part = Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
+                    ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c);
+            if (sb.length() + part.length() > max) {
+                break;
+            }
+            sb.append(part);
+        }
+        if (i < value.length()) {
+            sb.append("... (").append(value.length()).append(" characters)");
+        }
+        return sb.toString();
     }
 
     /** Parses one value as an int. */
@@ -238,8 +357,8 @@ final class CsvReader implements Closeable {
 
     /** An error about one value of the current line: names file, line, column, value and what was expected. */
     IllegalArgumentException error(String column, String value, String expected) {
-        return new IllegalArgumentException(file + ", line " + lineNumber + ", column '" + column + "': value '"
-                + value + "' is not " + expected);
+        return new IllegalArgumentException(file + ", line " + lineNumber + ", column '" + shown(column) + "': value '"
+                + shown(value) + "' is not " + expected);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package scar.data;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -9,9 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -46,16 +45,16 @@ public final class DatasetFolder {
                     new NoSuchFileException(folder.toString()));
         }
         Source source = Source.folder(folder);
-        Properties manifest = source.exists(MANIFEST) ? readManifest(source) : new Properties();
-        if (!manifest.containsKey("views")) {
+        Manifest manifest = source.exists(MANIFEST) ? Manifest.read(source) : Manifest.empty(source.describe(MANIFEST));
+        if (!manifest.has("views")) {
             List<String> files = viewFiles(folder);
             List<String> views = new ArrayList<>();
             for (String f : files) {
                 String view = f.substring("view_".length(), f.indexOf(".csv"));
                 views.add(view);
-                manifest.setProperty("view." + view + ".file", f);
+                manifest.set("view." + view + ".file", f);
             }
-            manifest.setProperty("views", String.join(",", views));
+            manifest.set("views", String.join(",", views));
         }
         String fallbackName = folder.toAbsolutePath().normalize().getFileName() == null ? "dataset"
                 : folder.toAbsolutePath().normalize().getFileName().toString();
@@ -65,7 +64,7 @@ public final class DatasetFolder {
     /** Loads a dataset whose files are classpath resources under {@code prefix}. */
     static MultiModalDataset loadResource(String prefix, String fallbackName) {
         Source source = Source.classpath(prefix);
-        return load(source, readManifest(source), fallbackName);
+        return load(source, Manifest.read(source), fallbackName);
     }
 
     /** The folder's view_<name>.csv[.gz] files, sorted. */
@@ -79,49 +78,49 @@ public final class DatasetFolder {
         }
     }
 
-    private static Properties readManifest(Source source) {
-        Properties p = new Properties();
-        try (InputStream in = source.open(MANIFEST)) {
-            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source.describe(MANIFEST) + ": " + e.getMessage(), e);
-        }
-        return p;
-    }
-
-    private static MultiModalDataset load(Source source, Properties manifest, String fallbackName) {
-        String name = manifest.getProperty("name", fallbackName).trim();
-        String[] declaredNames = list(manifest.getProperty("class_names"));
-        int declaredClasses = intKey(source, manifest, "classes", -1);
+    private static MultiModalDataset load(Source source, Manifest manifest, String fallbackName) {
+        String name = manifest.get("name", fallbackName);
+        String[] declaredNames = manifest.list("class_names");
+        int declaredClasses = manifest.nonNegative("classes", -1);
         if (declaredNames != null && declaredClasses >= 0 && declaredNames.length != declaredClasses) {
-            throw new IllegalArgumentException(source.describe(MANIFEST) + ": classes=" + declaredClasses
-                    + " but class_names lists " + declaredNames.length + " names");
+            throw new IllegalArgumentException(manifest.where() + ": classes=" + declaredClasses
+                    + " but class_names lists " + declaredNames.length + " names (" + preview(declaredNames)
+                    + "); write a comma inside a name as \\,");
+        }
+        if (declaredNames != null && new HashSet<>(Arrays.asList(declaredNames)).size() != declaredNames.length) {
+            throw new IllegalArgumentException(manifest.where() + ", key 'class_names': a name appears twice ("
+                    + preview(declaredNames) + "); expected unique class names");
         }
         int k = declaredNames != null ? declaredNames.length : declaredClasses;
-        String labelsFile = manifest.getProperty("labels.file", "labels.csv").trim();
+        String labelsFile = manifest.fileName("labels.file", "labels.csv");
         if (!source.exists(labelsFile)) {
             throw new UncheckedIOException(source.describe(labelsFile) + ": file not found; expected " + EXPECTED,
                     new NoSuchFileException(source.describe(labelsFile)));
         }
         LabelsFile labels = LabelsFile.read(source, labelsFile, k, declaredNames);
 
-        int samples = intKey(source, manifest, "samples", -1);
+        int samples = manifest.nonNegative("samples", -1);
         if (samples >= 0 && samples != labels.ids.length) {
             throw new IllegalArgumentException(source.describe(MANIFEST) + ": samples=" + samples + " but "
                     + source.describe(labelsFile) + " has " + labels.ids.length + " rows");
         }
-        String[] views = list(manifest.getProperty("views"));
+        String[] views = manifest.list("views");
         if (views == null || views.length == 0) {
-            throw new IllegalArgumentException("dataset '" + name + "' has no views: " + source.describe(MANIFEST)
+            throw new IllegalArgumentException("dataset '" + CsvReader.shown(name) + "' has no views: "
+                    + source.describe(MANIFEST)
                     + " lists none and no view_<name>.csv[.gz] file was found");
+        }
+        if (new HashSet<>(Arrays.asList(views)).size() != views.length) {
+            throw new IllegalArgumentException(manifest.where() + ", key 'views': a view appears twice ("
+                    + preview(views) + "); expected each view once");
         }
         List<Modality> modalities = new ArrayList<>();
         for (String view : views) {
-            String file = manifest.getProperty("view." + view + ".file", "view_" + view + ".csv.gz").trim();
-            int dim = intKey(source, manifest, "view." + view + ".dim", -1);
+            String file = manifest.fileName("view." + view + ".file", "view_" + view + ".csv.gz");
+            int dim = manifest.nonNegative("view." + view + ".dim", -1);
             if (!source.exists(file)) {
                 throw new UncheckedIOException(source.describe(file) + ": file not found; expected the file of view '"
-                        + view + "' that " + MANIFEST + " lists", new NoSuchFileException(source.describe(file)));
+                        + CsvReader.shown(view) + "' that " + MANIFEST + " lists", new NoSuchFileException(source.describe(file)));
             }
             Matrix m = readView(source, file, view, dim, labels.ids.length, labelsFile);
             modalities.add(Modality.of(view, m, labels.ids));
@@ -135,49 +134,37 @@ public final class DatasetFolder {
             String[] header = reader.header();
             if (dim >= 0 && header.length != dim) {
                 throw new IllegalArgumentException(reader.file() + ": the header has " + header.length
-                        + " columns but " + MANIFEST + " says view." + view + ".dim=" + dim);
+                        + " columns but " + MANIFEST + " says view." + CsvReader.shown(view) + ".dim=" + dim);
             }
             int d = header.length;
-            float[] data = new float[Math.multiplyExact(n, d)];
+            if ((long) n * d > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException(reader.file() + ": " + n + " rows of " + d + " columns are more"
+                        + " values than one float array holds (" + (Integer.MAX_VALUE - 8) + "); split the data");
+            }
+            // Memory grows with the rows actually read, not with what the header and labels.csv promise.
+            FloatList values = new FloatList((int) Math.min((long) n * d, 1 << 24));
             int row = 0;
             for (String line = reader.nextLine(); line != null; line = reader.nextLine()) {
                 if (row == n) {
-                    throw reader.error("view '" + view + "' has more rows than " + labelsFile + " (" + n
-                            + " rows); this is row " + (n + 1));
+                    throw reader.error("view '" + CsvReader.shown(view) + "' has more rows than " + labelsFile + " ("
+                            + n + " rows); this is row " + (n + 1));
                 }
-                reader.parseFloats(line, header, data, row * d);
+                int offset = values.reserve(d);
+                reader.parseFloats(line, header, values.array(), offset);
                 row++;
             }
             if (row != n) {
-                throw new IllegalArgumentException("view '" + view + "' (" + reader.file() + ") has " + row
-                        + " rows but " + labelsFile + " has " + n + "; expected one row per item");
+                throw new IllegalArgumentException("view '" + CsvReader.shown(view) + "' (" + reader.file() + ") has "
+                        + row + " rows but " + labelsFile + " has " + n + "; expected one row per item");
             }
-            return Matrix.wrap(n, d, data);
+            return Matrix.wrap(n, d, values.toArray());
         }
     }
 
-    private static String[] list(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return Arrays.stream(value.split(",")).map(String::trim).toArray(String[]::new);
-    }
-
-    private static int intKey(Source source, Properties manifest, String key, int absent) {
-        String value = manifest.getProperty(key);
-        if (value == null) {
-            return absent;
-        }
-        try {
-            int v = Integer.parseInt(value.trim());
-            if (v >= 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(source.describe(MANIFEST) + ", key '" + key + "': value '" + value
-                + "' is not a non-negative integer");
+    /** Names for a message: all of them, or the first ten and the count. */
+    private static String preview(String[] names) {
+        String shown = CsvReader.shown(String.join(", ", Arrays.copyOf(names, Math.min(10, names.length))), 200);
+        return names.length <= 10 ? shown : shown + ", ... (" + names.length + " in all)";
     }
 
     /** The parsed labels.csv. */
@@ -263,7 +250,7 @@ public final class DatasetFolder {
             int index = Arrays.asList(header).indexOf(name);
             if (index < 0 && required) {
                 throw new IllegalArgumentException(reader.file() + ", line " + reader.lineNumber() + ": the header "
-                        + String.join(",", header) + " has no column '" + name
+                        + CsvReader.shown(String.join(",", header), 200) + " has no column '" + name
                         + "'; expected id,label[,class_name][,split]");
             }
             return index;

@@ -1,11 +1,20 @@
 package scar.data;
 
 /**
- * Fast exact parsing of decimal numbers, the hot loop of the CSV loaders. It handles the common case — at most 19
- * significant digits forming an integer m ≤ 2^53 with a decimal exponent e, |e| ≤ 22 — by Clinger's fast path: m and
- * 10^|e| are both exact doubles, so one IEEE multiplication or division gives the correctly rounded result, the same
- * double {@link Double#parseDouble} returns. Everything else (more digits, larger exponents, NaN, hexadecimal,
- * malformed text) is left to the caller's fallback.
+ * Decimal numbers as the loaders accept them, and fast exact parsing of them (the hot loop of the CSV loaders).
+ *
+ * <p><b>Grammar.</b> A number is {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?}, optionally
+ * surrounded by spaces or tabs: what Python, numpy, pandas and spreadsheets write. {@link Double#parseDouble} accepts
+ * more — hexadecimal floats ({@code 0x1p3} is 8), type suffixes ({@code 1.5f}, {@code 2d}), control characters
+ * around the value — and a loader that used it alone would read such text as a number without a word.
+ * {@link #isDecimal} is the one check every loader applies; {@link #isNonFinite} recognises the spellings of NaN and
+ * infinity ({@code nan}, {@code NaN}, {@code inf}, {@code -Infinity}, ...) so that they get their own message.
+ *
+ * <p><b>Fast path.</b> {@link #parse} handles the common case — at most 18 significant digits forming an
+ * integer m ≤ 2^53 with a decimal exponent e, |e| ≤ 22 — by Clinger's fast path: m and 10^|e| are both exact
+ * doubles, so one IEEE multiplication or division gives the correctly rounded result, the same double
+ * {@link Double#parseDouble} returns. Everything else (more digits, larger exponents, NaN, malformed text) is left
+ * to the caller's fallback.
  */
 final class Decimal {
     /** Returned when the fast path does not apply; the caller then uses {@link Double#parseDouble}. */
@@ -25,12 +34,91 @@ final class Decimal {
     private Decimal() {
     }
 
-    /** The value of {@code s[from, to)}, or {@link #FALLBACK} (NaN) when the fast path does not apply. */
-    static double parse(CharSequence s, int from, int to) {
-        while (from < to && s.charAt(from) == ' ') {
+    /** Whether {@code s} is a number in the grammar of the class comment. */
+    static boolean isDecimal(CharSequence s) {
+        return isDecimal(s, 0, s.length());
+    }
+
+    /** Whether {@code s[from, to)} is a number in the grammar of the class comment. */
+    static boolean isDecimal(CharSequence s, int from, int to) {
+        while (from < to && isBlank(s.charAt(from))) {
             from++;
         }
-        while (to > from && s.charAt(to - 1) == ' ') {
+        while (to > from && isBlank(s.charAt(to - 1))) {
+            to--;
+        }
+        int i = from;
+        if (i < to && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            i++;
+        }
+        int digits = 0;
+        for (; i < to && isDigit(s.charAt(i)); i++) {
+            digits++;
+        }
+        if (i < to && s.charAt(i) == '.') {
+            for (i++; i < to && isDigit(s.charAt(i)); i++) {
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < to && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < to && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            for (; i < to && isDigit(s.charAt(i)); i++) {
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return false;
+            }
+        }
+        return i == to;
+    }
+
+    /** Whether {@code s} spells NaN or an infinity: {@code [+-]?(nan|inf|infinity)} in any case. */
+    static boolean isNonFinite(String s) {
+        String t = CsvReader.trim(s);
+        if (t.startsWith("-") || t.startsWith("+")) {
+            t = t.substring(1);
+        }
+        return t.equalsIgnoreCase("nan") || t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("infinity");
+    }
+
+    /**
+     * The double value of {@code s} in the grammar of the class comment.
+     *
+     * @throws NumberFormatException if {@code s} is not such a number (NaN and infinity spellings included)
+     */
+    static double parseStrict(String s) {
+        double v = parse(s, 0, s.length());
+        if (!Double.isNaN(v)) {
+            return v;
+        }
+        if (!isDecimal(s)) {
+            throw new NumberFormatException("not a decimal number: " + s);
+        }
+        return Double.parseDouble(CsvReader.trim(s));
+    }
+
+    /** A space or tab: what may surround a number. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The value of {@code s[from, to)}, or {@link #FALLBACK} (NaN) when the fast path does not apply. */
+    static double parse(CharSequence s, int from, int to) {
+        while (from < to && isBlank(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && isBlank(s.charAt(to - 1))) {
             to--;
         }
         int i = from;

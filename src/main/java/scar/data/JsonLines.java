@@ -8,8 +8,10 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads JSON Lines as the original research code writes them: one object per line,
@@ -81,10 +83,15 @@ public final class JsonLines {
         List<String> embedding = null;
         Integer label = null;
         String id = null;
+        Set<String> keys = new HashSet<>();
         try {
             json.beginObject();
             while (json.hasNext()) {
                 String key = json.nextName();
+                if (!keys.add(key)) {
+                    throw lines.error("the key \"" + CsvReader.shown(key) + "\" appears twice in the object; expected"
+                            + " each key once (which value was meant?)");
+                }
                 switch (key) {
                     case "embedding" -> embedding = numbers(lines, json);
                     case "label" -> label = label(lines, json);
@@ -98,11 +105,14 @@ public final class JsonLines {
             }
         } catch (IOException | IllegalStateException | NumberFormatException e) {
             // Gson appends a troubleshooting link on a second line; the first line says what is wrong.
-            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            String reason = CsvReader.shown(String.valueOf(e.getMessage()).lines().findFirst().orElse(""), 200);
             throw lines.error("malformed JSON (" + reason + "); " + SHAPE);
         }
         if (embedding == null || label == null) {
             throw lines.error("no \"" + (embedding == null ? "embedding" : "label") + "\" key; " + SHAPE);
+        }
+        if (embedding.isEmpty()) {
+            throw lines.error("'embedding' is an empty array; expected at least one number");
         }
         return new Item(embedding, label, id);
     }

@@ -30,31 +30,29 @@ final class LabelCoding {
     private LabelCoding() {
     }
 
-    /** The integer value of {@code s}, or null if it is not an integer (an integral decimal counts as one). */
+    /**
+     * The integer value of {@code s}, or null if it is not an integer (an integral decimal such as {@code 2.0} counts;
+     * text outside the number grammar of {@link Decimal}, such as {@code 0x10} or {@code 1f}, does not).
+     */
     static Integer asInteger(String s) {
+        if (!Decimal.isDecimal(s)) {
+            return null;
+        }
+        String t = CsvReader.trim(s);
         try {
-            return Integer.parseInt(s);
+            return Integer.parseInt(t);
         } catch (NumberFormatException e) {
-            try {
-                double d = Double.parseDouble(s);
-                if (d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) {
-                    return (int) d;
-                }
-            } catch (NumberFormatException notNumber) {
-                // not a number
+            double d = Double.parseDouble(t);
+            if (d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) {
+                return (int) d;
             }
             return null;
         }
     }
 
-    /** Whether {@code s} parses as a number (finite or not). */
+    /** Whether {@code s} is a number: a decimal in the grammar of {@link Decimal}, or a spelling of NaN or infinity. */
     static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return Decimal.isDecimal(s) || Decimal.isNonFinite(s);
     }
 
     /** Integer labels, mapped in ascending order. */

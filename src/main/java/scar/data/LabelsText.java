@@ -22,8 +22,9 @@ final class LabelsText {
             String[] header = hasHeader ? first : new String[] {"label"};
             int labelCol = header.length == 1 ? 0 : Arrays.asList(header).indexOf("label");
             if (labelCol < 0) {
-                throw new IllegalArgumentException(file + ", line 1: the header " + String.join(",", header)
-                        + " has no column 'label'; expected one label per line or a 'label' column");
+                throw new IllegalArgumentException(file + ", line " + reader.lineNumber() + ": the header "
+                        + CsvReader.shown(String.join(",", header), 200) + " has no column 'label'; expected one label"
+                        + " per line or a 'label' column");
             }
             int nameCol = Arrays.asList(header).indexOf("class_name");
             IntList labels = new IntList();

@@ -49,6 +49,11 @@ public final class SklearnCsv {
             columns[j] = "f" + j;
         }
         columns[d] = "label";
+        if (hasHeader && first.length < 3) {
+            throw new IllegalArgumentException(reader.file() + ", line " + firstLine + ": a header of " + first.length
+                    + (first.length == 1 ? " field" : " fields") + "; expected scikit-learn's header n_samples,"
+                    + "n_features,class names... or no header line");
+        }
         String[] names = hasHeader ? Arrays.copyOfRange(first, 2, first.length) : null;
         if (!hasHeader) {
             reader.pushBack(first, firstLine);
@@ -91,7 +96,7 @@ public final class SklearnCsv {
         Integer declared = LabelCoding.asInteger(header[index]);
         if (declared == null || declared != actual) {
             throw new IllegalArgumentException(reader.file() + ", line 1, column '" + what + "': value '"
-                    + header[index] + "' does not match the " + actual + " " + (index == 0 ? "data rows" : "features")
+                    + CsvReader.shown(header[index]) + "' does not match the " + actual + " " + (index == 0 ? "data rows" : "features")
                     + " found");
         }
     }

@@ -14,9 +14,10 @@ import java.nio.file.Path;
  */
 interface Source {
 
-    /** Opens the named file; a missing file is an {@link UncheckedIOException} whose message names it. */
+    /** Opens the named file; a missing file or a folder is an {@link UncheckedIOException} whose message names it. */
     InputStream open(String name);
 
+    /** Whether the named file exists (a folder of that name counts: opening it then says it is a folder). */
     boolean exists(String name);
 
     /** The full location of {@code name}, for messages. */
@@ -32,7 +33,7 @@ interface Source {
 
             @Override
             public boolean exists(String name) {
-                return Files.isRegularFile(folder.resolve(name));
+                return Files.exists(folder.resolve(name));
             }
 
             @Override
@@ -68,14 +69,26 @@ interface Source {
         };
     }
 
-    /** Opens a file, turning a missing or unreadable file into an {@link UncheckedIOException} naming the path. */
+    /**
+     * Opens a file, turning a missing or unreadable file, or a folder where a file was expected, into an
+     * {@link UncheckedIOException} naming the path.
+     */
     static InputStream openFile(Path file) {
+        requireFile(file);
         try {
             return Files.newInputStream(file);
         } catch (NoSuchFileException e) {
             throw new UncheckedIOException("file not found: " + file, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Checks that {@code file} is not a folder (a folder opens on some systems and fails only when read). */
+    static void requireFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new UncheckedIOException(file + " is a folder; expected a file",
+                    new java.nio.file.FileSystemException(file.toString(), null, "is a folder"));
         }
     }
 }

@@ -101,6 +101,77 @@ public final class DatasetProfile implements Tabular {
                         + dataset + "; modalities: " + modalityNames()));
     }
 
+    /**
+     * The profile of the one modality of a one-modality dataset: what {@code characterize(dataset)} means for a
+     * single CSV, {@code .npy} or table. The methods below ({@link #summaryTable()}, {@link #foundationSize()}, ...)
+     * read it, so such a profile is used like a {@link ScarProfile}.
+     *
+     * @throws IllegalStateException naming the modalities when there are several
+     */
+    public ScarProfile only() {
+        if (modalities.size() != 1) {
+            throw new IllegalStateException("the profile of " + dataset + " has " + modalities.size()
+                    + " modalities " + modalityNames() + "; choose one with modality(\"" + modalities.get(0).modality()
+                    + "\")");
+        }
+        return modalities.get(0);
+    }
+
+    /** {@link ScarProfile#foundationSize()} of the only modality ({@link #only()}). */
+    public double foundationSize() {
+        return only().foundationSize();
+    }
+
+    /** {@link ScarProfile#stepSizes()} of the only modality ({@link #only()}). */
+    public double[] stepSizes() {
+        return only().stepSizes();
+    }
+
+    /** {@link ScarProfile#shortfalls()} of the only modality ({@link #only()}). */
+    public int[] shortfalls() {
+        return only().shortfalls();
+    }
+
+    /** {@link ScarProfile#testAccuracy()} of the only modality ({@link #only()}). */
+    public double testAccuracy() {
+        return only().testAccuracy();
+    }
+
+    /** {@link ScarProfile#meaning()} of the only modality ({@link #only()}). */
+    public String meaning() {
+        return only().meaning();
+    }
+
+    /** {@link ScarProfile#summaryTable()} of the only modality ({@link #only()}). */
+    public Table summaryTable() {
+        return only().summaryTable();
+    }
+
+    /** {@link ScarProfile#measuresTable()} of the only modality ({@link #only()}). */
+    public Table measuresTable() {
+        return only().measuresTable();
+    }
+
+    /** {@link ScarProfile#stepsTable()} of the only modality ({@link #only()}). */
+    public Table stepsTable() {
+        return only().stepsTable();
+    }
+
+    /** {@link ScarProfile#learningCurve()} of the only modality ({@link #only()}). */
+    public Table learningCurve() {
+        return only().learningCurve();
+    }
+
+    /** {@link ScarProfile#evidenceTable()} of the only modality ({@link #only()}). */
+    public Table evidenceTable() {
+        return only().evidenceTable();
+    }
+
+    /** {@link ScarProfile#hardItems()} of the only modality ({@link #only()}). */
+    public Table hardItems() {
+        return only().hardItems();
+    }
+
     public List<String> modalityNames() {
         return modalities.stream().map(ScarProfile::modality).toList();
     }

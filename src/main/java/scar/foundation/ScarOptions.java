@@ -23,7 +23,8 @@ import scar.probe.ProbeOptions;
  * @param probe        the linear probe and its parameters ({@link ProbeOptions#defaults()}: the converged probe)
  * @param variant      measure semantics, HEAD (default) or V1 (SPEC §3.2)
  * @param foundation   δ, ε, δ_E and the inclusion–exclusion order (SPEC §5)
- * @param threads      worker threads for the probe fits, ≥ 1; the default is every available processor
+ * @param threads      worker threads for the probe fits, ≥ 1; the default is every available processor. It is the one
+ *                     thread setting: the probe options are given the same count (the sweep hands it to every fit)
  * @param testFraction share of each class held out as a test set when the dataset has no train/test split, in
  *                     [0, 0.9]; 0 means no test accuracy is measured (default 0.2)
  * @param progress     whether long runs report progress (a bar on a terminal, an updating line in a notebook)
@@ -68,6 +69,9 @@ public record ScarOptions(long seed, int[] ratios, ProbeOptions probe, MeasureVa
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (probe.threads() != threads) {
+            probe = probe.withThreads(threads);
         }
         if (!(testFraction >= 0 && testFraction <= 0.9)) {
             throw new IllegalArgumentException("testFraction must be in [0, 0.9], got " + testFraction);

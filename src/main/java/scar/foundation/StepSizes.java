@@ -3,18 +3,19 @@ package scar.foundation;
 import java.util.Objects;
 
 /**
- * Step size of one class (SPEC §5.3): n_c = ln(H_c / δ) / (2 ε²), the number of items a one-vs-rest step with
+ * Step size of one class (SPEC §5.3): n_c = max(0, ln(H_c / δ) / (2 ε²)), the number of items a one-vs-rest step with
  * hypothesis-space size H_c needs for generalisation error ε with confidence 1 − δ (δ = ε = 0.01 by default).
  *
- * <p>Edge case: H_c &lt; δ gives a negative n_c and H_c = δ gives 0; both are returned as they are (the reference
- * does the same, and they enter the fallback sum Σ n_c unchanged).
+ * <p>Edge case: H_c ≤ δ gives n_c = 0 — a hypothesis space that small needs no items. The bare formula is negative
+ * there (the reference returns it as it is), and a negative count of items would make shortfalls, plans and the
+ * fallback foundation size Σ n_c negative; the library clamps at 0 and SPEC §5.3 says so.
  */
 public final class StepSizes {
     private StepSizes() {
     }
 
     /**
-     * n = ln(H/δ)/(2ε²).
+     * n = max(0, ln(H/δ)/(2ε²)).
      *
      * @throws IllegalArgumentException if H is not finite and positive, or δ or ε is not finite and positive
      */
@@ -25,7 +26,7 @@ public final class StepSizes {
         if (!(delta > 0) || Double.isInfinite(delta) || !(epsilon > 0) || Double.isInfinite(epsilon)) {
             throw new IllegalArgumentException("δ and ε must be finite and > 0, got δ = " + delta + ", ε = " + epsilon);
         }
-        return Math.log(height / delta) / (2 * (epsilon * epsilon));
+        return Math.max(0, Math.log(height / delta) / (2 * (epsilon * epsilon)));
     }
 
     /** n = ln(H/δ)/(2ε²) with the default δ = ε = 0.01 ({@link FoundationOptions#defaults()}). */

@@ -139,9 +139,28 @@ public final class Sweep {
         } finally {
             futures.forEach(fu -> fu.cancel(true));
             pool.shutdownNow();
-            try {
-                pool.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
+            awaitWorkers(pool);
+        }
+    }
+
+    /**
+     * Waits (at most 10 s) for the interrupted workers to end, also when this thread is interrupted itself — the
+     * cancelled case: an interrupted awaitTermination would return at once and leave fits running.
+     */
+    private static void awaitWorkers(ExecutorService pool) {
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try {
+            while (true) {
+                try {
+                    pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }

@@ -67,7 +67,8 @@ public record SweepPlan(int[] ratios, int[] skippedRatios, List<Fit> fits) {
             throw new IllegalArgumentException("modality '" + modality + "': only " + used.size()
                     + " of the ratios " + Arrays.toString(requested) + " leave every class at least 2 items; "
                     + "too small: " + smallClasses(classCounts, classNames, requested.length > 1 ? requested[1] : 2)
-                    + ". Add items to these classes or use smaller ratios (withRatios(1, 2, ...))");
+                    + ". Add items to these classes or use smaller ratios (--ratios 1,2 on the command line or in"
+                    + " %scar; withRatios(1, 2) in Java)");
         }
         int[] ratios = used.stream().mapToInt(Integer::intValue).toArray();
         List<Fit> fits = new ArrayList<>();

@@ -52,7 +52,9 @@ final class Lbfgs {
         double[] xn = new double[dim];
         double[] gn = new double[dim];
         double[] p = new double[dim];
-        double[] past = new double[o.maxIterations() + 1];
+        // f at the last relWindow + 1 iterations, in a ring: enough for the relative-decrease test (SPEC 2.1), and
+        // small whatever maxIterations is (a buffer per iteration overflowed at maxIterations = Integer.MAX_VALUE)
+        double[] past = new double[Math.min(o.relWindow(), o.maxIterations()) + 1];
         past[0] = fx;
         if (maxAbs(g) < o.gradTolerance()) {
             return new Outcome(x, fx, 0, true);
@@ -117,12 +119,12 @@ final class Lbfgs {
             g = gn;
             gn = swap;
             fx = fn;
-            past[iter] = fx;
+            past[iter % past.length] = fx;
             if (maxAbs(g) < o.gradTolerance()) {
                 return new Outcome(x, fx, iter, true);
             }
             if (iter >= o.relWindow()) {
-                double before = past[iter - o.relWindow()];
+                double before = past[(iter - o.relWindow()) % past.length];
                 if ((before - fx) / Math.max(Math.abs(before), Double.MIN_NORMAL) < o.relTolerance()) {
                     return new Outcome(x, fx, iter, true);
                 }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param gradTolerance  converged probe: stop when max |∂loss/∂θ| < this; > 0, default 1e-5
  * @param relTolerance   converged probe: stop when (f_{k−w} − f_k) / |f_{k−w}| < this, w = {@code relWindow};
  *                       ≥ 0, default 1e-9
- * @param relWindow      converged probe: the w above, in iterations; ≥ 1, default 10
+ * @param relWindow      converged probe: the w above, in iterations; 1..1,000,000, default 10
  * @param maxIterations  converged probe: L-BFGS iterations before giving up (then not converged); ≥ 1, default 1000
  * @param history        converged probe: L-BFGS correction pairs kept; ≥ 1, default 10
  * @param learningRate   reference probe: Adam step size; > 0, default 1e-3
@@ -34,7 +34,7 @@ public record ProbeOptions(ProbeKind kind, double lambda, double gradTolerance, 
                 "a finite value > 0");
         check(relTolerance >= 0 && Double.isFinite(relTolerance), "relTolerance", relTolerance,
                 "a finite value >= 0");
-        check(relWindow >= 1, "relWindow", relWindow, "at least 1");
+        check(relWindow >= 1 && relWindow <= 1_000_000, "relWindow", relWindow, "between 1 and 1,000,000");
         check(maxIterations >= 1, "maxIterations", maxIterations, "at least 1");
         check(history >= 1, "history", history, "at least 1");
         check(learningRate > 0 && Double.isFinite(learningRate), "learningRate", learningRate,

@@ -149,18 +149,16 @@ public final class HtmlReport {
     }
 
     /**
-     * Writes {@link #toHtml()} as UTF-8 to {@code path}, creating parent folders; returns the path.
+     * Writes {@link #toHtml()} as UTF-8 to {@code path}, creating parent folders; returns the path. The file appears
+     * whole or not at all: it is written under a hidden temporary name and renamed ({@link StagedOutput}).
      *
-     * @throws UncheckedIOException naming the path when it cannot be written
+     * @throws UncheckedIOException naming the path when it cannot be written (or is a folder)
      */
     public Path write(Path path) {
         Objects.requireNonNull(path, "path");
-        try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(path, toHtml(), StandardCharsets.UTF_8);
+        try (StagedOutput out = StagedOutput.file(path)) {
+            Files.writeString(out.path(), toHtml(), StandardCharsets.UTF_8);
+            out.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the report to " + path.toAbsolutePath(), e);
         }

@@ -18,17 +18,17 @@ class MainTest {
 
     @Test
     void datasetsListsTheBundledNamesAndSummarisesOne() {
-        Run list = run("datasets");
+        Cli.Run list = run("datasets");
         assertEquals(0, list.code());
         assertTrue(list.out().contains("wikipedia") && list.out().contains("mfeat"), list.out());
-        Run one = run("datasets", "mfeat");
+        Cli.Run one = run("datasets", "mfeat");
         assertEquals(0, one.code());
         assertTrue(one.out().contains("2,000 items") && one.out().contains("fac"), one.out());
     }
 
     @Test
     void characterizeWritesTablesAndJson(@TempDir Path dir) throws Exception {
-        Run r = run("characterize", "wikipedia", "--modality", "text", "--ratios", "1,2,5", "--quiet", "--out",
+        Cli.Run r = run("characterize", "wikipedia", "--modality", "text", "--ratios", "1,2,5", "--quiet", "--out",
                 dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("foundation size N_F"), r.out());
@@ -44,33 +44,33 @@ class MainTest {
 
     @Test
     void badInputGivesOneLineAndExitCodeTwo() {
-        Run missing = run("characterize", "/no/such/folder", "--quiet");
+        Cli.Run missing = run("characterize", "/no/such/folder", "--quiet");
         assertEquals(2, missing.code());
         assertTrue(missing.err().startsWith("scar: ") && missing.err().contains("/no/such/folder"), missing.err());
         assertTrue(!missing.err().contains("\tat "), "no stack trace: " + missing.err());
 
-        Run ratios = run("characterize", "wikipedia", "--ratios", "2,5", "--quiet");
+        Cli.Run ratios = run("characterize", "wikipedia", "--ratios", "2,5", "--quiet");
         assertEquals(2, ratios.code());
         assertTrue(ratios.err().contains("must start with 1"), ratios.err());
 
-        Run modality = run("characterize", "wikipedia", "--modality", "audio", "--quiet");
+        Cli.Run modality = run("characterize", "wikipedia", "--modality", "audio", "--quiet");
         assertEquals(2, modality.code());
         assertTrue(modality.err().contains("audio") && modality.err().contains("image, text"), modality.err());
 
-        Run typo = run("characterize", "iris", "--ratios", "1,x");
+        Cli.Run typo = run("characterize", "iris", "--ratios", "1,x");
         assertEquals(2, typo.code());
         assertTrue(typo.err().startsWith("scar: ") && typo.err().contains("'x'"), typo.err());
         assertTrue(typo.err().contains("scar characterize --help") && !typo.err().contains("Usage:"),
                 "one line and a pointer to --help, not the whole usage: " + typo.err());
 
-        Run probe = run("characterize", "wikipedia", "--probe", "svm");
+        Cli.Run probe = run("characterize", "wikipedia", "--probe", "svm");
         assertEquals(2, probe.code());
         assertTrue(probe.err().contains("converged or reference"), probe.err());
     }
 
     @Test
     void planPrintsPerClassShortfallsAndBottlenecks(@TempDir Path dir) {
-        Run r = run("plan", "wikipedia", "--ratios", "1,2,5", "--quiet", "--out", dir.toString());
+        Cli.Run r = run("plan", "wikipedia", "--ratios", "1,2,5", "--quiet", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("bottleneck") && r.out().contains("paired_shortfall"), r.out());
         assertTrue(Files.exists(dir.resolve("plan-by-class.csv")));
@@ -78,7 +78,7 @@ class MainTest {
 
     @Test
     void helpListsEveryCommand() {
-        Run r = run("--help");
+        Cli.Run r = run("--help");
         assertEquals(0, r.code());
         for (String c : new String[] {"demo", "characterize", "plan", "evaluate", "report", "bench", "kernel",
                 "datasets"}) {
@@ -88,7 +88,7 @@ class MainTest {
 
     @Test
     void repeatsPrintIntervalsThatContainEverySingleSeedRun() {
-        Run repeated = run("characterize", "mfeat", "-m", "fou", "--repeats", "3", "--ratios", "1,2,5", "--quiet");
+        Cli.Run repeated = run("characterize", "mfeat", "-m", "fou", "--repeats", "3", "--ratios", "1,2,5", "--quiet");
         assertEquals(0, repeated.code(), repeated.err());
         assertTrue(repeated.out().contains("over 3 seeds"), repeated.out());
         var line = java.util.regex.Pattern.compile("median ([0-9,]+) over 3 seeds \\(([0-9,]+)–([0-9,]+)\\)")
@@ -97,7 +97,7 @@ class MainTest {
         long low = Long.parseLong(line.group(2).replace(",", ""));
         long high = Long.parseLong(line.group(3).replace(",", ""));
         for (int seed = 42; seed <= 44; seed++) {
-            Run single = run("characterize", "mfeat", "-m", "fou", "--seed", Integer.toString(seed), "--ratios",
+            Cli.Run single = run("characterize", "mfeat", "-m", "fou", "--seed", Integer.toString(seed), "--ratios",
                     "1,2,5", "--quiet");
             var nf = java.util.regex.Pattern.compile("foundation size N_F +([0-9,]+)").matcher(single.out());
             assertTrue(nf.find(), single.out());
@@ -108,21 +108,21 @@ class MainTest {
 
     @Test
     void theToleranceAndDedupOptionsReachTheStudy() {
-        Run loose = run("characterize", "wikipedia", "-m", "text", "--epsilon", "0.02", "--ratios", "1,2,5",
+        Cli.Run loose = run("characterize", "wikipedia", "-m", "text", "--epsilon", "0.02", "--ratios", "1,2,5",
                 "--quiet");
         assertEquals(0, loose.code(), loose.err());
         assertTrue(loose.out().replaceAll("\\s+", " ").contains("1/(2ε²) = 1,250 (ε = 0.02"), loose.out());
-        Run dedup = run("characterize", "mfeat", "-m", "mor", "--dedup", "--ratios", "1,2,5", "--quiet");
+        Cli.Run dedup = run("characterize", "mfeat", "-m", "mor", "--dedup", "--ratios", "1,2,5", "--quiet");
         assertEquals(0, dedup.code(), dedup.err());
         assertTrue(dedup.out().contains("duplicates dropped"), dedup.out());
-        Run bad = run("characterize", "wikipedia", "--epsilon", "2");
+        Cli.Run bad = run("characterize", "wikipedia", "--epsilon", "2");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("epsilon must lie in (0, 1), got 2.0"), bad.err());
     }
 
     @Test
     void characterizeWritesTheEvidenceFiles(@TempDir Path dir) throws Exception {
-        Run r = run("characterize", "wikipedia", "--ratios", "1,2,5,10", "--quiet", "-o", dir.toString());
+        Cli.Run r = run("characterize", "wikipedia", "--ratios", "1,2,5,10", "--quiet", "-o", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Held-out evidence: image is the weaker modality"), r.out());
         for (String f : new String[] {"text-learning-curve.csv", "text-recall-curve.csv", "text-evidence.csv",

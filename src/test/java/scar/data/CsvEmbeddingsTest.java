@@ -19,10 +19,10 @@ class CsvEmbeddingsTest {
     Path dir;
 
     @Test
-    void idAndLabelByNameOtherNumericColumnsAreTheEmbedding() {
+    void idAndLabelByNameEveryOtherColumnIsTheEmbeddingUnlessIgnored() {
         Path file = write(dir.resolve("clip.csv"),
                 "label,caption,id,e0,e1,e2\n2,\"a cat, sitting\",a,0.5,1,-2\n0,dog,b,3,4e1,5\n2,bird,c,6,7,8.25\n");
-        MultiModalDataset ds = CsvEmbeddings.load(file, "id", "label");
+        MultiModalDataset ds = CsvEmbeddings.loader().id("id").ignore("caption").load(file);
         assertEquals("clip", ds.name());
         assertEquals(List.of("clip"), ds.modalityNames());
         Modality m = ds.modality("clip");
@@ -108,9 +108,108 @@ class CsvEmbeddingsTest {
     @Test
     void noEmbeddingColumns() {
         Path file = write(dir.resolve("e.csv"), "id,label,name\na,0,x\n");
-        assertFails(IllegalArgumentException.class, () -> CsvEmbeddings.load(file, "id", "label"),
-                "e.csv", "no embedding columns");
+        assertFails(IllegalArgumentException.class, () -> CsvEmbeddings.loader().id("id").ignore("name").load(file),
+                "e.csv", "no embedding columns", "besides the id, label and split");
         assertFails(IllegalArgumentException.class, () -> CsvEmbeddings.load(file, "id", "label", "emb_"),
                 "no embedding columns", "'emb_'");
+        assertFails(IllegalArgumentException.class, () -> CsvEmbeddings.loader().ignore("nope").load(file),
+                "e.csv", "line 1", "no column 'nope'");
+    }
+
+    // ---- issue 14: the embedding columns come from the header, every cell is checked ----------------------------
+
+    /** Issue 14: a typo in row 1 used to drop its column silently (dim 9 instead of 10). */
+    @Test
+    void aTypoInTheFirstRowIsAnErrorNotADroppedColumn() {
+        StringBuilder csv = new StringBuilder("id,label,f0,f1,f2,f3,f4,f5,f6,f7,f8,f9\n");
+        for (int i = 0; i < 120; i++) {
+            csv.append('r').append(i).append(',').append(i % 3);
+            for (int j = 0; j < 10; j++) {
+                csv.append(',').append(i == 0 && j == 2 ? "abc" : Double.toString(i + 0.1 * j));
+            }
+            csv.append('\n');
+        }
+        Path file = write(dir.resolve("typo.csv"), csv.toString());
+        assertFails(IllegalArgumentException.class, () -> CsvEmbeddings.load(file, "id", "label"),
+                "typo.csv", "line 2", "column 'f2'", "'abc'", "not a number");
+        // the same typo on row 101 gives the same kind of message
+        Path later = write(dir.resolve("later.csv"), csv.toString().replace("abc", "0.2")
+                .replace("r100,1,100.0,100.1,100.2", "r100,1,100.0,100.1,abc"));
+        assertFails(IllegalArgumentException.class, () -> CsvEmbeddings.load(later, "id", "label"),
+                "later.csv", "line 102", "column 'f2'", "'abc'", "not a number");
+        assertEquals(10, CsvEmbeddings.load(write(dir.resolve("fixed.csv"), csv.toString().replace("abc", "0.2")),
+                "id", "label").modality("fixed").dim());
+    }
+
+    @Test
+    void aTextColumnIsAnErrorThatSaysHowToLeaveItOut() {
+        Path file = write(dir.resolve("clip.csv"), "id,label,caption,e0\na,0,a cat,1\nb,1,a dog,2\n");
+        assertFails(IllegalArgumentException.class, () -> CsvEmbeddings.load(file, "id", "label"),
+                "clip.csv", "line 2", "column 'caption'", "'a cat'", "not a number", "ignore(\"caption\")",
+                "prefix(..)");
+        assertEquals(1, CsvEmbeddings.loader().id("id").ignore("caption").load(file).modality("clip").dim());
+    }
+
+    /** Issue 14: Double.parseDouble reads 0x1p3 as 8.0 and 1.5f as 1.5; the loaders accept decimals only. */
+    @Test
+    void hexadecimalFloatsAndTypeSuffixesAreNotNumbers() {
+        for (String value : new String[] {"0x1p3", "1.5f", "2d", "0X10P0", "1_000", "\u00a01"}) {
+            Path file = write(dir.resolve("hex.csv"), "id,label,f0,f1\na,0," + value + ",2\nb,1,3,4\n");
+            assertFails(IllegalArgumentException.class, () -> CsvEmbeddings.load(file, "id", "label"),
+                    "hex.csv", "line 2", "column 'f0'", "not a number");
+        }
+        Path ok = write(dir.resolve("ok.csv"), "id,label,f0,f1\na,0, 1.,.5\nb,1,-2E+1,\t+3e-1\n");
+        assertArrayEquals(new float[] {1f, 0.5f, -20f, 0.3f}, CsvEmbeddings.load(ok, "id", "label").modality("ok")
+                .embeddings().data());
+    }
+
+    @Test
+    void aLabelThatIsAHexFloatIsTextNotTheNumberEight() {
+        Path file = write(dir.resolve("l.csv"), "label,f0\n0x1p3,1\n8,2\n");
+        assertArrayEquals(new String[] {"0x1p3", "8"}, CsvEmbeddings.load(file, null, "label").classNames());
+    }
+
+    @Test
+    void duplicateAndUnnamedColumns() {
+        Path twice = write(dir.resolve("twice.csv"), "id,label,f0,label\na,0,1,1\n");
+        assertFails(IllegalArgumentException.class, () -> CsvEmbeddings.load(twice, "id", "label"),
+                "twice.csv", "line 1", "columns 2 and 4", "'label'", "unique");
+        // what pandas' to_csv writes by default: an unnamed index column
+        Path pandas = write(dir.resolve("pandas.csv"), ",label,f0\n0,0,1.5\n1,1,2.5\n");
+        assertFails(IllegalArgumentException.class, () -> CsvEmbeddings.load(pandas, null, "label"),
+                "pandas.csv", "line 1", "column 1 has no name", "index=False");
+        assertEquals(1, CsvEmbeddings.loader().ignore("").load(pandas).modality("pandas").dim());
+    }
+
+    /** Issue 14: a 2 GB file without a line break ended in OutOfMemoryError after a 27-line trace. */
+    @Test
+    void aTwoGigabyteLineIsCutAtTheCapAndNamed() {
+        Path file = TestFiles.sparse(dir.resolve("huge.csv"), 2L << 30);
+        assertFails(IllegalArgumentException.class, () -> CsvEmbeddings.load(file, "id", "label"),
+                "huge.csv", "line 1", "longer than 16,777,216 characters", "line break");
+    }
+
+    @Test
+    void aFolderWhereTheFileShouldBe() throws java.io.IOException {
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("emb.csv"));
+        assertFails(UncheckedIOException.class, () -> CsvEmbeddings.load(folder, "id", "label"),
+                "emb.csv", "is a folder", "expected a file");
+    }
+
+    /**
+     * Found by CsvFuzzTest (kept in CsvFuzzTestInputs/fuzz/header-of-control-characters): column names of NUL bytes,
+     * each escaped to six characters, made a 3,600-character message. Shown values are now cut after escaping.
+     */
+    @Test
+    void columnNamesOfControlCharactersStayAShortLine() {
+        String name = "\u0000".repeat(100);
+        Path file = write(dir.resolve("nul.csv"), java.util.stream.IntStream.range(0, 12).mapToObj(i -> name + i)
+                .collect(java.util.stream.Collectors.joining(",")) + "\n1,2,3,4,5,6,7,8,9,10,11,12\n");
+        IllegalArgumentException e = assertFails(IllegalArgumentException.class,
+                () -> CsvEmbeddings.load(file, null, "label"), "nul.csv", "no column 'label'", "\\u0000");
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().length() < 500, e.getMessage());
+        Path ragged = write(dir.resolve("ragged.csv"), "label," + name + "\n0\n");
+        assertFails(IllegalArgumentException.class, () -> CsvEmbeddings.load(ragged, null, "label"),
+                "ragged.csv", "line 2", "ragged", "\\u0000");
     }
 }

@@ -163,8 +163,9 @@ class DatasetFolderTest {
         Path gz = writeGzip(folder().resolve("view_a.csv.gz"), rows.toString());
         byte[] bytes = Files.readAllBytes(gz);
         Files.write(gz, Arrays.copyOf(bytes, bytes.length - 12));
+        // The lines before the cut are decoded; the message says how far reading got.
         assertFails(UncheckedIOException.class, () -> DatasetFolder.load(dir),
-                "view_a.csv.gz", "before the first line", "gzip", "truncated");
+                "view_a.csv.gz", "after line 3", "gzip", "ends early", "truncated");
 
         // Past the first decoded block the message says how far reading got.
         for (int i = 0; i < 20_000; i++) {
@@ -280,5 +281,80 @@ class DatasetFolderTest {
         assertEquals("x,1", ds.id(0));
         assertEquals("big \"cat\"", ds.classNames()[0]);
         assertNotNull(ds.modality("a"));
+    }
+
+    // ---- issue 14 ------------------------------------------------------------------------------------------------
+
+    /** Issue 14: a labels.csv or view file that is a folder was reported as "file not found". */
+    @Test
+    void aFolderWhereLabelsOrAViewShouldBeIsNamedAsAFolder() throws IOException {
+        Files.delete(folder().resolve("labels.csv"));
+        Files.createDirectories(dir.resolve("labels.csv"));
+        assertFails(UncheckedIOException.class, () -> DatasetFolder.load(dir), "labels.csv", "is a folder",
+                "expected a file");
+        Files.delete(dir.resolve("labels.csv"));
+        folder();
+        Files.delete(dir.resolve("view_b.csv"));
+        Files.createDirectories(dir.resolve("view_b.csv"));
+        UncheckedIOException e = assertFails(UncheckedIOException.class, () -> DatasetFolder.load(dir),
+                "view_b.csv", "is a folder");
+        assertFalse(e.getMessage().contains("not found"), e.getMessage());
+    }
+
+    /** Issue 14: class_names=art\, architecture counted 11 names for 10 classes. */
+    @Test
+    void aCommaInAClassNameIsWrittenBackslashComma() {
+        write(folder().resolve("manifest.properties"), String.join("\n", "name=tiny", "classes=2",
+                "class_names=art\\, architecture,dog\\\\", "views=a", ""));
+        write(dir.resolve("labels.csv"), "id,label\nx1,0\nx2,1\nx3,1\n");
+        MultiModalDataset ds = DatasetFolder.load(dir);
+        assertArrayEquals(new String[] {"art, architecture", "dog\\"}, ds.classNames());
+        // without the backslash the count differs, and the message shows how the names were split
+        write(dir.resolve("manifest.properties"), "classes=2\nclass_names=art, architecture,dog\nviews=a\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "manifest.properties", "classes=2", "3 names", "art, architecture, dog", "\\,");
+        write(dir.resolve("manifest.properties"), "class_names=cat,,dog\nviews=a\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "manifest.properties", "'class_names'", "item 2 of 3 is empty");
+        write(dir.resolve("manifest.properties"), "class_names=cat,cat\nviews=a\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "manifest.properties", "'class_names'", "appears twice");
+    }
+
+    @Test
+    void aDuplicatedManifestKeyOrAFileOutsideTheFolderIsAnError() {
+        write(folder().resolve("manifest.properties"), "classes=2\nviews=a\nclasses=3\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "manifest.properties", "'classes' appears twice");
+        write(dir.resolve("manifest.properties"), "views=a\nview.a.file=../../etc/passwd\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "manifest.properties", "'view.a.file'", "'../../etc/passwd'", "inside the dataset folder");
+        write(dir.resolve("manifest.properties"), "views=a,a\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "manifest.properties", "'views'", "a view appears twice");
+        write(dir.resolve("manifest.properties"), "views=a\nlabels.file=lab\\nels.csv\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "manifest.properties", "'labels.file'", "\\u000a", "inside the dataset folder");
+        write(dir.resolve("manifest.properties"), "views=a\nname=\\uZZZZ\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "manifest.properties", "\\uxxxx");
+    }
+
+    /** Issue 14: a view without line breaks (2 GB) ended in OutOfMemoryError. */
+    @Test
+    void aTwoGigabyteViewLineIsCutAtTheCapAndNamed() {
+        folder();
+        TestFiles.sparse(dir.resolve("view_c.csv"), 2L << 30);
+        write(dir.resolve("manifest.properties"), "views=a,c\nview.c.file=view_c.csv\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "view_c.csv", "line 1", "longer than 16,777,216 characters");
+    }
+
+    @Test
+    void textThatIsNotUtf8IsAnError() throws IOException {
+        folder();
+        Files.write(dir.resolve("labels.csv"), "id,label,class_name\nx1,0,caf\u00e9\nx2,1,dog\nx3,1,dog\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        write(dir.resolve("manifest.properties"), "views=a\n");
+        assertFails(UncheckedIOException.class, () -> DatasetFolder.load(dir), "labels.csv", "not valid UTF-8");
     }
 }

@@ -54,4 +54,32 @@ class DecimalTest {
     void negativeZeroKeepsItsSign() {
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(Decimal.parse("-0.0", 0, 4)));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-0", "+1", "1.", ".5", " 2.25 ", "\t3\t", "1e5", "1E-5", "-1.5e+300", "007",
+            "12345678901234567890123", "1e99999"})
+    void theGrammarAcceptsPlainDecimals(String s) {
+        assertTrue(Decimal.isDecimal(s), s);
+        assertEquals(Double.parseDouble(s.strip()), Decimal.parseStrict(s), 0.0, s);
+    }
+
+    /** Issue 14: everything Double.parseDouble reads beyond plain decimals is refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "-", "+", ".", "e5", "1e", "1e+", "abc", "NaN", "Infinity", "-inf", "1.2.3",
+            "0x1p3", "0X1P3", "0x10", "1.5f", "2d", "2D", "1F", "1,5", "1_000", "\u00001", "1\u000b", "\u00a01",
+            "--1", "1e5e5", "1.e", "١"})
+    void theGrammarRefusesEverythingElse(String s) {
+        assertTrue(!Decimal.isDecimal(s), s);
+        org.junit.jupiter.api.Assertions.assertThrows(NumberFormatException.class, () -> Decimal.parseStrict(s));
+    }
+
+    @Test
+    void nonFiniteSpellingsAreRecognised() {
+        for (String s : new String[] {"nan", "NaN", "-nan", "inf", "+inf", "-Infinity", "INFINITY", " inf "}) {
+            assertTrue(Decimal.isNonFinite(s), s);
+        }
+        for (String s : new String[] {"infinite", "nana", "1", ""}) {
+            assertTrue(!Decimal.isNonFinite(s), s);
+        }
+    }
 }

@@ -105,4 +105,41 @@ class JsonLinesTest {
                 + "{\"id\": \"a\", \"embedding\": [2], \"label\": 0}\n");
         assertFails(IllegalArgumentException.class, () -> JsonLines.load(dup), "d.jsonl", "line 2", "'a'", "duplicate");
     }
+
+    // ---- issue 14 ------------------------------------------------------------------------------------------------
+
+    /** Issue 14: a duplicated key kept one of its values without a word. */
+    @Test
+    void aDuplicatedKeyIsAnError() {
+        Path file = write(dir.resolve("dup.jsonl"), "{\"embedding\": [1, 2], \"label\": 0, \"label\": 1}\n"
+                + "{\"embedding\": [3, 4], \"label\": 1}\n");
+        assertFails(IllegalArgumentException.class, () -> JsonLines.load(file),
+                "dup.jsonl", "line 1", "\"label\" appears twice");
+        Path ignored = write(dir.resolve("other.jsonl"), "{\"embedding\": [1], \"label\": 0, \"x\": 1, \"x\": 2}\n");
+        assertFails(IllegalArgumentException.class, () -> JsonLines.load(ignored), "line 1", "\"x\" appears twice");
+    }
+
+    @Test
+    void hexFloatsAndEmptyEmbeddingsAreErrors() {
+        Path hex = write(dir.resolve("hex.jsonl"), "{\"embedding\": [0x1p3, 2], \"label\": 0}\n");
+        assertFails(IllegalArgumentException.class, () -> JsonLines.load(hex),
+                "hex.jsonl", "line 1", "embedding[0]", "'0x1p3'", "not a number");
+        Path empty = write(dir.resolve("e.jsonl"), "{\"embedding\": [], \"label\": 0}\n");
+        assertFails(IllegalArgumentException.class, () -> JsonLines.load(empty),
+                "e.jsonl", "line 1", "empty array");
+    }
+
+    /** Issue 14: a 2 GB file without a line break ended in OutOfMemoryError. */
+    @Test
+    void aTwoGigabyteLineIsCutAtTheCapAndNamed() {
+        Path file = TestFiles.sparse(dir.resolve("huge.jsonl"), 2L << 30);
+        assertFails(IllegalArgumentException.class, () -> JsonLines.load(file),
+                "huge.jsonl", "line 1", "longer than 16,777,216 characters");
+    }
+
+    @Test
+    void aFolderWhereTheFileShouldBe() throws java.io.IOException {
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("train.jsonl"));
+        assertFails(UncheckedIOException.class, () -> JsonLines.load(folder), "train.jsonl", "is a folder");
+    }
 }

@@ -74,7 +74,7 @@ class NpyTest {
         Path int64 = npy(dir.resolve("i.npy"), "<i8", false, "(1, 2)", longs(1, 2), 1);
         assertFails(IllegalArgumentException.class, () -> Npy.read(int64), "i.npy", "'<i8'", "int64", "float32");
         Path oneD = npy(dir.resolve("v.npy"), "<f4", false, "(2,)", floats(LE, 1, 2), 1);
-        assertFails(IllegalArgumentException.class, () -> Npy.read(oneD), "v.npy", "(2)", "2-D");
+        assertFails(IllegalArgumentException.class, () -> Npy.read(oneD), "v.npy", "(2,)", "2-D");
         Path truncated = npy(dir.resolve("t.npy"), "<f4", false, "(2, 2)", floats(LE, 1, 2, 3), 1);
         assertFails(IllegalArgumentException.class, () -> Npy.read(truncated), "t.npy", "16 data bytes", "12", "truncated");
     }
@@ -121,5 +121,84 @@ class NpyTest {
         assertEquals(1f, Npy.read(p).get(0, 0));
         assertArrayEquals(new int[] {5}, Arrays.copyOf(Npy.readInts(npy(dir.resolve("l.npy"), "|u1", false, "(1,)",
                 new byte[] {5}, 1)), 1));
+    }
+
+    // ---- issue 14: shapes that loaded as an empty matrix or ended in a raw error ---------------------------------
+
+    @Test
+    void aShapeWithNoColumnsOrNoRowsIsAnError() {
+        Path noColumns = npy(dir.resolve("n0.npy"), "<f4", false, "(3, 0)", new byte[0], 1);
+        assertFails(IllegalArgumentException.class, () -> Npy.read(noColumns), "n0.npy", "(3, 0)", "no columns");
+        Path labels = write(dir.resolve("labels.txt"), "0\n1\n0\n");
+        assertFails(IllegalArgumentException.class, () -> Npy.load(noColumns, labels), "n0.npy", "no columns");
+        Path noRows = npy(dir.resolve("r0.npy"), "<f4", false, "(0, 4)", new byte[0], 1);
+        assertFails(IllegalArgumentException.class, () -> Npy.read(noRows), "r0.npy", "(0, 4)", "no rows");
+    }
+
+    /** 4 × 2^62 = 2^64 wraps to 0 in a long: the crafted file has no data and used to load as a 4 × 0 matrix. */
+    @Test
+    void aShapeWhoseByteCountOverflowsIsAnError() {
+        Path wraps = npy(dir.resolve("wrap.npy"), "<f4", false, "(4, 4611686018427387904)", new byte[0], 1);
+        assertFails(IllegalArgumentException.class, () -> Npy.read(wraps), "wrap.npy", "more values than");
+        Path huge = npy(dir.resolve("huge.npy"), "<f4", false, "(4294967296, 4294967296)", new byte[0], 1);
+        assertFails(IllegalArgumentException.class, () -> Npy.read(huge), "huge.npy", "more values than");
+        Path digits = npy(dir.resolve("digits.npy"), "<f4", false, "(2, 99999999999999999999)", new byte[0], 1);
+        assertFails(IllegalArgumentException.class, () -> Npy.read(digits), "digits.npy", "too large");
+        Path labels = npy(dir.resolve("l.npy"), "<i8", false, "(2147483647,)", new byte[0], 1);
+        assertFails(IllegalArgumentException.class, () -> Npy.readInts(labels), "l.npy", "labels of 8 bytes");
+    }
+
+    /** Python 2's numpy wrote (2L, 5L); numpy still reads it, and so does the loader. Other text names the file. */
+    @Test
+    void python2LongSuffixIsReadAndBadShapesNameTheFile() {
+        Path longs = npy(dir.resolve("long.npy"), "<f4", false, "(2L, 5L)", floats(LE, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9), 1);
+        Matrix m = Npy.read(longs);
+        assertEquals(2, m.rows());
+        assertEquals(5, m.cols());
+        Path negative = npy(dir.resolve("neg.npy"), "<f4", false, "(-2, 5)", new byte[0], 1);
+        assertFails(IllegalArgumentException.class, () -> Npy.read(negative),
+                "neg.npy", "negative dimension -2", "non-negative");
+        Path text = npy(dir.resolve("x.npy"), "<f4", false, "(2, x)", new byte[0], 1);
+        assertFails(IllegalArgumentException.class, () -> Npy.read(text), "x.npy", "'x'", "non-negative integers");
+    }
+
+    @Test
+    void theHeaderDictIsParsedStrictly() {
+        assertFails(IllegalArgumentException.class, () -> Npy.read(rawHeader("k.npy",
+                "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 1), 'extra': 1, }")), "k.npy", "not a valid");
+        assertFails(IllegalArgumentException.class, () -> Npy.read(rawHeader("x.npy",
+                "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 1), 'extra': 'x'}")),
+                "x.npy", "'extra'", "expected exactly");
+        assertFails(IllegalArgumentException.class, () -> Npy.read(rawHeader("d.npy",
+                "{'descr': '<f4', 'shape': (1, 2), 'fortran_order': False, 'shape': (1, 1), }")),
+                "d.npy", "the key 'shape' twice");
+        assertFails(IllegalArgumentException.class, () -> Npy.read(rawHeader("m.npy",
+                "{'descr': '<f4', 'shape': (1, 1), }")), "m.npy", "expected exactly 'descr', 'fortran_order' and 'shape'");
+        assertFails(IllegalArgumentException.class, () -> Npy.read(rawHeader("s.npy",
+                "{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (1,), }")), "s.npy", "structured");
+        assertFails(IllegalArgumentException.class, () -> Npy.read(rawHeader("e.npy",
+                "{'descr': '', 'fortran_order': False, 'shape': (1, 1), }")), "e.npy", "dtype ''");
+        assertFails(IllegalArgumentException.class, () -> Npy.read(rawHeader("t.npy",
+                "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 1)")), "t.npy", "ends early");
+    }
+
+    @Test
+    void aFolderWhereTheFileShouldBe() throws java.io.IOException {
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("emb.npy"));
+        assertFails(UncheckedIOException.class, () -> Npy.read(folder), "emb.npy", "is a folder");
+    }
+
+    /** A version 1.0 file with {@code dict} as its header text (padded), and 4 bytes of data. */
+    private Path rawHeader(String name, String dict) {
+        String header = dict + " ".repeat(Math.max(0, 117 - dict.length())) + "\n";
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(10 + header.length() + 4).order(LE);
+        out.put((byte) 0x93).put("NUMPY".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put((byte) 1)
+                .put((byte) 0).putShort((short) header.length())
+                .put(header.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putFloat(1f);
+        try {
+            return java.nio.file.Files.write(dir.resolve(name), out.array());
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -40,9 +40,40 @@ final class TestFiles {
         }
     }
 
+    /**
+     * A file of {@code bytes} zero bytes and no line break, made sparse (the file system stores no data for it), so
+     * that a test can hand a loader a 2 GB "line" without writing 2 GB.
+     */
+    static Path sparse(Path file, long bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+                f.setLength(bytes);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bytes of {@code text} gzip-compressed. */
+    static byte[] gzip(String text) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try (OutputStream gz = new GZIPOutputStream(out)) {
+                gz.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Asserts that {@code call} throws {@code type} and that its message contains every one of {@code words}. */
     static <T extends Throwable> T assertFails(Class<T> type, Executable call, String... words) {
         T e = assertThrows(type, call);
+        assertTrue(e.getMessage() != null && e.getMessage().lines().count() == 1,
+                () -> "the message should be one line: " + e.getMessage());
         for (String w : words) {
             assertTrue(e.getMessage() != null && e.getMessage().contains(w),
                     () -> "message should contain '" + w + "' but was: " + e.getMessage());
@@ -55,6 +86,15 @@ final class TestFiles {
      * spaces and a newline to a multiple of 64 bytes, then the raw data.
      */
     static Path npy(Path file, String descr, boolean fortran, String shape, byte[] data, int major) {
+        try {
+            return Files.write(file, npyBytes(descr, fortran, shape, data, major));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bytes of the .npy file {@link #npy} writes (format version {@code major}: 1, 2 or 3). */
+    static byte[] npyBytes(String descr, boolean fortran, String shape, byte[] data, int major) {
         String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': "
                 + shape + ", }";
         int prefix = major == 1 ? 10 : 12;
@@ -69,11 +109,7 @@ final class TestFiles {
             out.putInt(header.length());
         }
         out.put(header.getBytes(StandardCharsets.US_ASCII)).put(data);
-        try {
-            return Files.write(file, out.array());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return out.array();
     }
 
     static byte[] floats(ByteOrder order, float... values) {

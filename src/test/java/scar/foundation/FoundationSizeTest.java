@@ -1,5 +1,6 @@
 package scar.foundation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,6 +68,21 @@ class FoundationSizeTest {
         assertEquals(est.sumOfStepSizes(), est.size(), 0.0);
         assertTrue(est.toString().contains("fallback"), est.toString());
         assertFalse(FoundationSize.estimate(h, Math.E).fallback(), "m = 3 has a root for the same H");
+    }
+
+    /**
+     * Issue 14: with every H below δ = 0.01, F(x) = Σ H·exp(−2x) − … − δ_E is negative on the whole bracket, so the
+     * fallback Σ n_c applies; it used to be ln(H/δ)/(2ε²) summed, −19,560 for H = 0.001, 0.002.
+     */
+    @Test
+    void theFallbackIsNeverNegativeWhenHIsBelowDelta() {
+        FoundationEstimate est = FoundationSize.estimate(new double[] {0.001, 0.002}, Math.E);
+        assertTrue(est.fallback());
+        assertEquals(0.0, est.size(), 0.0);
+        assertArrayEquals(new double[] {0, 0}, est.stepSizes(), 0.0);
+        // per class: 0 below δ, the formula above it (ln 5 / 2e-4 = 8047.2 for H = 0.05)
+        assertArrayEquals(new double[] {0, Math.log(5) / 2e-4},
+                StepSizes.of(new double[] {0.001, 0.05}, FoundationOptions.defaults()), 1e-9);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import scar.probe.ProbeKind;
+import scar.probe.ProbeOptions;
 
 class ScarOptionsTest {
 
@@ -48,5 +49,14 @@ class ScarOptionsTest {
     private static void assertMessage(org.junit.jupiter.api.function.Executable e, String words) {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
         assertTrue(ex.getMessage().contains(words), ex.getMessage());
+    }
+
+    /** Issue 14: --threads 1 was recorded as "threads": 2, the probe options keeping every processor. */
+    @Test
+    void threadsIsOneSettingForTheSweepAndItsProbe() {
+        ScarOptions one = ScarOptions.defaults().withThreads(1);
+        assertEquals(1, one.probe().threads());
+        assertEquals(3, one.withProbe(ProbeOptions.defaults().withThreads(7)).withThreads(3).probe().threads());
+        assertEquals(one.threads(), one.withProbe(ProbeOptions.reference()).probe().threads());
     }
 }

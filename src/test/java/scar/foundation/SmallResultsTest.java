@@ -55,7 +55,9 @@ class SmallResultsTest {
     void stepSizeFormula() {
         assertEquals(Math.log(100 / 0.01) / (2 * 1e-4), StepSizes.stepSize(100, 0.01, 0.01), 1e-9);
         assertEquals(0.0, StepSizes.stepSize(0.01, 0.01, 0.01), 0.0, "H = δ");
-        assertTrue(StepSizes.stepSize(0.001, 0.01, 0.01) < 0, "H < δ gives a negative step, kept as is");
+        // Issue 14: H < δ made the step size (and the fallback N_F = Σ n_c) negative; it is clamped at 0
+        assertEquals(0.0, StepSizes.stepSize(0.001, 0.01, 0.01), 0.0, "H < δ needs no items");
+        assertEquals(0.0, StepSizes.stepSize(Double.MIN_VALUE, 0.01, 0.01), 0.0, "H ≪ δ needs no items");
         Checks.assertMessage(() -> StepSizes.stepSize(0, 0.01, 0.01), "H must be finite and > 0");
     }
 

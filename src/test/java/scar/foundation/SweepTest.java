@@ -2,12 +2,20 @@ package scar.foundation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -139,33 +147,61 @@ class SweepTest {
         assertTrue(single.getMessage().contains("at least 2 classes"), single.getMessage());
     }
 
+    /**
+     * Interrupting the caller while fits run on the worker threads cancels the sweep and stops those threads. A
+     * progress listener holds every fit that finishes after the first one until its thread is interrupted, so the
+     * interrupt lands mid-sweep however fast or loaded the machine is: the test waits on latches, never on the clock
+     * (the timeouts below only keep a broken build from hanging).
+     */
     @Test
     void interruptingTheCallerCancelsTheSweepAndStopsItsThreads() throws Exception {
-        SyntheticData data = SyntheticData.gaussianClasses(20_000, 128, 10, 4);
-        String[] names = new String[10];
-        Arrays.setAll(names, c -> "c" + c);
+        SyntheticData data = SyntheticData.gaussianClasses(400, 8, 4, 4);
+        CountDownLatch held = new CountDownLatch(1);
+        Set<Thread> fitThreads = ConcurrentHashMap.newKeySet();
+        Progress holding = new Progress() {
+            @Override
+            public void start(String task, int total) {
+            }
+
+            @Override
+            public void step(int done, int total) {
+                if (done < 2) {
+                    return; // the first fit runs alone on the caller; hold the ones after it
+                }
+                fitThreads.add(Thread.currentThread());
+                held.countDown();
+                try {
+                    new CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void finish() {
+            }
+        };
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
-                run(data.x(), data.labels(), names, ScarOptions.defaults().withProgress(false).withThreads(2));
+                Sweep.run(SweepInput.of("synthetic", Modality.of("x", data.x()), data.labels(), FOUR),
+                        quiet().withThreads(2), holding);
             } catch (Throwable t) {
                 thrown.set(t);
             }
-        });
+        }, "sweep-caller");
         caller.start();
-        Thread.sleep(1500);
-        long start = System.nanoTime();
+        assertTrue(held.await(10, TimeUnit.MINUTES), "no fit after the first one finished");
         caller.interrupt();
-        caller.join(30_000);
-        assertTrue(!caller.isAlive(), "the sweep did not stop within 30 s of the interrupt");
-        assertTrue(thrown.get() instanceof CancellationException, "expected a CancellationException, got "
-                + thrown.get());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("sweep cancelled %.2f s after the interrupt%n", seconds);
-        Thread.sleep(200);
-        long left = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("scar-sweep") && t.isAlive()).count();
-        assertEquals(0, left, "sweep worker threads still running after cancellation");
+        caller.join(TimeUnit.MINUTES.toMillis(10));
+        assertFalse(caller.isAlive(), "the sweep did not stop after the interrupt");
+        assertInstanceOf(CancellationException.class, thrown.get());
+        List<Thread> workers = new ArrayList<>(fitThreads);
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("scar-sweep")).forEach(workers::add);
+        for (Thread t : workers) {
+            t.join(TimeUnit.MINUTES.toMillis(10));
+            assertFalse(t.isAlive(), "sweep worker " + t.getName() + " still running after the cancellation");
+        }
     }
 
     private static int[] keepAtMost(int[] labels, int cls, int keep) {

@@ -156,4 +156,12 @@ class LinearProbeTest {
                 () -> LinearProbe.fit(x, new int[] {0, 0, 0}, 1, CONVERGED, 0));
         assertTrue(e.getMessage().contains("numClasses >= 2"), e.getMessage());
     }
+
+    /** Found making CancellationTest speed-independent: Integer.MAX_VALUE iterations allocated a buffer per one. */
+    @Test
+    void anIterationLimitOfIntegerMaxValueIsAccepted() {
+        ProbeResult r = LinearProbe.fit(LINE, LINE_LABELS, 2, CONVERGED.withMaxIterations(Integer.MAX_VALUE), 0);
+        assertEquals(1.0, r.trainAccuracy());
+        assertTrue(r.converged());
+    }
 }

@@ -51,6 +51,8 @@ class ProbeOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> ProbeOptions.defaults().withMaxEpochs(0));
         assertThrows(IllegalArgumentException.class, () -> ProbeOptions.defaults().withMaxIterations(0));
         assertThrows(IllegalArgumentException.class, () -> ProbeOptions.defaults().withRelWindow(0));
+        // a window is kept in memory: an absurd one is refused instead of allocating gigabytes
+        assertThrows(IllegalArgumentException.class, () -> ProbeOptions.defaults().withRelWindow(Integer.MAX_VALUE));
         assertThrows(IllegalArgumentException.class,
                 () -> ProbeOptions.defaults().withLearningRate(Double.POSITIVE_INFINITY));
         assertThrows(NullPointerException.class, () -> ProbeOptions.defaults().withKind(null));

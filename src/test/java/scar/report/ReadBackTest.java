@@ -52,6 +52,28 @@ class ReadBackTest {
     }
 
     @Test
+    void aProfileWithoutItsTimingsReadsBackWithEveryResultAndNoTimes(@TempDir Path dir) throws Exception {
+        Path written = Exports.write(iris, dir.resolve("run")).stream().filter(p -> p.endsWith("profile.json"))
+                .findFirst().orElseThrow();
+        assertFalse(Files.readString(written).contains("\"nanos\""), "the results file holds no times");
+        Path alone = Files.copy(written, Files.createDirectories(dir.resolve("alone")).resolve("profile.json"));
+        DatasetProfile back = ReadBack.assertExact(alone, Scar::loadProfile).value();
+        ScarProfile p = back.modalities().get(0);
+        ScarProfile original = iris.modalities().get(0);
+        assertEquals(original.foundationSize(), p.foundationSize());
+        assertEquals(original.probe().fits().size(), p.probe().fits().size());
+        assertEquals(0, p.nanos(), "no times without timings.json");
+        assertEquals(1, back.options().threads(), "no thread count without timings.json: read as one");
+        assertEquals(original.toTable().column("step_size").asList(), p.toTable().column("step_size").asList());
+
+        Files.writeString(alone.resolveSibling("timings.json"),
+                "{\"run_fields\": {\"profile.json\": {\"/modalities/7/nanos\": 5}}}");
+        var e = assertThrows(IllegalArgumentException.class, () -> Scar.loadProfile(alone));
+        assertTrue(e.getMessage().contains("does not belong to profile.json") && e.getMessage().contains("/modalities/7"),
+                e.getMessage());
+    }
+
+    @Test
     void missingNumbersStayNaN(@TempDir Path dir) {
         // no held-out items: no learning curve, and every fit's test accuracy is NaN
         DatasetProfile none = Scar.characterize(Datasets.bundled("iris"), ScarOptions.defaults().withProgress(false)
