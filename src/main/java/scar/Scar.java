@@ -24,6 +24,7 @@ import scar.data.Modality;
 import scar.data.MultiModalDataset;
 import scar.foundation.Characterize;
 import scar.foundation.DatasetProfile;
+import scar.foundation.ProfileComparison;
 import scar.foundation.ScarOptions;
 import scar.foundation.ScarProfile;
 import scar.plan.CompletionPlan;
@@ -32,8 +33,8 @@ import scar.plan.ModalityBias;
 import scar.plan.MultiModalPlan;
 import scar.plan.PlanEvaluation;
 import scar.plot.ChartGrid;
-import scar.plot.Charts;
 import scar.plot.Figures;
+import scar.report.Exports;
 import scar.report.Reports;
 import org.knowm.xchart.BubbleChart;
 import org.knowm.xchart.CategoryChart;
@@ -211,12 +212,49 @@ public final class Scar {
     }
 
     /**
-     * Saves a chart (or a grid of charts) as PNG or SVG, chosen by the file name's extension.
+     * Saves a chart (or a grid of charts) as PNG or SVG, or a result (profile, plan, evaluation) as JSON that
+     * {@link #loadProfile}, {@link #loadPlan} and {@link #loadEvaluation} read back exactly — chosen by the file name's
+     * extension.
      *
-     * @throws IllegalArgumentException if the name ends in neither {@code .png} nor {@code .svg}
+     * @throws IllegalArgumentException if the name ends in none of {@code .png}, {@code .svg}, {@code .json}
      */
-    public static Path save(Object chart, Path file) {
-        return Charts.save(chart, file);
+    public static Path save(Object chartOrResult, Path file) {
+        return Exports.save(chartOrResult, file);
+    }
+
+    // ---- reading back and comparing ---------------------------------------------------------------------------------
+
+    /** A profile saved as JSON ({@code scar characterize -o}'s {@code profile.json}, or {@link #save}), exactly. */
+    public static DatasetProfile loadProfile(Path file) {
+        return DatasetProfile.read(file);
+    }
+
+    /** A plan saved as JSON ({@code scar plan -o}'s {@code plan.json}, or {@link #save}), with its profile. */
+    public static MultiModalPlan loadPlan(Path file) {
+        return MultiModalPlan.read(file);
+    }
+
+    /** An evaluation saved as JSON ({@code scar evaluate -o}'s {@code evaluation.json}, or {@link #save}). */
+    public static Evaluation loadEvaluation(Path file) {
+        return Evaluation.read(file);
+    }
+
+    /**
+     * What changed between two runs (say {@code loadProfile(yesterday)} and today's): the settings and data that
+     * differ (seeds, options, items, classes), N_F and accuracy per modality, step size and recall per class.
+     */
+    public static ProfileComparison compare(DatasetProfile a, DatasetProfile b) {
+        return ProfileComparison.of(a, b);
+    }
+
+    /** As {@link #compare(DatasetProfile, DatasetProfile)} for two profiles of one modality. */
+    public static ProfileComparison compare(ScarProfile a, ScarProfile b) {
+        return ProfileComparison.of(a, b);
+    }
+
+    /** A comparison as a chart: per modality, how each class's step size moved from A to B. */
+    public static ChartGrid plotComparison(ProfileComparison comparison) {
+        return Figures.comparison(comparison);
     }
 
     // ---- reports ------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package scar.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -28,6 +29,9 @@ final class CharacterizeCommand implements Callable<Integer> {
     @Mixin
     SweepOptions sweep;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
@@ -36,14 +40,15 @@ final class CharacterizeCommand implements Callable<Integer> {
             var data = selection.load();
             DatasetProfile profile = Scar.characterize(data, sweep.toOptions());
             for (var p : profile.modalities()) {
-                System.out.println(p);
+                System.out.println(p.toText(output.width()));
             }
             if (profile.modalities().size() > 1) {
-                System.out.println(profile);
+                System.out.println(profile.toText(output.width()));
             }
             if (staged != null) {
                 Exports.profile(profile, staged.path());
-                Exports.timings(profile, (System.nanoTime() - start) / 1e9, staged.path().resolve(Exports.TIMINGS));
+                Exports.timings(profile, (System.nanoTime() - start) / 1e9, Map.of(Exports.PROFILE, profile),
+                        staged.path().resolve(Exports.TIMINGS));
                 System.out.println("wrote " + staged.commit().size() + " files to " + staged.target());
             }
         }

@@ -15,6 +15,9 @@ final class DatasetsCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "DATASET", description = "a bundled dataset name or a dataset folder")
     String dataset;
 
+    @picocli.CommandLine.Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
         if (dataset == null) {
@@ -22,7 +25,7 @@ final class DatasetsCommand implements Callable<Integer> {
             System.out.println("summary of one:   scar datasets <name-or-folder>");
         } else {
             // The summary already lists every modality with its rows and dimension.
-            System.out.println(Scar.dataset(dataset));
+            System.out.println(Scar.dataset(dataset).toText(output.width()));
         }
         return 0;
     }

@@ -21,8 +21,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "random seed (default: ${DEFAULT-VALUE})", defaultValue = "42")
     long seed;
 
+    @picocli.CommandLine.Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
-        return Study.run(scar.Scar.dataset("wikipedia"), out, 3, ScarOptions.defaults().withSeed(seed));
+        return Study.run(scar.Scar.dataset("wikipedia"), out, 3, ScarOptions.defaults().withSeed(seed),
+                output.width());
     }
 }

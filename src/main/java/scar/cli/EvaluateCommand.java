@@ -1,6 +1,7 @@
 package scar.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -23,12 +24,15 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seeds", description = "number of seeds (default: ${DEFAULT-VALUE})", defaultValue = "3")
     int seeds;
 
-    @Option(names = {"-o", "--out"}, description = "write the evaluation tables as CSV and timings.json into this "
-            + "folder (new, empty, or written by an earlier run, whose files are replaced)")
+    @Option(names = {"-o", "--out"}, description = "write the evaluation tables as CSV, evaluation.json and "
+            + "timings.json into this folder (new, empty, or written by an earlier run, whose files are replaced)")
     Path out;
 
     @Mixin
     SweepOptions sweep;
+
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
@@ -37,12 +41,14 @@ final class EvaluateCommand implements Callable<Integer> {
             var data = selection.load();
             var options = sweep.toOptions();
             var evaluation = Scar.evaluate(data, options, seeds);
-            System.out.println(evaluation);
+            System.out.println(evaluation.toText(output.width()));
             if (staged != null) {
                 Path dir = staged.path();
                 Exports.csv(evaluation.toTable(), dir.resolve("evaluation.csv"));
                 Exports.csv(evaluation.accuracyTable(), dir.resolve("evaluation-runs.csv"));
-                Exports.timings(options.threads(), (System.nanoTime() - start) / 1e9, dir.resolve(Exports.TIMINGS));
+                Exports.results(evaluation, dir.resolve("evaluation.json"));
+                Exports.timings(options.threads(), (System.nanoTime() - start) / 1e9,
+                        Map.of("evaluation.json", evaluation), dir.resolve(Exports.TIMINGS));
                 System.out.println("wrote " + staged.commit().size() + " files to " + staged.target());
             }
         }

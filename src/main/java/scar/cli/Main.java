@@ -21,6 +21,7 @@ import scar.kernel.KernelCommand;
                 + "estimate their foundation data size and plan what to acquire next.",
         subcommands = {DemoCommand.class, DatasetsCommand.class, CharacterizeCommand.class, PlanCommand.class,
                 EvaluateCommand.class, ReportCommand.class, BenchCommand.class, KernelCommand.class,
+                JShellCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,6 +1,7 @@
 package scar.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -24,12 +25,16 @@ final class PlanCommand implements Callable<Integer> {
             + "learning curve supports, capped at 10x the current items)")
     Integer budget;
 
-    @Option(names = {"-o", "--out"}, description = "write the plan tables as CSV and timings.json into this folder "
-            + "(new, empty, or written by an earlier run, whose files are replaced)")
+    @Option(names = {"-o", "--out"}, description = "write the plan tables as CSV, the plan (with its profile) as "
+            + "plan.json and timings.json into this folder (new, empty, or written by an earlier run, whose files are "
+            + "replaced)")
     Path out;
 
     @Mixin
     SweepOptions sweep;
+
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
@@ -37,13 +42,15 @@ final class PlanCommand implements Callable<Integer> {
         try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
             var profile = Scar.characterize(selection.load(), sweep.toOptions());
             var plan = budget == null ? Scar.completionPlan(profile) : Scar.completionPlan(profile, budget);
-            System.out.println(plan);
+            System.out.println(plan.toText(output.width()));
             if (staged != null) {
                 Path dir = staged.path();
                 Exports.csv(plan.toTable(), dir.resolve("plan-by-class.csv"));
                 Exports.csv(plan.bias().modalityTable(), dir.resolve("plan-by-modality.csv"));
                 Exports.csv(plan.paired().toTable(), dir.resolve("plan-paired.csv"));
-                Exports.timings(profile, (System.nanoTime() - start) / 1e9, dir.resolve(Exports.TIMINGS));
+                Exports.results(plan, dir.resolve("plan.json"));
+                Exports.timings(profile, (System.nanoTime() - start) / 1e9, Map.of("plan.json", plan),
+                        dir.resolve(Exports.TIMINGS));
                 System.out.println("wrote " + staged.commit().size() + " files to " + staged.target());
             }
         }

@@ -26,8 +26,11 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     SweepOptions sweep;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() {
-        return Study.run(selection.load(), out, seeds, sweep.toOptions());
+        return Study.run(selection.load(), out, seeds, sweep.toOptions(), output.width());
     }
 }

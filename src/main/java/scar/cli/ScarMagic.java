@@ -51,6 +51,10 @@ public final class ScarMagic implements Extension {
      * @throws CancellationException    when the command was cancelled
      */
     static Object run(List<String> args) {
+        if (!args.isEmpty() && args.get(0).equals("jshell")) {
+            throw new IllegalArgumentException("scar jshell starts an interactive JShell in a terminal; this notebook "
+                    + "already is one");
+        }
         StringWriter err = new StringWriter();
         PrintStream stdout = System.out;
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);

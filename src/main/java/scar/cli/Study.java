@@ -1,7 +1,7 @@
 package scar.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
+import java.time.Duration;
 
 import scar.Scar;
 import scar.foundation.DatasetProfile;
@@ -11,44 +11,54 @@ import scar.plan.Evaluation;
 import scar.plan.MultiModalPlan;
 import scar.report.Reports;
 import scar.report.StagedOutput;
+import scar.text.Format;
+import scar.text.Text;
+import scar.text.TextTable;
 
 /** The steps shared by {@code demo} and {@code report}: characterise, plan, evaluate, write, summarise. */
 final class Study {
     private Study() {
     }
 
-    static int run(scar.data.MultiModalDataset data, Path out, int seeds, ScarOptions options) {
+    /**
+     * Runs the study and prints it within {@code width} columns. Its time is measured once — characterising,
+     * planning and evaluating — and the report's footer and the last line printed show that same duration.
+     */
+    static int run(scar.data.MultiModalDataset data, Path out, int seeds, ScarOptions options, int width) {
         long start = System.nanoTime();
         Path file = out != null ? out : Path.of("scar-out", safe(data.name()) + "-report.html");
         DatasetProfile profile;
         MultiModalPlan plan;
         Evaluation evaluation;
+        Duration elapsed;
         // The report's name is checked (and its temporary file made) before any work.
         try (StagedOutput staged = StagedOutput.file(file)) {
-            System.out.println(data);
+            System.out.println(data.toText(width));
             profile = Scar.characterize(data, options);
             plan = Scar.completionPlan(profile);
             evaluation = seeds > 0 ? Scar.evaluate(plan, seeds) : null;
-            Reports.write(profile, plan, evaluation, staged.path());
+            elapsed = Duration.ofNanos(System.nanoTime() - start);
+            Reports.write(profile, plan, evaluation, elapsed, staged.path());
             staged.commit();
         }
 
         System.out.println();
-        System.out.println(profile);
+        System.out.print(TextTable.render(profile.toTable(), width));
         for (ScarProfile p : profile.modalities()) {
-            System.out.printf(Locale.ROOT, "%-10s foundation size %,.0f for %,d training items; test accuracy %.3f; "
-                            + "%d of %d classes saturated%n", p.modality(), p.foundationSize(), p.size(),
-                    p.testAccuracy(), java.util.Arrays.stream(p.shortfalls()).filter(d -> d == 0).count(),
-                    p.numClasses());
+            System.out.print(Text.wrap(p.modality() + ": foundation size " + Format.items(p.foundationSize())
+                    + " for " + Format.items(p.size()) + " training items; test accuracy "
+                    + Format.share(p.testAccuracy()) + "; "
+                    + java.util.Arrays.stream(p.shortfalls()).filter(d -> d == 0).count() + " of " + p.numClasses()
+                    + " classes saturated", width, "", "  "));
         }
         System.out.println();
-        System.out.println(plan.toTable().printAll());
+        System.out.println(plan.toText(width));
         if (evaluation != null) {
-            System.out.println();
-            System.out.println(evaluation.toTable().printAll());
+            System.out.println(evaluation.toText(width));
         }
-        System.out.printf(Locale.ROOT, "%nreport: %s (%.1f s)%n", file.toAbsolutePath(),
-                (System.nanoTime() - start) / 1e9);
+        System.out.print(Text.wrap("report: " + file.toAbsolutePath(), width, "", "  "));
+        System.out.println("time taken: " + Format.duration(elapsed) + " (characterise, plan"
+                + (evaluation != null ? ", evaluate" : "") + ")");
         return 0;
     }
 

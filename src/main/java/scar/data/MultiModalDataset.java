@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import scar.text.Columns;
+import scar.text.Format;
+import scar.text.TextTable;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -245,29 +248,36 @@ public final class MultiModalDataset implements Tabular {
         return counts;
     }
 
+    /** The summary within {@code width} columns: items, split, modalities, then one row per class. */
+    public String toText(int width) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("MultiModalDataset ").append(name).append(": ").append(Format.items(size())).append(" items, ")
+                .append(Format.count(numClasses(), "class", "classes")).append(", ")
+                .append(Format.count(modalities.size(), "modality", "modalities")).append('\n');
+        sb.append("split: ").append(split == null ? "none" : Format.items(split.trainSize()) + " train / "
+                + Format.items(split.testSize()) + " test").append('\n');
+        Table views = Table.create("modalities",
+                StringColumn.create("modality", modalities.keySet().stream()),
+                Columns.counts("rows", modalities.values().stream().mapToInt(Modality::rows).toArray()),
+                Columns.counts("dimension", modalities.values().stream().mapToInt(Modality::dim).toArray()));
+        sb.append(TextTable.render(views, width));
+        int[] ids = new int[numClasses()];
+        java.util.Arrays.setAll(ids, k -> k);
+        Table classes = Table.create("classes",
+                IntColumn.create("id", ids),
+                StringColumn.create("class", java.util.stream.IntStream.range(0, numClasses())
+                        .mapToObj(labels::className)),
+                Columns.counts("items", labels.counts()));
+        if (split != null) {
+            int[][] bySplit = splitCounts();
+            classes.addColumns(Columns.counts("train", bySplit[0]), Columns.counts("test", bySplit[1]));
+        }
+        sb.append(TextTable.render(classes, width));
+        return sb.toString().stripTrailing();
+    }
+
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("MultiModalDataset ").append(name).append(": ").append(size()).append(" items, ")
-                .append(numClasses()).append(" classes, ").append(modalities.size())
-                .append(modalities.size() == 1 ? " modality" : " modalities").append('\n');
-        sb.append("split: ").append(split == null ? "none" : split.trainSize() + " train / " + split.testSize() + " test")
-                .append('\n');
-        sb.append("modalities:\n");
-        for (Modality m : modalities.values()) {
-            sb.append(String.format("  %-16s %d x %d%n", m.name(), m.rows(), m.dim()));
-        }
-        sb.append("classes:\n").append(String.format("  %3s %-24s %7s", "id", "class", "items"))
-                .append(split == null ? "" : String.format("  %6s %6s", "train", "test")).append('\n');
-        int[] counts = labels.counts();
-        int[][] bySplit = split == null ? null : splitCounts();
-        for (int k = 0; k < numClasses(); k++) {
-            sb.append(String.format("  %3d %-24s %7d", k, labels.className(k), counts[k]));
-            if (bySplit != null) {
-                sb.append(String.format("  %6d %6d", bySplit[0][k], bySplit[1][k]));
-            }
-            sb.append('\n');
-        }
-        return sb.toString().stripTrailing();
+        return toText(TextTable.WIDTH);
     }
 }

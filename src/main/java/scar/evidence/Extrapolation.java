@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
+import scar.text.Format;
+
 /**
  * A held-out score's learning curve extrapolated: the inverse power law {@link PowerLaw} fitted to the per-ratio means
  * (weighted by their spread), its prediction at multiples of the current training size, the size at which it comes
@@ -301,36 +303,32 @@ public record Extrapolation(String quantity, Status status, PowerLaw curve, doub
             sb.append(String.format(Locale.ROOT, "Already within %s of its asymptote %s.", points(tolerance),
                     score(curve.a())));
         } else if (!plateauIdentified()) {
-            sb.append(String.format(Locale.ROOT, "Still rising without a visible bend: where it comes within %s of "
-                    + "its asymptote lies beyond %,.0f× the current size and cannot be estimated from these sizes.",
-                    points(tolerance), HORIZON));
+            sb.append("Still rising without a visible bend: where it comes within ").append(points(tolerance))
+                    .append(" of its asymptote lies beyond ").append(Format.items(HORIZON))
+                    .append("× the current size and cannot be estimated from these sizes.");
         } else {
             sb.append(String.format(Locale.ROOT, "Within %s of its asymptote %s at about %s items [%s–%s].",
                     points(tolerance), score(curve.a()), count(plateau.estimate()), count(plateau.low()),
-                    plateau.high() > HORIZON * currentSize ? String.format(Locale.ROOT, "beyond %,.0f×", HORIZON)
+                    plateau.high() > HORIZON * currentSize ? "beyond " + Format.items(HORIZON) + "×"
                             : count(plateau.high())));
         }
         if (backTest != null) {
-            sb.append(String.format(Locale.ROOT, " Back-test: the curve without the full-data fit predicts %s "
-                            + "[%s–%s] for it, measured %s (error %+.3f).", score(backTest.predicted().estimate()),
-                    score(backTest.predicted().low()), score(backTest.predicted().high()), score(backTest.measured()),
-                    backTest.error()));
+            sb.append(" Back-test: the curve without the full-data fit predicts ")
+                    .append(Format.shareInterval(backTest.predicted().estimate(), backTest.predicted().low(),
+                            backTest.predicted().high()))
+                    .append(" for it, measured ").append(score(backTest.measured())).append(" (error ")
+                    .append(Format.signedShare(backTest.error())).append(").");
         }
         return sb.toString();
     }
 
     static String score(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
+        return Format.share(v);
     }
 
+    /** Items; beyond a billion in scientific notation (a plateau far out is a magnitude, not a count). */
     static String count(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        if (v >= 1e9) {
-            return String.format(Locale.ROOT, "%.2g", v);
-        }
-        return String.format(Locale.ROOT, "%,.0f", v);
+        return Math.abs(v) >= 1e9 ? Format.number(v) : Format.items(v);
     }
 
     private static String points(double tolerance) {

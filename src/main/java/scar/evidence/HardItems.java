@@ -11,7 +11,6 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * The items behind a class's numbers: per class, the training and the held-out items that the full-data probe gets
@@ -138,7 +137,7 @@ public record HardItems(String[] classNames, List<Item> items, int[] trainWrong,
         IntColumn item = IntColumn.create("item");
         StringColumn id = StringColumn.create("id");
         StringColumn predicted = StringColumn.create("predicted");
-        DoubleColumn margin = DoubleColumn.create("margin");
+        DoubleColumn margin = scar.text.Columns.doubles("margin", scar.text.Columns.Kind.NUMBER);
         StringColumn wrong = StringColumn.create("wrong");
         for (Item it : items) {
             cls.append(classNames[it.label()]);
@@ -149,7 +148,6 @@ public record HardItems(String[] classNames, List<Item> items, int[] trainWrong,
             margin.append(it.margin());
             wrong.append(it.predicted() != it.label() ? "yes" : "no");
         }
-        margin.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
         return Table.create("items the full-data probe gets wrong or nearly wrong (" + perClass
                 + " per class and split)").addColumns(cls, split, item, id, predicted, margin, wrong);
     }

@@ -120,7 +120,7 @@ public record HeldOutScore(int[] support, int[] correct, int[] predicted) {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "HeldOutScore[%d items, accuracy %.4f, macro-F1 %.4f]", size(),
-                accuracy(), macroF1());
+        return "HeldOutScore[" + scar.text.Format.items(size()) + " items, accuracy "
+                + scar.text.Format.share(accuracy()) + ", macro-F1 " + scar.text.Format.share(macroF1()) + "]";
     }
 }

@@ -7,6 +7,10 @@ import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
 import scar.data.Tabular;
+import scar.text.Columns;
+import scar.text.Columns.Kind;
+import scar.text.Format;
+import scar.text.TextTable;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -114,12 +118,12 @@ public record LearningCurve(String[] classNames, int[] ratios, int[] classCounts
     @Override
     public Table toTable() {
         IntColumn ratio = IntColumn.create("ratio", ratios);
-        IntColumn items = IntColumn.create("items");
-        IntColumn fits = IntColumn.create("fits");
-        DoubleColumn acc = DoubleColumn.create("accuracy");
-        DoubleColumn accSd = DoubleColumn.create("accuracy_sd");
-        DoubleColumn f1 = DoubleColumn.create("macro_f1");
-        DoubleColumn f1Sd = DoubleColumn.create("macro_f1_sd");
+        IntColumn items = Columns.counts("items");
+        IntColumn fits = Columns.counts("fits");
+        DoubleColumn acc = Columns.doubles("accuracy", Kind.SHARE);
+        DoubleColumn accSd = Columns.doubles("accuracy_sd", Kind.SHARE);
+        DoubleColumn f1 = Columns.doubles("macro_f1", Kind.SHARE);
+        DoubleColumn f1Sd = Columns.doubles("macro_f1_sd", Kind.SHARE);
         for (int j = 0; j < ratios.length; j++) {
             items.append(size(j));
             fits.append(scores.get(j).size());
@@ -128,7 +132,8 @@ public record LearningCurve(String[] classNames, int[] ratios, int[] classCounts
             f1.append(mean(j, MACRO_F1));
             f1Sd.append(sd(j, MACRO_F1));
         }
-        return Table.create("held-out learning curve (" + heldOutSize() + " held-out items)").addColumns(ratio, items,
+        String title = "held-out learning curve (" + Format.items(heldOutSize()) + " held-out items)";
+        return Table.create(title).addColumns(ratio, items,
                 fits, acc, accSd, f1, f1Sd);
     }
 
@@ -137,9 +142,9 @@ public record LearningCurve(String[] classNames, int[] ratios, int[] classCounts
         IntColumn ratio = IntColumn.create("ratio");
         IntColumn cls = IntColumn.create("class");
         StringColumn name = StringColumn.create("name");
-        IntColumn items = IntColumn.create("class_items");
-        DoubleColumn recall = DoubleColumn.create("recall");
-        DoubleColumn recallSd = DoubleColumn.create("recall_sd");
+        IntColumn items = Columns.counts("class_items");
+        DoubleColumn recall = Columns.doubles("recall", Kind.SHARE);
+        DoubleColumn recallSd = Columns.doubles("recall_sd", Kind.SHARE);
         for (int j = 0; j < ratios.length; j++) {
             for (int c = 0; c < classNames.length; c++) {
                 ratio.append(ratios[j]);
@@ -188,8 +193,8 @@ public record LearningCurve(String[] classNames, int[] ratios, int[] classCounts
 
     @Override
     public String toString() {
-        return "LearningCurve[" + ratios.length + " sizes, " + heldOutSize() + " held-out items]\n"
-                + toTable().printAll();
+        return "LearningCurve[" + ratios.length + " sizes, " + Format.items(heldOutSize()) + " held-out items]\n"
+                + TextTable.render(toTable(), TextTable.WIDTH);
     }
 
     /** Groups the fits' scores by ratio index. */

@@ -7,10 +7,13 @@ import java.util.Locale;
 import java.util.Objects;
 
 import scar.data.Tabular;
-import tech.tablesaw.api.DoubleColumn;
+import scar.text.Columns;
+import scar.text.Columns.Kind;
+import scar.text.Format;
+import scar.text.Text;
+import scar.text.TextTable;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * Which modality falls short, by SCAR and by the held-out evidence, side by side (docs/SPEC.md §10.5).
@@ -169,7 +172,7 @@ public record ModalityAgreement(List<String> modalities, List<String> classNames
     private String accuracyList() {
         List<String> parts = new ArrayList<>();
         for (int m = 0; m < modalities.size(); m++) {
-            parts.add(String.format(Locale.ROOT, "%s %.3f", modalities.get(m), accuracies[m]));
+            parts.add(modalities.get(m) + " " + Format.share(accuracies[m]));
         }
         return String.join(" vs ", parts);
     }
@@ -188,9 +191,7 @@ public record ModalityAgreement(List<String> modalities, List<String> classNames
         t.addColumns(StringColumn.create("class", classNames));
         t.addColumns(StringColumn.create("scar_bottleneck", Arrays.stream(bottlenecks).mapToObj(this::name)));
         for (int m = 0; m < modalities.size(); m++) {
-            DoubleColumn recall = DoubleColumn.create("recall_" + modalities.get(m), recalls[m]);
-            recall.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
-            t.addColumns(recall);
+            t.addColumns(Columns.doubles("recall_" + modalities.get(m), recalls[m], Kind.SHARE));
         }
         StringColumn weaker = StringColumn.create("evidence_weaker");
         StringColumn rising = StringColumn.create("still_rising");
@@ -218,8 +219,14 @@ public record ModalityAgreement(List<String> modalities, List<String> classNames
         return Objects.hash(modalities, classNames, Arrays.hashCode(bottlenecks), Arrays.hashCode(accuracies));
     }
 
+    /** The summary, wrapped, and the per-class table. */
+    @Override
+    public String toText(int width) {
+        return Text.wrap(summary(), width, "", "") + TextTable.render(toTable(), width);
+    }
+
     @Override
     public String toString() {
-        return summary() + "\n" + toTable().printAll();
+        return toText(TextTable.WIDTH);
     }
 }

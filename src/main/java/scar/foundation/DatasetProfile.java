@@ -3,17 +3,19 @@ package scar.foundation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import scar.data.MultiModalDataset;
 import scar.data.Tabular;
 import scar.evidence.ModalityAgreement;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
+import scar.text.Columns;
+import scar.text.Columns.Kind;
+import scar.text.Format;
+import scar.text.Json;
+import scar.text.Text;
+import scar.text.TextTable;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * The SCAR profiles of every modality of one dataset, over the same items and labels: what
@@ -42,6 +44,35 @@ public final class DatasetProfile implements Tabular {
         }
     }
 
+    /** What {@link #read} expects a file to hold, for its messages. */
+    private static final String JSON_WHAT = "a SCAR profile (the profile.json that 'scar characterize -o' or "
+            + "save(profile, path) writes)";
+
+    /**
+     * A profile read back from the JSON that {@code scar characterize -o} (or {@code save(profile, file.json)})
+     * wrote: every number exactly as it was, NaN included. The dataset itself is not in the file, so
+     * {@link #source()} of the result throws; a file holding one modality's profile reads as a dataset profile of
+     * that modality.
+     *
+     * @throws IllegalArgumentException naming the file and what is wrong when it is not such a profile
+     * @throws java.io.UncheckedIOException naming the file when it cannot be read
+     */
+    public static DatasetProfile read(java.nio.file.Path file) {
+        com.google.gson.JsonObject json = Json.readObject(file, JSON_WHAT);
+        if (json.has("modality") && !json.has("modalities")) {
+            ScarProfile one = Json.fromTree(json, ScarProfile.class, file, JSON_WHAT);
+            return new DatasetProfile(one.dataset(), List.of(one), null);
+        }
+        String name = Json.member(json, "dataset", file, JSON_WHAT).getAsString();
+        List<ScarProfile> profiles = Json.fromTree(Json.member(json, "modalities", file, JSON_WHAT),
+                Json.listOf(ScarProfile.class), file, JSON_WHAT);
+        if (profiles.isEmpty()) {
+            throw new IllegalArgumentException(file.toAbsolutePath() + " does not hold " + JSON_WHAT
+                    + ": its list of modalities is empty");
+        }
+        return new DatasetProfile(name, profiles, null);
+    }
+
     public String dataset() {
         return dataset;
     }
@@ -68,6 +99,77 @@ public final class DatasetProfile implements Tabular {
         return modalities.stream().filter(p -> p.modality().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no modality '" + name + "' in the profile of "
                         + dataset + "; modalities: " + modalityNames()));
+    }
+
+    /**
+     * The profile of the one modality of a one-modality dataset: what {@code characterize(dataset)} means for a
+     * single CSV, {@code .npy} or table. The methods below ({@link #summaryTable()}, {@link #foundationSize()}, ...)
+     * read it, so such a profile is used like a {@link ScarProfile}.
+     *
+     * @throws IllegalStateException naming the modalities when there are several
+     */
+    public ScarProfile only() {
+        if (modalities.size() != 1) {
+            throw new IllegalStateException("the profile of " + dataset + " has " + modalities.size()
+                    + " modalities " + modalityNames() + "; choose one with modality(\"" + modalities.get(0).modality()
+                    + "\")");
+        }
+        return modalities.get(0);
+    }
+
+    /** {@link ScarProfile#foundationSize()} of the only modality ({@link #only()}). */
+    public double foundationSize() {
+        return only().foundationSize();
+    }
+
+    /** {@link ScarProfile#stepSizes()} of the only modality ({@link #only()}). */
+    public double[] stepSizes() {
+        return only().stepSizes();
+    }
+
+    /** {@link ScarProfile#shortfalls()} of the only modality ({@link #only()}). */
+    public int[] shortfalls() {
+        return only().shortfalls();
+    }
+
+    /** {@link ScarProfile#testAccuracy()} of the only modality ({@link #only()}). */
+    public double testAccuracy() {
+        return only().testAccuracy();
+    }
+
+    /** {@link ScarProfile#meaning()} of the only modality ({@link #only()}). */
+    public String meaning() {
+        return only().meaning();
+    }
+
+    /** {@link ScarProfile#summaryTable()} of the only modality ({@link #only()}). */
+    public Table summaryTable() {
+        return only().summaryTable();
+    }
+
+    /** {@link ScarProfile#measuresTable()} of the only modality ({@link #only()}). */
+    public Table measuresTable() {
+        return only().measuresTable();
+    }
+
+    /** {@link ScarProfile#stepsTable()} of the only modality ({@link #only()}). */
+    public Table stepsTable() {
+        return only().stepsTable();
+    }
+
+    /** {@link ScarProfile#learningCurve()} of the only modality ({@link #only()}). */
+    public Table learningCurve() {
+        return only().learningCurve();
+    }
+
+    /** {@link ScarProfile#evidenceTable()} of the only modality ({@link #only()}). */
+    public Table evidenceTable() {
+        return only().evidenceTable();
+    }
+
+    /** {@link ScarProfile#hardItems()} of the only modality ({@link #only()}). */
+    public Table hardItems() {
+        return only().hardItems();
     }
 
     public List<String> modalityNames() {
@@ -128,31 +230,26 @@ public final class DatasetProfile implements Tabular {
     /** One row per modality: the key figures of each profile. */
     @Override
     public Table toTable() {
-        StringColumn name = StringColumn.create("modality");
-        IntColumn items = IntColumn.create("items");
-        DoubleColumn nf = DoubleColumn.create("foundation_size");
-        DoubleColumn ratio = DoubleColumn.create("N_F/items");
-        IntColumn saturated = IntColumn.create("saturated_classes");
-        DoubleColumn train = DoubleColumn.create("train_accuracy");
-        DoubleColumn test = DoubleColumn.create("test_accuracy");
-        DoubleColumn seconds = DoubleColumn.create("seconds");
-        for (ScarProfile p : modalities) {
-            name.append(p.modality());
-            items.append(p.size());
-            nf.append(p.foundationSize());
-            ratio.append(p.foundationSize() / p.size());
-            saturated.append((int) java.util.Arrays.stream(p.shortfalls()).filter(d -> d == 0).count());
-            train.append(p.trainAccuracy());
-            test.append(p.testAccuracy());
-            seconds.append(p.seconds());
-        }
-        nf.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(0));
-        ratio.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(2));
-        train.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
-        test.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
-        seconds.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(2));
-        return Table.create(dataset + ": modalities").addColumns(name, items, nf, ratio, saturated, train, test,
-                seconds);
+        int m = modalities.size();
+        return Table.create(dataset + ": modalities").addColumns(
+                StringColumn.create("modality", modalities.stream().map(ScarProfile::modality)),
+                Columns.counts("items", modalities.stream().mapToInt(ScarProfile::size).toArray()),
+                Columns.doubles("foundation_size", column(ScarProfile::foundationSize), Kind.ITEMS),
+                Columns.doubles("N_F/items", column(p -> p.foundationSize() / p.size()), Kind.RATIO),
+                Columns.counts("saturated_classes", modalities.stream()
+                        .mapToInt(p -> (int) Arrays.stream(p.shortfalls()).filter(d -> d == 0).count()).toArray()),
+                Columns.doubles("train_accuracy", column(ScarProfile::trainAccuracy), Kind.SHARE),
+                Columns.doubles("test_accuracy", column(ScarProfile::testAccuracy), Kind.SHARE),
+                Columns.doubles("seconds", column(ScarProfile::seconds), Kind.SECONDS));
+    }
+
+    private double[] column(java.util.function.ToDoubleFunction<ScarProfile> value) {
+        return modalities.stream().mapToDouble(value).toArray();
+    }
+
+    /** The wall time of every modality's characterisation together. */
+    public java.time.Duration elapsed() {
+        return java.time.Duration.ofNanos(modalities.stream().mapToLong(ScarProfile::nanos).sum());
     }
 
     /**
@@ -182,10 +279,17 @@ public final class DatasetProfile implements Tabular {
         return Objects.hash(dataset, modalities);
     }
 
+    /** The modalities table and, with several modalities and held-out items, SCAR beside the evidence. */
+    @Override
+    public String toText(int width) {
+        String head = "SCAR profile of " + dataset + ", " + Format.count(modalities.size(), "modality", "modalities")
+                + "\n";
+        return head + TextTable.render(toTable(), width) + agreement().map(a -> "\n" + Text.wrap(a.summary(), width,
+                "", "") + TextTable.render(a.toTable(), width)).orElse("");
+    }
+
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "SCAR profile of %s, %d modalit%s%n", dataset, modalities.size(),
-                modalities.size() == 1 ? "y" : "ies") + toTable().printAll()
-                + agreement().map(a -> "\n" + a.summary() + "\n" + a.toTable().printAll()).orElse("");
+        return toText(TextTable.WIDTH);
     }
 }

@@ -1,8 +1,9 @@
 package scar.foundation;
 
+import scar.text.Format;
+import scar.text.Columns.Kind;
+import scar.text.Columns;
 import scar.data.Tabular;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -52,18 +53,18 @@ public record DatasetSummary(long datasetSize, double foundationSize, double sca
     @Override
     public Table toTable() {
         return Table.create("dataset SCAR",
-                LongColumn.create("items", datasetSize),
-                DoubleColumn.create("foundation size", foundationSize),
-                DoubleColumn.create("scale", scale),
-                DoubleColumn.create("coverage", coverage),
-                DoubleColumn.create("authenticity", authenticity),
-                DoubleColumn.create("richness", richness));
+                Columns.counts("items", new long[] {datasetSize}),
+                Columns.doubles("foundation size", new double[] {foundationSize}, Kind.ITEMS),
+                Columns.doubles("scale", new double[] {scale}, Kind.SHARE),
+                Columns.doubles("coverage", new double[] {coverage}, Kind.SHARE),
+                Columns.doubles("authenticity", new double[] {authenticity}, Kind.SHARE),
+                Columns.doubles("richness", new double[] {richness}, Kind.SHARE));
     }
 
     @Override
     public String toString() {
-        return String.format("DatasetSummary[|D| = %d, N_F = %.1f]%n  scale        %.4f%n  coverage     %.4f%n"
-                + "  authenticity %.4f%n  richness     %.4f", datasetSize, foundationSize, scale, coverage,
-                authenticity, richness);
+        return "DatasetSummary[|D| = " + Format.items(datasetSize) + ", N_F = " + Format.items(foundationSize) + "]\n"
+                + "  scale        " + Format.share(scale) + "\n  coverage     " + Format.share(coverage) + "\n"
+                + "  authenticity " + Format.share(authenticity) + "\n  richness     " + Format.share(richness);
     }
 }

@@ -1,9 +1,12 @@
 package scar.foundation;
 
+import scar.text.TextTable;
+import scar.text.Format;
+import scar.text.Columns.Kind;
+import scar.text.Columns;
 import java.util.Arrays;
 import java.util.Objects;
 import scar.data.Tabular;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -75,8 +78,8 @@ public record FoundationEstimate(double size, double root, boolean fallback, dou
         Arrays.setAll(classes, c -> c);
         return Table.create("foundation size inputs",
                 IntColumn.create("class", classes),
-                DoubleColumn.create("H", heights),
-                DoubleColumn.create("step size", stepSizes));
+                Columns.doubles("H", heights, Kind.RATIO),
+                Columns.doubles("step size", stepSizes, Kind.ITEMS));
     }
 
     /** The scalar results, one row each: quantity, value. */
@@ -86,7 +89,7 @@ public record FoundationEstimate(double size, double root, boolean fallback, dou
         double[] values = {size, root, fallback ? 1 : 0, rho, order(), deltaE(), epsilon(), options.delta(),
             heights.length};
         return Table.create("foundation size", StringColumn.create("quantity", names),
-                DoubleColumn.create("value", values));
+                Columns.doubles("value", values, Kind.NUMBER));
     }
 
     @Override
@@ -108,9 +111,9 @@ public record FoundationEstimate(double size, double root, boolean fallback, dou
 
     @Override
     public String toString() {
-        return String.format("FoundationEstimate[N_F = %.1f%s, K = %d, rho = %.6g, m = %d, delta_E = %g, epsilon = %g]%n",
-                size, fallback ? " (fallback: sum of step sizes)" : ", x* = " + root, heights.length, rho, order(),
-                deltaE(), epsilon())
-                + toTable().print(10);
+        return "FoundationEstimate[N_F = " + Format.items(size) + (fallback ? " (fallback: sum of step sizes)"
+                : ", x* = " + Format.number(root)) + ", K = " + heights.length + ", rho = " + Format.ratio(rho)
+                + ", m = " + order() + ", delta_E = " + Format.number(deltaE()) + ", epsilon = "
+                + Format.number(epsilon()) + "]\n" + TextTable.render(toTable(), TextTable.WIDTH);
     }
 }

@@ -1,5 +1,6 @@
 package scar.foundation;
 
+import scar.text.Format;
 import java.util.List;
 import java.util.Locale;
 
@@ -68,10 +69,12 @@ public record ProbeSummary(ProbeKind kind, List<Fit> fits) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s probe: %d fits, train accuracy %.4f, test accuracy %s, "
-                        + "iterations mean %.1f max %d, %d not converged, %.2f s of fitting",
-                kind.name().toLowerCase(Locale.ROOT), fits.size(), trainAccuracy(),
-                Double.isNaN(testAccuracy()) ? "n/a" : String.format(Locale.ROOT, "%.4f", testAccuracy()),
-                meanIterations(), maxIterations(), notConverged(), totalFitSeconds());
+        return kind.name().toLowerCase(Locale.ROOT) + " probe: " + Format.count(fits.size(), "fit", "fits")
+                + ", train accuracy " + Format.share(trainAccuracy()) + ", test accuracy "
+                + Format.share(testAccuracy())
+                + ", iterations mean " + Format.items(meanIterations()) + " max " + Format.items(maxIterations()) + ", "
+                + Format.items(notConverged()) + " not converged, "
+                + Format.duration(java.time.Duration.ofNanos(fits.stream().mapToLong(Fit::nanos).sum()))
+                + " of fitting";
     }
 }

@@ -48,18 +48,28 @@ public interface Progress {
     }
 
     /**
-     * The right reporter for where we run: the one a notebook kernel registered ({@link #useNotebook}), a progress
-     * bar on an interactive terminal, nothing otherwise (pipes, tests).
+     * The right reporter for where we run: the one a notebook kernel registered ({@link #useNotebook}), one updating
+     * text line in JShell (which runs the call for a snippet, with no console of its own), a progress bar on an
+     * interactive terminal, nothing otherwise (pipes, tests).
      */
     static Progress auto() {
         Supplier<Progress> notebook = NotebookReporter.current;
         if (notebook != null) {
             return notebook.get();
         }
+        if (inJShell()) {
+            return textLine(System.out);
+        }
         if (System.console() != null) {
             return terminalBar();
         }
         return none();
+    }
+
+    /** Whether this thread runs a JShell snippet (JShell's execution engine is on its stack). */
+    static boolean inJShell() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getClassName()
+                .startsWith("jdk.jshell.execution.")));
     }
 
     /** A compact line rewritten in place with a carriage return, on a new percentage only. */

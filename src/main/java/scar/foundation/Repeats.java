@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import scar.evidence.Interval;
+import scar.text.Format;
 
 /**
  * SCAR's numbers under several seeds ({@link ScarOptions#repeats()}): run i uses seed s + i, so each run can be
@@ -110,7 +111,7 @@ public record Repeats(long[] seeds, double[] foundationSizes, double[][] stepSiz
     }
 
     private static String range(Interval i) {
-        return String.format(java.util.Locale.ROOT, "%,.0f (%,.0f–%,.0f)", i.estimate(), i.low(), i.high());
+        return Format.itemsRange(i.estimate(), i.low(), i.high());
     }
 
     @Override
@@ -128,7 +129,7 @@ public record Repeats(long[] seeds, double[] foundationSizes, double[][] stepSiz
     @Override
     public String toString() {
         Interval nf = foundationSize();
-        return String.format(java.util.Locale.ROOT, "Repeats[%d runs, seeds %s, N_F median %,.0f (%,.0f–%,.0f)]",
-                runs(), Arrays.toString(seeds), nf.estimate(), nf.low(), nf.high());
+        return "Repeats[" + runs() + " runs, seeds " + Arrays.toString(seeds) + ", N_F median "
+                + Format.itemsRange(nf.estimate(), nf.low(), nf.high()) + "]";
     }
 }

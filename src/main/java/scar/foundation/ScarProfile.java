@@ -10,12 +10,16 @@ import scar.data.Tabular;
 import scar.evidence.Evidence;
 import scar.evidence.HardItems;
 import scar.measure.ClassMeasures;
+import scar.text.Columns;
+import scar.text.Columns.Kind;
+import scar.text.Format;
+import scar.text.Text;
+import scar.text.TextTable;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * The SCAR profile of one labelled modality: what {@code Scar.characterize(modality)} returns.
@@ -82,6 +86,22 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
                 new double[][] {steps.stepSizes()}, new int[][] {shortfalls}, new int[][] {classCounts});
         return new ScarProfile(dataset, modality, classNames, classCounts, testSize, ratios, skippedRatios, perRatio,
                 steps, foundation, probe, evidence, single, options, nanos);
+    }
+
+    /**
+     * The profile of one modality read back from a {@code profile.json} ({@link DatasetProfile#read}), exactly.
+     *
+     * @throws IllegalArgumentException naming the file when it is not a profile, or holds several modalities (read
+     *                                  those with {@link DatasetProfile#read} and pick one)
+     */
+    public static ScarProfile read(java.nio.file.Path file) {
+        DatasetProfile all = DatasetProfile.read(file);
+        if (all.modalities().size() != 1) {
+            throw new IllegalArgumentException(file.toAbsolutePath() + " holds the profiles of "
+                    + all.modalities().size() + " modalities " + all.modalityNames() + "; read it with "
+                    + "loadProfile(path) (DatasetProfile.read) and pick one with .modality(name)");
+        }
+        return all.modalities().get(0);
     }
 
     /** This profile with the spread of SCAR's numbers over several runs (the first of which is this one). */
@@ -178,11 +198,12 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
         int[] d = shortfalls();
         Table t = Table.create(dataset + " / " + modality + ": per class");
         t.addColumns(IntColumn.create("class", java.util.stream.IntStream.range(0, numClasses()).toArray()),
-                StringColumn.create("name", classNames), IntColumn.create("items", classCounts),
-                rounded("scale", m.scale(), 4), rounded("coverage", m.coverage(), 4),
-                rounded("authenticity", m.authenticity(), 4), rounded("richness", m.richness(), 4),
-                rounded("H", heights, 2), rounded("step_size", n, 1),
-                shortfalls(d), BooleanColumn.create("saturated", booleans(d)));
+                StringColumn.create("name", classNames), Columns.counts("items", classCounts),
+                Columns.doubles("scale", m.scale(), Kind.SHARE), Columns.doubles("coverage", m.coverage(), Kind.SHARE),
+                Columns.doubles("authenticity", m.authenticity(), Kind.SHARE),
+                Columns.doubles("richness", m.richness(), Kind.SHARE), Columns.doubles("H", heights, Kind.RATIO),
+                Columns.doubles("step_size", n, Kind.ITEMS), Columns.counts("shortfall", d),
+                BooleanColumn.create("saturated", booleans(d)));
         return t;
     }
 
@@ -210,10 +231,10 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
             }
         }
         return Table.create(dataset + " / " + modality + ": measures per ratio").addColumns(
-                IntColumn.create("ratio", ratio), DoubleColumn.create("fraction", fraction),
+                IntColumn.create("ratio", ratio), Columns.doubles("fraction", fraction, Kind.RATIO),
                 IntColumn.create("class", cls), StringColumn.create("name", name),
-                DoubleColumn.create("scale", v[0]), DoubleColumn.create("coverage", v[1]),
-                DoubleColumn.create("authenticity", v[2]), DoubleColumn.create("richness", v[3]));
+                Columns.doubles("scale", v[0], Kind.SHARE), Columns.doubles("coverage", v[1], Kind.SHARE),
+                Columns.doubles("authenticity", v[2], Kind.SHARE), Columns.doubles("richness", v[3], Kind.SHARE));
     }
 
     /**
@@ -254,18 +275,19 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
     public java.util.LinkedHashMap<String, String> summaryLines() {
         var out = new java.util.LinkedHashMap<String, String>();
         out.put("dataset / modality", dataset + " / " + modality);
-        out.put("training items", String.format(Locale.ROOT, "%,d in %d classes", size(), numClasses())
-                + (testSize > 0 ? String.format(Locale.ROOT, ", %,d held out", testSize) : "")
-                + (evidence.dropped() > 0 ? String.format(Locale.ROOT, " (%,d duplicates dropped)", evidence.dropped())
-                : ""));
-        out.put("foundation size N_F", fmt(foundationSize()) + (foundation.fallback() ? " (fallback: Σ n_c)" : "")
+        out.put("training items", Format.items(size()) + " in " + Format.count(numClasses(), "class", "classes")
+                + (testSize > 0 ? ", " + Format.items(testSize) + " held out" : "")
+                + (evidence.dropped() > 0 ? " (" + Format.count(evidence.dropped(), "duplicate", "duplicates")
+                + " dropped)" : ""));
+        out.put("foundation size N_F", Format.items(foundationSize())
+                + (foundation.fallback() ? " (fallback: Σ n_c)" : "")
                 + (repeats.any() ? repeatsNote(repeats.foundationSize()) : ""));
         out.put("what N_F means", meaning());
         int saturated = (int) Arrays.stream(shortfalls()).filter(x -> x == 0).count();
         out.put("saturated classes", saturated + " of " + numClasses());
-        out.put("ρ (class-count factor)", fmt(rho()));
-        out.put("probe accuracy", "train " + fmt(trainAccuracy()) + ", held-out "
-                + (Double.isNaN(testAccuracy()) ? "n/a" : fmt(testAccuracy())));
+        out.put("ρ (class-count factor)", Format.ratio(rho()));
+        out.put("probe accuracy", "train " + Format.share(trainAccuracy()) + ", held-out "
+                + Format.share(testAccuracy()));
         if (evidence.hasCurve()) {
             out.put("held-out learning curve", evidence.accuracy().words());
         } else {
@@ -273,22 +295,23 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
                     + "testFraction above 0)");
         }
         out.put("duplicates", evidence.duplicates().summary());
-        out.put("probe", probe.kind().name().toLowerCase(Locale.ROOT) + ", " + probe.fits().size() + " fits, "
-                + String.format(Locale.ROOT, "%.1f", probe.meanIterations()) + " iterations on average"
-                + (probe.notConverged() > 0 ? ", " + probe.notConverged() + " not converged" : ""));
+        out.put("probe", probe.kind().name().toLowerCase(Locale.ROOT) + ", "
+                + Format.count(probe.fits().size(), "fit", "fits") + ", "
+                + Format.items(probe.meanIterations()) + " iterations on average"
+                + (probe.notConverged() > 0 ? ", " + Format.items(probe.notConverged()) + " not converged" : ""));
         out.put("ratios", Arrays.toString(ratios)
                 + (skippedRatios.length > 0 ? " (skipped " + Arrays.toString(skippedRatios) + ")" : ""));
         out.put("seed", Long.toString(options.seed()) + (repeats.any() ? " (repeats: seeds " + repeats.seeds()[0]
                 + "–" + repeats.seeds()[repeats.runs() - 1] + ")" : ""));
-        out.put("ε, δ, δ_E", fmt(options.foundation().epsilon()) + ", " + fmt(options.foundation().delta()) + ", "
-                + fmt(options.foundation().deltaE()));
-        out.put("time", String.format(Locale.ROOT, "%.2f s", seconds()));
+        out.put("ε, δ, δ_E", Format.number(options.foundation().epsilon()) + ", "
+                + Format.number(options.foundation().delta()) + ", " + Format.number(options.foundation().deltaE()));
+        out.put("time", Format.nanos(nanos));
         return out;
     }
 
     private String repeatsNote(scar.evidence.Interval i) {
-        return String.format(Locale.ROOT, "; median %s over %d seeds (%s–%s)", fmt(i.estimate()), repeats.runs(),
-                fmt(i.low()), fmt(i.high()));
+        return "; median " + Format.items(i.estimate()) + " over " + repeats.runs() + " seeds ("
+                + Format.items(i.low()) + "–" + Format.items(i.high()) + ")";
     }
 
     /**
@@ -304,11 +327,12 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
             hi = n[c] > n[hi] ? c : hi;
         }
         double eps = options.foundation().epsilon();
-        return String.format(Locale.ROOT, "%s is %s× the %,d training items, but its scale is set by the constant "
-                        + "1/(2ε²) = %,.0f (ε = %s), whatever the data: step sizes here run from %s (%s) to %s (%s). "
-                        + "Compare classes and modalities with them; for how much more data would help, read the "
-                        + "held-out learning curve.", fmt(foundationSize()), fmt(foundationSize() / size()), size(),
-                1 / (2 * eps * eps), fmt(eps), fmt(n[lo]), classNames[lo], fmt(n[hi]), classNames[hi]);
+        return Format.items(foundationSize()) + " is " + Format.ratio(foundationSize() / size()) + "× the "
+                + Format.items(size()) + " training items, but its scale is set by the constant 1/(2ε²) = "
+                + Format.items(1 / (2 * eps * eps)) + " (ε = " + Format.number(eps) + "), whatever the data: step "
+                + "sizes here run from " + Format.items(n[lo]) + " (" + classNames[lo] + ") to "
+                + Format.items(n[hi]) + " (" + classNames[hi] + "). Compare classes and modalities with them; for "
+                + "how much more data would help, read the held-out learning curve.";
     }
 
     /** One row per ratio: training items, fits, held-out accuracy and macro-F1 (mean, sd); empty without held-out. */
@@ -328,8 +352,8 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
             return t;
         }
         StringColumn name = StringColumn.create("class");
-        IntColumn items = IntColumn.create("items");
-        DoubleColumn recall = DoubleColumn.create("recall");
+        IntColumn items = Columns.counts("items");
+        DoubleColumn recall = Columns.doubles("recall", Kind.SHARE);
         StringColumn at2 = StringColumn.create("recall_2x");
         StringColumn at10 = StringColumn.create("recall_10x");
         StringColumn plateau = StringColumn.create("flat_at_items");
@@ -343,11 +367,10 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
             at2.append(e.fitted() ? interval(e.at(2)) : "");
             at10.append(e.fitted() ? interval(e.at(10)) : "");
             plateau.append(!e.fitted() ? "" : e.plateau().estimate() <= e.currentSize() ? "now"
-                    : e.plateauIdentified() ? fmt(e.plateau().estimate()) : "not identified");
+                    : e.plateauIdentified() ? Format.items(e.plateau().estimate()) : "not identified");
             verdict.append(e.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-            backTest.append(e.backTest() == null ? "" : String.format(Locale.ROOT, "%+.3f", e.backTest().error()));
+            backTest.append(e.backTest() == null ? "" : Format.signedShare(e.backTest().error()));
         }
-        recall.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
         return t.addColumns(name, items, recall, at2, at10, plateau, verdict, backTest);
     }
 
@@ -357,32 +380,27 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
     }
 
     private static String interval(scar.evidence.Interval i) {
-        return String.format(Locale.ROOT, "%.3f [%.3f–%.3f]", i.estimate(), i.low(), i.high());
+        return Format.shareInterval(i.estimate(), i.low(), i.high());
     }
 
+    /**
+     * The summary lines, the per-class table (without the class index) and, with repeats, the spread per class, within
+     * {@code width} columns.
+     */
     @Override
-    public String toString() {
+    public String toText(int width) {
         StringBuilder sb = new StringBuilder("SCAR profile\n");
-        summaryLines().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-24s %s%n", k, v)));
-        sb.append(toTable().printAll());
+        sb.append(Text.keyValues(summaryLines(), "  ", width));
+        sb.append(TextTable.render(toTable().removeColumns("class"), width));
         if (repeats.any()) {
-            sb.append('\n').append(repeats.toTable(classNames).printAll());
+            sb.append('\n').append(TextTable.render(repeats.toTable(classNames), width));
         }
         return sb.toString();
     }
 
-    /** A column that keeps every digit but prints {@code decimals} of them. */
-    private static DoubleColumn rounded(String name, double[] values, int decimals) {
-        DoubleColumn c = DoubleColumn.create(name, values);
-        c.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(decimals));
-        return c;
-    }
-
-    /** The shortfall column, printed with thousands separators like the step sizes next to it. */
-    private static IntColumn shortfalls(int[] shortfall) {
-        IntColumn c = IntColumn.create("shortfall", shortfall);
-        c.setPrintFormatter(NumberColumnFormatter.intsWithGrouping());
-        return c;
+    @Override
+    public String toString() {
+        return toText(TextTable.WIDTH);
     }
 
     private static boolean[] booleans(int[] shortfall) {
@@ -391,16 +409,6 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
             out[c] = shortfall[c] == 0;
         }
         return out;
-    }
-
-    static String fmt(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        if (Math.abs(v) >= 1000) {
-            return String.format(Locale.ROOT, "%,.0f", v);
-        }
-        return String.format(Locale.ROOT, "%.4g", v);
     }
 
     @Override

@@ -1,9 +1,12 @@
 package scar.foundation;
 
+import scar.text.TextTable;
+import scar.text.Format;
+import scar.text.Columns.Kind;
+import scar.text.Columns;
 import java.util.Arrays;
 import java.util.Objects;
 import scar.data.Tabular;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -46,8 +49,8 @@ public record StepResult(int classIndex, String className, double[] ratios, doub
     public Table toTable() {
         double[] x = new double[ratios.length];
         Arrays.setAll(x, j -> 1 / ratios[j]);
-        return Table.create("step of " + className, DoubleColumn.create("ratio", ratios), DoubleColumn.create("x", x),
-                DoubleColumn.create("h", h));
+        return Table.create("step of " + className, Columns.doubles("ratio", ratios, Kind.NUMBER),
+                Columns.doubles("x", x, Kind.RATIO), Columns.doubles("h", h, Kind.NUMBER));
     }
 
     @Override
@@ -64,7 +67,7 @@ public record StepResult(int classIndex, String className, double[] ratios, doub
 
     @Override
     public String toString() {
-        return "StepResult[class " + classIndex + " (" + className + "), H = " + height + ", step size = " + stepSize
-                + "]\n" + toTable().print();
+        return "StepResult[class " + classIndex + " (" + className + "), H = " + Format.ratio(height)
+                + ", step size = " + Format.items(stepSize) + "]\n" + TextTable.render(toTable(), TextTable.WIDTH);
     }
 }

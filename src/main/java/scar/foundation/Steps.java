@@ -1,11 +1,13 @@
 package scar.foundation;
 
+import scar.text.TextTable;
+import scar.text.Columns.Kind;
+import scar.text.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import scar.data.Tabular;
 import scar.measure.ClassMeasures;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -102,21 +104,21 @@ public record Steps(List<StepResult> classes) implements Tabular {
         Table t = Table.create("steps",
                 IntColumn.create("class", classes.stream().mapToInt(StepResult::classIndex).toArray()),
                 StringColumn.create("name", classes.stream().map(StepResult::className).toList()),
-                DoubleColumn.create("H", heights()),
-                DoubleColumn.create("step size", stepSizes()));
+                Columns.doubles("H", heights(), Kind.RATIO),
+                Columns.doubles("step size", stepSizes(), Kind.ITEMS));
         double[] ratios = classes.get(0).ratios();
         for (int j = 0; j < ratios.length; j++) {
             double[] col = new double[k];
             for (int c = 0; c < k; c++) {
                 col[c] = classes.get(c).h()[j];
             }
-            t.addColumns(DoubleColumn.create("h@r=" + ratios[j], col));
+            t.addColumns(Columns.doubles("h@r=" + ratios[j], col, Kind.NUMBER));
         }
         return t;
     }
 
     @Override
     public String toString() {
-        return "Steps[K = " + numClasses() + "]\n" + toTable().print(20);
+        return "Steps[K = " + numClasses() + "]\n" + TextTable.render(toTable(), TextTable.WIDTH);
     }
 }

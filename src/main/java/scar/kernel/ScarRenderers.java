@@ -16,6 +16,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import scar.data.Tabular;
 import scar.report.HtmlReport;
 import scar.plot.ChartGrid;
+import scar.text.Columns;
 import tech.tablesaw.api.Table;
 
 /**
@@ -109,7 +110,7 @@ public final class ScarRenderers implements Extension {
         for (int r = 0; r < shown; r++) {
             html.append("<tr>");
             for (int c = 0; c < columns.size(); c++) {
-                html.append("<td>").append(HtmlReport.escape(table.getString(r, c))).append("</td>");
+                html.append("<td>").append(HtmlReport.escape(Columns.cell(table.column(c), r))).append("</td>");
             }
             html.append("</tr>\n");
         }

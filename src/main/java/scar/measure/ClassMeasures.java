@@ -1,8 +1,11 @@
 package scar.measure;
 
+import scar.text.TextTable;
+import scar.text.Format;
+import scar.text.Columns.Kind;
+import scar.text.Columns;
 import java.util.Arrays;
 import scar.data.Tabular;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
@@ -117,10 +120,10 @@ public record ClassMeasures(double ratio, double[] scale, double[] coverage, dou
         Arrays.setAll(classes, c -> c);
         return Table.create("measures at ratio " + ratio,
                 IntColumn.create("class", classes),
-                DoubleColumn.create("scale", scale),
-                DoubleColumn.create("coverage", coverage),
-                DoubleColumn.create("authenticity", authenticity),
-                DoubleColumn.create("richness", richness));
+                Columns.doubles("scale", scale, Kind.SHARE),
+                Columns.doubles("coverage", coverage, Kind.SHARE),
+                Columns.doubles("authenticity", authenticity, Kind.SHARE),
+                Columns.doubles("richness", richness, Kind.SHARE));
     }
 
     @Override
@@ -143,10 +146,10 @@ public record ClassMeasures(double ratio, double[] scale, double[] coverage, dou
         return h * 31 + Arrays.hashCode(richness);
     }
 
-    /** A header line and the per-class table (first 20 classes). */
+    /** A header line and the per-class table. */
     @Override
     public String toString() {
-        return "ClassMeasures[K=" + numClasses() + ", ratio=" + ratio + ", accuracy=" + accuracy + "]\n"
-                + toTable().print(20);
+        return "ClassMeasures[K=" + numClasses() + ", ratio=" + Format.number(ratio) + ", accuracy="
+                + Format.share(accuracy) + "]\n" + TextTable.render(toTable(), TextTable.WIDTH);
     }
 }

@@ -7,7 +7,11 @@ import java.util.Objects;
 
 import scar.data.Tabular;
 import scar.foundation.ScarProfile;
-import tech.tablesaw.api.IntColumn;
+import scar.text.Columns;
+import scar.text.Columns.Kind;
+import scar.text.Format;
+import scar.text.Text;
+import scar.text.TextTable;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -113,10 +117,22 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
         Integer chosen = budget != null ? budget : realistic.budget() < 0 ? null
                 : (int) Math.min(Integer.MAX_VALUE, realistic.budget());
         CompletionPlan plan = of(profile.classNames(), profile.stepSizes(), profile.classCounts(), null, chosen);
-        String reason = budget != null ? String.format("budget %,d items (given)", budget) : realistic.reason();
+        String reason = budget != null ? "budget " + Format.items(budget) + " items (given)" : realistic.reason();
         Outlook outlook = Outlook.of(reason, List.of(profile), plan.toAdd())
                 .withSpread(Outlook.spread(List.of(profile), plan.budget()));
         return plan.withOutlook(outlook, budget == null);
+    }
+
+    /**
+     * A one-modality plan read back from its JSON ({@code save(plan, file.json)}), every number exactly as it was.
+     *
+     * @throws IllegalArgumentException naming the file and what is wrong when it is not such a plan
+     */
+    public static CompletionPlan read(java.nio.file.Path file) {
+        String what = "a SCAR completion plan of one modality (what save(completionPlan(profile), path) writes)";
+        com.google.gson.JsonObject json = scar.text.Json.readObject(file, what);
+        scar.text.Json.member(json, "classes", file, what);
+        return scar.text.Json.fromTree(json, CompletionPlan.class, file, what);
     }
 
     /** This plan with the evidence's outlook; {@code defaultBudget} says whether the budget was chosen for the user. */
@@ -149,8 +165,8 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
             Tables.requireLength("reserve", reserve.length, k);
         }
         if (budget != null && budget < 0) {
-            throw new IllegalArgumentException("budget must be a number of items >= 0 (leave it out, or pass null, "
-                    + "for the default), got " + budget);
+            throw new IllegalArgumentException("a budget is a number of items >= 0, got " + budget
+                    + " (leave the budget out for the default)");
         }
         long[] d = new long[k];
         long totalShortfall = 0;
@@ -244,7 +260,8 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
         double feasible = tNum.doubleValue() / tDen.doubleValue();
         return new CompletionPlan(plans, reserve != null, budget, defaultBudget, feasible, limit,
                 Outlook.none(defaultBudget ? (reserve != null ? "default budget: the whole reserve"
-                        : "default budget: the whole shortfall") : String.format("budget %,d items (given)", budget)));
+                        : "default budget: the whole shortfall")
+                        : "budget " + Format.items(budget) + " items (given)"));
     }
 
     /** Items to add per class, in class order (the input of {@link Fills#scar}). */
@@ -287,54 +304,61 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
     public Table toTable() {
         Table table = Table.create("completion plan",
                 StringColumn.create("class", classes.stream().map(ClassPlan::className)),
-                Tables.doubles("step_size", classes.stream().mapToDouble(ClassPlan::stepSize).toArray(), 1),
-                IntColumn.create("present", classes.stream().mapToInt(ClassPlan::present).toArray()),
-                Tables.counts("shortfall", classes.stream().mapToLong(ClassPlan::shortfall).toArray()),
-                Tables.doubles("weight", classes.stream().mapToDouble(ClassPlan::weight).toArray(), 4));
+                Columns.doubles("step_size", classes.stream().mapToDouble(ClassPlan::stepSize).toArray(), Kind.ITEMS),
+                Columns.counts("present", classes.stream().mapToInt(ClassPlan::present).toArray()),
+                Columns.counts("shortfall", classes.stream().mapToLong(ClassPlan::shortfall).toArray()),
+                Columns.doubles("weight", classes.stream().mapToDouble(ClassPlan::weight).toArray(), Kind.SHARE));
         if (withReserve) {
-            table.addColumns(IntColumn.create("reserve", classes.stream().mapToInt(ClassPlan::reserve).toArray()));
+            table.addColumns(Columns.counts("reserve", classes.stream().mapToInt(ClassPlan::reserve).toArray()));
         }
         table.addColumns(
-                Tables.counts("to_add", classes.stream().mapToLong(ClassPlan::toAdd).toArray()),
-                Tables.counts("remaining", classes.stream().mapToLong(ClassPlan::remaining).toArray()),
+                Columns.counts("to_add", classes.stream().mapToLong(ClassPlan::toAdd).toArray()),
+                Columns.counts("remaining", classes.stream().mapToLong(ClassPlan::remaining).toArray()),
                 StringColumn.create("status", classes.stream().map(p -> p.status().name().toLowerCase())));
         if (!outlook.toAddOverSeeds().isEmpty()) {
             table.addColumns(StringColumn.create("to_add_over_seeds", outlook.toAddOverSeeds().stream()
-                    .map(i -> String.format(java.util.Locale.ROOT, "%,.0f (%,.0f–%,.0f)", i.estimate(), i.low(),
-                            i.high()))));
+                    .map(i -> Format.itemsRange(i.estimate(), i.low(), i.high()))));
         }
         for (int m = 0; m < outlook.modalities().size(); m++) {
             String suffix = outlook.modalities().size() == 1 ? "" : "_" + outlook.modalities().get(m);
-            table.addColumns(Tables.doubles("recall" + suffix, outlook.recallNow()[m], 3),
-                    Tables.doubles("recall_gain" + suffix, outlook.recallGain()[m], 3));
+            table.addColumns(Columns.doubles("recall" + suffix, outlook.recallNow()[m], Kind.SHARE),
+                    Columns.doubles("recall_gain" + suffix, outlook.recallGain()[m], Kind.SIGNED_SHARE));
         }
         return table;
     }
 
+    /** The header lines (what the shortfall means, where the budget comes from, what bounds it), then the table. */
     @Override
-    public String toString() {
-        StringBuilder out = new StringBuilder("CompletionPlan: ").append(classes.size()).append(" classes, ")
-                .append(saturatedClasses().size()).append(String.format(" saturated, total shortfall %,d", totalShortfall()))
-                .append(withReserve ? String.format(", reserve %,d items", totalReserve()) : ", no reserve (items to acquire)")
-                .append('\n');
+    public String toText(int width) {
+        List<String> notes = new ArrayList<>();
         if (!outlook.meaning().isEmpty()) {
-            out.append("  ").append(outlook.meaning()).append('\n');
+            notes.add(outlook.meaning());
         }
-        out.append("  ").append(outlook.budgetReason()).append('\n');
-        out.append(String.format("  budget %,d, used %,d, feasible total T* = %,.2f, limited by %s%n", budget,
-                budgetUsed(), feasibleTotal, limit));
+        notes.add(outlook.budgetReason());
+        notes.add("budget " + Format.items(budget) + ", used " + Format.items(budgetUsed()) + ", feasible total T* = "
+                + Format.items(feasibleTotal) + ", limited by " + limit);
         if (outlook.hasGains()) {
-            out.append("  recall_gain: the held-out recall each class's items are predicted to add (its learning "
-                    + "curve; 0 where the curve is flat)\n");
+            notes.add("recall_gain: the held-out recall each class's items are predicted to add (its learning curve; "
+                    + "0 where the curve is flat)");
         }
         if (totalShortfall() == 0) {
-            out.append("  every class is saturated: nothing to add\n");
+            notes.add("every class is saturated: nothing to add");
         }
         long emptyReserve = classes.stream().filter(p -> p.status() == Status.RESERVE_EMPTY).count();
         if (emptyReserve > 0) {
-            out.append("  ").append(emptyReserve).append(" class(es) need items but have an empty reserve: they are "
-                    + "left out of T* (SPEC §6 literally gives T* = 0); acquire their shortfall elsewhere\n");
+            notes.add(emptyReserve + " class(es) need items but have an empty reserve: they are left out of T* "
+                    + "(SPEC §6 literally gives T* = 0); acquire their shortfall elsewhere");
         }
-        return out.append(Tables.indented(toTable())).toString();
+        StringBuilder out = new StringBuilder("CompletionPlan: " + Format.count(classes.size(), "class", "classes")
+                + ", " + saturatedClasses().size() + " saturated, total shortfall " + Format.items(totalShortfall())
+                + (withReserve ? ", reserve " + Format.items(totalReserve()) + " items" : ", no reserve (items to "
+                + "acquire)") + "\n");
+        notes.forEach(n -> out.append(Text.wrap(n, width, "  ", "    ")));
+        return out.append(TextTable.render(toTable(), width)).toString();
+    }
+
+    @Override
+    public String toString() {
+        return toText(TextTable.WIDTH);
     }
 }

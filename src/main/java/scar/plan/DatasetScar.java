@@ -1,5 +1,7 @@
 package scar.plan;
 
+import scar.text.Format;
+
 /**
  * The dataset-level S/C/A/R row of one modality, as in the paper's table (SPEC §5.6).
  *
@@ -66,7 +68,8 @@ public record DatasetScar(String modality, int datasetSize, double foundationSiz
 
     @Override
     public String toString() {
-        return String.format("%s: |D| = %d, N_F = %.1f, S = %.3f, C = %.3f, A = %.3f, R = %.3f", modality,
-                datasetSize, foundationSize, scale, coverage, authenticity, richness);
+        return modality + ": |D| = " + Format.items(datasetSize) + ", N_F = " + Format.items(foundationSize) + ", S = "
+                + Format.share(scale) + ", C = " + Format.share(coverage) + ", A = " + Format.share(authenticity)
+                + ", R = " + Format.share(richness);
     }
 }

@@ -11,7 +11,10 @@ import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 import scar.data.Tabular;
-import tech.tablesaw.api.IntColumn;
+import scar.text.Columns;
+import scar.text.Columns.Kind;
+import scar.text.Format;
+import scar.text.TextTable;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -104,6 +107,20 @@ public record Evaluation(List<Result> results, List<DatasetScar> datasetRows) im
         datasetRows = List.copyOf(datasetRows);
     }
 
+    /**
+     * An evaluation read back from its JSON ({@code scar evaluate -o}, or {@code save(evaluation, file.json)}),
+     * every accuracy exactly as it was.
+     *
+     * @throws IllegalArgumentException naming the file and what is wrong when it is not such an evaluation
+     */
+    public static Evaluation read(java.nio.file.Path file) {
+        String what = "a SCAR evaluation (the evaluation.json that 'scar evaluate -o' or save(evaluation, path) "
+                + "writes)";
+        com.google.gson.JsonObject json = scar.text.Json.readObject(file, what);
+        scar.text.Json.member(json, "results", file, what);
+        return scar.text.Json.fromTree(json, Evaluation.class, file, what);
+    }
+
     /** An empty builder. */
     public static Builder builder() {
         return new Builder();
@@ -139,13 +156,7 @@ public record Evaluation(List<Result> results, List<DatasetScar> datasetRows) im
         int n = modalities.size();
         Table table = Table.create("evaluation", StringColumn.create("modality", modalities));
         List<DatasetScar> rows = modalities.stream().map(this::datasetRow).toList();
-        table.addColumns(
-                Tables.doubles("size", column(rows, DatasetScar::datasetSize), 0),
-                Tables.doubles("foundation_size", column(rows, DatasetScar::foundationSize), 0),
-                Tables.doubles("S", column(rows, DatasetScar::scale), 3),
-                Tables.doubles("C", column(rows, DatasetScar::coverage), 3),
-                Tables.doubles("A", column(rows, DatasetScar::authenticity), 3),
-                Tables.doubles("R", column(rows, DatasetScar::richness), 3));
+        table.addColumns(scarColumns(rows));
         for (Strategy s : Strategy.values()) {
             double[] mean = new double[n];
             double[] sd = new double[n];
@@ -154,11 +165,29 @@ public record Evaluation(List<Result> results, List<DatasetScar> datasetRows) im
                 mean[i] = r == null ? Double.NaN : r.mean();
                 sd[i] = r == null ? Double.NaN : r.sd();
             }
-            table.addColumns(Tables.doubles(s.key() + "_mean", mean, 3), Tables.doubles(s.key() + "_sd", sd, 3));
+            table.addColumns(Columns.doubles(s.key() + "_mean", mean, Kind.SHARE),
+                    Columns.doubles(s.key() + "_sd", sd, Kind.SHARE));
         }
         double[] added = modalities.stream().map(m -> result(m, Strategy.SCAR_FILL))
                 .mapToDouble(r -> r == null ? Double.NaN : r.meanAdded()).toArray();
-        return table.addColumns(Tables.doubles("added", added, 1));
+        return table.addColumns(Columns.doubles("added", added, Kind.ITEMS));
+    }
+
+    /** size, foundation_size, S, C, A, R of each row (NaN where a modality has none). */
+    private static tech.tablesaw.columns.Column<?>[] scarColumns(List<DatasetScar> rows) {
+        return new tech.tablesaw.columns.Column<?>[] {
+            Columns.doubles("size", column(rows, DatasetScar::datasetSize), Kind.ITEMS),
+            Columns.doubles("foundation_size", column(rows, DatasetScar::foundationSize), Kind.ITEMS),
+            Columns.doubles("S", column(rows, DatasetScar::scale), Kind.SHARE),
+            Columns.doubles("C", column(rows, DatasetScar::coverage), Kind.SHARE),
+            Columns.doubles("A", column(rows, DatasetScar::authenticity), Kind.SHARE),
+            Columns.doubles("R", column(rows, DatasetScar::richness), Kind.SHARE)};
+    }
+
+    /** The dataset-level S/C/A/R of every modality (SPEC §5.6): modality, size, foundation_size, S, C, A, R. */
+    public Table scarTable() {
+        return Table.create("dataset-level SCAR", StringColumn.create("modality",
+                datasetRows.stream().map(DatasetScar::modality))).addColumns(scarColumns(datasetRows));
     }
 
     private static double[] column(List<DatasetScar> rows, ToDoubleFunction<DatasetScar> value) {
@@ -170,24 +199,31 @@ public record Evaluation(List<Result> results, List<DatasetScar> datasetRows) im
         return Table.create("test accuracy by strategy",
                 StringColumn.create("modality", results.stream().map(Result::modality)),
                 StringColumn.create("strategy", results.stream().map(r -> r.strategy().key())),
-                IntColumn.create("seeds", results.stream().mapToInt(r -> r.runs().size()).toArray()),
-                Tables.doubles("mean", results.stream().mapToDouble(Result::mean).toArray(), 4),
-                Tables.doubles("sd", results.stream().mapToDouble(Result::sd).toArray(), 4),
-                Tables.doubles("min", results.stream().mapToDouble(r -> r.runs().stream()
-                        .mapToDouble(Run::accuracy).min().orElseThrow()).toArray(), 4),
-                Tables.doubles("max", results.stream().mapToDouble(r -> r.runs().stream()
-                        .mapToDouble(Run::accuracy).max().orElseThrow()).toArray(), 4),
-                Tables.doubles("mean_added", results.stream().mapToDouble(Result::meanAdded).toArray(), 1));
+                Columns.counts("seeds", results.stream().mapToInt(r -> r.runs().size()).toArray()),
+                Columns.doubles("mean", results.stream().mapToDouble(Result::mean).toArray(), Kind.SHARE),
+                Columns.doubles("sd", results.stream().mapToDouble(Result::sd).toArray(), Kind.SHARE),
+                Columns.doubles("min", results.stream().mapToDouble(r -> r.runs().stream()
+                        .mapToDouble(Run::accuracy).min().orElseThrow()).toArray(), Kind.SHARE),
+                Columns.doubles("max", results.stream().mapToDouble(r -> r.runs().stream()
+                        .mapToDouble(Run::accuracy).max().orElseThrow()).toArray(), Kind.SHARE),
+                Columns.doubles("mean_added", results.stream().mapToDouble(Result::meanAdded).toArray(), Kind.ITEMS));
+    }
+
+    /** A header line, the dataset-level S/C/A/R of every modality, then the test accuracy of every strategy. */
+    @Override
+    public String toText(int width) {
+        int seeds = results.stream().mapToInt(r -> r.runs().size()).max().orElse(0);
+        StringBuilder out = new StringBuilder("Evaluation: ").append(Format.count(modalities().size(), "modality",
+                "modalities")).append(", ").append(Format.count(seeds, "seed", "seeds")).append('\n');
+        if (!datasetRows.isEmpty()) {
+            out.append(TextTable.render(scarTable(), width)).append('\n');
+        }
+        return out.append(TextTable.render(accuracyTable(), width)).toString();
     }
 
     @Override
     public String toString() {
-        int m = modalities().size();
-        int seeds = results.stream().mapToInt(r -> r.runs().size()).max().orElse(0);
-        StringBuilder out = new StringBuilder("Evaluation: ").append(m).append(m == 1 ? " modality, " : " modalities, ")
-                .append(seeds).append(seeds == 1 ? " seed\n" : " seeds\n");
-        datasetRows.forEach(r -> out.append("  ").append(r).append('\n'));
-        return out.append(Tables.indented(accuracyTable())).toString();
+        return toText(TextTable.WIDTH);
     }
 
     /** Collects runs (in any order) and dataset rows; {@link #build()} aggregates them. Not thread-safe. */

@@ -1,5 +1,6 @@
 package scar.plan;
 
+import scar.text.Format;
 import java.util.Locale;
 
 import scar.evidence.Extrapolation;
@@ -31,23 +32,24 @@ record EvidenceBudget(long budget, String reason) {
         return switch (acc.status()) {
             case TOO_FEW_POINTS -> new EvidenceBudget(-1, "default budget: the whole shortfall (too few training "
                     + "sizes to fit a learning curve)");
-            case FLAT -> new EvidenceBudget(0, String.format(Locale.ROOT, "default budget 0: held-out accuracy "
-                    + "(%.3f) is flat between %,.0f and %,.0f training items, so more data of this kind is not "
-                    + "predicted to help; give a budget to plan anyway", acc.measured(), acc.smallestSize(), n));
+            case FLAT -> new EvidenceBudget(0, "default budget 0: held-out accuracy (" + Format.share(acc.measured())
+                    + ") is flat between " + Format.items(acc.smallestSize()) + " and " + Format.items(n)
+                    + " training items, so more data of this kind is not predicted to help; give a budget to plan "
+                    + "anyway");
             case FITTED -> {
                 double target = acc.plateau().estimate();
                 if (target <= n) {
-                    yield new EvidenceBudget(0, String.format(Locale.ROOT, "default budget 0: held-out accuracy "
-                            + "(%.3f) is already within %s of its asymptote %.3f", acc.measured(), tol,
-                            acc.asymptote()));
+                    yield new EvidenceBudget(0, "default budget 0: held-out accuracy (" + Format.share(acc.measured())
+                            + ") is already within " + tol + " of its asymptote " + Format.share(acc.asymptote()));
                 }
                 boolean capped = target > CAP * n;
                 long budget = (long) Math.ceil(Math.min(target, CAP * n) - n);
                 yield new EvidenceBudget(budget, capped
-                        ? String.format(Locale.ROOT, "default budget %,d items: held-out accuracy is still rising "
-                        + "at %d× the current %,.0f items, so the budget is capped there", budget, CAP, n)
-                        : String.format(Locale.ROOT, "default budget %,d items: held-out accuracy comes within %s of "
-                        + "its asymptote %.3f at about %,.0f training items", budget, tol, acc.asymptote(), target));
+                        ? "default budget " + Format.items(budget) + " items: held-out accuracy is still rising at "
+                        + CAP + "× the current " + Format.items(n) + " items, so the budget is capped there"
+                        : "default budget " + Format.items(budget) + " items: held-out accuracy comes within " + tol
+                        + " of its asymptote " + Format.share(acc.asymptote()) + " at about " + Format.items(target)
+                        + " training items");
             }
         };
     }

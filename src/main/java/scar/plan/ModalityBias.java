@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Objects;
 
 import scar.data.Tabular;
-import tech.tablesaw.api.IntColumn;
+import scar.text.Columns;
+import scar.text.Columns.Kind;
+import scar.text.Format;
+import scar.text.Text;
+import scar.text.TextTable;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -225,20 +229,20 @@ public record ModalityBias(List<String> modalities, List<String> classNames, Lis
     public Table toTable() {
         Table table = Table.create("modality bias by class",
                 StringColumn.create("class", classNames),
-                IntColumn.create("present", present));
+                Columns.counts("present", present));
         double[][] dev = deviations();
         long[][] d = shortfalls();
         for (int m = 0; m < modalities.size(); m++) {
             String name = modalities.get(m);
-            table.addColumns(Tables.doubles("step_" + name, stepSizes.get(m), 1),
-                    Tables.doubles("deviation_" + name, dev[m], 1),
-                    Tables.counts("shortfall_" + name, d[m]));
+            table.addColumns(Columns.doubles("step_" + name, stepSizes.get(m), Kind.ITEMS),
+                    Columns.doubles("deviation_" + name, dev[m], Kind.ITEMS),
+                    Columns.counts("shortfall_" + name, d[m]));
         }
         int[] bottlenecks = bottlenecks();
         return table.addColumns(
                 StringColumn.create("bottleneck", Arrays.stream(bottlenecks)
                         .mapToObj(m -> m < 0 ? "none" : modalities.get(m))),
-                Tables.counts("paired_shortfall", pairedShortfalls()));
+                Columns.counts("paired_shortfall", pairedShortfalls()));
     }
 
     /**
@@ -273,19 +277,26 @@ public record ModalityBias(List<String> modalities, List<String> classNames, Lis
         }
         return Table.create("modality bias by modality",
                 StringColumn.create("modality", modalities),
-                Tables.doubles("foundation_size", foundationSizes, 1),
-                Tables.doubles("ratio_to_smallest", foundationRatios(), 3),
-                Tables.doubles("step_min", min, 1), Tables.doubles("step_median", median, 1),
-                Tables.doubles("step_mean", mean, 1), Tables.doubles("step_max", max, 1),
-                Tables.counts("total_shortfall", total),
-                IntColumn.create("saturated_classes", saturated),
-                IntColumn.create("bottleneck_of", bottleneckOf));
+                Columns.doubles("foundation_size", foundationSizes, Kind.ITEMS),
+                Columns.doubles("ratio_to_smallest", foundationRatios(), Kind.RATIO),
+                Columns.doubles("step_min", min, Kind.ITEMS), Columns.doubles("step_median", median, Kind.ITEMS),
+                Columns.doubles("step_mean", mean, Kind.ITEMS), Columns.doubles("step_max", max, Kind.ITEMS),
+                Columns.counts("total_shortfall", total),
+                Columns.counts("saturated_classes", saturated),
+                Columns.counts("bottleneck_of", bottleneckOf));
+    }
+
+    /** One line on the modalities, then the table per modality and the table per class. */
+    @Override
+    public String toText(int width) {
+        return Text.wrap("ModalityBias: " + Format.count(modalities.size(), "modality", "modalities") + " "
+                + modalities + ", " + Format.count(classNames.size(), "class", "classes") + ", paired shortfall "
+                + Format.items(Arrays.stream(pairedShortfalls()).sum()) + " items", width, "", "  ")
+                + TextTable.render(modalityTable(), width) + "\n" + TextTable.render(toTable(), width);
     }
 
     @Override
     public String toString() {
-        return "ModalityBias: " + modalities.size() + (modalities.size() == 1 ? " modality " : " modalities ") + modalities + ", " + classNames.size()
-                + String.format(" classes, paired shortfall %,d items%n", Arrays.stream(pairedShortfalls()).sum())
-                + Tables.indented(modalityTable()) + Tables.indented(toTable());
+        return toText(TextTable.WIDTH);
     }
 }

@@ -8,6 +8,8 @@ import scar.data.Tabular;
 import scar.evidence.ModalityAgreement;
 import scar.foundation.DatasetProfile;
 import scar.foundation.ScarProfile;
+import scar.text.Text;
+import scar.text.TextTable;
 import tech.tablesaw.api.Table;
 
 /**
@@ -45,7 +47,7 @@ public record MultiModalPlan(DatasetProfile profile, ModalityBias bias, Completi
         ModalityBias bias = biasOf(profile);
         List<CompletionPlan> each = profile.modalities().stream().map(p -> CompletionPlan.of(p, budget)).toList();
         Integer pairedBudget = budget;
-        String reason = budget != null ? String.format("budget %,d paired items (given)", budget) : null;
+        String reason = budget != null ? "budget " + scar.text.Format.items(budget) + " paired items (given)" : null;
         if (budget == null) {
             List<EvidenceBudget> budgets = profile.modalities().stream().map(EvidenceBudget::of).toList();
             if (budgets.stream().allMatch(b -> b.budget() >= 0)) {
@@ -65,6 +67,25 @@ public record MultiModalPlan(DatasetProfile profile, ModalityBias bias, Completi
         paired = paired.withOutlook(Outlook.of(reason, profile.modalities(), paired.toAdd())
                 .withSpread(Outlook.spread(profile.modalities(), paired.budget())), budget == null);
         return new MultiModalPlan(profile, bias, paired, each, profile.agreement());
+    }
+
+    private static final String JSON_WHAT = "a SCAR completion plan (the plan.json that 'scar plan -o' or "
+            + "save(plan, path) writes)";
+
+    /**
+     * A plan read back from its JSON ({@code scar plan -o}, or {@code save(plan, file.json)}), with its profile, every
+     * number exactly as it was. The dataset is not in the file: evaluate the plan with {@code evaluate(dataset)}.
+     *
+     * @throws IllegalArgumentException naming the file and what is wrong when it is not such a plan
+     */
+    public static MultiModalPlan read(java.nio.file.Path file) {
+        com.google.gson.JsonObject json = scar.text.Json.readObject(file, JSON_WHAT);
+        scar.text.Json.member(json, "paired", file, JSON_WHAT);
+        MultiModalPlan p = scar.text.Json.fromTree(json, MultiModalPlan.class, file, JSON_WHAT);
+        // rebuilt through the constructor, which the reflective reading of the class bypasses
+        DatasetProfile profile = new DatasetProfile(scar.text.Json.member(json.getAsJsonObject("profile"),
+                "dataset", file, JSON_WHAT).getAsString(), p.profile().modalities(), null);
+        return new MultiModalPlan(profile, p.bias(), p.paired(), p.perModality(), p.agreement());
     }
 
     /** The generalisation bias of a dataset profile: its modalities share the items and the class counts. */
@@ -104,13 +125,23 @@ public record MultiModalPlan(DatasetProfile profile, ModalityBias bias, Completi
         return out;
     }
 
+    /**
+     * The paired plan, the shortfall of every class in every modality with its bottleneck, the modalities side by
+     * side, and SCAR beside the held-out evidence.
+     */
+    @Override
+    public String toText(int width) {
+        return Text.wrap("Completion plan for paired items (each class reaches its largest step size over "
+                + bias.modalities() + ")", width, "", "  ") + paired.toText(width) + "\n"
+                + Text.wrap("Shortfall per modality and the bottleneck of each class (toTable() adds step sizes and "
+                + "deviations)", width, "", "  ") + TextTable.render(shortfallTable(), width) + "\n"
+                + TextTable.render(bias.modalityTable(), width)
+                + agreement.map(a -> "\n" + a.toText(width)).orElse("");
+    }
+
     @Override
     public String toString() {
-        return "Completion plan for paired items (each class reaches its largest step size over "
-                + bias.modalities() + ")\n" + paired + "\nShortfall per modality and the bottleneck of each class "
-                + "(toTable() adds step sizes and deviations)\n" + Tables.indented(shortfallTable())
-                + Tables.indented(bias.modalityTable())
-                + agreement.map(a -> "\n" + a.summary() + "\n" + Tables.indented(a.toTable())).orElse("");
+        return toText(TextTable.WIDTH);
     }
 
     /** One row per class: present items, the shortfall in each modality, the bottleneck and the paired shortfall. */

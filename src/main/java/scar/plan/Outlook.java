@@ -7,6 +7,7 @@ import java.util.Objects;
 import scar.evidence.Extrapolation;
 import scar.evidence.Interval;
 import scar.foundation.ScarProfile;
+import scar.text.Format;
 
 /**
  * What the held-out evidence says about a completion plan: why its default budget is what it is, and per class and
@@ -72,10 +73,10 @@ public record Outlook(String meaning, String budgetReason, List<String> modaliti
             }
             shortfall += most;
         }
-        String meaning = String.format(java.util.Locale.ROOT, "SCAR's shortfall of %,d items (%,.1f× the %,d "
-                + "present) is set mostly by the constant 1/(2ε²) = %,.0f (ε = %s): it ranks classes, it is not a "
-                + "shopping list", shortfall, (double) shortfall / present, present, 1 / (2 * eps * eps),
-                java.math.BigDecimal.valueOf(eps).stripTrailingZeros().toPlainString());
+        String meaning = "SCAR's shortfall of " + Format.items(shortfall) + " items (" + Format.ratio((double) shortfall
+                / present) + "× the " + Format.items(present) + " present) is set mostly by the constant 1/(2ε²) = "
+                + Format.items(1 / (2 * eps * eps)) + " (ε = " + Format.number(eps) + "): it ranks classes, it is not "
+                + "a shopping list";
         return new Outlook(meaning, budgetReason, profiles.stream().map(ScarProfile::modality).toList(), now, gain,
                 List.of());
     }

@@ -1,5 +1,6 @@
 package scar.plot;
 
+import scar.text.Format;
 import java.util.Arrays;
 import java.util.Objects;
 import org.knowm.xchart.XYChart;
@@ -36,6 +37,18 @@ public final class BiasPlots {
      * @throws IllegalArgumentException on a count mismatch, an empty modality or a non-finite step size
      */
     public static XYChart stepSizeDistribution(String title, String[] modalities, double[][] stepSizesPerModality) {
+        return stepSizeDistribution(title, modalities, stepSizesPerModality, null);
+    }
+
+    /**
+     * As {@link #stepSizeDistribution(String, String[], double[][])}, with every step named by its class: the label
+     * sits beside the riser that climbs to the class's marker, left of it and near its top for the first, third, …
+     * modality, right of it and near its bottom for the others, so that two modalities' labels stay apart.
+     *
+     * @param classNames {@code [modality][class]} the class of every step size, or {@code null} for no labels
+     */
+    public static XYChart stepSizeDistribution(String title, String[] modalities, double[][] stepSizesPerModality,
+            String[][] classNames) {
         Inputs.title(title);
         Inputs.names("modalities", modalities);
         Objects.requireNonNull(stepSizesPerModality, "stepSizesPerModality");
@@ -56,9 +69,20 @@ public final class BiasPlots {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
         Theme.legendBelow(chart);
+        if (classNames != null) {
+            Inputs.length("classNames", classNames.length, modalities.length, "modalities");
+            for (int m = 0; m < modalities.length; m++) {
+                Inputs.length("classNames[" + m + "]", classNames[m].length, stepSizesPerModality[m].length,
+                        "stepSizesPerModality[" + m + "]");
+            }
+        }
         for (int m = 0; m < modalities.length; m++) {
-            double[] sorted = stepSizesPerModality[m].clone();
-            Arrays.sort(sorted);
+            double[] steps = stepSizesPerModality[m];
+            Integer[] order = new Integer[steps.length];
+            Arrays.setAll(order, i -> i);
+            // stable: equal step sizes keep the class order
+            Arrays.sort(order, (i, j) -> Double.compare(steps[i], steps[j]));
+            double[] sorted = Arrays.stream(order).mapToDouble(i -> steps[i]).toArray();
             int n = sorted.length;
             double[] sx = new double[2 * n];
             double[] sy = new double[2 * n];
@@ -72,7 +96,7 @@ public final class BiasPlots {
                 px[i] = sorted[i];
                 py[i] = (i + 1.0) / n;
             }
-            String name = modalities[m] + " (K = " + n + ", median " + Numbers.format(median(sorted)) + ")";
+            String name = modalities[m] + " (K = " + n + ", median " + Format.items(median(sorted)) + ")";
             XYSeries stairs = Theme.style(chart.addSeries(name, sx, sy), m);
             stairs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             stairs.setLineStyle(Theme.distinctLine(m));
@@ -80,6 +104,14 @@ public final class BiasPlots {
             XYSeries points = Theme.style(chart.addSeries(modalities[m] + POINTS_SUFFIX, px, py), m);
             points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             points.setShowInLegend(false);
+            if (classNames != null) {
+                for (int i = 0; i < n; i++) {
+                    // even modalities: left of the riser, near its top; odd ones: right of it, near its bottom
+                    double y = m % 2 == 0 ? (i + 0.75) / n : (i + 0.25) / n;
+                    chart.addAnnotation(new StepLabel(classNames[m][order[i]], px[i], y, m % 2 == 0,
+                            Theme.color(m)));
+                }
+            }
         }
         return chart;
     }

@@ -1,7 +1,7 @@
 package scar.plot;
 
 import java.awt.Color;
-import java.util.Locale;
+import scar.text.Format;
 import org.knowm.xchart.BubbleChart;
 import org.knowm.xchart.BubbleSeries;
 
@@ -27,7 +27,7 @@ public final class BubblePlots {
     private BubblePlots() {}
 
     /**
-     * One bubble per name. The legend entry of each bubble reads {@code "name: S 0.82, R 0.35"}; the title gets
+     * One bubble per name. The legend entry of each bubble reads {@code "name: S 0.820, R 0.350"}; the title gets
      * {@link #KEY} appended. Both axes span [0, 1] with a small margin.
      *
      * @param names one unique name per dataset or modality
@@ -51,7 +51,7 @@ public final class BubblePlots {
         chart.getStyler().setYAxisMin(-0.05);
         chart.getStyler().setYAxisMax(1.05);
         for (int i = 0; i < names.length; i++) {
-            String name = String.format(Locale.ROOT, "%s: S %.2f, R %.2f", names[i], scale[i], richness[i]);
+            String name = names[i] + ": S " + Format.share(scale[i]) + ", R " + Format.share(richness[i]);
             BubbleSeries s = chart.addSeries(name, new double[] {coverage[i]}, new double[] {authenticity[i]},
                     new double[] {diameter(scale[i])});
             Color c = Theme.viridis(richness[i]);

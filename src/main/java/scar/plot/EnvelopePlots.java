@@ -1,5 +1,6 @@
 package scar.plot;
 
+import scar.text.Format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -78,8 +79,8 @@ public final class EnvelopePlots {
             cy[k] = envelopeA * (1 - Math.exp(-lambda * cx[k]));
         }
 
-        String title = "Envelope of class " + className + ": H = " + Numbers.format(envelopeA) + " (λ = "
-                + Numbers.format(lambda) + ")";
+        String title = "Envelope of class " + className + ": H = " + Format.ratio(envelopeA) + " (λ = "
+                + Format.number(lambda) + ")";
         XYChart chart = Theme.xy(Theme.WIDTH, Theme.HEIGHT, title, MeasurePlots.X_TITLE, Y_TITLE);
         Theme.logY(chart, logY);
         Theme.logX(chart, logX);

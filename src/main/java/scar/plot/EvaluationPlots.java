@@ -1,5 +1,6 @@
 package scar.plot;
 
+import scar.text.Format;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
@@ -50,7 +51,7 @@ public final class EvaluationPlots {
         }
         double yMin = Math.max(0, Math.floor(lo * 10 + 1e-9) / 10);
         double yMax = Math.max(Math.ceil(hi * 10 - 1e-9) / 10, yMin + 0.1);
-        String yTitle = yMin > 0 ? Y_TITLE + " (axis from " + Numbers.format(yMin) + ")" : Y_TITLE;
+        String yTitle = yMin > 0 ? Y_TITLE + " (axis from " + Format.share(yMin) + ")" : Y_TITLE;
         CategoryChart chart = Theme.category(Theme.WIDTH, Theme.HEIGHT, title, "", yTitle);
         chart.getStyler().setYAxisMin(yMin);
         chart.getStyler().setYAxisMax(yMax);

@@ -13,6 +13,7 @@ import scar.evidence.LearningCurve;
 import scar.evidence.ModalityAgreement;
 import scar.foundation.DatasetProfile;
 import scar.foundation.Envelope;
+import scar.foundation.ProfileComparison;
 import scar.foundation.ScarProfile;
 import scar.foundation.StepResult;
 import scar.measure.ClassMeasures;
@@ -20,6 +21,7 @@ import scar.plan.CompletionPlan;
 import scar.plan.DatasetScar;
 import scar.plan.Evaluation;
 import scar.plan.MultiModalPlan;
+import scar.text.Format;
 
 /**
  * The charts of SCAR results: each method reads a result and hands its numbers to the chart builder of this
@@ -84,13 +86,14 @@ public final class Figures {
         List<ScarProfile> ps = profile.modalities();
         return BiasPlots.stepSizeDistribution(profile.dataset() + ": step sizes per modality",
                 ps.stream().map(ScarProfile::modality).toArray(String[]::new),
-                ps.stream().map(ScarProfile::stepSizes).toArray(double[][]::new));
+                ps.stream().map(ScarProfile::stepSizes).toArray(double[][]::new),
+                ps.stream().map(ScarProfile::classNames).toArray(String[][]::new));
     }
 
     /** Items to add per class, stacked on the items present. */
     public static CategoryChart plan(CompletionPlan plan) {
         List<CompletionPlan.ClassPlan> cs = plan.classes();
-        return PlanPlots.plan("completion plan: " + plan.totalToAdd() + " items to add",
+        return PlanPlots.plan("completion plan: " + Format.items(plan.totalToAdd()) + " items to add",
                 cs.stream().map(CompletionPlan.ClassPlan::className).toArray(String[]::new),
                 cs.stream().mapToInt(CompletionPlan.ClassPlan::present).toArray(), plan.toAdd());
     }
@@ -155,6 +158,32 @@ public final class Figures {
         }
         return LearningCurvePlots.agreement(profile.dataset() + ": held-out recall; ✓/✗ SCAR's bottleneck agrees/not",
                 a.classNames().toArray(String[]::new), a.modalities().toArray(String[]::new), a.recalls(), agrees);
+    }
+
+    /**
+     * Two runs compared: per modality both have, how each class's step size moved from A to B; the panel titles give
+     * N_F in A and B, the grid's title what changed between the runs (its first two differences).
+     */
+    public static ChartGrid comparison(ProfileComparison c) {
+        List<String> ms = c.sharedModalities();
+        String[] titles = new String[ms.size()];
+        String[][] classes = new String[ms.size()][];
+        for (int m = 0; m < ms.size(); m++) {
+            double a = c.a().modality(ms.get(m)).foundationSize();
+            double b = c.b().modality(ms.get(m)).foundationSize();
+            titles[m] = ms.get(m) + ": N_F " + Format.items(a) + " → " + Format.items(b) + " ("
+                    + Format.signedItems(b - a) + ")";
+            classes[m] = c.sharedClasses(ms.get(m)).toArray(String[]::new);
+        }
+        tech.tablesaw.api.Table diff = c.differences();
+        List<String> changed = new java.util.ArrayList<>();
+        for (int r = 0; r < Math.min(2, diff.rowCount()); r++) {
+            changed.add(diff.getString(r, "what") + " " + diff.getString(r, "A") + " → " + diff.getString(r, "B"));
+        }
+        String what = changed.isEmpty() ? "same settings and data" : String.join(", ", changed)
+                + (diff.rowCount() > 2 ? " and " + (diff.rowCount() - 2) + " more" : "");
+        return ComparisonPlots.stepSizeChanges("step size per class, B − A (" + what + ")", titles, classes,
+                c.stepSizeChanges());
     }
 
     private static LearningCurvePlots.Curve curve(ScarProfile p, String name) {

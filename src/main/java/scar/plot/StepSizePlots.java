@@ -1,5 +1,6 @@
 package scar.plot;
 
+import scar.text.Format;
 import java.util.Arrays;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
@@ -78,7 +79,7 @@ public final class StepSizePlots {
         List<String> categories = List.of(classNames);
         Labels.bars(chart, STEP_SIZES, categories, Labels.boxed(stepSizes), 4);
         Labels.bars(chart, PRESENT, categories, Labels.boxed(counts), 0);
-        CategorySeries nf = chart.addSeries(FOUNDATION_PREFIX + Numbers.format(foundationSize), categories,
+        CategorySeries nf = chart.addSeries(FOUNDATION_PREFIX + Format.items(foundationSize), categories,
                 Labels.boxed(line));
         Theme.style(nf, 7).setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
         nf.setLineStyle(Theme.line(8));

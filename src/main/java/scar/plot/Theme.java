@@ -1,5 +1,6 @@
 package scar.plot;
 
+import scar.text.Format;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -121,7 +122,7 @@ public final class Theme {
 
     /**
      * Applies the shared look to any XChart chart with axes (XY, category, bubble, box): palette, markers, line
-     * styles, fonts, grid, legend outside on the right, tick labels by {@link Numbers#tick(double)} (the value axis
+     * styles, fonts, grid, legend outside on the right, tick labels by {@link Format#tick(double)} (the value axis
      * only on category charts). Returns the chart for chaining.
      */
     public static <C extends Chart<? extends AxesChartStyler, ?>> C apply(C chart) {
@@ -152,9 +153,9 @@ public final class Theme {
         s.setSeriesLines(new BasicStroke[] {LINES[0]});
         s.setToolTipsEnabled(false);
         s.setAntiAlias(true);
-        chart.setCustomYAxisTickLabelsFormatter(Numbers::tick);
+        chart.setCustomYAxisTickLabelsFormatter(Format::tick);
         if (chart instanceof XYChart || chart instanceof BubbleChart) {
-            chart.setCustomXAxisTickLabelsFormatter(Numbers::tick);
+            chart.setCustomXAxisTickLabelsFormatter(Format::tick);
         }
         return chart;
     }

@@ -1,5 +1,6 @@
 package scar.probe;
 
+import scar.text.Format;
 import java.util.Arrays;
 import java.util.Locale;
 import scar.data.Tabular;
@@ -75,10 +76,10 @@ public record ProbeResult(ProbeKind kind, int numClasses, float[] trainLogits, i
     public String toString() {
         String unit = kind == ProbeKind.CONVERGED ? "iterations" : "epochs";
         return String.format(Locale.ROOT,
-                "ProbeResult[%s probe, n = %d, K = %d]%n  train accuracy %.4f, test accuracy %s%n"
-                        + "  loss %.6g after %d %s (%s), %.1f ms",
-                kind.name().toLowerCase(Locale.ROOT), rows(), numClasses, trainAccuracy,
-                Double.isNaN(testAccuracy) ? "n/a" : String.format(Locale.ROOT, "%.4f", testAccuracy), loss,
-                iterations, unit, converged ? "converged" : "not converged", nanos / 1e6);
+                "ProbeResult[%s probe, n = %s, K = %d]%n  train accuracy %s, test accuracy %s%n"
+                        + "  loss %s after %d %s (%s), %s",
+                kind.name().toLowerCase(Locale.ROOT), Format.items(rows()), numClasses, Format.share(trainAccuracy),
+                Format.share(testAccuracy), Format.number(loss), iterations, unit,
+                converged ? "converged" : "not converged", Format.nanos(nanos));
     }
 }

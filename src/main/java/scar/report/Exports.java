@@ -9,16 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
-import com.google.gson.ExclusionStrategy;
-import com.google.gson.FieldAttributes;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
 
 import scar.foundation.DatasetProfile;
 import scar.foundation.ScarProfile;
+import scar.plot.Charts;
+import scar.text.Json;
 import tech.tablesaw.api.Table;
 
 /**
@@ -27,32 +26,19 @@ import tech.tablesaw.api.Table;
  * <p><b>Reproducible files.</b> The same options and seed give the same numbers on any machine and thread count, so
  * the results files of two such runs are byte-identical. What differs between runs — wall times, per-fit times, the
  * thread count, versions — goes to {@link #TIMINGS} alone: {@code profile.json} leaves out every {@code nanos} and
- * {@code threads} field and {@code modalities.csv} the {@code seconds} column.
+ * {@code threads} field and {@code modalities.csv} the {@code seconds} column. The run facts left out are listed in
+ * {@link #TIMINGS} under {@code run_fields}, so a result read back from the folder ({@code Scar.loadProfile}) is the
+ * one that was written, times and threads included.
  *
  * <p><b>Safe files.</b> Every file is written under a hidden temporary name and renamed when complete
  * ({@link StagedOutput}), so a reader never sees half a file.
  */
 public final class Exports {
     /** The file of a run's timings, threads and versions: the one output that differs between identical runs. */
-    public static final String TIMINGS = "timings.json";
+    public static final String TIMINGS = Json.TIMINGS;
 
-    /** The fields of a profile that describe the run rather than the data: they go to {@link #TIMINGS}. */
-    private static final Set<String> RUN_FIELDS = Set.of("nanos", "threads");
-
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-            .create();
-    private static final Gson RESULTS = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-            .setExclusionStrategies(new ExclusionStrategy() {
-                @Override
-                public boolean shouldSkipField(FieldAttributes f) {
-                    return RUN_FIELDS.contains(f.getName());
-                }
-
-                @Override
-                public boolean shouldSkipClass(Class<?> c) {
-                    return false;
-                }
-            }).create();
+    /** The name of a profile's JSON in a results folder. */
+    public static final String PROFILE = "profile.json";
 
     private Exports() {
     }
@@ -65,7 +51,7 @@ public final class Exports {
         try (StagedOutput out = StagedOutput.folder(dir)) {
             profile(profile, out.path());
             timings(profile, profile.modalities().stream().mapToDouble(ScarProfile::seconds).sum(),
-                    out.path().resolve(TIMINGS));
+                    Map.of(PROFILE, profile), out.path().resolve(TIMINGS));
             return out.commit();
         }
     }
@@ -93,16 +79,17 @@ public final class Exports {
         }
         out.add(csv(profile.toTable().removeColumns("seconds"), dir.resolve("modalities.csv")));
         profile.agreement().ifPresent(a -> out.add(csv(a.toTable(), dir.resolve("agreement.csv"))));
-        out.add(write(dir.resolve("profile.json"), w -> RESULTS.toJson(profile, w)));
+        out.add(results(profile, dir.resolve(PROFILE)));
         return out;
     }
 
     /**
-     * Writes the timings of a characterisation: the whole command's wall time, the threads, and per modality its
-     * wall time and the time of every probe fit.
+     * Writes the timings of a characterisation: the whole command's wall time, the threads, per modality its wall
+     * time and the time of every probe fit, and under {@code run_fields} the run facts that the JSON files in
+     * {@code results} (file name → the result written there with {@link #results}) leave out.
      */
-    public static Path timings(DatasetProfile profile, double wallSeconds, Path file) {
-        Map<String, Object> json = run(profile.options().threads(), wallSeconds);
+    public static Path timings(DatasetProfile profile, double wallSeconds, Map<String, Object> results, Path file) {
+        Map<String, Object> json = run(profile.options().threads(), wallSeconds, results);
         List<Map<String, Object>> modalities = new ArrayList<>();
         for (ScarProfile p : profile.modalities()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -117,17 +104,20 @@ public final class Exports {
     }
 
     /** Writes the timings of a run that has no profile of its own to report (an evaluation). */
-    public static Path timings(int threads, double wallSeconds, Path file) {
-        return json(run(threads, wallSeconds), file);
+    public static Path timings(int threads, double wallSeconds, Map<String, Object> results, Path file) {
+        return json(run(threads, wallSeconds, results), file);
     }
 
-    private static Map<String, Object> run(int threads, double wallSeconds) {
+    private static Map<String, Object> run(int threads, double wallSeconds, Map<String, Object> results) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("scar", HtmlReport.version());
         json.put("java", System.getProperty("java.version"));
         json.put("processors", Runtime.getRuntime().availableProcessors());
         json.put("threads", threads);
         json.put("wall_seconds", wallSeconds);
+        JsonObject facts = new JsonObject();
+        results.forEach((name, value) -> facts.add(name, Json.runFields(value)));
+        json.put("run_fields", facts);
         return json;
     }
 
@@ -136,9 +126,38 @@ public final class Exports {
         return write(file, w -> table.write().csv(w));
     }
 
-    /** Writes any result record as pretty-printed JSON (NaN stays NaN). */
+    /**
+     * Writes any result as pretty-printed JSON that reads back exactly ({@link Json}), run facts included:
+     * {@code DatasetProfile.read}, {@code MultiModalPlan.read}, {@code CompletionPlan.read} and
+     * {@code Evaluation.read} read it.
+     */
     public static Path json(Object value, Path file) {
-        return write(file, w -> GSON.toJson(value, w));
+        return write(file, w -> w.write(Json.toJson(value)));
+    }
+
+    /**
+     * Writes a result as JSON without its run facts (times, thread counts), so that the file is the same for every
+     * run with the same seed; {@link #timings} lists what it leaves out.
+     */
+    public static Path results(Object value, Path file) {
+        return write(file, w -> w.write(Json.results(value)));
+    }
+
+    /**
+     * Saves a chart (or a grid of charts) as PNG or SVG, or a result as JSON, chosen by the file name's extension.
+     *
+     * @throws IllegalArgumentException if the name ends in none of {@code .png}, {@code .svg}, {@code .json}
+     */
+    public static Path save(Object value, Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return json(value, file);
+        }
+        if (name.endsWith(".svg") || name.endsWith(".png")) {
+            return Charts.save(value, file);
+        }
+        throw new IllegalArgumentException("cannot tell the format of '" + file + "': expected a name ending in "
+                + ".png or .svg (a chart) or .json (a result)");
     }
 
     /** What writes one file's text. */

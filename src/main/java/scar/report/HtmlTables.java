@@ -1,13 +1,14 @@
 package scar.report;
 
-import scar.plot.Numbers;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.FloatColumn;
+import scar.text.Columns;
 import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** Tablesaw tables as escaped HTML tables: numbers right-aligned with 4 significant digits, rows bounded. */
+/**
+ * Tablesaw tables as escaped HTML tables: numbers right-aligned in the project's number format
+ * ({@link Columns#cell}), rows bounded.
+ */
 final class HtmlTables {
 
     private HtmlTables() {}
@@ -45,15 +46,6 @@ final class HtmlTables {
     }
 
     private static String cell(Column<?> col, int row) {
-        if (col.isMissing(row)) {
-            return "";
-        }
-        if (col instanceof DoubleColumn d) {
-            return Numbers.format(d.getDouble(row));
-        }
-        if (col instanceof FloatColumn f) {
-            return Numbers.format(f.getDouble(row));
-        }
-        return col.getString(row);
+        return Columns.cell(col, row);
     }
 }

@@ -11,6 +11,7 @@ import scar.foundation.ScarProfile;
 import scar.plan.Evaluation;
 import scar.plan.MultiModalPlan;
 import scar.plot.Figures;
+import scar.text.Format;
 
 /**
  * Self-contained HTML reports of SCAR results: profiles (one or every modality), their completion plan and the
@@ -36,14 +37,24 @@ public final class Reports {
 
     /**
      * A report of a dataset profile, with its completion plan and evaluation when given ({@code null} leaves a
-     * section out).
+     * section out); the time taken is the profile's characterisation time.
      */
     public static Path write(DatasetProfile profile, MultiModalPlan plan, Evaluation evaluation, Path file) {
-        return build(profile, plan, evaluation).write(file);
+        return build(profile, plan, evaluation, profile.elapsed()).write(file);
     }
 
-    /** The report as a builder, for callers that add sections of their own. */
-    public static HtmlReport build(DatasetProfile profile, MultiModalPlan plan, Evaluation evaluation) {
+    /** As {@link #write(DatasetProfile, MultiModalPlan, Evaluation, Path)}, naming the time the caller measured. */
+    public static Path write(DatasetProfile profile, MultiModalPlan plan, Evaluation evaluation, Duration elapsed,
+                             Path file) {
+        return build(profile, plan, evaluation, elapsed).write(file);
+    }
+
+    /**
+     * The report as a builder, for callers that add sections of their own; its footer shows {@code elapsed} as the
+     * time taken.
+     */
+    public static HtmlReport build(DatasetProfile profile, MultiModalPlan plan, Evaluation evaluation,
+                                   Duration elapsed) {
         HtmlReport r = HtmlReport.titled("SCAR profile of " + profile.dataset());
         r.paragraph("Scale, Coverage, Authenticity and Richness of every class as seen by a linear probe on each "
                 + "modality's embeddings, the step size of every class (the items it needs) and the dataset "
@@ -109,9 +120,7 @@ public final class Reports {
         if (evaluation != null) {
             evaluationSection(r, evaluation);
         }
-        ScarOptions options = profile.modalities().get(0).options();
-        double seconds = profile.modalities().stream().mapToDouble(ScarProfile::seconds).sum();
-        r.footer(optionsMap(options), Duration.ofNanos((long) (seconds * 1e9)));
+        r.footer(optionsMap(profile.options()), elapsed);
         return r;
     }
 
@@ -129,19 +138,22 @@ public final class Reports {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seed", o.seed());
         m.put("ratios", java.util.Arrays.toString(o.ratios()));
-        m.put("probe", o.probe());
+        m.put("probe", o.probe().kind().name().toLowerCase(java.util.Locale.ROOT) + ", λ = "
+                + Format.number(o.probe().lambda()) + ", at most " + Format.items(o.probe().maxIterations())
+                + " iterations");
         m.put("measure variant", o.variant());
-        m.put("foundation", o.foundation());
+        m.put("inclusion–exclusion order", o.foundation().order());
         m.put("threads", o.threads());
-        m.put("test fraction (when no split)", o.testFraction());
-        m.put("ε, δ, δ_E", o.foundation().epsilon() + ", " + o.foundation().delta() + ", "
-                + o.foundation().deltaE() + " — every size scales as n ∝ ln(H/δ)/ε²: halving ε quadruples it");
+        m.put("test fraction (when no split)", Format.number(o.testFraction()));
+        m.put("ε, δ, δ_E", Format.number(o.foundation().epsilon()) + ", " + Format.number(o.foundation().delta())
+                + ", " + Format.number(o.foundation().deltaE())
+                + " — every size scales as n ∝ ln(H/δ)/ε²: halving ε quadruples it");
         m.put("repeats", o.repeats() == 1 ? "1 (one seed)" : o.repeats() + " (seeds " + o.seed() + "–"
                 + (o.seed() + o.repeats() - 1) + ")");
         m.put("de-duplication", o.dedup() ? "exact duplicate items dropped before the study" : "off (duplicates "
                 + "reported only)");
-        m.put("evidence", o.evidence().bootstrap() + " bootstrap replicates, tolerance "
-                + o.evidence().tolerance());
+        m.put("evidence", Format.items(o.evidence().bootstrap()) + " bootstrap replicates, tolerance "
+                + Format.number(o.evidence().tolerance()));
         return m;
     }
 }

@@ -3,17 +3,23 @@ package scar.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
-/** Runs the command line in-process as a user would, capturing what it prints. */
-final class Cli {
+/** Runs the command line in this JVM, as a user would in a shell, and keeps what it printed. */
+public final class Cli {
     private Cli() {
     }
 
-    /** One run: the exit code and what went to standard output and standard error. */
-    record Run(int code, String out, String err) {
+    /** The exit code and everything printed on standard output and standard error. */
+    public record Run(int code, String out, String err) {
+        /** Every line printed, on either stream, longer than {@code width} characters. */
+        public List<String> linesLongerThan(int width) {
+            return (out + "\n" + err).lines().filter(l -> l.length() > width).toList();
+        }
     }
 
-    static synchronized Run run(String... args) {
+    /** Runs {@code scar args...} with standard output and error captured. */
+    public static synchronized Run run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -86,9 +86,11 @@ class SingleFileTest {
         return Cli.run(args);
     }
 
+    /** The run printed a one-modality profile, within the 120 columns every printed table keeps (issue 15). */
     private static void assertProfiled(Cli.Run r, String modality) {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("foundation size N_F") && r.out().contains(modality), r.out());
+        assertEquals(java.util.List.of(), r.linesLongerThan(120));
     }
 
     @Test

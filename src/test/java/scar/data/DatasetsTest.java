@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import scar.text.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,10 +42,13 @@ class DatasetsTest {
         MultiModalDataset wiki = Datasets.bundled("wikipedia");
         String s = wiki.toString();
         int[] counts = wiki.classCounts();
-        assertTrue(s.contains("wikipedia: " + wiki.size() + " items, 10 classes, 2 modalities"), s);
-        assertTrue(s.contains("split: " + wiki.trainIndices().length + " train / " + wiki.testIndices().length + " test"), s);
-        assertTrue(s.matches("(?s).*image\\s+" + wiki.size() + " x 128.*"), s);
-        assertTrue(s.matches("(?s).*text\\s+" + wiki.size() + " x 10\\n.*"), s);
+        assertTrue(s.contains("wikipedia: 2,866 items, 10 classes, 2 modalities"), s);
+        assertTrue(s.contains("split: " + Format.items(wiki.trainIndices().length) + " train / "
+                + Format.items(wiki.testIndices().length) + " test"), s);
+        // every modality has a row per item, so the rows are named once below the table of dimensions
+        assertTrue(s.matches("(?s).*image\\s+128\\n.*"), s);
+        assertTrue(s.matches("(?s).*text\\s+10\\n.*"), s);
+        assertTrue(s.contains("same in every row: rows 2,866"), s);
         for (int k = 0; k < wiki.numClasses(); k++) {
             assertTrue(s.matches("(?s).*" + wiki.classNames()[k] + "\\s+" + counts[k] + "\\s.*"), wiki.classNames()[k]);
         }

@@ -42,7 +42,8 @@ class EvidenceAcceptanceTest {
         assertTrue(decided >= 6, decided + " classes decided");
         assertTrue(a.summary().contains("image is the weaker modality") && a.summary().contains("agree"),
                 a.summary());
-        assertTrue(p.toString().contains(a.summary()), "the printed summary says whether SCAR agrees");
+        assertTrue(p.toText(scar.text.TextTable.WIDE).contains(a.summary()), "the printed summary says whether SCAR "
+                + "agrees");
     }
 
     /** Two modalities over the same items: a clean one and the same plus strong noise. */

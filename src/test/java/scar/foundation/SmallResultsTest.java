@@ -108,7 +108,8 @@ class SmallResultsTest {
         assertEquals(0.5, big.richness(), 1e-15);
         assertTrue(Double.isNaN(big.coverage()));
         assertEquals(1, big.toTable().rowCount());
-        assertTrue(big.toString().contains("richness     0.5000"), big.toString());
+        assertTrue(big.toString().contains("richness     0.500"), big.toString());
+        assertTrue(big.toString().startsWith("DatasetSummary[|D| = 100,000, N_F = 50,000]"), big.toString());
         Checks.assertMessage(() -> DatasetSummary.of(0, 1, 0.5, 0.5), "dataset size must be >= 1");
         Checks.assertMessage(() -> DatasetSummary.of(10, -1, 0.5, 0.5), "foundation size must be finite");
     }

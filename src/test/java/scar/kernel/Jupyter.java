@@ -19,7 +19,36 @@ import java.util.stream.Collectors;
  * (the first {@code python3} on the PATH may lack Jupyter).
  */
 final class Jupyter {
-    static final String PYTHON = "/usr/bin/python3";
+    /**
+     * The Python that runs Jupyter: Debian's {@code /usr/bin/python3}, or the system property {@code scar.test.python}
+     * ({@code mvn verify -Dscar.test.python=/bin/false} shows what a machine without Jupyter reports).
+     */
+    static final String PYTHON = System.getProperty("scar.test.python", "/usr/bin/python3");
+
+    /** What installs Jupyter, for the message of a skipped test. */
+    static final String INSTALL = "the Debian packages jupyter-nbconvert jupyter-client python3-nbclient "
+            + "jupyter-console (.ci/run does)";
+
+    private static final java.util.Map<String, Boolean> AVAILABLE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Skips the calling test — it is counted as skipped, not left out — when {@link #PYTHON} cannot import
+     * {@code modules}; the first skip of each test class prints one line saying why, which reaches the Maven log.
+     */
+    static void requireOrSkip(String modules, Class<?> testClass) {
+        boolean ok = AVAILABLE.computeIfAbsent(modules, Jupyter::pythonCanImport);
+        String reason = PYTHON + " cannot import " + modules + ": install " + INSTALL;
+        if (!ok && REPORTED.add(testClass.getName())) {
+            System.out.println("[skipped] " + testClass.getSimpleName() + ": " + reason);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(ok, reason);
+    }
+
+    /** Whether {@link #PYTHON} can import {@code modules} (checked once). */
+    static boolean available(String modules) {
+        return AVAILABLE.computeIfAbsent(modules, Jupyter::pythonCanImport);
+    }
 
     private final Path dir;
     private final String kernel;

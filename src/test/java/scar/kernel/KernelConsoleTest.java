@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +23,7 @@ class KernelConsoleTest {
 
     @Test
     void ctrlCInterruptsTheRunningCell() throws Exception {
-        Assumptions.assumeTrue(Jupyter.pythonCanImport("jupyter_console"),
-                "/usr/bin/python3 cannot import jupyter_console; skipping");
+        Jupyter.requireOrSkip("jupyter_console", KernelConsoleTest.class);
         Jupyter jupyter = Jupyter.install(dir, "scar-java-console-test");
         Path script = dir.resolve("console_ctrl_c.py");
         try (InputStream in = getClass().getResourceAsStream("console_ctrl_c.py")) {

@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,10 +48,14 @@ class KernelIntegrationTest {
     /** Every kernel JVM the tests saw; none may be alive at the end. */
     private static final List<Long> KERNEL_PIDS = new ArrayList<>();
 
+    /** What talking to the kernel through a real client needs from Python. */
+    private static final String MODULES = "jupyter_client, nbconvert";
+
     @BeforeAll
     static void installKernelspec() {
-        Assumptions.assumeTrue(Jupyter.pythonCanImport("jupyter_client, nbconvert"),
-                PYTHON + " cannot import jupyter_client; skipping");
+        if (!Jupyter.available(MODULES)) {
+            return; // every test is skipped, with the reason (see needsJupyter)
+        }
         Path settings = MavenTestRepository.create(jupyterDir.resolve("maven"));
         Path script = jupyterDir.resolve("init.jsh");
         try {
@@ -61,6 +65,12 @@ class KernelIntegrationTest {
         }
         jupyter = Jupyter.install(jupyterDir, KERNEL, Map.of(KernelOptions.MAVEN_SETTINGS, settings.toString(),
                 KernelOptions.STARTUP_SCRIPT, script.toString()));
+    }
+
+    /** Without Jupyter, every test here is counted as skipped, with the reason in the Maven log. */
+    @BeforeEach
+    void needsJupyter() {
+        Jupyter.requireOrSkip(MODULES, KernelIntegrationTest.class);
     }
 
     @AfterAll

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -48,11 +47,15 @@ class NotebooksTest {
     private static int executedCount;
     private static long startNanos;
 
+    /** What executing a notebook needs from Python. */
+    private static final String MODULES = "nbconvert";
+
     @BeforeAll
     static void install() {
-        Assumptions.assumeTrue(Jupyter.pythonCanImport("nbconvert"),
-                Jupyter.PYTHON + " cannot import nbconvert; skipping the notebooks");
-        jupyter = Jupyter.install(dir, KERNEL);
+        // without Jupyter every notebook's test is skipped, one by one, with the reason (see check)
+        if (Jupyter.available(MODULES)) {
+            jupyter = Jupyter.install(dir, KERNEL);
+        }
         startNanos = System.nanoTime();
     }
 
@@ -79,6 +82,7 @@ class NotebooksTest {
     }
 
     private static void check(Path source) throws Exception {
+        Jupyter.requireOrSkip(MODULES, NotebooksTest.class);
         JsonObject saved = read(source);
         assertEquals(KERNEL, saved.getAsJsonObject("metadata").getAsJsonObject("kernelspec").get("name")
                 .getAsString(), source + ": kernelspec name");

@@ -37,7 +37,7 @@ class ClassMeasuresTest {
         assertEquals(0.75, t.doubleColumn("coverage").get(1), 0.0);
         assertEquals(1, t.intColumn("class").get(1));
         String s = sample().toString();
-        assertTrue(s.startsWith("ClassMeasures[K=2, ratio=2.0, accuracy=0.7]"), s);
+        assertTrue(s.startsWith("ClassMeasures[K=2, ratio=2, accuracy=0.700]"), s);
         assertTrue(s.contains("authenticity") && s.contains("0.85"), s);
     }
 

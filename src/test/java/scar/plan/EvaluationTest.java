@@ -77,7 +77,12 @@ class EvaluationTest {
         Table acc = example().accuracyTable();
         assertEquals(4, acc.rowCount());
         assertEquals(0.6, acc.doubleColumn("min").get(1), 1e-12);
-        assertTrue(example().toString().contains("text: |D| = 1000, N_F = 400.0, S = 1.000, C = 0.250"));
+        String text = example().toString();
+        // size 1,000 in both rows is named once below the table
+        assertTrue(text.matches("(?s).*\\ntext\\s+400\\s+1\\.000\\s+0\\.250\\s+0\\.750\\s+0\\.400\\n.*"), text);
+        assertTrue(text.contains("same in every row: size 1,000"), text);
+        assertEquals("text: |D| = 1,000, N_F = 400, S = 1.000, C = 0.250, A = 0.750, R = 0.400",
+                example().datasetRow("text").toString());
     }
 
     @Test

@@ -16,6 +16,24 @@ import org.knowm.xchart.XYSeries;
 class BiasPlotsTest {
 
     @Test
+    void everyStepIsNamedByItsClass(@TempDir Path dir) throws Exception {
+        XYChart chart = BiasPlots.stepSizeDistribution("Bias", new String[] {"image", "text"},
+                new double[][] {{63_000, 58_000, 60_000}, {61_000, 59_000, 62_000}},
+                new String[][] {{"art", "biology", "history"}, {"art", "biology", "history"}});
+        var field = org.knowm.xchart.internal.chartpart.Chart.class.getDeclaredField("annotations");
+        field.setAccessible(true);
+        List<StepLabel> labels = ((List<?>) field.get(chart)).stream().map(StepLabel.class::cast).toList();
+        // in step order: image 58,000 biology, 60,000 history, 63,000 art; text 59,000, 61,000, 62,000
+        assertEquals(List.of("biology", "history", "art", "biology", "art", "history"),
+                labels.stream().map(StepLabel::text).toList());
+        assertTrue(labels.subList(0, 3).stream().allMatch(StepLabel::left), "image's labels left of its steps");
+        assertTrue(labels.subList(3, 6).stream().noneMatch(StepLabel::left), "text's labels right of its steps");
+        Rendered.png(chart, dir, "bias-labelled", Theme.WIDTH, Theme.HEIGHT);
+        assertThrows(IllegalArgumentException.class, () -> BiasPlots.stepSizeDistribution("Bias",
+                new String[] {"image"}, new double[][] {{1, 2}}, new String[][] {{"a"}}));
+    }
+
+    @Test
     void oneStaircasePerModalityEndingAtOne(@TempDir Path dir) {
         XYChart chart = BiasPlots.stepSizeDistribution("Bias", new String[] {"image", "text"},
                 new double[][] {{300, 100, 200}, {1000, 400, 900, 500}});

@@ -22,9 +22,9 @@ class BubblePlotsTest {
         assertEquals("SCAR" + BubblePlots.KEY, chart.getTitle());
         assertEquals(BubblePlots.X_TITLE, chart.getXAxisTitle());
         assertEquals(BubblePlots.Y_TITLE, chart.getYAxisTitle());
-        assertEquals(List.of("wiki/image: S 1.00, R 0.00", "wiki/text: S 0.25, R 1.00"),
+        assertEquals(List.of("wiki/image: S 1.000, R 0.000", "wiki/text: S 0.250, R 1.000"),
                 List.copyOf(chart.getSeriesMap().keySet()));
-        BubbleSeries text = chart.getSeriesMap().get("wiki/text: S 0.25, R 1.00");
+        BubbleSeries text = chart.getSeriesMap().get("wiki/text: S 0.250, R 1.000");
         assertArrayEquals(new double[] {0.8}, text.getXData(), 0);
         assertArrayEquals(new double[] {0.6}, text.getYData(), 0);
         // area ∝ scale: a quarter of the scale is half the diameter

@@ -1,6 +1,7 @@
 package scar.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,26 @@ class PlanPlotsTest {
             assertEquals(top, ((CategoryChart) panel).getStyler().getYAxisMax(), 1e-9);
         }
         Rendered.png(grid, dir, "plan-grid", grid.width(), grid.height());
+    }
+
+    @Test
+    void presentTooThinToSeeStandsBesideToAddOnALogAxis(@TempDir Path dir) {
+        // SCAR's usual plan: a few hundred items present, sixty thousand to add
+        CategoryChart chart = PlanPlots.plan("Plan", CLASSES, new int[] {138, 272, 0}, new int[] {64_363, 56_622,
+                1_000});
+        assertFalse(chart.getStyler().isStacked());
+        assertTrue(chart.getStyler().isYAxisLogarithmic());
+        assertTrue(chart.getYAxisTitle().endsWith(Theme.LOG_SUFFIX), chart.getYAxisTitle());
+        assertEquals(100.0, chart.getStyler().getYAxisMin(), "a decade below the smallest positive bar");
+        assertEquals(List.of(PlanPlots.PRESENT, PlanPlots.TO_ADD), List.copyOf(chart.getSeriesMap().keySet()));
+        Rendered.png(chart, dir, "plan-log", Theme.WIDTH, Theme.HEIGHT);
+
+        ChartGrid grid = PlanPlots.plan("Per modality", CLASSES, new String[] {"image", "text"},
+                new int[][] {{64_234, 56_205, 1_000}, {64_363, 56_622, 1_000}}, new int[] {138, 272, 0});
+        CategoryChart image = (CategoryChart) grid.charts().get(0);
+        assertEquals("image: 121,439 to add", image.getTitle());
+        assertTrue(grid.charts().stream().allMatch(c -> ((CategoryChart) c).getStyler().isYAxisLogarithmic()));
+        Rendered.png(grid, dir, "plan-grid-log", grid.width(), grid.height());
     }
 
     @Test

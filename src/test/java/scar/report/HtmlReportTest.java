@@ -20,9 +20,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import scar.plot.DemoCharts;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
+import scar.text.Columns;
 import tech.tablesaw.api.Table;
 
 class HtmlReportTest {
@@ -85,14 +84,15 @@ class HtmlReportTest {
             sizes[i] = 52840.123 + i;
         }
         Table table = Table.create("Steps & counts", StringColumn.create("class", names),
-                IntColumn.create("items", counts), DoubleColumn.create("step size", sizes));
+                Columns.counts("items", counts), Columns.doubles("step size", sizes, Columns.Kind.ITEMS));
         String html = HtmlReport.titled("T").table(table, 3).toHtml();
         String body = html.substring(html.indexOf("<tbody>"), html.indexOf("</tbody>"));
         assertEquals(3, count(body, "<tr>"), "only the first 3 rows");
         assertTrue(html.contains("Showing the first 3 of 10 rows."));
         assertTrue(html.contains("<caption>Steps &amp; counts</caption>"));
         assertTrue(body.contains("c&lt;0&gt;") && !body.contains("c&lt;3&gt;"));
-        assertTrue(body.contains("<td class=\"num\">52840</td>"), "4 significant digits: " + body);
+        assertTrue(body.contains("<td class=\"num\">52,840</td>"), "whole items with separators: " + body);
+        assertTrue(body.contains("<td class=\"num\">100</td>"), body);
         String all = HtmlReport.titled("T").table(table).toHtml();
         assertFalse(all.contains("Showing the first"), "10 rows fit the default bound");
         assertThrows(IllegalArgumentException.class, () -> HtmlReport.titled("T").table(table, -1));
@@ -110,14 +110,6 @@ class HtmlReportTest {
         assertTrue(html.contains("12.3 s"));
         assertThrows(IllegalArgumentException.class,
                 () -> HtmlReport.titled("T").footer(options, Duration.ofSeconds(-1)));
-    }
-
-    @Test
-    void durationsReadNaturally() {
-        assertEquals("350 ms", HtmlReport.formatDuration(Duration.ofMillis(350)));
-        assertEquals("59.9 s", HtmlReport.formatDuration(Duration.ofMillis(59_900)));
-        assertEquals("2 min 05 s", HtmlReport.formatDuration(Duration.ofSeconds(125)));
-        assertEquals("1 h 02 min", HtmlReport.formatDuration(Duration.ofMinutes(62)));
     }
 
     @Test
