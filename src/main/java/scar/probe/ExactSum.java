@@ -82,15 +82,61 @@ public final class ExactSum implements Serializable {
         }
     }
 
-    /** Adds {@code values[e]} to element {@code e} for every e. */
+    /**
+     * Adds {@code values[e]} to element {@code e} for every e. One call is one addition per digit, however many
+     * elements it touches, so the window is widened once (to the exponents of all the values) and carries are
+     * checked once: a block partial of K·d gradient terms costs a few nanoseconds per term.
+     */
     public void addAll(double[] values) {
         if (values.length != length) {
             throw new IllegalArgumentException(values.length + " values for " + length + " sums");
         }
+        int low = Integer.MAX_VALUE;
+        int high = -1;
         for (int e = 0; e < length; e++) {
-            if (values[e] != 0) {
-                add(e, values[e]);
+            double v = values[e];
+            if (v == 0) {
+                continue;
             }
+            long bits = Double.doubleToRawLongBits(v);
+            int exp = (int) ((bits >>> 52) & 0x7FF);
+            if (exp == 0x7FF) {
+                throw new IllegalArgumentException("cannot sum " + v + " (element " + e + ")");
+            }
+            int t = (exp == 0 ? 0 : exp - 1) >>> 5;
+            low = Math.min(low, t);
+            high = Math.max(high, t);
+        }
+        if (high < 0) {
+            return;
+        }
+        cover(low, high + 2 + HEADROOM);
+        if (pending >= CARRY_LIMIT) {
+            normalise();
+        }
+        pending++;
+        long[] digits = this.digits;
+        int width = this.width;
+        int lo = this.lo;
+        for (int e = 0; e < length; e++) {
+            long bits = Double.doubleToRawLongBits(values[e]);
+            long m = bits & 0xF_FFFF_FFFF_FFFFL;
+            int exp = (int) ((bits >>> 52) & 0x7FF);
+            if (exp == 0 && m == 0) {
+                continue;
+            }
+            int p = exp == 0 ? 0 : exp - 1;
+            m |= exp == 0 ? 0 : 1L << 52;
+            int s = p & 31;
+            long d0 = (m << s) & MASK;
+            long d1 = s == 0 ? m >>> 32 : (m >>> (32 - s)) & MASK;
+            long d2 = s == 0 ? 0 : m >>> (64 - s);
+            int at = e * width + ((p >>> 5) - lo);
+            // the sign without a branch (gradient signs are random): (d ^ neg) − neg is −d when neg = −1
+            long neg = bits >> 63;
+            digits[at] += (d0 ^ neg) - neg;
+            digits[at + 1] += (d1 ^ neg) - neg;
+            digits[at + 2] += (d2 ^ neg) - neg;
         }
     }
 

@@ -2,6 +2,7 @@ package scar.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -78,5 +79,37 @@ class ExactSumTest {
         assertThrows(IllegalArgumentException.class, () -> s.add(0, Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> s.add(0, Double.POSITIVE_INFINITY));
         assertThrows(IllegalArgumentException.class, () -> s.merge(new ExactSum(2)));
+    }
+
+    @Test
+    void addAllEqualsAddingEachElementOverManyBlocksOfSpreadExponents() {
+        SplittableRandom r = new SplittableRandom(11);
+        int length = 37;
+        ExactSum whole = new ExactSum(length);
+        ExactSum oneByOne = new ExactSum(length);
+        List<List<Double>> perElement = new ArrayList<>();
+        for (int e = 0; e < length; e++) {
+            perElement.add(new ArrayList<>());
+        }
+        for (int block = 0; block < 300; block++) {
+            double[] values = new double[length];
+            for (int e = 0; e < length; e++) {
+                int kind = r.nextInt(10);
+                // zeros, negative zeros, subnormals and values from 2^-1000 to 2^1000: the window widens both ways
+                values[e] = kind == 0 ? 0.0 : kind == 1 ? -0.0 : kind == 2 ? Double.MIN_VALUE * r.nextInt(1, 1000)
+                        : r.nextGaussian() * Math.pow(2, r.nextInt(-1000, 1000) * (block % 7 == 0 ? 1 : 0.01));
+                perElement.get(e).add(values[e]);
+                oneByOne.add(e, values[e]);
+            }
+            whole.addAll(values);
+        }
+        for (int e = 0; e < length; e++) {
+            assertEquals(exact(perElement.get(e)), whole.get(e), "element " + e);
+            assertEquals(oneByOne.get(e), whole.get(e), "element " + e);
+        }
+        double[] bad = new double[length];
+        bad[5] = Double.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> whole.addAll(bad));
+        assertTrue(e.getMessage().contains("element 5"), e.getMessage());
     }
 }
