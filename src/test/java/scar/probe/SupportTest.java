@@ -26,6 +26,27 @@ class SupportTest {
     }
 
     @Test
+    void standardiserIsOneFloatFmaPerValueAndKeepsDoubleFormWhenAScaleOverflowsFloat() {
+        // column 0: values 1000 +- 0.5 (mean far from 0); column 1: a spread of 1e-39, whose 1/sd overflows a float
+        Matrix x = Matrix.of(new double[][] {{1000.5, 0}, {999.5, 1e-39}});
+        Matrix y = Matrix.of(new double[][] {{1000.5, 0}, {999.5, 0}});
+        float[] row = new float[2];
+        Standardizer floats = Standardizer.fit(y, PackedData.identityBlocks(2));
+        floats.apply(new float[] {1000.75f, 3f}, row);
+        float s = (float) (1.0 / 0.5);
+        float c = (float) (-1000.0 * 2.0);
+        assertEquals(Math.fma(1000.75f, s, c), row[0], 0f);
+        assertEquals(1.5f, row[0], 0f);
+        assertEquals(0f, row[1], 0f, "a constant feature maps to +0");
+        assertEquals(0, Float.floatToRawIntBits(row[1]));
+
+        Standardizer doubles = Standardizer.fit(x, PackedData.identityBlocks(2));
+        doubles.apply(new float[] {1000.75f, 1e-39f}, row);
+        assertEquals(1.5f, row[0], 0f);
+        assertTrue(Float.isFinite(row[1]) && row[1] > 0.5f && row[1] < 1.5f, "row " + row[1]);
+    }
+
+    @Test
     void syntheticDataIsSeededAndBalanced() {
         SyntheticData a = SyntheticData.gaussianClasses(50, 4, 5, 7);
         SyntheticData b = SyntheticData.gaussianClasses(50, 4, 5, 7);
