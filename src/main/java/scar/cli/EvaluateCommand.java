@@ -37,6 +37,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
+        if (out != null) {
+            Main.warmUpTables(); // the CSV files are written from Tablesaw tables
+        }
         try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
             var data = selection.load();
             var options = sweep.toOptions();

@@ -51,16 +51,21 @@ public final class Main implements Runnable {
                 }
             }
         });
-        warmUpTables();
         System.exit(execute(args));
     }
 
     /**
      * Initialises Tablesaw's {@code Table} on a daemon thread while the command reads its data: the class's static
-     * initialiser scans the class path with ClassGraph (a few hundred milliseconds), and every printed table waits
-     * for it. A command that prints no table pays nothing; one that does waits only for what is left of the scan.
+     * initialiser scans the class path with ClassGraph (about a second of CPU over the jar's 68 libraries), and every
+     * table made waits for it. Only commands that will make Tablesaw tables call this — those that write CSV files
+     * or a report; printed results are {@link scar.text.Sheet}s and need no {@code Table}, so a command
+     * that only prints does not pay for the scan at all. Idempotent.
      */
-    private static void warmUpTables() {
+    static synchronized void warmUpTables() {
+        if (warmingUp) {
+            return;
+        }
+        warmingUp = true;
         if (Runtime.getRuntime().maxMemory() < (128L << 20)) {
             return; // in a heap this small the scan would compete with the command for memory
         }
@@ -111,6 +116,9 @@ public final class Main implements Runnable {
     /** The line printed when even formatting the message runs out of memory (built before anything runs). */
     private static final String OUT_OF_MEMORY = "scar: out of memory; raise the Java heap limit, e.g. "
             + "SCAR_JAVA_OPTS=-Xmx2g";
+
+    /** Whether {@link #warmUpTables()} has run. */
+    private static boolean warmingUp;
 
     /** The OutOfMemoryError that broke the warm-up's class initialisation, or null. */
     private static volatile OutOfMemoryError warmUpOutOfMemory;

@@ -39,6 +39,9 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
+        if (out != null) {
+            Main.warmUpTables(); // the CSV files are written from Tablesaw tables
+        }
         try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
             var profile = Scar.characterize(selection.load(), sweep.toOptions());
             var plan = budget == null ? Scar.completionPlan(profile) : Scar.completionPlan(profile, budget);

@@ -26,6 +26,7 @@ final class Study {
      */
     static int run(scar.data.MultiModalDataset data, Path out, int seeds, ScarOptions options, int width) {
         long start = System.nanoTime();
+        Main.warmUpTables(); // the report's tables and charts are made from Tablesaw tables
         Path file = out != null ? out : Path.of("scar-out", safe(data.name()) + "-report.html");
         DatasetProfile profile;
         MultiModalPlan plan;

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.stream.IntStream;
 import scar.text.Columns;
 import scar.text.Format;
+import scar.text.Sheet;
 import scar.text.TextTable;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -256,23 +257,22 @@ public final class MultiModalDataset implements Tabular {
                 .append(Format.count(modalities.size(), "modality", "modalities")).append('\n');
         sb.append("split: ").append(split == null ? "none" : Format.items(split.trainSize()) + " train / "
                 + Format.items(split.testSize()) + " test").append('\n');
-        Table views = Table.create("modalities",
+        Sheet views = Sheet.of("modalities",
                 StringColumn.create("modality", modalities.keySet().stream()),
                 Columns.counts("rows", modalities.values().stream().mapToInt(Modality::rows).toArray()),
                 Columns.counts("dimension", modalities.values().stream().mapToInt(Modality::dim).toArray()));
-        sb.append(TextTable.render(views, width));
+        sb.append(views.render(width));
         int[] ids = new int[numClasses()];
         java.util.Arrays.setAll(ids, k -> k);
-        Table classes = Table.create("classes",
-                IntColumn.create("id", ids),
+        List<tech.tablesaw.columns.Column<?>> classes = new ArrayList<>(List.<tech.tablesaw.columns.Column<?>>of(IntColumn.create("id", ids),
                 StringColumn.create("class", java.util.stream.IntStream.range(0, numClasses())
                         .mapToObj(labels::className)),
-                Columns.counts("items", labels.counts()));
+                Columns.counts("items", labels.counts())));
         if (split != null) {
             int[][] bySplit = splitCounts();
-            classes.addColumns(Columns.counts("train", bySplit[0]), Columns.counts("test", bySplit[1]));
+            classes.addAll(List.of(Columns.counts("train", bySplit[0]), Columns.counts("test", bySplit[1])));
         }
-        sb.append(TextTable.render(classes, width));
+        sb.append(new Sheet("classes", classes).render(width));
         return sb.toString().stripTrailing();
     }
 

@@ -11,9 +11,11 @@ import scar.text.Columns;
 import scar.text.Columns.Kind;
 import scar.text.Format;
 import scar.text.Text;
+import scar.text.Sheet;
 import scar.text.TextTable;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * Which modality falls short, by SCAR and by the held-out evidence, side by side (docs/SPEC.md §10.5).
@@ -187,11 +189,16 @@ public record ModalityAgreement(List<String> modalities, List<String> classNames
      */
     @Override
     public Table toTable() {
-        Table t = Table.create("which modality falls short: SCAR vs held-out evidence");
-        t.addColumns(StringColumn.create("class", classNames));
-        t.addColumns(StringColumn.create("scar_bottleneck", Arrays.stream(bottlenecks).mapToObj(this::name)));
+        return perClass().toTable();
+    }
+
+    /** {@link #toTable()} before it becomes a table (printing it needs no Tablesaw {@code Table}). */
+    private Sheet perClass() {
+        List<Column<?>> columns = new ArrayList<>();
+        columns.add(StringColumn.create("class", classNames));
+        columns.add(StringColumn.create("scar_bottleneck", Arrays.stream(bottlenecks).mapToObj(this::name)));
         for (int m = 0; m < modalities.size(); m++) {
-            t.addColumns(Columns.doubles("recall_" + modalities.get(m), recalls[m], Kind.SHARE));
+            columns.add(Columns.doubles("recall_" + modalities.get(m), recalls[m], Kind.SHARE));
         }
         StringColumn weaker = StringColumn.create("evidence_weaker");
         StringColumn rising = StringColumn.create("still_rising");
@@ -202,7 +209,8 @@ public record ModalityAgreement(List<String> modalities, List<String> classNames
             Boolean a = agrees(c);
             agrees.append(a == null ? "n/a" : a ? "yes" : "no");
         }
-        return t.addColumns(weaker, rising, agrees);
+        columns.addAll(List.of(weaker, rising, agrees));
+        return new Sheet("which modality falls short: SCAR vs held-out evidence", columns);
     }
 
     @Override
@@ -222,7 +230,7 @@ public record ModalityAgreement(List<String> modalities, List<String> classNames
     /** The summary, wrapped, and the per-class table. */
     @Override
     public String toText(int width) {
-        return Text.wrap(summary(), width, "", "") + TextTable.render(toTable(), width);
+        return Text.wrap(summary(), width, "", "") + perClass().render(width);
     }
 
     @Override

@@ -13,6 +13,7 @@ import scar.text.Columns.Kind;
 import scar.text.Format;
 import scar.text.Json;
 import scar.text.Text;
+import scar.text.Sheet;
 import scar.text.TextTable;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -230,8 +231,12 @@ public final class DatasetProfile implements Tabular {
     /** One row per modality: the key figures of each profile. */
     @Override
     public Table toTable() {
-        int m = modalities.size();
-        return Table.create(dataset + ": modalities").addColumns(
+        return modalitiesSheet().toTable();
+    }
+
+    /** {@link #toTable()} before it becomes a table (printing it needs no Tablesaw {@code Table}). */
+    private Sheet modalitiesSheet() {
+        return Sheet.of(dataset + ": modalities",
                 StringColumn.create("modality", modalities.stream().map(ScarProfile::modality)),
                 Columns.counts("items", modalities.stream().mapToInt(ScarProfile::size).toArray()),
                 Columns.doubles("foundation_size", column(ScarProfile::foundationSize), Kind.ITEMS),
@@ -284,8 +289,7 @@ public final class DatasetProfile implements Tabular {
     public String toText(int width) {
         String head = "SCAR profile of " + dataset + ", " + Format.count(modalities.size(), "modality", "modalities")
                 + "\n";
-        return head + TextTable.render(toTable(), width) + agreement().map(a -> "\n" + Text.wrap(a.summary(), width,
-                "", "") + TextTable.render(a.toTable(), width)).orElse("");
+        return head + modalitiesSheet().render(width) + agreement().map(a -> "\n" + a.toText(width)).orElse("");
     }
 
     @Override

@@ -98,7 +98,11 @@ public record Repeats(long[] seeds, double[] foundationSizes, double[][] stepSiz
      * Per class: the step size (median, min, max over runs) and the shortfall likewise; empty with a single run.
      */
     public tech.tablesaw.api.Table toTable(String[] classNames) {
-        var t = tech.tablesaw.api.Table.create("over " + runs() + " seeds: median (min–max) per class");
+        return perClass(classNames).toTable();
+    }
+
+    /** {@link #toTable(String[])} before it becomes a table (printing it needs no Tablesaw {@code Table}). */
+    scar.text.Sheet perClass(String[] classNames) {
         var name = tech.tablesaw.api.StringColumn.create("class");
         var step = tech.tablesaw.api.StringColumn.create("step_size");
         var shortfall = tech.tablesaw.api.StringColumn.create("shortfall");
@@ -107,7 +111,7 @@ public record Repeats(long[] seeds, double[] foundationSizes, double[][] stepSiz
             step.append(range(stepSize(c)));
             shortfall.append(range(shortfall(c)));
         }
-        return t.addColumns(name, step, shortfall);
+        return scar.text.Sheet.of("over " + runs() + " seeds: median (min–max) per class", name, step, shortfall);
     }
 
     private static String range(Interval i) {

@@ -14,6 +14,7 @@ import scar.text.Columns;
 import scar.text.Columns.Kind;
 import scar.text.Format;
 import scar.text.Text;
+import scar.text.Sheet;
 import scar.text.TextTable;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -192,19 +193,23 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
      */
     @Override
     public Table toTable() {
+        return perClass().toTable();
+    }
+
+    /** {@link #toTable()} before it becomes a table (printing it needs no Tablesaw {@code Table}). */
+    private Sheet perClass() {
         ClassMeasures m = full();
         double[] n = steps.stepSizes();
         double[] heights = steps.heights();
         int[] d = shortfalls();
-        Table t = Table.create(dataset + " / " + modality + ": per class");
-        t.addColumns(IntColumn.create("class", java.util.stream.IntStream.range(0, numClasses()).toArray()),
+        return Sheet.of(dataset + " / " + modality + ": per class",
+                IntColumn.create("class", java.util.stream.IntStream.range(0, numClasses()).toArray()),
                 StringColumn.create("name", classNames), Columns.counts("items", classCounts),
                 Columns.doubles("scale", m.scale(), Kind.SHARE), Columns.doubles("coverage", m.coverage(), Kind.SHARE),
                 Columns.doubles("authenticity", m.authenticity(), Kind.SHARE),
                 Columns.doubles("richness", m.richness(), Kind.SHARE), Columns.doubles("H", heights, Kind.RATIO),
                 Columns.doubles("step_size", n, Kind.ITEMS), Columns.counts("shortfall", d),
                 BooleanColumn.create("saturated", booleans(d)));
-        return t;
     }
 
     /** Long format: one row per ratio and class with the sampling fraction 1/r and the four averaged measures. */
@@ -391,9 +396,9 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
     public String toText(int width) {
         StringBuilder sb = new StringBuilder("SCAR profile\n");
         sb.append(Text.keyValues(summaryLines(), "  ", width));
-        sb.append(TextTable.render(toTable().removeColumns("class"), width));
+        sb.append(perClass().without("class").render(width));
         if (repeats.any()) {
-            sb.append('\n').append(TextTable.render(repeats.toTable(classNames), width));
+            sb.append('\n').append(repeats.perClass(classNames).render(width));
         }
         return sb.toString();
     }

@@ -11,9 +11,11 @@ import scar.text.Columns;
 import scar.text.Columns.Kind;
 import scar.text.Format;
 import scar.text.Text;
+import scar.text.Sheet;
 import scar.text.TextTable;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * How many items of each class to add so that every class reaches its step size (SPEC §6, steps 3–6).
@@ -302,29 +304,34 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
     /** One row per class: class, step_size, present, shortfall, weight, reserve (if any), to_add, remaining, status. */
     @Override
     public Table toTable() {
-        Table table = Table.create("completion plan",
+        return sheet().toTable();
+    }
+
+    /** {@link #toTable()} before it becomes a table (printing it needs no Tablesaw {@code Table}). */
+    private Sheet sheet() {
+        List<Column<?>> columns = new ArrayList<>(List.<Column<?>>of(
                 StringColumn.create("class", classes.stream().map(ClassPlan::className)),
                 Columns.doubles("step_size", classes.stream().mapToDouble(ClassPlan::stepSize).toArray(), Kind.ITEMS),
                 Columns.counts("present", classes.stream().mapToInt(ClassPlan::present).toArray()),
                 Columns.counts("shortfall", classes.stream().mapToLong(ClassPlan::shortfall).toArray()),
-                Columns.doubles("weight", classes.stream().mapToDouble(ClassPlan::weight).toArray(), Kind.SHARE));
+                Columns.doubles("weight", classes.stream().mapToDouble(ClassPlan::weight).toArray(), Kind.SHARE)));
         if (withReserve) {
-            table.addColumns(Columns.counts("reserve", classes.stream().mapToInt(ClassPlan::reserve).toArray()));
+            columns.add(Columns.counts("reserve", classes.stream().mapToInt(ClassPlan::reserve).toArray()));
         }
-        table.addColumns(
+        columns.addAll(List.of(
                 Columns.counts("to_add", classes.stream().mapToLong(ClassPlan::toAdd).toArray()),
                 Columns.counts("remaining", classes.stream().mapToLong(ClassPlan::remaining).toArray()),
-                StringColumn.create("status", classes.stream().map(p -> p.status().name().toLowerCase())));
+                StringColumn.create("status", classes.stream().map(p -> p.status().name().toLowerCase()))));
         if (!outlook.toAddOverSeeds().isEmpty()) {
-            table.addColumns(StringColumn.create("to_add_over_seeds", outlook.toAddOverSeeds().stream()
+            columns.add(StringColumn.create("to_add_over_seeds", outlook.toAddOverSeeds().stream()
                     .map(i -> Format.itemsRange(i.estimate(), i.low(), i.high()))));
         }
         for (int m = 0; m < outlook.modalities().size(); m++) {
             String suffix = outlook.modalities().size() == 1 ? "" : "_" + outlook.modalities().get(m);
-            table.addColumns(Columns.doubles("recall" + suffix, outlook.recallNow()[m], Kind.SHARE),
-                    Columns.doubles("recall_gain" + suffix, outlook.recallGain()[m], Kind.SIGNED_SHARE));
+            columns.add(Columns.doubles("recall" + suffix, outlook.recallNow()[m], Kind.SHARE));
+            columns.add(Columns.doubles("recall_gain" + suffix, outlook.recallGain()[m], Kind.SIGNED_SHARE));
         }
-        return table;
+        return new Sheet("completion plan", columns);
     }
 
     /** The header lines (what the shortfall means, where the budget comes from, what bounds it), then the table. */
@@ -354,7 +361,7 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
                 + (withReserve ? ", reserve " + Format.items(totalReserve()) + " items" : ", no reserve (items to "
                 + "acquire)") + "\n");
         notes.forEach(n -> out.append(Text.wrap(n, width, "  ", "    ")));
-        return out.append(TextTable.render(toTable(), width)).toString();
+        return out.append(sheet().render(width)).toString();
     }
 
     @Override

@@ -14,6 +14,7 @@ import scar.data.Tabular;
 import scar.text.Columns;
 import scar.text.Columns.Kind;
 import scar.text.Format;
+import scar.text.Sheet;
 import scar.text.TextTable;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -186,8 +187,15 @@ public record Evaluation(List<Result> results, List<DatasetScar> datasetRows) im
 
     /** The dataset-level S/C/A/R of every modality (SPEC §5.6): modality, size, foundation_size, S, C, A, R. */
     public Table scarTable() {
-        return Table.create("dataset-level SCAR", StringColumn.create("modality",
-                datasetRows.stream().map(DatasetScar::modality))).addColumns(scarColumns(datasetRows));
+        return scarSheet().toTable();
+    }
+
+    /** {@link #scarTable()} before it becomes a table (printing it needs no Tablesaw {@code Table}). */
+    private Sheet scarSheet() {
+        List<tech.tablesaw.columns.Column<?>> columns = new java.util.ArrayList<>();
+        columns.add(StringColumn.create("modality", datasetRows.stream().map(DatasetScar::modality)));
+        columns.addAll(List.of(scarColumns(datasetRows)));
+        return new Sheet("dataset-level SCAR", columns);
     }
 
     private static double[] column(List<DatasetScar> rows, ToDoubleFunction<DatasetScar> value) {
@@ -196,7 +204,12 @@ public record Evaluation(List<Result> results, List<DatasetScar> datasetRows) im
 
     /** One row per modality and strategy: modality, strategy, seeds, mean, sd, min, max, mean_added. */
     public Table accuracyTable() {
-        return Table.create("test accuracy by strategy",
+        return accuracySheet().toTable();
+    }
+
+    /** {@link #accuracyTable()} before it becomes a table (printing it needs no Tablesaw {@code Table}). */
+    private Sheet accuracySheet() {
+        return Sheet.of("test accuracy by strategy",
                 StringColumn.create("modality", results.stream().map(Result::modality)),
                 StringColumn.create("strategy", results.stream().map(r -> r.strategy().key())),
                 Columns.counts("seeds", results.stream().mapToInt(r -> r.runs().size()).toArray()),
@@ -216,9 +229,9 @@ public record Evaluation(List<Result> results, List<DatasetScar> datasetRows) im
         StringBuilder out = new StringBuilder("Evaluation: ").append(Format.count(modalities().size(), "modality",
                 "modalities")).append(", ").append(Format.count(seeds, "seed", "seeds")).append('\n');
         if (!datasetRows.isEmpty()) {
-            out.append(TextTable.render(scarTable(), width)).append('\n');
+            out.append(scarSheet().render(width)).append('\n');
         }
-        return out.append(TextTable.render(accuracyTable(), width)).toString();
+        return out.append(accuracySheet().render(width)).toString();
     }
 
     @Override

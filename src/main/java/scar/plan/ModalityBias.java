@@ -1,5 +1,6 @@
 package scar.plan;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -9,9 +10,11 @@ import scar.text.Columns;
 import scar.text.Columns.Kind;
 import scar.text.Format;
 import scar.text.Text;
+import scar.text.Sheet;
 import scar.text.TextTable;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * The generalisation bias across the modalities of one paired dataset (SPEC §7), from per-modality step sizes and
@@ -227,22 +230,26 @@ public record ModalityBias(List<String> modalities, List<String> classNames, Lis
      */
     @Override
     public Table toTable() {
-        Table table = Table.create("modality bias by class",
-                StringColumn.create("class", classNames),
-                Columns.counts("present", present));
+        return byClass().toTable();
+    }
+
+    /** {@link #toTable()} before it becomes a table (printing it needs no Tablesaw {@code Table}). */
+    Sheet byClass() {
+        List<Column<?>> columns = new ArrayList<>(List.<Column<?>>of(StringColumn.create("class", classNames),
+                Columns.counts("present", present)));
         double[][] dev = deviations();
         long[][] d = shortfalls();
         for (int m = 0; m < modalities.size(); m++) {
             String name = modalities.get(m);
-            table.addColumns(Columns.doubles("step_" + name, stepSizes.get(m), Kind.ITEMS),
+            columns.addAll(List.of(Columns.doubles("step_" + name, stepSizes.get(m), Kind.ITEMS),
                     Columns.doubles("deviation_" + name, dev[m], Kind.ITEMS),
-                    Columns.counts("shortfall_" + name, d[m]));
+                    Columns.counts("shortfall_" + name, d[m])));
         }
         int[] bottlenecks = bottlenecks();
-        return table.addColumns(
-                StringColumn.create("bottleneck", Arrays.stream(bottlenecks)
-                        .mapToObj(m -> m < 0 ? "none" : modalities.get(m))),
-                Columns.counts("paired_shortfall", pairedShortfalls()));
+        columns.add(StringColumn.create("bottleneck", Arrays.stream(bottlenecks)
+                .mapToObj(m -> m < 0 ? "none" : modalities.get(m))));
+        columns.add(Columns.counts("paired_shortfall", pairedShortfalls()));
+        return new Sheet("modality bias by class", columns);
     }
 
     /**
@@ -250,6 +257,11 @@ public record ModalityBias(List<String> modalities, List<String> classNames, Lis
      * mean, max), total_shortfall, saturated_classes and bottleneck_of (classes whose bottleneck it is).
      */
     public Table modalityTable() {
+        return byModality().toTable();
+    }
+
+    /** {@link #modalityTable()} before it becomes a table (printing it needs no Tablesaw {@code Table}). */
+    Sheet byModality() {
         int mCount = modalities.size();
         double[] min = new double[mCount];
         double[] median = new double[mCount];
@@ -275,7 +287,7 @@ public record ModalityBias(List<String> modalities, List<String> classNames, Lis
                 bottleneckOf[b]++;
             }
         }
-        return Table.create("modality bias by modality",
+        return Sheet.of("modality bias by modality",
                 StringColumn.create("modality", modalities),
                 Columns.doubles("foundation_size", foundationSizes, Kind.ITEMS),
                 Columns.doubles("ratio_to_smallest", foundationRatios(), Kind.RATIO),
@@ -292,7 +304,7 @@ public record ModalityBias(List<String> modalities, List<String> classNames, Lis
         return Text.wrap("ModalityBias: " + Format.count(modalities.size(), "modality", "modalities") + " "
                 + modalities + ", " + Format.count(classNames.size(), "class", "classes") + ", paired shortfall "
                 + Format.items(Arrays.stream(pairedShortfalls()).sum()) + " items", width, "", "  ")
-                + TextTable.render(modalityTable(), width) + "\n" + TextTable.render(toTable(), width);
+                + byModality().render(width) + "\n" + byClass().render(width);
     }
 
     @Override

@@ -9,6 +9,7 @@ import scar.evidence.ModalityAgreement;
 import scar.foundation.DatasetProfile;
 import scar.foundation.ScarProfile;
 import scar.text.Text;
+import scar.text.Sheet;
 import scar.text.TextTable;
 import tech.tablesaw.api.Table;
 
@@ -134,8 +135,8 @@ public record MultiModalPlan(DatasetProfile profile, ModalityBias bias, Completi
         return Text.wrap("Completion plan for paired items (each class reaches its largest step size over "
                 + bias.modalities() + ")", width, "", "  ") + paired.toText(width) + "\n"
                 + Text.wrap("Shortfall per modality and the bottleneck of each class (toTable() adds step sizes and "
-                + "deviations)", width, "", "  ") + TextTable.render(shortfallTable(), width) + "\n"
-                + TextTable.render(bias.modalityTable(), width)
+                + "deviations)", width, "", "  ") + shortfalls().render(width) + "\n"
+                + bias.byModality().render(width)
                 + agreement.map(a -> "\n" + a.toText(width)).orElse("");
     }
 
@@ -146,11 +147,15 @@ public record MultiModalPlan(DatasetProfile profile, ModalityBias bias, Completi
 
     /** One row per class: present items, the shortfall in each modality, the bottleneck and the paired shortfall. */
     public Table shortfallTable() {
-        Table all = bias.toTable();
+        return shortfalls().toTable();
+    }
+
+    /** {@link #shortfallTable()} before it becomes a table (printing it needs no Tablesaw {@code Table}). */
+    private Sheet shortfalls() {
         List<String> keep = new java.util.ArrayList<>(List.of("class", "present"));
         bias.modalities().forEach(m -> keep.add("shortfall_" + m));
         keep.add("bottleneck");
         keep.add("paired_shortfall");
-        return all.selectColumns(keep.toArray(String[]::new)).setName("shortfall by class");
+        return bias.byClass().select(keep.toArray(String[]::new)).titled("shortfall by class");
     }
 }

@@ -8,7 +8,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Tablesaw tables as plain text that fits a terminal: a title line, a header, a rule, the rows; numbers right-aligned
+ * Tablesaw tables (or {@link Sheet}s, their columns before they become a table) as plain text that fits a terminal: a title line, a header, a rule, the rows; numbers right-aligned
  * and printed by their column's formatter ({@link Columns}), text left-aligned, two spaces between columns.
  *
  * <p>Within a width (by default {@value #WIDTH} columns) a table is made to fit, in this order, stopping at the first
@@ -41,19 +41,24 @@ public final class TextTable {
 
     /** The table as text within {@code width} columns (see the class comment), ending in a newline. */
     public static String render(Table table, int width) {
+        return render(new Sheet(table.name(), table.columns()), width);
+    }
+
+    /** The sheet as text within {@code width} columns (see the class comment), ending in a newline. */
+    public static String render(Sheet sheet, int width) {
         if (width < 20) {
             throw new IllegalArgumentException("width must be at least 20 columns, got " + width);
         }
         List<Col> cols = new ArrayList<>();
-        for (Column<?> column : table.columns()) {
+        for (Column<?> column : sheet.columns()) {
             cols.add(Col.of(column));
         }
-        String title = table.name() == null ? "" : table.name().strip();
+        String title = sheet.title().strip();
         if (width == WIDE || cols.isEmpty()) {
             return emit(title, List.of(cols), WIDE, List.of());
         }
         List<String> same = new ArrayList<>();
-        if (table.rowCount() >= 2) {
+        if (sheet.rowCount() >= 2) {
             for (int c = cols.size() - 1; c >= 1; c--) {
                 Col col = cols.get(c);
                 if (col.constant()) {
@@ -70,7 +75,7 @@ public final class TextTable {
         if (width(broken) <= width) {
             return emit(title, List.of(broken), width, notes);
         }
-        if (table.rowCount() <= TRANSPOSE_ROWS && cols.size() > 2) {
+        if (sheet.rowCount() <= TRANSPOSE_ROWS && cols.size() > 2) {
             List<Col> turned = breakHeaders(transpose(cols), width);
             if (width(turned) <= width) {
                 return emit(title.isEmpty() ? "" : title + " (one column per " + cols.get(0).header + ")",
