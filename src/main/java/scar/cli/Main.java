@@ -2,6 +2,7 @@ package scar.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 
 import picocli.CommandLine;
@@ -18,12 +19,17 @@ import scar.kernel.KernelCommand;
  */
 @Command(name = "scar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Characterise multi-modal datasets with SCAR (Scale, Coverage, Authenticity, Richness), "
-                + "estimate their foundation data size and plan what to acquire next.",
-        subcommands = {DemoCommand.class, DatasetsCommand.class, CharacterizeCommand.class, PlanCommand.class,
-                EvaluateCommand.class, ReportCommand.class, BenchCommand.class, KernelCommand.class,
-                JShellCommand.class,
-                CommandLine.HelpCommand.class})
+                + "estimate their foundation data size and plan what to acquire next.")
 public final class Main implements Runnable {
+
+    /**
+     * The subcommands, in the order the usage lists them. A command line that names one gets only that one built
+     * (picocli reflects over every option of every command it is given, a good part of the start-up time); the
+     * usage, {@code help} and anything else get all of them.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, DatasetsCommand.class,
+            CharacterizeCommand.class, PlanCommand.class, EvaluateCommand.class, ReportCommand.class,
+            BenchCommand.class, KernelCommand.class, JShellCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -139,8 +145,20 @@ public final class Main implements Runnable {
         return null;
     }
 
-    private static int run(PrintWriter usageOut, PrintWriter errorOut, String... args) {
+    /** The command line for {@code args}: every subcommand, or only the one {@code args[0]} names. */
+    static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        Class<?> named = args.length == 0 ? null : subcommand(args[0]);
+        for (Class<?> c : SUBCOMMANDS) {
+            if (named == null || named == c) {
+                cli.addSubcommand(c);
+            }
+        }
+        return cli;
+    }
+
+    private static int run(PrintWriter usageOut, PrintWriter errorOut, String... args) {
+        CommandLine cli = commandLine(args);
         if (usageOut != null) {
             cli.setOut(usageOut);
         }
@@ -176,6 +194,18 @@ public final class Main implements Runnable {
             return command.getCommandSpec().exitCodeOnInvalidInput();
         });
         return cli.execute(args);
+    }
+
+    /** The subcommand (other than {@code help}) whose name or alias is {@code arg}, or null. */
+    static Class<?> subcommand(String arg) {
+        for (Class<?> c : SUBCOMMANDS) {
+            Command command = c.getAnnotation(Command.class);
+            if (c != CommandLine.HelpCommand.class
+                    && (command.name().equals(arg) || List.of(command.aliases()).contains(arg))) {
+                return c;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.concurrent.CancellationException;
 
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
-import picocli.CommandLine;
 
 import scar.kernel.ScarKernel;
 
@@ -41,7 +40,7 @@ public final class ScarMagic implements Extension {
 
     /** The subcommands, for completion after {@code %scar }. */
     static List<String> commandNames() {
-        return new ArrayList<>(new CommandLine(new Main()).getSubcommands().keySet());
+        return new ArrayList<>(Main.commandLine().getSubcommands().keySet());
     }
 
     /**
