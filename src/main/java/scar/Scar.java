@@ -71,6 +71,14 @@ public final class Scar {
         return Datasets.bundled(nameOrFolder);
     }
 
+    /**
+     * Only the named modalities of {@link #dataset(String)}, in the order given; the files of the other views of a
+     * dataset folder are not read at all.
+     */
+    public static MultiModalDataset dataset(String nameOrFolder, String... modalities) {
+        return Datasets.bundled(nameOrFolder, List.of(modalities));
+    }
+
     /** A dataset folder ({@code manifest.properties}, {@code labels.csv}, {@code view_*.csv[.gz]}). */
     public static MultiModalDataset dataset(Path folder) {
         return DatasetFolder.load(folder);

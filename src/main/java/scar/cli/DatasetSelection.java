@@ -44,7 +44,11 @@ final class DatasetSelection {
     List<String> ignore;
 
     MultiModalDataset load() {
-        MultiModalDataset data = isFile() ? fileOptions().load(Path.of(dataset)) : Scar.dataset(dataset);
+        if (!isFile()) {
+            // only the asked modality's file is read
+            return modality == null ? Scar.dataset(dataset) : Scar.dataset(dataset, modality);
+        }
+        MultiModalDataset data = fileOptions().load(Path.of(dataset));
         return modality == null ? data : data.selectModalities(modality);
     }
 

@@ -39,6 +39,14 @@ public final class DatasetFolder {
 
     /** Loads the dataset in {@code folder}. */
     public static MultiModalDataset load(Path folder) {
+        return load(folder, List.of());
+    }
+
+    /**
+     * Loads only the named views of the dataset in {@code folder} (all when {@code modalities} is empty), in the
+     * order given; the files of the other views are not read.
+     */
+    public static MultiModalDataset load(Path folder, List<String> modalities) {
         if (!Files.isDirectory(folder)) {
             String problem = Files.exists(folder) ? " is a file, not a folder" : ": dataset folder not found";
             throw new UncheckedIOException(folder + problem + "; expected " + EXPECTED,
@@ -58,13 +66,13 @@ public final class DatasetFolder {
         }
         String fallbackName = folder.toAbsolutePath().normalize().getFileName() == null ? "dataset"
                 : folder.toAbsolutePath().normalize().getFileName().toString();
-        return load(source, manifest, fallbackName);
+        return load(source, manifest, fallbackName, modalities);
     }
 
-    /** Loads a dataset whose files are classpath resources under {@code prefix}. */
-    static MultiModalDataset loadResource(String prefix, String fallbackName) {
+    /** Loads the named views (all when empty) of a dataset whose files are classpath resources under {@code prefix}. */
+    static MultiModalDataset loadResource(String prefix, String fallbackName, List<String> modalities) {
         Source source = Source.classpath(prefix);
-        return load(source, Manifest.read(source), fallbackName);
+        return load(source, Manifest.read(source), fallbackName, modalities);
     }
 
     /** The folder's view_<name>.csv[.gz] files, sorted. */
@@ -78,7 +86,8 @@ public final class DatasetFolder {
         }
     }
 
-    private static MultiModalDataset load(Source source, Manifest manifest, String fallbackName) {
+    private static MultiModalDataset load(Source source, Manifest manifest, String fallbackName,
+                                          List<String> modalities) {
         String name = manifest.get("name", fallbackName);
         String[] declaredNames = manifest.list("class_names");
         int declaredClasses = manifest.nonNegative("classes", -1);
@@ -114,8 +123,14 @@ public final class DatasetFolder {
             throw new IllegalArgumentException(manifest.where() + ", key 'views': a view appears twice ("
                     + preview(views) + "); expected each view once");
         }
-        List<Modality> modalities = new ArrayList<>();
-        for (String view : views) {
+        // The asked views are checked before any file is read; only their files are read, in the order asked.
+        for (String view : modalities) {
+            if (!Arrays.asList(views).contains(view)) {
+                throw MultiModalDataset.noModality(name, view, Arrays.asList(views));
+            }
+        }
+        List<Modality> read = new ArrayList<>();
+        for (String view : modalities.isEmpty() ? Arrays.asList(views) : modalities) {
             String file = manifest.fileName("view." + view + ".file", "view_" + view + ".csv.gz");
             int dim = manifest.nonNegative("view." + view + ".dim", -1);
             if (!source.exists(file)) {
@@ -123,9 +138,9 @@ public final class DatasetFolder {
                         + CsvReader.shown(view) + "' that " + MANIFEST + " lists", new NoSuchFileException(source.describe(file)));
             }
             Matrix m = readView(source, file, view, dim, labels.ids.length, labelsFile);
-            modalities.add(Modality.of(view, m, labels.ids));
+            read.add(Modality.of(view, m, labels.ids));
         }
-        return MultiModalDataset.of(name, labels.classLabels(), modalities, labels.split);
+        return MultiModalDataset.of(name, labels.classLabels(), read, labels.split);
     }
 
     /** Reads one view file into an n × d matrix, checking its width against the manifest and its rows against n. */

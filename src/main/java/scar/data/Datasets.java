@@ -38,6 +38,16 @@ public final class Datasets {
      * @throws IllegalArgumentException if it is neither, listing the bundled names
      */
     public static MultiModalDataset bundled(String name) {
+        return bundled(name, List.of());
+    }
+
+    /**
+     * Only the named modalities of {@link #bundled(String)} (all of them when {@code modalities} is empty), in the
+     * order given. The files of other views in a dataset folder are not read.
+     *
+     * @throws IllegalArgumentException if the dataset has no modality of one of the names, listing those it has
+     */
+    public static MultiModalDataset bundled(String name, List<String> modalities) {
         java.util.Objects.requireNonNull(name, "name");
         Map<String, String> index = index();
         String entry = index.get(name);
@@ -46,17 +56,18 @@ public final class Datasets {
             String kind = entry.substring(0, colon);
             String path = entry.substring(colon + 1);
             if (kind.equals("folder")) {
-                return DatasetFolder.loadResource(ROOT + "/" + path, name);
+                return DatasetFolder.loadResource(ROOT + "/" + path, name, modalities);
             }
             int slash = path.lastIndexOf('/');
-            return SklearnCsv.loadResource(ROOT + "/" + path.substring(0, slash), path.substring(slash + 1), name);
+            return select(SklearnCsv.loadResource(ROOT + "/" + path.substring(0, slash), path.substring(slash + 1),
+                    name), modalities);
         }
         Path folder = asPath(name);
         if (folder != null && Files.isDirectory(folder)) {
-            return DatasetFolder.load(folder);
+            return DatasetFolder.load(folder, modalities);
         }
         if (folder != null && Files.isRegularFile(folder) && EmbeddingFile.isEmbeddingFile(folder)) {
-            return EmbeddingFile.defaults().load(folder);
+            return select(EmbeddingFile.defaults().load(folder), modalities);
         }
         if (folder != null && Files.isRegularFile(folder)) {
             throw new IllegalArgumentException("dataset '" + name + "' is a file of unknown format; expected a bundled "
@@ -65,6 +76,10 @@ public final class Datasets {
         }
         throw new IllegalArgumentException("unknown dataset '" + name + "': no bundled dataset has that name and no such "
                 + "folder exists; bundled datasets: " + String.join(", ", index.keySet()));
+    }
+
+    private static MultiModalDataset select(MultiModalDataset data, List<String> modalities) {
+        return modalities.isEmpty() ? data : data.selectModalities(modalities.toArray(String[]::new));
     }
 
     private static Path asPath(String s) {

@@ -143,10 +143,15 @@ public final class MultiModalDataset implements Tabular {
     public Modality modality(String modalityName) {
         Modality m = modalities.get(modalityName);
         if (m == null) {
-            throw new IllegalArgumentException("dataset '" + name + "' has no modality '" + modalityName
-                    + "'; available: " + String.join(", ", modalities.keySet()));
+            throw noModality(name, modalityName, modalities.keySet());
         }
         return m.attachedTo(this);
+    }
+
+    /** The error for a modality name that dataset {@code name} does not have, listing those it has. */
+    static IllegalArgumentException noModality(String name, String modality, java.util.Collection<String> available) {
+        return new IllegalArgumentException("dataset '" + name + "' has no modality '" + modality + "'; available: "
+                + String.join(", ", available));
     }
 
     /** The split, or null when the dataset has none. */
