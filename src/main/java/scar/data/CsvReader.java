@@ -241,18 +241,22 @@ final class CsvReader implements Closeable {
      *
      * @param header the column names, for messages; {@code width == header.length}
      */
-    void parseFloats(String s, String[] header, float[] dst, int offset) {
+    void parseFloats(String line, String[] header, float[] dst, int offset) {
+        char[] s = line.toCharArray();
         int width = header.length;
         int start = 0;
         for (int j = 0; j < width; j++) {
-            int end = j == width - 1 ? s.length() : s.indexOf(',', start);
-            if (end < 0) {
+            int end = start;
+            while (end < s.length && s[end] != ',') {
+                end++;
+            }
+            if (end == s.length && j < width - 1) {
                 throw ragged(j + 1, header);
             }
-            if (j == width - 1 && s.indexOf(',', start) >= 0) {
-                throw ragged(s.split(",", -1).length, header);
+            if (end < s.length && j == width - 1) {
+                throw ragged(line.split(",", -1).length, header);
             }
-            dst[offset + j] = parseFloat(s, start, end, header[j]);
+            dst[offset + j] = parseFloat(s, start, end, header[j], null);
             start = end + 1;
         }
     }
@@ -266,24 +270,28 @@ final class CsvReader implements Closeable {
                 + detail + ")");
     }
 
-    /** Parses {@code s[from, to)} as a finite float32, by {@link Decimal}'s fast path when it applies. */
-    float parseFloat(String s, int from, int to, String column) {
-        double v = Decimal.parse(s, from, to);
-        float f = (float) v;
-        if (Double.isNaN(v) || !Float.isFinite(f)) {
-            return parseFloat(trim(s.substring(from, to)), column);
-        }
-        return f;
-    }
-
     /**
      * Parses one value as a finite float32 in the number grammar of {@link Decimal}: {@code (float) v} of the double v
      * it denotes, so a decimal that round-trips to a double lands on the same float as numpy's
      * {@code float64 -> float32} cast.
      */
     float parseFloat(String value, String column) {
-        double v = Decimal.parse(value, 0, value.length());
+        char[] s = value.toCharArray();
+        return parseFloat(s, 0, s.length, column, value);
+    }
+
+    /**
+     * {@link #parseFloat(String, String)} of {@code s[from, to)}, by {@link Decimal}'s fast path when it applies;
+     * messages show {@code shown}, or the trimmed text when it is null.
+     */
+    private float parseFloat(char[] s, int from, int to, String column, String shown) {
+        float fast = Decimal.parseFloat(s, from, to);
+        if (!Float.isNaN(fast)) {
+            return fast;
+        }
+        double v = Decimal.parse(s, from, to);
         if (Double.isNaN(v)) {
+            String value = shown != null ? shown : trim(new String(s, from, to - from));
             if (Decimal.isNonFinite(value)) {
                 throw error(column, value, "a finite number (NaN and infinity are not allowed)");
             }
@@ -294,7 +302,8 @@ final class CsvReader implements Closeable {
         }
         float f = (float) v;
         if (!Float.isFinite(f)) {
-            throw error(column, value, "a number within the float32 range (|x| < 3.4e38)");
+            throw error(column, shown != null ? shown : trim(new String(s, from, to - from)),
+                    "a number within the float32 range (|x| < 3.4e38)");
         }
         return f;
     }

@@ -94,7 +94,7 @@ final class Decimal {
      * @throws NumberFormatException if {@code s} is not such a number (NaN and infinity spellings included)
      */
     static double parseStrict(String s) {
-        double v = parse(s, 0, s.length());
+        double v = parse(s.toCharArray(), 0, s.length());
         if (!Double.isNaN(v)) {
             return v;
         }
@@ -113,18 +113,60 @@ final class Decimal {
         return c >= '0' && c <= '9';
     }
 
-    /** The value of {@code s[from, to)}, or {@link #FALLBACK} (NaN) when the fast path does not apply. */
-    static double parse(CharSequence s, int from, int to) {
-        while (from < to && isBlank(s.charAt(from))) {
+    /**
+     * The value of {@code s[from, to)}, or {@link #FALLBACK} (NaN) when the fast path does not apply. It reads a
+     * {@code char[]} rather than a {@code CharSequence}: a loader parses most values before the JIT has compiled this
+     * method, and an interpreted {@code String.charAt} is several calls per character.
+     */
+    static double parse(char[] s, int from, int to) {
+        return scan(s, from, to, false);
+    }
+
+    /**
+     * {@code (float)} of the double nearest {@code s[from, to)} — what {@code (float) Double.parseDouble(s)} and
+     * numpy's float64 → float32 cast give — or {@link Float#NaN} when the fast path cannot tell. It also answers
+     * values of up to 18 significant digits above 2^53 (Python writes 16–17 digits, so about 40 % of real embedding
+     * values), where {@link #parse} gives up: such a value is computed as v = (double) m × 10^e (or ÷), within
+     * {@value #FLOAT_MARGIN} double ulps of the nearest double d (two roundings, plus d's own half ulp), and
+     * {@code (float) v == (float) d} unless a float32 rounding boundary — a midpoint between two floats, whose 29
+     * low fraction bits are 1000...0 — lies within that distance of v, or v leaves float32's normal range; then the
+     * answer is NaN and the caller falls back to {@link Double#parseDouble}.
+     */
+    static float parseFloat(char[] s, int from, int to) {
+        double v = scan(s, from, to, true);
+        double a = Math.abs(v);
+        if (Double.isNaN(v) || a == 0) {
+            return (float) v;
+        }
+        if (a < 0x1p-126 || a >= 0x1p127) {
+            return Float.NaN;
+        }
+        long low = Double.doubleToRawLongBits(a) & ((1L << 29) - 1);
+        if (Math.abs(low - (1L << 28)) <= FLOAT_MARGIN) {
+            return Float.NaN;
+        }
+        return (float) v;
+    }
+
+    /** How far, in double ulps, {@link #parseFloat}'s approximation keeps from a float32 midpoint. */
+    private static final int FLOAT_MARGIN = 8;
+
+    /**
+     * The value of {@code s[from, to)} by the fast path, or {@link #FALLBACK}: exact when {@code approximate} is
+     * false; within {@value #FLOAT_MARGIN} ulps of the nearest double when it is true (mantissas above 2^53 then
+     * answer too).
+     */
+    private static double scan(char[] s, int from, int to, boolean approximate) {
+        while (from < to && isBlank(s[from])) {
             from++;
         }
-        while (to > from && isBlank(s.charAt(to - 1))) {
+        while (to > from && isBlank(s[to - 1])) {
             to--;
         }
         int i = from;
         boolean negative = false;
-        if (i < to && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-            negative = s.charAt(i) == '-';
+        if (i < to && (s[i] == '-' || s[i] == '+')) {
+            negative = s[i] == '-';
             i++;
         }
         long mantissa = 0;
@@ -133,7 +175,7 @@ final class Decimal {
         int exponent = 0;
         boolean point = false;
         for (; i < to; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c >= '0' && c <= '9') {
                 digits++;
                 if (mantissa == 0 && c == '0') {
@@ -159,14 +201,14 @@ final class Decimal {
             return FALLBACK;
         }
         if (i < to) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c != 'e' && c != 'E') {
                 return FALLBACK;
             }
             i++;
             boolean negativeExponent = false;
-            if (i < to && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-                negativeExponent = s.charAt(i) == '-';
+            if (i < to && (s[i] == '-' || s[i] == '+')) {
+                negativeExponent = s[i] == '-';
                 i++;
             }
             if (i == to || to - i > 4) {
@@ -174,7 +216,7 @@ final class Decimal {
             }
             int e = 0;
             for (; i < to; i++) {
-                char d = s.charAt(i);
+                char d = s[i];
                 if (d < '0' || d > '9') {
                     return FALLBACK;
                 }
@@ -185,7 +227,7 @@ final class Decimal {
         if (mantissa == 0) {
             return negative ? -0.0 : 0.0;
         }
-        if (mantissa > MAX_EXACT || exponent < -22 || exponent > 22) {
+        if ((mantissa > MAX_EXACT && !approximate) || exponent < -22 || exponent > 22) {
             return FALLBACK;
         }
         double v = exponent < 0 ? mantissa / POWERS[-exponent] : mantissa * POWERS[exponent];
