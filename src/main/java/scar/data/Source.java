@@ -1,7 +1,6 @@
 package scar.data;
 
 import java.io.FileNotFoundException;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,15 +70,18 @@ interface Source {
 
     /**
      * Opens a file, turning a missing or unreadable file, or a folder where a file was expected, into an
-     * {@link UncheckedIOException} naming the path.
+     * {@link UncheckedIOException} naming the path. A named pipe works too ({@code --labels <(...)} in a shell):
+     * this is a {@link java.io.FileInputStream}, because on Java 17 the stream of {@code Files.newInputStream} asks
+     * a pipe for its position when buffered and fails with "Illegal seek".
      */
     static InputStream openFile(Path file) {
         requireFile(file);
         try {
-            return Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new UncheckedIOException("file not found: " + file, e);
-        } catch (IOException e) {
+            return new java.io.FileInputStream(file.toFile());
+        } catch (FileNotFoundException e) {
+            if (!Files.exists(file)) {
+                throw new UncheckedIOException("file not found: " + file, new NoSuchFileException(file.toString()));
+            }
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
