@@ -9,6 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import scar.data.InsufficientMemoryException;
+import scar.data.MappedFiles;
 import scar.data.Memory;
 import scar.kernel.KernelCommand;
 
@@ -38,6 +39,7 @@ public final class Main implements Runnable {
     private static byte[] reserve;
 
     public static void main(String[] args) {
+        cliProcess = true;
         reserve = new byte[(int) Math.min(1 << 20, Runtime.getRuntime().maxMemory() / 16)];
         // A helper thread (a library's worker) that runs out of memory must not print a trace of its own: the main
         // thread reports it in one line.
@@ -49,7 +51,13 @@ public final class Main implements Runnable {
                 System.err.println(OUT_OF_MEMORY);
                 Runtime.getRuntime().halt(2);
             }
+            // (memory first: looking at a fault loads a class, which an exhausted heap cannot)
             if (outOfMemory(e) == null) {
+                if (MappedFiles.isFault(e)) {
+                    // a mapped file shrank under a worker thread, which the main thread may wait for forever
+                    reportFault(null);
+                    Runtime.getRuntime().halt(2);
+                }
                 if (previous != null) {
                     previous.uncaughtException(thread, e);
                 } else {
@@ -103,6 +111,10 @@ public final class Main implements Runnable {
             return run(usageOut, errorOut, args);
         } catch (Error e) {
             OutOfMemoryError oom = outOfMemory(e);
+            if (oom == null && MappedFiles.isFault(e)) {
+                reportFault(errorOut);
+                return 2;
+            }
             if (oom == null) {
                 throw e;
             }
@@ -118,6 +130,25 @@ public final class Main implements Runnable {
             return 2;
         }
     }
+
+    /**
+     * Prints the one line for a fault in reading a memory-mapped file ({@link MappedFiles}), once per process: the
+     * thread that met it and the main thread, which gets the same error from a worker, may both arrive here.
+     */
+    private static void reportFault(PrintWriter errorOut) {
+        if (cliProcess && faultReported.getAndSet(true)) {
+            return;
+        }
+        PrintWriter err = errorOut != null ? errorOut : new PrintWriter(System.err, true);
+        err.println("scar: " + MappedFiles.fault());
+        err.flush();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean faultReported =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Whether this JVM runs the command line ({@link #main}) rather than a notebook's {@code %scar}. */
+    private static volatile boolean cliProcess;
 
     /** The line printed when even formatting the message runs out of memory (built before anything runs). */
     private static final String OUT_OF_MEMORY = "scar: out of memory; raise the Java heap limit, e.g. "

@@ -33,9 +33,13 @@ final class MappedMatrix extends Matrix {
     private final FloatBuffer[] floats;
     private final ShortBuffer[] halves;
 
-    /** {@code chunks[c]} holds rows {@code [c · rowsPerChunk, ...)}, little-endian, positioned at 0. */
-    MappedMatrix(Path file, Type type, int rows, int cols, int rowsPerChunk, ByteBuffer[] chunks) {
+    /**
+     * {@code chunks[c]} holds rows {@code [c · rowsPerChunk, ...)}, little-endian, positioned at 0; the mapped data
+     * ends at byte {@code end} of the file ({@link MappedFiles} names the file if it shrinks below that).
+     */
+    MappedMatrix(Path file, Type type, int rows, int cols, int rowsPerChunk, ByteBuffer[] chunks, long end) {
         super(rows, cols);
+        MappedFiles.register(this, file, end);
         this.file = file;
         this.type = type;
         this.rowsPerChunk = rowsPerChunk;

@@ -104,7 +104,8 @@ public final class Npy {
             long count = Math.min(rowsPerChunk, rows - first);
             mapped[c] = ch.map(FileChannel.MapMode.READ_ONLY, h.dataOffset() + first * rowBytes, count * rowBytes);
         }
-        return new MappedMatrix(file, type, (int) rows, (int) cols, rowsPerChunk, mapped);
+        return new MappedMatrix(file, type, (int) rows, (int) cols, rowsPerChunk, mapped,
+                h.dataOffset() + rows * rowBytes);
     }
 
     /**

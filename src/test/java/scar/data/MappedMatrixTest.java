@@ -162,4 +162,38 @@ class MappedMatrixTest {
         }
         return out;
     }
+    @Test
+    void aFileTruncatedUnderItsMappingIsAnAnswerNamingTheFile() throws IOException {
+        int rows = 4096;
+        int cols = 16;
+        Path file = npy(dir.resolve("shrinks.npy"), "<f4", false, "(4096, 16)",
+                floats(LE, TestFiles.gaussians(rows, cols, 3)), 1);
+        Matrix mapped = Npy.map(file);
+        float[] row = new float[cols];
+        mapped.readRow(rows - 1, row, 0);
+        long length = Files.size(file);
+        // another program shortens the file while it is mapped: the last rows' pages are gone
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(1024);
+        }
+        // The JVM turns the bus error into an InternalError; from compiled code it arrives only at a later
+        // safepoint (a loop's back edge, a return), so the reads and their loop stay inside the try.
+        Throwable failure = null;
+        try {
+            for (int pass = 0; pass < 3; pass++) {
+                for (int i = 0; i < rows; i++) {
+                    mapped.readRow(i, row, 0);
+                }
+            }
+        } catch (Throwable t) {
+            failure = t;
+        }
+        assertTrue(MappedFiles.isFault(failure), "the JVM reports the fault: " + failure);
+        String message = MappedFiles.fault();
+        // other tests of this JVM may have left mapped files behind, so look for this one's clause
+        assertTrue(message.contains(file + " was truncated while being read: it is now 1,024 bytes, its data needs "
+                + String.format(java.util.Locale.ROOT, "%,d", length)), message);
+        assertTrue(message.endsWith("(did another program shorten or rewrite it?); run again once the file is "
+                + "complete"), message);
+    }
 }
