@@ -127,10 +127,17 @@ final class BenchSweeps {
                 Memory.size(run.peakRss()));
     }
 
-    /** Whole CLI processes, JVM start included, against the original's whole processes. */
+    /**
+     * Whole CLI processes, JVM start included, against the original's whole processes: run as a user runs them —
+     * through the project's {@code ./scar} launcher, with its class-data archive — when this code runs from the
+     * project's jar, else {@code java -cp ... scar.cli.Main}; the heading says which. The target case is also run
+     * as a plain {@code java -cp} process, which shows what the launcher's archive is worth.
+     */
     private void processes() {
-        out.printf(Locale.ROOT, "%nwhole processes (java -cp ... scar.cli.Main characterize ... --quiet; the original: "
-                + "Python start, load, the 83-fit estimate):%n");
+        java.util.Optional<java.nio.file.Path> launcher = ChildRun.projectLauncher();
+        out.printf(Locale.ROOT, "%nwhole processes (%s characterize ... --quiet; the original: Python start, load, the "
+                + "83-fit estimate):%n", launcher.map(l -> l + " (the launcher, with its class-data archive)")
+                .orElse("java -cp ... scar.cli.Main (no launcher next to this jar)"));
         record Case(String[] args, double original, String what) {
         }
         List<Case> cases = List.of(
@@ -141,18 +148,32 @@ final class BenchSweeps {
                 new Case(new String[] {"characterize", "mfeat", "-m", "pix", "--quiet"}, 39.2, "mfeat -m pix"));
         int runs = options.quick() ? 1 : Math.max(3, options.repeats());
         for (Case c : cases) {
-            double[] seconds = new double[runs];
-            long rss = 0;
-            for (int i = 0; i < runs; i++) {
-                ChildRun run = ChildRun.of(List.of(), "scar.cli.Main", c.args()).requireSuccess(c.what());
-                seconds[i] = run.seconds();
-                rss = Math.max(rss, run.peakRss());
-            }
-            Timings t = new Timings(seconds);
+            Timings t = process(c.args(), c.what(), runs, launcher.orElse(null));
             out.printf(Locale.ROOT, "  %-20s %s, peak RSS %s; %.0fx the original's %.1f s at the best run%s%n",
-                    c.what(), t.inSeconds(), Memory.size(rss), c.original() / t.min(), c.original(),
+                    c.what(), t.inSeconds(), Memory.size(lastRss), c.original() / t.min(), c.original(),
                     c.what().equals("wikipedia -m text") ? " (target <= 1.0 s at low load, >= 20x)" : "");
+            if (launcher.isPresent() && c == cases.get(0)) {
+                Timings plain = process(c.args(), c.what(), runs, null);
+                out.printf(Locale.ROOT, "  %-20s %s as java -cp ... scar.cli.Main (no launcher, no archive)%n", "",
+                        plain.inSeconds());
+            }
         }
+    }
+
+    /** The peak RSS of the last {@link #process} call's runs. */
+    private long lastRss;
+
+    /** {@code runs} whole processes of {@code args}: through {@code launcher}, or a plain JVM when it is null. */
+    private Timings process(String[] args, String what, int runs, java.nio.file.Path launcher) {
+        double[] seconds = new double[runs];
+        lastRss = 0;
+        for (int i = 0; i < runs; i++) {
+            ChildRun run = (launcher != null ? ChildRun.launcher(launcher, args)
+                    : ChildRun.of(List.of(), "scar.cli.Main", args)).requireSuccess(what);
+            seconds[i] = run.seconds();
+            lastRss = Math.max(lastRss, run.peakRss());
+        }
+        return new Timings(seconds);
     }
 
     /** The child of {@link #heapBound}: the synthetic set in the heap, characterised once. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A whole process, timed from the outside: a fresh JVM on this one's class path running a main class, its wall time
@@ -28,10 +29,45 @@ record ChildRun(double seconds, long peakRss, int exitCode, String output) {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(List.of(args));
+        return run(command, Map.of());
+    }
+
+    /**
+     * Runs the project's {@code ./scar} launcher with {@code args}, as a user does (its class-data archive
+     * included), with {@code SCAR_NO_BUILD=1} so that it never starts a build under the benchmark.
+     */
+    static ChildRun launcher(Path script, String... args) {
+        List<String> command = new ArrayList<>(List.of(script.toString()));
+        command.addAll(List.of(args));
+        return run(command, Map.of("SCAR_NO_BUILD", "1"));
+    }
+
+    /**
+     * The {@code ./scar} launcher next to the jar this code runs from ({@code <project>/target/scar.jar}), when there
+     * is one; empty when run from classes or from a jar elsewhere.
+     */
+    static java.util.Optional<Path> projectLauncher() {
+        try {
+            Path jar = Path.of(ChildRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path target = jar.getParent();
+            if (!Files.isRegularFile(jar) || target == null || target.getParent() == null) {
+                return java.util.Optional.empty();
+            }
+            Path script = target.getParent().resolve("scar");
+            return Files.isExecutable(script) && Files.isRegularFile(script) ? java.util.Optional.of(script)
+                    : java.util.Optional.empty();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static ChildRun run(List<String> command, Map<String, String> env) {
         try {
             Path log = Files.createTempFile("scar-bench", ".log");
             long start = System.nanoTime();
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(env);
+            Process p = builder.start();
             long peak = 0;
             Path status = Path.of("/proc", Long.toString(p.pid()), "status");
             while (!p.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -43,7 +79,7 @@ record ChildRun(double seconds, long peakRss, int exitCode, String output) {
             String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
             return new ChildRun(seconds, peak, p.exitValue(), tail);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + mainClass + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.util.concurrent.CancellationException("benchmark interrupted");
