@@ -1,0 +1,59 @@
+package scar.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the start of a command does not do: a command that only prints never initialises Tablesaw's {@code Table}
+ * (whose static initialiser scans the whole class path with ClassGraph), and a command line that names a
+ * subcommand builds only that one, with help, aliases and suggestions unchanged.
+ */
+class StartUpTest {
+
+    @Test
+    void printingAProfileNeverScansTheClassPath(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("classes.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xlog:class+load=info:file=" + log, "-Djava.awt.headless=true", "-cp",
+                System.getProperty("java.class.path"), "scar.cli.Main", "characterize", "iris", "--ratios", "1,2",
+                "--quiet"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the CLI did not finish");
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("SCAR profile") && out.contains("per class"), out);
+        List<String> loaded = Files.readAllLines(log);
+        assertTrue(loaded.stream().anyMatch(l -> l.contains(" tech.tablesaw.api.StringColumn ")),
+                "the printed tables are made of Tablesaw columns");
+        assertTrue(loaded.stream().noneMatch(l -> l.contains(" tech.tablesaw.api.Table ")
+                || l.contains("io.github.classgraph")), "Table (and its ClassGraph scan) stays untouched");
+    }
+
+    @Test
+    void aNamedSubcommandAloneStillHasItsHelpAliasesAndSuggestions() {
+        Cli.Run help = Cli.run("help", "characterize");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().startsWith("Usage: scar characterize "), help.out());
+        Cli.Run alias = Cli.run("characterise", "--help");
+        assertEquals(0, alias.code(), alias.err());
+        assertEquals(help.out(), alias.out(), "the alias builds the same command");
+        Cli.Run typo = Cli.run("charactrize", "wikipedia");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("Did you mean: scar characterize"), typo.err());
+        Cli.Run usage = Cli.run();
+        for (String c : new String[] {"demo", "datasets", "characterize", "plan", "evaluate", "report", "bench",
+                "kernel", "jshell", "help"}) {
+            assertTrue(usage.out().lines().anyMatch(l -> l.startsWith("  " + c + " ") || l.startsWith("  " + c + ",")),
+                    c + " in " + usage.out());
+        }
+    }
+}
