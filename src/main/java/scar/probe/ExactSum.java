@@ -166,10 +166,19 @@ public final class ExactSum implements Serializable {
 
     /** Element {@code e}'s exact sum rounded to the nearest double (ties to even; below 2⁻¹⁰²² rounded twice). */
     public double get(int e) {
-        if (width == 0) {
-            return 0.0;
+        return width == 0 ? 0.0 : round(e, new long[width]);
+    }
+
+    /** Writes every element's sum, rounded as {@link #get}, into {@code out[from ..]}; one scratch buffer for all. */
+    public void getAll(double[] out, int from) {
+        long[] scratch = new long[width];
+        for (int e = 0; e < length; e++) {
+            out[from + e] = width == 0 ? 0.0 : round(e, scratch);
         }
-        long[] d = new long[width];
+    }
+
+    /** Element {@code e}'s sum rounded to a double, using {@code d} (width digits) as scratch. */
+    private double round(int e, long[] d) {
         System.arraycopy(digits, e * width, d, 0, width);
         carry(d, 0);
         boolean negative = d[width - 1] < 0;
@@ -221,9 +230,7 @@ public final class ExactSum implements Serializable {
     /** Every element's sum, rounded as {@link #get}. */
     public double[] toArray() {
         double[] out = new double[length];
-        for (int e = 0; e < length; e++) {
-            out[e] = get(e);
-        }
+        getAll(out, 0);
         return out;
     }
 

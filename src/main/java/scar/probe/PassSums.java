@@ -51,12 +51,9 @@ public final class PassSums implements Serializable {
     /** Writes the weight gradient (K·d, row-major) and the bias gradient (K). */
     public void gradient(double[] gradW, double[] gradB) {
         int weights = numClasses * d;
-        for (int i = 0; i < weights; i++) {
-            gradW[i] = sums.get(i);
-        }
-        for (int c = 0; c < numClasses; c++) {
-            gradB[c] = sums.get(weights + c);
-        }
+        double[] all = sums.toArray();
+        System.arraycopy(all, 0, gradW, 0, weights);
+        System.arraycopy(all, weights, gradB, 0, numClasses);
     }
 
     /** Correct argmax predictions (ties to the lowest class) among the rows summed. */

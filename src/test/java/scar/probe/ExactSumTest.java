@@ -103,9 +103,12 @@ class ExactSumTest {
             }
             whole.addAll(values);
         }
+        double[] all = new double[length + 2];
+        whole.getAll(all, 2);
         for (int e = 0; e < length; e++) {
             assertEquals(exact(perElement.get(e)), whole.get(e), "element " + e);
             assertEquals(oneByOne.get(e), whole.get(e), "element " + e);
+            assertEquals(whole.get(e), all[e + 2], "element " + e + " rounded with one scratch buffer");
         }
         double[] bad = new double[length];
         bad[5] = Double.NaN;
