@@ -50,11 +50,16 @@ final class SoftmaxPass {
             scratch(worker).gradient(data, labels, data.blockStarts[block], data.blockStarts[block + 1], w, b,
                     invN, into);
         });
-        PassSums total = new PassSums(numClasses, data.d);
+        // the workers' sums are this pass's own: merge into the first rather than into a fresh zero sum (exact
+        // either way; with one block, the usual case for small data, there is nothing to merge)
+        PassSums total = null;
         for (PassSums s : perWorker) {
             if (s != null) {
-                total.merge(s);
+                total = total == null ? s : total.merge(s);
             }
+        }
+        if (total == null) {
+            total = new PassSums(numClasses, data.d);
         }
         correct = (int) total.correct();
         return total;

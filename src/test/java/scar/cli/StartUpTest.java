@@ -38,6 +38,27 @@ class StartUpTest {
                 || l.contains("io.github.classgraph")), "Table (and its ClassGraph scan) stays untouched");
     }
 
+    /**
+     * A class that is not in the class-data archive is looked up jar by jar along the class path, and each jar opened
+     * is indexed whole. picocli is first among the dependencies, and its default factory is told not to look for
+     * Groovy (a class no jar holds, so the lookup used to open all 68 jars at every start).
+     */
+    @Test
+    void theStartOpensNoJarButPicocli() throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dsun.misc.URLClassPath.debug=true", "-cp", System.getProperty("java.class.path"), "scar.cli.Main",
+                "characterize", "--help");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the CLI did not finish");
+        assertEquals(0, p.exitValue(), out);
+        List<String> opened = out.lines().filter(l -> l.startsWith("Opening ") && l.endsWith(".jar")).toList();
+        assertTrue(opened.stream().anyMatch(l -> l.contains("picocli")),
+                "the JDK's class-path trace shows picocli's jar being opened: " + opened);
+        assertEquals(List.of(), opened.stream().filter(l -> !l.contains("picocli")).toList(),
+                "no other jar is opened to start the command line");
+    }
+
     @Test
     void aNamedSubcommandAloneStillHasItsHelpAliasesAndSuggestions() {
         Cli.Run help = Cli.run("help", "characterize");
