@@ -112,12 +112,10 @@ public final class Subsampling {
             for (int j = 0; j < items.length; j++) {
                 keys[j] = key(seed, draw, items[j]);
             }
-            long[] sorted = keys.clone();
-            Arrays.sort(sorted);
-            long threshold = sorted[want - 1];
+            long threshold = smallest(keys.clone(), want - 1);
             int below = 0;
-            for (int j = 0; j < want && sorted[j] < threshold; j++) {
-                below++;
+            for (long key : keys) {
+                below += key < threshold ? 1 : 0;
             }
             int ties = want - below;
             // items are increasing, so ties at the threshold go to the lower item indices
@@ -132,6 +130,53 @@ public final class Subsampling {
         }
         Arrays.sort(out);
         return out;
+    }
+
+    /**
+     * The value that would stand at index {@code k} if {@code a} were sorted increasingly (a selection, not a sort:
+     * a draw needs only its threshold; {@code a} is reordered). Quickselect around a median of three, with a sort
+     * of the remaining range as the fallback when it keeps splitting badly, so it is never worse than a sort.
+     */
+    static long smallest(long[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        int budget = 2 * (64 - Long.numberOfLeadingZeros(a.length));
+        while (hi - lo > 16) {
+            if (budget-- == 0) {
+                Arrays.sort(a, lo, hi + 1);
+                return a[k];
+            }
+            int mid = (lo + hi) >>> 1;
+            long x = a[lo];
+            long y = a[mid];
+            long z = a[hi];
+            long pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+            // three-way partition: [lo, lt) < pivot, [lt, i) == pivot, (gt, hi] > pivot
+            int lt = lo;
+            int gt = hi;
+            int i = lo;
+            while (i <= gt) {
+                long v = a[i];
+                if (v < pivot) {
+                    a[i++] = a[lt];
+                    a[lt++] = v;
+                } else if (v > pivot) {
+                    a[i] = a[gt];
+                    a[gt--] = v;
+                } else {
+                    i++;
+                }
+            }
+            if (k < lt) {
+                hi = lt - 1;
+            } else if (k > gt) {
+                lo = gt + 1;
+            } else {
+                return pivot;
+            }
+        }
+        Arrays.sort(a, lo, hi + 1);
+        return a[k];
     }
 
     /**

@@ -42,6 +42,15 @@ public final class ExactSum implements Serializable {
         return length;
     }
 
+    /**
+     * Sets every element back to zero, keeping the window of digits (and its array), so that a sum reused for the
+     * next pass of the same fit, whose values have much the same exponents, rarely has to widen it again.
+     */
+    public void clear() {
+        Arrays.fill(digits, 0L);
+        pending = 0;
+    }
+
     /** Adds {@code value} to element {@code e} exactly. @throws IllegalArgumentException for NaN or infinity */
     public void add(int e, double value) {
         long bits = Double.doubleToRawLongBits(value);

@@ -24,6 +24,14 @@ public final class PassSums implements Serializable {
         this.sums = new ExactSum(numClasses * d + numClasses + 1);
     }
 
+    /** Back to an empty pass (no rows, zero sums), ready to be filled again; returns this. */
+    PassSums clear() {
+        sums.clear();
+        correct = 0;
+        rows = 0;
+        return this;
+    }
+
     /** Adds one block's partial: {@code slot} holds K·d + K gradient terms and the loss, as {@link BlockPass} fills it. */
     void addBlock(double[] slot, int right, int blockRows) {
         sums.addAll(slot);

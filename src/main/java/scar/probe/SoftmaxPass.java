@@ -14,6 +14,8 @@ final class SoftmaxPass {
     private final int numClasses;
     private final int threads;
     private final BlockPass[] scratch;
+    /** Each worker's sums, kept from pass to pass (cleared, their digit windows kept). */
+    private final PassSums[] perWorker;
     private int correct;
 
     /** {@code labels} may be null for a prediction-only pass. */
@@ -23,6 +25,7 @@ final class SoftmaxPass {
         this.numClasses = numClasses;
         this.threads = Math.max(1, Math.min(threads, data.blocks()));
         this.scratch = new BlockPass[this.threads];
+        this.perWorker = new PassSums[this.threads];
     }
 
     /** Number of rows. */
@@ -40,22 +43,30 @@ final class SoftmaxPass {
         return s != null ? s : (scratch[worker] = new BlockPass(numClasses, data.d));
     }
 
-    /** The pass's exact sums at the model {@code (w, b)} (w is K × d). */
+    /**
+     * The pass's exact sums at the model {@code (w, b)} (w is K × d). The sums returned are this pass's own and are
+     * reused by its next call: read them before passing again.
+     */
     PassSums sums(float[][] w, float[] b) {
         double invN = 1.0 / data.n;
-        PassSums[] perWorker = new PassSums[threads];
+        boolean[] used = new boolean[threads];
         Workers.run(data.blocks(), threads, (block, worker) -> {
-            PassSums into = perWorker[worker] == null
-                    ? (perWorker[worker] = new PassSums(numClasses, data.d)) : perWorker[worker];
+            PassSums into = perWorker[worker];
+            if (into == null) {
+                into = perWorker[worker] = new PassSums(numClasses, data.d);
+            }
+            if (!used[worker]) {
+                used[worker] = true;
+                into.clear();
+            }
             scratch(worker).gradient(data, labels, data.blockStarts[block], data.blockStarts[block + 1], w, b,
                     invN, into);
         });
-        // the workers' sums are this pass's own: merge into the first rather than into a fresh zero sum (exact
-        // either way; with one block, the usual case for small data, there is nothing to merge)
+        // exact whatever the grouping: the first worker's sums take in the others' (one block: nothing to merge)
         PassSums total = null;
-        for (PassSums s : perWorker) {
-            if (s != null) {
-                total = total == null ? s : total.merge(s);
+        for (int t = 0; t < threads; t++) {
+            if (used[t]) {
+                total = total == null ? perWorker[t] : total.merge(perWorker[t]);
             }
         }
         if (total == null) {

@@ -98,4 +98,37 @@ class KeyedDrawTest {
         assertEquals(LABELS.length, restHeld[0].length + restHeld[1].length);
         assertTrue(Arrays.stream(restHeld[1]).noneMatch(i -> Arrays.binarySearch(restHeld[0], i) >= 0));
     }
+
+    @Test
+    void theThresholdIsTheValueASortWouldPutAtThatIndexWhateverTheTiesAndTheOrder() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int n : new int[] {1, 2, 17, 18, 100, 4099}) {
+            for (int spread : new int[] {1, 3, n, Integer.MAX_VALUE}) {
+                long[] a = random.longs(n, 0, spread).toArray();
+                // also already sorted and reversed input, where a naive pivot degenerates
+                long[][] inputs = {a, sortedCopy(a), reversed(sortedCopy(a))};
+                for (long[] input : inputs) {
+                    long[] sorted = sortedCopy(input);
+                    for (int k : new int[] {0, n / 3, n / 2, n - 1}) {
+                        assertEquals(sorted[k], Subsampling.smallest(input.clone(), k),
+                                "n = " + n + ", spread " + spread + ", k = " + k);
+                    }
+                }
+            }
+        }
+    }
+
+    private static long[] sortedCopy(long[] a) {
+        long[] s = a.clone();
+        Arrays.sort(s);
+        return s;
+    }
+
+    private static long[] reversed(long[] a) {
+        long[] r = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = a[a.length - 1 - i];
+        }
+        return r;
+    }
 }
