@@ -71,6 +71,14 @@ public record PowerLaw(double a, double b, double c) {
         private final double[] x;
         private final double[] exponents = new double[GRID];
         private final double[][] powers;
+        /**
+         * The weights of the last fit and, for them, Σw and every grid exponent's Σw·u and Σw·u², which do not depend
+         * on the scores: a bootstrap refits hundreds of replicates with the same weights.
+         */
+        private double[] weights;
+        private double sw;
+        private final double[] swu = new double[GRID];
+        private final double[] swuu = new double[GRID];
 
         private Fitter(double[] x) {
             this.x = x.clone();
@@ -85,6 +93,26 @@ public record PowerLaw(double a, double b, double c) {
             }
         }
 
+        /** The sums of {@link #weights} for {@code w}, each added in the order {@link #atExponent} adds it. */
+        private void weigh(double[] w) {
+            weights = w.clone();
+            sw = 0;
+            for (double v : w) {
+                sw += v;
+            }
+            for (int g = 0; g < GRID; g++) {
+                double[] u = powers[g];
+                double su = 0;
+                double suu = 0;
+                for (int j = 0; j < u.length; j++) {
+                    su += w[j] * u[j];
+                    suu += w[j] * u[j] * u[j];
+                }
+                swu[g] = su;
+                swuu[g] = suu;
+            }
+        }
+
         /** A fitter for the sizes {@code x}, or null when they hold fewer than 3 distinct values. */
         static Fitter of(double[] x) {
             long distinct = java.util.Arrays.stream(x).distinct().count();
@@ -93,10 +121,22 @@ public record PowerLaw(double a, double b, double c) {
 
         /** The best curve over the grid, refined by golden-section search in log c when {@code refine}. */
         Fitted fit(double[] y, double[] w, double ceiling, boolean refine) {
+            if (weights == null || !java.util.Arrays.equals(weights, w)) {
+                weigh(w);
+            }
+            double sy = 0;
+            for (int j = 0; j < y.length; j++) {
+                sy += w[j] * y[j];
+            }
             Fitted best = null;
             int bestIndex = 0;
             for (int g = 0; g < GRID; g++) {
-                Fitted f = atExponent(powers[g], exponents[g], y, w, ceiling);
+                double[] u = powers[g];
+                double suy = 0;
+                for (int j = 0; j < u.length; j++) {
+                    suy += w[j] * u[j] * y[j];
+                }
+                Fitted f = solve(u, exponents[g], y, w, ceiling, sw, swu[g], sy, swuu[g], suy);
                 if (best == null || f.sse() < best.sse()) {
                     best = f;
                     bestIndex = g;
@@ -131,6 +171,21 @@ public record PowerLaw(double a, double b, double c) {
             return refined.sse() < best.sse() ? refined : best;
         }
 
+        /**
+         * The best grid point found the plain way, {@link #atExponent} at every grid exponent: what {@link #fit}
+         * without refinement must equal bit for bit (the tests hold them side by side).
+         */
+        Fitted plainGrid(double[] y, double[] w, double ceiling) {
+            Fitted best = null;
+            for (int g = 0; g < GRID; g++) {
+                Fitted f = atExponent(powers[g], exponents[g], y, w, ceiling);
+                if (best == null || f.sse() < best.sse()) {
+                    best = f;
+                }
+            }
+            return best;
+        }
+
         private Fitted at(double c, double[] y, double[] w, double ceiling) {
             double[] u = new double[x.length];
             for (int j = 0; j < x.length; j++) {
@@ -154,6 +209,12 @@ public record PowerLaw(double a, double b, double c) {
             suu += w[j] * u[j] * u[j];
             suy += w[j] * u[j] * y[j];
         }
+        return solve(u, c, y, w, ceiling, s, su, sy, suu, suy);
+    }
+
+    /** {@link #atExponent} from its weighted sums Σw, Σw·u, Σw·y, Σw·u², Σw·u·y. */
+    private static Fitted solve(double[] u, double c, double[] y, double[] w, double ceiling, double s, double su,
+                                double sy, double suu, double suy) {
         double det = s * suu - su * su;
         double a;
         double b;

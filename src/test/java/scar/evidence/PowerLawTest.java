@@ -82,4 +82,25 @@ class PowerLawTest {
         double residualHeavy = Math.abs(PowerLaw.fit(SIZES, y, heavyLast, 1).at(2400) - 0.69);
         assertTrue(residualHeavy < residualLight && residualHeavy < 1e-3, residualLight + " " + residualHeavy);
     }
+
+    @Test
+    void theBootstrapsShortcutGivesTheSameBitsAsFittingEveryExponentAfresh() {
+        double[] x = {500, 1000, 2000, 4000, 8000, 16000, 32000};
+        PowerLaw.Fitter fitter = PowerLaw.Fitter.of(x);
+        SplittableRandom random = new SplittableRandom(3);
+        for (int weights = 0; weights < 4; weights++) {
+            double[] w = random.doubles(x.length, 0.1, 10).toArray();
+            for (int rep = 0; rep < 50; rep++) {
+                // replicates share their weights, as in a bootstrap; some fall, some rise past the ceiling
+                double[] y = new double[x.length];
+                for (int j = 0; j < x.length; j++) {
+                    y[j] = 0.9 - 3 * Math.pow(x[j], -0.5) + random.nextGaussian() * (rep % 3 == 0 ? 0.3 : 0.01);
+                }
+                PowerLaw.Fitted fast = fitter.fit(y, w, 1.0, false);
+                PowerLaw.Fitted plain = fitter.plainGrid(y, w, 1.0);
+                assertEquals(plain, fast, "replicate " + rep + " of weights " + weights);
+                assertEquals(Double.doubleToLongBits(plain.sse()), Double.doubleToLongBits(fast.sse()));
+            }
+        }
+    }
 }
