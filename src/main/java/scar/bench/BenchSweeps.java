@@ -147,6 +147,9 @@ final class BenchSweeps {
                         "wikipedia -m image"),
                 new Case(new String[] {"characterize", "mfeat", "-m", "pix", "--quiet"}, 39.2, "mfeat -m pix"));
         int runs = options.quick() ? 1 : Math.max(3, options.repeats());
+        // the launcher's first run after a build (or with another JVM) writes its class-data archive, a few seconds
+        // that are not a start to time
+        launcher.ifPresent(l -> ChildRun.launcher(l, "--version").requireSuccess("./scar --version"));
         for (Case c : cases) {
             Timings t = process(c.args(), c.what(), runs, launcher.orElse(null));
             out.printf(Locale.ROOT, "  %-20s %s, peak RSS %s; %.0fx the original's %.1f s at the best run%s%n",
