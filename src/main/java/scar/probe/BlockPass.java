@@ -16,7 +16,7 @@ import java.util.Arrays;
  *   <li>Block partials are added exactly ({@link PassSums}), so their order and grouping do not matter.</li>
  * </ul>
  *
- * <p>Rows are standardised float rows ({@link FeatureStats#standardise}). Not thread-safe: one per thread.
+ * <p>Rows are standardised float rows ({@link Standardizer#apply(float[], float[])}). Not thread-safe: one per thread.
  */
 public final class BlockPass {
     /**
