@@ -41,6 +41,7 @@ final class CharacterizeCommand implements Callable<Integer> {
         // The output folder is checked (and its staging folder made) before any work, so a bad -o costs nothing.
         try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
             var data = selection.load();
+            Main.warnIfSoftwareFma();
             DatasetProfile profile = Scar.characterize(data, sweep.toOptions());
             for (var p : profile.modalities()) {
                 System.out.println(p.toText(output.width()));

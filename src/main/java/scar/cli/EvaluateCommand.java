@@ -43,6 +43,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
             var data = selection.load();
             var options = sweep.toOptions();
+            Main.warnIfSoftwareFma();
             var evaluation = Scar.evaluate(data, options, seeds);
             System.out.println(evaluation.toText(output.width()));
             if (staged != null) {

@@ -12,6 +12,7 @@ import scar.data.InsufficientMemoryException;
 import scar.data.MappedFiles;
 import scar.data.Memory;
 import scar.kernel.KernelCommand;
+import scar.probe.HardwareFma;
 
 /**
  * The {@code scar} command line. Subcommands parse options and call the {@link scar.Scar} facade; this class turns
@@ -95,6 +96,20 @@ public final class Main implements Runnable {
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
+
+    /**
+     * Called before a command's first probe fit: when this JVM would run the probe's multiply-adds in software
+     * ({@link HardwareFma}), prints {@link HardwareFma#WARNING} on standard error, once per process. With a hardware
+     * FMA the look takes a fraction of a millisecond.
+     */
+    static void warnIfSoftwareFma() {
+        if (!HardwareFma.available() && !fmaWarned.getAndSet(true)) {
+            System.err.println("scar: warning: " + HardwareFma.WARNING);
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean fmaWarned =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {

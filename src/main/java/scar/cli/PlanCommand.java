@@ -43,7 +43,9 @@ final class PlanCommand implements Callable<Integer> {
             Main.warmUpTables(); // the CSV files are written from Tablesaw tables
         }
         try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
-            var profile = Scar.characterize(selection.load(), sweep.toOptions());
+            var data = selection.load();
+            Main.warnIfSoftwareFma();
+            var profile = Scar.characterize(data, sweep.toOptions());
             var plan = budget == null ? Scar.completionPlan(profile) : Scar.completionPlan(profile, budget);
             System.out.println(plan.toText(output.width()));
             if (staged != null) {

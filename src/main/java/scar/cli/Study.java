@@ -35,6 +35,7 @@ final class Study {
         // The report's name is checked (and its temporary file made) before any work.
         try (StagedOutput staged = StagedOutput.file(file)) {
             System.out.println(data.toText(width));
+            Main.warnIfSoftwareFma();
             profile = Scar.characterize(data, options);
             plan = Scar.completionPlan(profile);
             evaluation = seeds > 0 ? Scar.evaluate(plan, seeds) : null;

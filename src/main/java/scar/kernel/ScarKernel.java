@@ -136,8 +136,14 @@ public final class ScarKernel extends BaseKernel {
         startup.start();
     }
 
-    /** Runs the start-up snippets now, on this thread; {@link #onStartup()} does it in the background. */
+    /**
+     * Runs the start-up snippets now, on this thread; {@link #onStartup()} does it in the background. First it says
+     * so when this JVM would run the probe's multiply-adds in software ({@link scar.probe.HardwareFma}).
+     */
     void runStartupSnippets() {
+        if (!scar.probe.HardwareFma.available()) {
+            System.err.println("scar kernel: " + scar.probe.HardwareFma.WARNING);
+        }
         try {
             for (String snippet : startupSnippets()) {
                 try {
