@@ -10,7 +10,7 @@ final class ConvergedProbe {
 
     static ProbeResult fit(Fit fit) {
         ProbeOptions o = fit.options();
-        Standardizer standardizer = Standardizer.fit(fit.x(), fit.blockStarts());
+        Standardizer standardizer = Standardizer.fit(fit.x(), fit.blockStarts(), o.threads());
         SoftmaxPass train = new SoftmaxPass(standardizer.apply(fit.x(), fit.blockStarts()), fit.labels(),
                 fit.numClasses(), o.threads());
         int k = fit.numClasses();

@@ -41,15 +41,38 @@ public final class Standardizer implements java.io.Serializable {
 
     /** The standardiser of the rows of {@code x}, whose blocks start at the row offsets {@code blockStarts}. */
     static Standardizer fit(Matrix x, int[] blockStarts) {
-        FeatureStats first = FeatureStats.sums(x.cols());
-        for (int j = 0; j + 1 < blockStarts.length; j++) {
-            first.addBlock(x, blockStarts[j], blockStarts[j + 1]);
-        }
-        FeatureStats second = first.squares();
-        for (int j = 0; j + 1 < blockStarts.length; j++) {
-            second.addBlock(x, blockStarts[j], blockStarts[j + 1]);
-        }
+        return fit(x, blockStarts, 1);
+    }
+
+    /**
+     * {@link #fit(Matrix, int[])} with the blocks of each of its two passes spread over up to {@code threads}
+     * threads: each thread gathers the statistics of the blocks it takes, and they are merged exactly, so the
+     * standardiser is the same bits for every thread count.
+     */
+    static Standardizer fit(Matrix x, int[] blockStarts, int threads) {
+        FeatureStats first = pass(x, blockStarts, threads, null);
+        FeatureStats second = pass(x, blockStarts, threads, first);
         return FeatureStats.standardizer(first, second);
+    }
+
+    /** One pass over the blocks: the sums of {@link FeatureStats#sums}, or the squares around {@code first}'s mean. */
+    private static FeatureStats pass(Matrix x, int[] blockStarts, int threads, FeatureStats first) {
+        int blocks = blockStarts.length - 1;
+        FeatureStats[] perWorker = new FeatureStats[Math.max(1, Math.min(threads, blocks))];
+        Workers.run(blocks, perWorker.length, (block, worker) -> {
+            FeatureStats stats = perWorker[worker];
+            if (stats == null) {
+                stats = perWorker[worker] = first == null ? FeatureStats.sums(x.cols()) : first.squares();
+            }
+            stats.addBlock(x, blockStarts[block], blockStarts[block + 1]);
+        });
+        FeatureStats total = null;
+        for (FeatureStats stats : perWorker) {
+            if (stats != null) {
+                total = total == null ? stats : total.merge(stats);
+            }
+        }
+        return total != null ? total : first == null ? FeatureStats.sums(x.cols()) : first.squares();
     }
 
     /** Standardises row {@code row} of the row-major {@code data} into {@code out} (d values). */

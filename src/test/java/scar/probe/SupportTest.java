@@ -47,6 +47,36 @@ class SupportTest {
     }
 
     @Test
+    void standardiserIsTheSameBitsOnAnyNumberOfThreads() {
+        // 7 uneven blocks of rows with mixed magnitudes, a constant feature and a feature with one outlier
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        int n = 700;
+        int d = 5;
+        float[] v = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            v[i * d] = (float) (random.nextGaussian() * 1e3 + 5e4);
+            v[i * d + 1] = (float) random.nextGaussian() * 1e-3f;
+            v[i * d + 2] = 0.1f;
+            v[i * d + 3] = i == 333 ? 1e30f : (float) random.nextGaussian();
+            v[i * d + 4] = (float) random.nextDouble();
+        }
+        Matrix x = Matrix.wrap(n, d, v);
+        int[] blocks = {0, 1, 90, 91, 300, 512, 513, 700};
+        Standardizer one = Standardizer.fit(x, blocks, 1);
+        for (int threads : new int[] {2, 3, 8}) {
+            Standardizer many = Standardizer.fit(x, blocks, threads);
+            assertArrayEquals(bits(one.mean), bits(many.mean), threads + " threads");
+            assertArrayEquals(bits(one.scale), bits(many.scale), threads + " threads");
+        }
+        assertEquals(0.0, one.scale[2], 0.0, "the constant feature");
+        assertThrows(IllegalStateException.class, () -> Standardizer.fit(x, new int[] {0}, 2), "no rows");
+    }
+
+    private static long[] bits(double[] values) {
+        return java.util.Arrays.stream(values).mapToLong(Double::doubleToRawLongBits).toArray();
+    }
+
+    @Test
     void syntheticDataIsSeededAndBalanced() {
         SyntheticData a = SyntheticData.gaussianClasses(50, 4, 5, 7);
         SyntheticData b = SyntheticData.gaussianClasses(50, 4, 5, 7);
