@@ -319,9 +319,19 @@ final class ParquetFile implements AutoCloseable {
                 + " (" + CsvReader.shown(reason, 200) + "); the file is truncated or corrupt", e);
     }
 
+    /**
+     * The first line of {@code e}'s message for an error line: without the decoded structure Thrift appends to a
+     * footer it cannot validate ("... Struct: FileMetaData(...)", thousands of characters of a corrupt file's
+     * fields), and at most 200 characters.
+     */
     private static String firstLine(Throwable e) {
         String m = String.valueOf(e.getMessage());
-        return m.lines().findFirst().orElse(e.getClass().getSimpleName());
+        String line = m.lines().findFirst().orElse(e.getClass().getSimpleName());
+        int struct = line.indexOf(" Struct: ");
+        if (struct >= 0) {
+            line = line.substring(0, struct);
+        }
+        return line.length() <= 200 ? line : line.substring(0, 199) + "…";
     }
 
     private static int leaves(Field f) {
