@@ -63,7 +63,7 @@ public final class UpgradeClassFiles {
                 out.write(bytes);
                 out.closeEntry();
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) { // an Error too (a class ASM could not load): no half-written file is left behind
             Files.deleteIfExists(tmp);
             throw e;
         }

@@ -148,8 +148,8 @@ final class ParquetFile implements AutoCloseable {
             try {
                 meta = Util.readFileMetaData(new ByteArrayInputStream(footer));
             } catch (IOException | RuntimeException e) {
-                throw new IllegalArgumentException(file + ": cannot read the Parquet footer (" + firstLine(e)
-                        + "); expected an unencrypted Parquet file", e);
+                throw new IllegalArgumentException(file + ": cannot read the Parquet footer ("
+                        + CsvReader.shown(firstLine(e), 200) + "); expected an unencrypted Parquet file", e);
             }
             return new ParquetFile(file, ch, meta);
         } catch (IOException | RuntimeException e) {
@@ -320,18 +320,14 @@ final class ParquetFile implements AutoCloseable {
     }
 
     /**
-     * The first line of {@code e}'s message for an error line: without the decoded structure Thrift appends to a
-     * footer it cannot validate ("... Struct: FileMetaData(...)", thousands of characters of a corrupt file's
-     * fields), and at most 200 characters.
+     * The first line of {@code e}'s message, without the decoded structure Thrift appends to a footer it cannot
+     * validate ("... Struct: FileMetaData(...)", thousands of characters of a corrupt file's fields).
      */
     private static String firstLine(Throwable e) {
         String m = String.valueOf(e.getMessage());
         String line = m.lines().findFirst().orElse(e.getClass().getSimpleName());
         int struct = line.indexOf(" Struct: ");
-        if (struct >= 0) {
-            line = line.substring(0, struct);
-        }
-        return line.length() <= 200 ? line : line.substring(0, 199) + "…";
+        return struct >= 0 ? line.substring(0, struct) : line;
     }
 
     private static int leaves(Field f) {

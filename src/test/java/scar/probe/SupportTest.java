@@ -46,9 +46,8 @@ class SupportTest {
         assertTrue(Float.isFinite(row[1]) && row[1] > 0.5f && row[1] < 1.5f, "row " + row[1]);
     }
 
-    @Test
-    void standardiserIsTheSameBitsOnAnyNumberOfThreads() {
-        // 7 uneven blocks of rows with mixed magnitudes, a constant feature and a feature with one outlier
+    /** 700 rows of mixed magnitudes: a large mean, a tiny spread, a constant feature, one outlier. */
+    private static Matrix mixedRows() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(11);
         int n = 700;
         int d = 5;
@@ -60,7 +59,12 @@ class SupportTest {
             v[i * d + 3] = i == 333 ? 1e30f : (float) random.nextGaussian();
             v[i * d + 4] = (float) random.nextDouble();
         }
-        Matrix x = Matrix.wrap(n, d, v);
+        return Matrix.wrap(n, d, v);
+    }
+
+    @Test
+    void standardiserIsTheSameBitsOnAnyNumberOfThreads() {
+        Matrix x = mixedRows();
         int[] blocks = {0, 1, 90, 91, 300, 512, 513, 700};
         Standardizer one = Standardizer.fit(x, blocks, 1);
         for (int threads : new int[] {2, 3, 8}) {
@@ -70,6 +74,43 @@ class SupportTest {
         }
         assertEquals(0.0, one.scale[2], 0.0, "the constant feature");
         assertThrows(IllegalStateException.class, () -> Standardizer.fit(x, new int[] {0}, 2), "no rows");
+    }
+
+    @Test
+    void featureStatisticsOfAnyGroupingOfTheBlocksMergeToTheSameStandardiser() {
+        // the statistics of each worker's blocks, merged in any order, equal one pass over all blocks in order
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        Matrix x = mixedRows();
+        int[] starts = {0, 3, 50, 51, 120, 260, 261, 399, 650, 700};
+        Standardizer whole = Standardizer.fit(x, starts, 1);
+        for (int trial = 0; trial < 200; trial++) {
+            int groups = 1 + random.nextInt(5);
+            int[] groupOf = random.ints(starts.length - 1, 0, groups).toArray();
+            FeatureStats first = merged(x, starts, groupOf, groups, null, random);
+            FeatureStats second = merged(x, starts, groupOf, groups, first, random);
+            Standardizer s = FeatureStats.standardizer(first, second);
+            assertArrayEquals(bits(whole.mean), bits(s.mean), "trial " + trial);
+            assertArrayEquals(bits(whole.scale), bits(s.scale), "trial " + trial);
+        }
+    }
+
+    /** One pass with block b added to group groupOf[b] (in block order), the groups merged in a shuffled order. */
+    private static FeatureStats merged(Matrix x, int[] starts, int[] groupOf, int groups, FeatureStats first,
+                                       java.util.SplittableRandom random) {
+        FeatureStats[] parts = new FeatureStats[groups];
+        for (int g = 0; g < groups; g++) {
+            parts[g] = first == null ? FeatureStats.sums(x.cols()) : first.squares();
+        }
+        for (int b = 0; b + 1 < starts.length; b++) {
+            parts[groupOf[b]].addBlock(x, starts[b], starts[b + 1]);
+        }
+        java.util.List<FeatureStats> order = new java.util.ArrayList<>(java.util.Arrays.asList(parts));
+        java.util.Collections.shuffle(order, new java.util.Random(random.nextLong()));
+        FeatureStats total = order.get(0);
+        for (int g = 1; g < groups; g++) {
+            total.merge(order.get(g));
+        }
+        return total;
     }
 
     private static long[] bits(double[] values) {
