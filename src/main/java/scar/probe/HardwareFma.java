@@ -27,9 +27,9 @@ public final class HardwareFma {
      *
      * <p>Asking the flag loads the management classes, some 20 ms of a short command's start, so a quick look comes
      * first: 5,000 multiply-adds take well under a millisecond with the instruction, even interpreted, and several
-     * milliseconds without it even once compiled (each one makes BigDecimals; 7 ms after a warm-up of 200,000, 115 ms
-     * cold). Software is never that fast, so a fast look means hardware; a slow one — software, or a thread that
-     * lost the processor for a moment — asks the flag. A loaded machine can only make the answer cost 20 ms more.
+     * milliseconds without it even once compiled (each one makes BigDecimals; 7–15 ms after a warm-up of 200,000,
+     * 115 ms cold). Software is never that fast, so a fast look means hardware; a slow one — software, or a thread
+     * that lost the processor for a moment — asks the flag. A loaded machine can only make the answer 20 ms slower.
      */
     public static boolean available() {
         return quickLookIsFast() || flagSaysHardware();
