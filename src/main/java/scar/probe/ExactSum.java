@@ -93,16 +93,83 @@ public final class ExactSum implements Serializable {
 
     /**
      * Adds {@code values[e]} to element {@code e} for every e. One call is one addition per digit, however many
-     * elements it touches, so the window is widened once (to the exponents of all the values) and carries are
-     * checked once: a block partial of K·d gradient terms costs a few nanoseconds per term.
+     * elements it touches, so carries are checked once; the window is widened at most once, to the exponents of all
+     * the values, when one falls outside it: a block partial of K·d gradient terms costs a few nanoseconds per term.
+     * A NaN or an infinity leaves the sum as it was.
+     *
+     * @throws IllegalArgumentException for NaN or infinity, naming the element
      */
     public void addAll(double[] values) {
         if (values.length != length) {
             throw new IllegalArgumentException(values.length + " values for " + length + " sums");
         }
+        if (pending >= CARRY_LIMIT) {
+            normalise();
+        }
+        pending++;
+        addRange(values, length, 0L);
+    }
+
+    /**
+     * Adds {@code values[0 .. to)}, each negated when {@code flip} is −1, widening the window when a value falls
+     * outside it; zeros are skipped wherever they fall.
+     */
+    private void addRange(double[] values, int to, long flip) {
+        int e = addInWindow(values, 0, to, flip);
+        while (e < to) {
+            if (values[e] == 0) {
+                e = addInWindow(values, e + 1, to, flip);
+            } else {
+                widen(values, e, to);
+                e = addInWindow(values, e, to, flip);
+            }
+        }
+    }
+
+    /**
+     * Adds {@code values[from .. to)} (each negated when {@code flip} is −1) while their digits lie in the window;
+     * returns the index of the first value that does not fit — zero or subnormal below the window, finite outside it,
+     * NaN or infinite — or {@code to}. One pass without a branch per value on its sign or its kind.
+     */
+    private int addInWindow(double[] values, int from, int to, long flip) {
+        long[] digits = this.digits;
+        int width = this.width;
+        int lo = this.lo;
+        // a value's three digits and the headroom above them must lie in the window: t - lo in [0, span)
+        int span = Math.max(width - 2 - HEADROOM, 0);
+        for (int e = from; e < to; e++) {
+            long bits = Double.doubleToRawLongBits(values[e]);
+            int exp = (int) ((bits >>> 52) & 0x7FF);
+            int p = Math.max(exp - 1, 0);
+            int rel = (p >>> 5) - lo;
+            if (Integer.compareUnsigned(rel, span) >= 0 || exp == 0x7FF) {
+                return e;
+            }
+            // the implicit leading bit of a normal value (exp > 0 makes −exp negative, so its top bit is 1)
+            long m = (bits & 0xF_FFFF_FFFF_FFFFL) | (((long) (-exp >>> 31)) << 52);
+            int s = p & 31;
+            long low = m << s;
+            long d0 = low & MASK;
+            long d1 = low >>> 32;
+            long d2 = (m >>> 1) >>> (63 - s);
+            int at = e * width + rel;
+            // the sign without a branch (gradient signs are random): (d ^ neg) − neg is −d when neg = −1
+            long neg = (bits >> 63) ^ flip;
+            digits[at] += (d0 ^ neg) - neg;
+            digits[at + 1] += (d1 ^ neg) - neg;
+            digits[at + 2] += (d2 ^ neg) - neg;
+        }
+        return to;
+    }
+
+    /**
+     * Widens the window to the digits of {@code values[from .. to)}, skipping zeros; a NaN or an infinity first
+     * takes back what {@link #addAll} added of {@code values[0 .. from)} and throws.
+     */
+    private void widen(double[] values, int from, int to) {
         int low = Integer.MAX_VALUE;
         int high = -1;
-        for (int e = 0; e < length; e++) {
+        for (int e = from; e < to; e++) {
             double v = values[e];
             if (v == 0) {
                 continue;
@@ -110,42 +177,15 @@ public final class ExactSum implements Serializable {
             long bits = Double.doubleToRawLongBits(v);
             int exp = (int) ((bits >>> 52) & 0x7FF);
             if (exp == 0x7FF) {
+                addRange(values, from, -1L);
                 throw new IllegalArgumentException("cannot sum " + v + " (element " + e + ")");
             }
             int t = (exp == 0 ? 0 : exp - 1) >>> 5;
             low = Math.min(low, t);
             high = Math.max(high, t);
         }
-        if (high < 0) {
-            return;
-        }
-        cover(low, high + 2 + HEADROOM);
-        if (pending >= CARRY_LIMIT) {
-            normalise();
-        }
-        pending++;
-        long[] digits = this.digits;
-        int width = this.width;
-        int lo = this.lo;
-        for (int e = 0; e < length; e++) {
-            long bits = Double.doubleToRawLongBits(values[e]);
-            long m = bits & 0xF_FFFF_FFFF_FFFFL;
-            int exp = (int) ((bits >>> 52) & 0x7FF);
-            if (exp == 0 && m == 0) {
-                continue;
-            }
-            int p = exp == 0 ? 0 : exp - 1;
-            m |= exp == 0 ? 0 : 1L << 52;
-            int s = p & 31;
-            long d0 = (m << s) & MASK;
-            long d1 = s == 0 ? m >>> 32 : (m >>> (32 - s)) & MASK;
-            long d2 = s == 0 ? 0 : m >>> (64 - s);
-            int at = e * width + ((p >>> 5) - lo);
-            // the sign without a branch (gradient signs are random): (d ^ neg) − neg is −d when neg = −1
-            long neg = bits >> 63;
-            digits[at] += (d0 ^ neg) - neg;
-            digits[at + 1] += (d1 ^ neg) - neg;
-            digits[at + 2] += (d2 ^ neg) - neg;
+        if (high >= 0) {
+            cover(low, high + 2 + HEADROOM);
         }
     }
 

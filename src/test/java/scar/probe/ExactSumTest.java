@@ -110,9 +110,41 @@ class ExactSumTest {
             assertEquals(oneByOne.get(e), whole.get(e), "element " + e);
             assertEquals(whole.get(e), all[e + 2], "element " + e + " rounded with one scratch buffer");
         }
-        double[] bad = new double[length];
-        bad[5] = Double.NaN;
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> whole.addAll(bad));
-        assertTrue(e.getMessage().contains("element 5"), e.getMessage());
+        // a NaN or an infinity is refused, naming its element, and leaves the sums as they were: values before it
+        // (inside the window, far outside it, zeros) are taken back
+        for (int at : new int[] {0, 5, length - 1}) {
+            for (double nonFinite : new double[] {Double.NaN, Double.NEGATIVE_INFINITY}) {
+                double[] bad = new double[length];
+                for (int e = 0; e < length; e++) {
+                    bad[e] = e % 3 == 0 ? 0.0 : e % 3 == 1 ? r.nextGaussian() : r.nextGaussian() * 0x1p900;
+                }
+                bad[at] = nonFinite;
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> whole.addAll(bad));
+                assertTrue(e.getMessage().contains("element " + at), e.getMessage());
+                for (int el = 0; el < length; el++) {
+                    assertEquals(exact(perElement.get(el)), whole.get(el), "element " + el + " after the refusal");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRefusedVectorTakesBackWhatItAdded() {
+        ExactSum s = new ExactSum(4);
+        s.addAll(new double[] {1.0, -2.5, 0.0, 3.0});
+        // element 0 fits the window and is added; element 1 lies far above it and element 2 far below, so the rest
+        // is scanned to widen the window, and element 3 is refused
+        double[] bad = {0x1p-20, 0x1p700, -0x1p-900, Double.POSITIVE_INFINITY};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.addAll(bad));
+        assertTrue(e.getMessage().contains("element 3"), e.getMessage());
+        assertEquals(1.0, s.get(0));
+        assertEquals(-2.5, s.get(1));
+        assertEquals(0.0, s.get(2));
+        assertEquals(3.0, s.get(3));
+        s.addAll(new double[] {0x1p-60, 0x1p700, -0x1p-900, -3.0});
+        assertEquals(1.0 + 0x1p-60, s.get(0));
+        assertEquals(0x1p700, s.get(1));
+        assertEquals(-0x1p-900, s.get(2));
+        assertEquals(0.0, s.get(3));
     }
 }
