@@ -32,22 +32,26 @@ public final class BlockPass {
 
     private final int numClasses;
     private final int d;
-    private final float[][] xt;
-    private final float[][] z;
+    /**
+     * The panel transposed for the forward kernel, {@code xt[j][r]}, and its logits {@code z[k][r]} (replaced chunk by
+     * chunk by the softmax gradient), for panels of up to {@link #capacity} rows: sized to the largest panel met, in
+     * whole chunks up to {@link Kernels#PANEL}, so that a small fit does not pay for long panels.
+     */
+    private float[][] xt;
+    private float[][] z;
+    private int capacity;
     private final float[][] p;
     private final double[] slot;
     private final float[] max = new float[Kernels.CHUNK];
     private final int[] best = new int[Kernels.CHUNK];
     private final double[] sum = new double[Kernels.CHUNK];
     private final double[][] exp;
-    /** The chunk of rows read from a {@link Rows}, allocated on first use. */
-    private float[][] chunk;
+    /** The panel of rows read from a {@link Rows}, allocated on first use. */
+    private float[][] panel;
 
     public BlockPass(int numClasses, int d) {
         this.numClasses = numClasses;
         this.d = d;
-        this.xt = new float[d][Kernels.CHUNK];
-        this.z = new float[numClasses][Kernels.CHUNK];
         this.p = new float[numClasses][d];
         this.slot = new double[numClasses * d + numClasses + 1];
         this.exp = new double[numClasses][Kernels.CHUNK];
@@ -83,58 +87,132 @@ public final class BlockPass {
      */
     public void gradient(float[][] rows, int[] labels, int from, int to, float[][] w, float[] b, double invN,
                          PassSums sums) {
-        gradient(rows, null, labels, from, to, w, b, invN, sums);
+        gradient(rows, null, labels, new int[] {from, to}, 0, 1, w, b, invN, sums);
     }
 
     /** {@link #gradient(float[][], int[], int, int, float[][], float[], double, PassSums)} over rows read on demand. */
     public void gradient(Rows rows, int[] labels, int from, int to, float[][] w, float[] b, double invN,
                          PassSums sums) {
-        gradient(null, rows, labels, from, to, w, b, invN, sums);
+        gradient(null, rows, labels, new int[] {from, to}, 0, 1, w, b, invN, sums);
     }
 
-    /** The chunk loop: rows come from {@code held} (row offsets as they are) or are read from {@code read}. */
-    private void gradient(float[][] held, Rows read, int[] labels, int from, int to, float[][] w, float[] b,
-                          double invN, PassSums sums) {
-        Arrays.fill(slot, 0.0);
+    /**
+     * Adds the partials of blocks {@code [first, last)}, block i being rows {@code [starts[i], starts[i + 1])}, to
+     * {@code sums}, one block partial each — the same bits as one {@code gradient} call per block — with the forward
+     * kernel run over panels of up to {@link Kernels#PANEL} rows that may span blocks: a block holding few of a fit's
+     * rows then costs no more per row than a full one.
+     */
+    public void gradient(Rows rows, int[] labels, int[] starts, int first, int last, float[][] w, float[] b,
+                         double invN, PassSums sums) {
+        gradient(null, rows, labels, starts, first, last, w, b, invN, sums);
+    }
+
+    /**
+     * The panel and chunk loops: rows come from {@code held} (row offsets as they are) or are read from {@code read}.
+     * Chunks are cut at every block start and every {@link Kernels#CHUNK} rows within a block; a panel is a run of
+     * whole chunks. Per row the forward kernel does not depend on the panel, and everything after it is per chunk and
+     * per block, so the panels change no bit of the result.
+     */
+    private void gradient(float[][] held, Rows read, int[] labels, int[] starts, int first, int last, float[][] w,
+                          float[] b, double invN, PassSums sums) {
         int k = numClasses;
+        int block = first;
+        Arrays.fill(slot, 0.0);
         double loss = 0.0;
         int right = 0;
-        for (int row0 = from; row0 < to; row0 += Kernels.CHUNK) {
-            int count = Math.min(Kernels.CHUNK, to - row0);
-            float[][] rows = held != null ? held : chunk(read, row0, count);
-            int at = held != null ? row0 : 0;
-            forward(rows, at, count, w, b);
-            loss += softmaxGradient(count, labels, row0, invN);
-            right += lastRight;
-            for (float[] pk : p) {
-                Arrays.fill(pk, 0f);
-            }
-            Kernels.backward(rows, at, count, z, p);
-            for (int cls = 0; cls < k; cls++) {
-                float[] pk = p[cls];
-                int off = cls * d;
-                for (int j = 0; j < d; j++) {
-                    slot[off + j] += pk[j];
+        int row = starts[first];
+        int end = starts[last];
+        while (row < end) {
+            int panelEnd = panelEnd(starts, block, last, row);
+            float[][] rows = forward(held, read, row, panelEnd - row, w, b);
+            int at = held != null ? row : 0;
+            int panelStart = row;
+            while (row < panelEnd) {
+                while (starts[block + 1] == row) { // a block without rows adds nothing
+                    block++;
                 }
-                float[] gk = z[cls];
-                double gb = 0.0;
-                for (int r = 0; r < count; r++) {
-                    gb += gk[r];
+                int count = Math.min(Kernels.CHUNK, Math.min(starts[block + 1], panelEnd) - row);
+                int off = row - panelStart;
+                loss += softmaxGradient(off, count, labels, row, invN);
+                right += lastRight;
+                for (float[] pk : p) {
+                    Arrays.fill(pk, 0f);
                 }
-                slot[k * d + cls] += gb;
+                Kernels.backward(rows, at + off, count, z, off, p);
+                for (int cls = 0; cls < k; cls++) {
+                    float[] pk = p[cls];
+                    int o = cls * d;
+                    for (int j = 0; j < d; j++) {
+                        slot[o + j] += pk[j];
+                    }
+                    float[] gk = z[cls];
+                    double gb = 0.0;
+                    for (int r = off; r < off + count; r++) {
+                        gb += gk[r];
+                    }
+                    slot[k * d + cls] += gb;
+                }
+                row += count;
+                if (row == starts[block + 1]) {
+                    slot[k * d + k] = loss;
+                    sums.addBlock(slot, right, starts[block + 1] - starts[block]);
+                    Arrays.fill(slot, 0.0);
+                    loss = 0.0;
+                    right = 0;
+                    block++;
+                }
             }
         }
-        slot[k * d + k] = loss;
-        sums.addBlock(slot, right, to - from);
     }
 
-    /** Reads rows {@code [row0, row0 + count)} of {@code read} into this pass's chunk buffer. */
-    private float[][] chunk(Rows read, int row0, int count) {
-        if (chunk == null) {
-            chunk = new float[Kernels.CHUNK][d];
+    /**
+     * Where the panel starting at {@code row} (a chunk start in block {@code block}) ends: after as many whole chunks
+     * as fit in {@link Kernels#PANEL} rows, at least one.
+     */
+    private static int panelEnd(int[] starts, int block, int last, int row) {
+        int end = row;
+        int b = block;
+        while (b < last) {
+            int next = Math.min(end + Kernels.CHUNK, starts[b + 1]);
+            if (next - row > Kernels.PANEL && end > row) {
+                break;
+            }
+            end = next;
+            if (end == starts[b + 1]) {
+                b++;
+            }
         }
-        read.load(row0, count, chunk);
-        return chunk;
+        return end;
+    }
+
+    /** Makes the panel buffers hold at least {@code rows} rows (read rows only when {@code read}). */
+    private void reserve(int rows, boolean read) {
+        if (rows > capacity) {
+            capacity = Math.min(Kernels.PANEL, (rows + Kernels.CHUNK - 1) / Kernels.CHUNK * Kernels.CHUNK);
+            xt = new float[d][capacity];
+            z = new float[numClasses][capacity];
+            panel = null;
+        }
+        if (read && panel == null) {
+            panel = new float[capacity][d];
+        }
+    }
+
+    /**
+     * Transposes rows {@code [row0, row0 + count)} — of {@code held}, or read from {@code read} into this pass's panel
+     * buffer — and runs the forward kernel over them into {@link #z}; returns the rows the chunks then use, row
+     * {@code row0} being at {@code row0} of {@code held} or at 0 of the panel buffer.
+     */
+    private float[][] forward(float[][] held, Rows read, int row0, int count, float[][] w, float[] b) {
+        reserve(count, held == null);
+        float[][] rows = held;
+        if (held == null) {
+            read.load(row0, count, panel);
+            rows = panel;
+        }
+        Kernels.transpose(rows, held != null ? row0 : 0, count, xt);
+        Kernels.forward(xt, count, w, b, z);
+        return rows;
     }
 
     /**
@@ -156,10 +234,9 @@ public final class BlockPass {
     private void predict(float[][] held, Rows read, int from, int to, float[][] w, float[] b, float[] logits,
                          int[] predictions, int at) {
         int k = numClasses;
-        for (int row0 = from; row0 < to; row0 += Kernels.CHUNK) {
-            int count = Math.min(Kernels.CHUNK, to - row0);
-            float[][] rows = held != null ? held : chunk(read, row0, count);
-            forward(rows, held != null ? row0 : 0, count, w, b);
+        for (int row0 = from; row0 < to; row0 += Kernels.PANEL) {
+            int count = Math.min(Kernels.PANEL, to - row0);
+            forward(held, read, row0, count, w, b);
             for (int r = 0; r < count; r++) {
                 int top = 0;
                 float zTop = z[0][r];
@@ -181,27 +258,22 @@ public final class BlockPass {
         }
     }
 
-    private void forward(float[][] rows, int row0, int count, float[][] w, float[] b) {
-        Kernels.transpose(rows, row0, count, xt);
-        Kernels.forward(xt, count, w, b, z);
-    }
-
     private int lastRight;
 
     /**
-     * Replaces the chunk's logits z by the gradient of the mean loss with respect to them,
-     * {@code (softmax(z) − onehot(y))·invN}, and returns the chunk's summed cross-entropy; {@code lastRight} receives
-     * the number of correct argmax predictions. Loops run class by class over the rows so that the max, sum and
-     * scaling steps vectorise; the exponentials are double.
+     * Replaces the chunk's logits, {@code z[·][off .. off + rows)}, by the gradient of the mean loss with respect to
+     * them, {@code (softmax(z) − onehot(y))·invN}, and returns the chunk's summed cross-entropy; {@code lastRight}
+     * receives the number of correct argmax predictions; the chunk's labels start at {@code labels[row0]}. Loops run
+     * class by class over the rows so that the max, sum and scaling steps vectorise; the exponentials are double.
      */
-    private double softmaxGradient(int rows, int[] labels, int row0, double invN) {
-        System.arraycopy(z[0], 0, max, 0, rows);
+    private double softmaxGradient(int off, int rows, int[] labels, int row0, double invN) {
+        System.arraycopy(z[0], off, max, 0, rows);
         Arrays.fill(best, 0, rows, 0);
         for (int cls = 1; cls < z.length; cls++) {
             float[] zc = z[cls];
             for (int r = 0; r < rows; r++) {
-                if (zc[r] > max[r]) {
-                    max[r] = zc[r];
+                if (zc[off + r] > max[r]) {
+                    max[r] = zc[off + r];
                     best[r] = cls;
                 }
             }
@@ -211,7 +283,7 @@ public final class BlockPass {
             float[] zc = z[cls];
             double[] ec = exp[cls];
             for (int r = 0; r < rows; r++) {
-                double v = Math.exp(zc[r] - max[r]);
+                double v = Math.exp(zc[off + r] - max[r]);
                 ec[r] = v;
                 sum[r] += v;
             }
@@ -220,7 +292,7 @@ public final class BlockPass {
         int right = 0;
         for (int r = 0; r < rows; r++) {
             int y = labels[row0 + r];
-            loss += Math.log(sum[r]) + max[r] - z[y][r];
+            loss += Math.log(sum[r]) + max[r] - z[y][off + r];
             right += best[r] == y ? 1 : 0;
             sum[r] = invN / sum[r];
         }
@@ -228,12 +300,12 @@ public final class BlockPass {
             float[] zc = z[cls];
             double[] ec = exp[cls];
             for (int r = 0; r < rows; r++) {
-                zc[r] = (float) (ec[r] * sum[r]);
+                zc[off + r] = (float) (ec[r] * sum[r]);
             }
         }
         for (int r = 0; r < rows; r++) {
             int y = labels[row0 + r];
-            z[y][r] = (float) (exp[y][r] * sum[r] - invN);
+            z[y][off + r] = (float) (exp[y][r] * sum[r] - invN);
         }
         lastRight = right;
         return loss;

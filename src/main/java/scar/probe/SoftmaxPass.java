@@ -6,13 +6,17 @@ package scar.probe;
  * {@link Workers}; a {@link BlockPass} per worker computes the block's partial and adds it exactly to that worker's
  * {@link PassSums}, and the workers' sums are merged. Exact addition makes the result independent of the thread
  * count, of which thread ran which block and of the order of the blocks — the property that lets a Spark job over
- * the same blocks return the same bits.
+ * the same blocks return the same bits. A task is a run of consecutive blocks holding up to {@link Kernels#PANEL} of
+ * the fit's rows ({@link #groups}), so that the forward kernel runs over long panels even when a fit has few rows in
+ * each block; the blocks' partials are still added one by one.
  */
 final class SoftmaxPass {
     private final PackedData data;
     private final int[] labels;
     private final int numClasses;
     private final int threads;
+    /** Tasks: task t is blocks {@code [groups[t], groups[t + 1])}. */
+    private final int[] groups;
     private final BlockPass[] scratch;
     /** Each worker's sums, kept from pass to pass (cleared, their digit windows kept). */
     private final PassSums[] perWorker;
@@ -23,9 +27,34 @@ final class SoftmaxPass {
         this.data = data;
         this.labels = labels;
         this.numClasses = numClasses;
-        this.threads = Math.max(1, Math.min(threads, data.blocks()));
+        this.groups = groups(data.blockStarts, threads);
+        this.threads = Math.max(1, Math.min(threads, groups.length - 1));
         this.scratch = new BlockPass[this.threads];
         this.perWorker = new PassSums[this.threads];
+    }
+
+    /**
+     * Runs of consecutive blocks, then the block count: a run is closed once it holds {@link Kernels#PANEL} rows, or
+     * fewer when several threads would otherwise get less than four runs each (but at least one block and, when there
+     * are that many, {@link Kernels#CHUNK} rows). The runs do not change the results, only how the work is cut.
+     */
+    static int[] groups(int[] blockStarts, int threads) {
+        int blocks = blockStarts.length - 1;
+        long rows = blockStarts[blocks] - blockStarts[0];
+        int target = threads <= 1 ? Kernels.PANEL
+                : (int) Math.max(Kernels.CHUNK, Math.min(Kernels.PANEL, rows / (4L * threads)));
+        int[] out = new int[blocks + 1];
+        int count = 0;
+        int b = 0;
+        while (b < blocks) {
+            out[count++] = b;
+            int from = blockStarts[b];
+            do {
+                b++;
+            } while (b < blocks && blockStarts[b] - from < target);
+        }
+        out[count++] = blocks;
+        return java.util.Arrays.copyOf(out, count);
     }
 
     /** Number of rows. */
@@ -50,7 +79,7 @@ final class SoftmaxPass {
     PassSums sums(float[][] w, float[] b) {
         double invN = 1.0 / data.n;
         boolean[] used = new boolean[threads];
-        Workers.run(data.blocks(), threads, (block, worker) -> {
+        Workers.run(groups.length - 1, threads, (group, worker) -> {
             PassSums into = perWorker[worker];
             if (into == null) {
                 into = perWorker[worker] = new PassSums(numClasses, data.d);
@@ -59,8 +88,8 @@ final class SoftmaxPass {
                 used[worker] = true;
                 into.clear();
             }
-            scratch(worker).gradient(data, labels, data.blockStarts[block], data.blockStarts[block + 1], w, b,
-                    invN, into);
+            scratch(worker).gradient(data, labels, data.blockStarts, groups[group], groups[group + 1], w, b, invN,
+                    into);
         });
         // exact whatever the grouping: the first worker's sums take in the others' (one block: nothing to merge)
         PassSums total = null;
@@ -91,9 +120,9 @@ final class SoftmaxPass {
      * (n × K row-major, may be null); counts correct predictions when labels were given.
      */
     void predict(float[][] w, float[] b, float[] logits, int[] predictions) {
-        Workers.run(data.blocks(), threads, (block, worker) -> {
-            int from = data.blockStarts[block];
-            scratch(worker).predict(data, from, data.blockStarts[block + 1], w, b, logits, predictions, from);
+        Workers.run(groups.length - 1, threads, (group, worker) -> {
+            int from = data.blockStarts[groups[group]];
+            scratch(worker).predict(data, from, data.blockStarts[groups[group + 1]], w, b, logits, predictions, from);
         });
         int right = 0;
         if (labels != null) {

@@ -40,7 +40,7 @@ class KernelsTest {
         }
         float[][] p = new float[k][d];
         p[1][4] = 1f; // backward adds to what is there
-        Kernels.backward(x, 2, rows, z, p);
+        Kernels.backward(x, 2, rows, z, 0, p);
         for (int c = 0; c < k; c++) {
             for (int j = 0; j < d; j++) {
                 double expected = c == 1 && j == 4 ? 1 : 0;
