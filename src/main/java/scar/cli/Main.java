@@ -99,17 +99,12 @@ public final class Main implements Runnable {
 
     /**
      * Called before a command's first probe fit: when this JVM would run the probe's multiply-adds in software
-     * ({@link HardwareFma}), prints {@link HardwareFma#WARNING} on standard error, once per process. With a hardware
-     * FMA the look takes a fraction of a millisecond.
+     * ({@link HardwareFma}), prints {@link HardwareFma#WARNING} on standard error, once per process (not at all when
+     * the notebook kernel has said it). With a hardware FMA the look takes a fraction of a millisecond.
      */
     static void warnIfSoftwareFma() {
-        if (!HardwareFma.available() && !fmaWarned.getAndSet(true)) {
-            System.err.println("scar: warning: " + HardwareFma.WARNING);
-        }
+        HardwareFma.warnOnce(System.err, "scar: warning: ");
     }
-
-    private static final java.util.concurrent.atomic.AtomicBoolean fmaWarned =
-            new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {

@@ -141,9 +141,7 @@ public final class ScarKernel extends BaseKernel {
      * so when this JVM would run the probe's multiply-adds in software ({@link scar.probe.HardwareFma}).
      */
     void runStartupSnippets() {
-        if (!scar.probe.HardwareFma.available()) {
-            System.err.println("scar kernel: " + scar.probe.HardwareFma.WARNING);
-        }
+        scar.probe.HardwareFma.warnOnce(System.err, "scar kernel: ");
         try {
             for (String snippet : startupSnippets()) {
                 try {

@@ -17,7 +17,20 @@ public final class HardwareFma {
             + "times more slowly; run it on a CPU with FMA (x86-64 since Haswell or Piledriver, ARMv8), or let the "
             + "virtual machine pass the host's CPU features through (QEMU: -cpu host)";
 
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     private HardwareFma() {
+    }
+
+    /**
+     * Prints {@code prefix} and {@link #WARNING} on {@code err} when {@link #available()} is false — once per process,
+     * whoever asks: a notebook kernel that said it at start-up does not say it again for a {@code %scar} command.
+     */
+    public static void warnOnce(java.io.PrintStream err, String prefix) {
+        if (!WARNED.get() && !available() && !WARNED.getAndSet(true)) {
+            err.println(prefix + WARNING);
+        }
     }
 
     /**

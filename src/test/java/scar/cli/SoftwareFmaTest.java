@@ -28,12 +28,24 @@ class SoftwareFmaTest {
     private record Run(int code, String out, String err) {
     }
 
+    /** What the notebook kernel does: it warns at start-up, then a {@code %scar} cell runs a command in its JVM. */
+    public static final class KernelThenCommand {
+        public static void main(String[] args) {
+            HardwareFma.warnOnce(System.err, "scar kernel: ");
+            System.exit(Main.execute(args));
+        }
+    }
+
     private static Run characterize(Path emb, Path labels, String... jvm) throws Exception {
+        return characterize("scar.cli.Main", emb, labels, jvm);
+    }
+
+    private static Run characterize(String main, Path emb, Path labels, String... jvm) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvm));
         command.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                "scar.cli.Main", "characterize", emb.toString(), "--labels", labels.toString(), "--threads", "1"));
+                main, "characterize", emb.toString(), "--labels", labels.toString(), "--threads", "1"));
         Process p = new ProcessBuilder(command).start();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
@@ -68,6 +80,12 @@ class SoftwareFmaTest {
         List<String> warned = software.err().lines().filter(l -> l.contains("fused multiply-adds")).toList();
         assertEquals(List.of("scar: warning: " + HardwareFma.WARNING), warned, software.err());
         assertTrue(software.out().contains("foundation size"), software.out());
+
+        // in the kernel's JVM the start-up warning is the only one
+        Run inKernel = characterize(KernelThenCommand.class.getName(), emb, labels, "-XX:-UseFMA");
+        assertEquals(0, inKernel.code(), inKernel.err());
+        assertEquals(List.of("scar kernel: " + HardwareFma.WARNING),
+                inKernel.err().lines().filter(l -> l.contains("fused multiply-adds")).toList(), inKernel.err());
 
         // the other half needs a machine with FMA (not, say, QEMU's default virtual CPU)
         assumeTrue(HardwareFma.available(), "this machine has no hardware FMA");
