@@ -35,11 +35,13 @@ public final class BlockPass {
     /**
      * The panel transposed for the forward kernel, {@code xt[j][r]}, and its logits {@code z[k][r]} (replaced chunk by
      * chunk by the softmax gradient), for panels of up to {@link #capacity} rows: sized to the largest panel met, in
-     * whole chunks up to {@link Kernels#PANEL}, so that a small fit does not pay for long panels.
+     * whole chunks up to {@link Kernels#panelRows}, so that a small fit does not pay for long panels.
      */
     private float[][] xt;
     private float[][] z;
     private int capacity;
+    /** Rows per panel at most: {@link Kernels#panelRows}. */
+    private final int panelRows;
     private final float[][] p;
     private final double[] slot;
     private final float[] max = new float[Kernels.CHUNK];
@@ -49,9 +51,29 @@ public final class BlockPass {
     /** The panel of rows read from a {@link Rows}, allocated on first use. */
     private float[][] panel;
 
+    /** Each thread's pass, kept from call to call while memory allows: see {@link #ofThisThread}. */
+    private static final ThreadLocal<java.lang.ref.SoftReference<BlockPass>> OWN = new ThreadLocal<>();
+
+    /**
+     * This thread's pass for K classes and dimension d, made on first use and kept (softly referenced) for the next
+     * call, so that the 83 fits of a sweep, and each fit's training and held-out passes, do not each allocate buffers
+     * of a few megabytes per thread. Safe because a pass is used by one thread at a time and every call overwrites
+     * the state it reads: which pass object a call gets changes no result.
+     */
+    static BlockPass ofThisThread(int numClasses, int d) {
+        java.lang.ref.SoftReference<BlockPass> ref = OWN.get();
+        BlockPass pass = ref == null ? null : ref.get();
+        if (pass == null || pass.numClasses != numClasses || pass.d != d) {
+            pass = new BlockPass(numClasses, d);
+            OWN.set(new java.lang.ref.SoftReference<>(pass));
+        }
+        return pass;
+    }
+
     public BlockPass(int numClasses, int d) {
         this.numClasses = numClasses;
         this.d = d;
+        this.panelRows = Kernels.panelRows(numClasses);
         this.p = new float[numClasses][d];
         this.slot = new double[numClasses * d + numClasses + 1];
         this.exp = new double[numClasses][Kernels.CHUNK];
@@ -99,7 +121,7 @@ public final class BlockPass {
     /**
      * Adds the partials of blocks {@code [first, last)}, block i being rows {@code [starts[i], starts[i + 1])}, to
      * {@code sums}, one block partial each — the same bits as one {@code gradient} call per block — with the forward
-     * kernel run over panels of up to {@link Kernels#PANEL} rows that may span blocks: a block holding few of a fit's
+     * kernel run over panels of up to {@link Kernels#panelRows} rows that may span blocks: a block holding few of a fit's
      * rows then costs no more per row than a full one.
      */
     public void gradient(Rows rows, int[] labels, int[] starts, int first, int last, float[][] w, float[] b,
@@ -123,7 +145,7 @@ public final class BlockPass {
         int row = starts[first];
         int end = starts[last];
         while (row < end) {
-            int panelEnd = panelEnd(starts, block, last, row);
+            int panelEnd = panelEnd(starts, block, last, row, panelRows);
             float[][] rows = forward(held, read, row, panelEnd - row, w, b);
             int at = held != null ? row : 0;
             int panelStart = row;
@@ -167,14 +189,14 @@ public final class BlockPass {
 
     /**
      * Where the panel starting at {@code row} (a chunk start in block {@code block}) ends: after as many whole chunks
-     * as fit in {@link Kernels#PANEL} rows, at least one.
+     * as fit in {@code limit} rows, at least one.
      */
-    private static int panelEnd(int[] starts, int block, int last, int row) {
+    private static int panelEnd(int[] starts, int block, int last, int row, int limit) {
         int end = row;
         int b = block;
         while (b < last) {
             int next = Math.min(end + Kernels.CHUNK, starts[b + 1]);
-            if (next - row > Kernels.PANEL && end > row) {
+            if (next - row > limit && end > row) {
                 break;
             }
             end = next;
@@ -188,7 +210,7 @@ public final class BlockPass {
     /** Makes the panel buffers hold at least {@code rows} rows (read rows only when {@code read}). */
     private void reserve(int rows, boolean read) {
         if (rows > capacity) {
-            capacity = Math.min(Kernels.PANEL, (rows + Kernels.CHUNK - 1) / Kernels.CHUNK * Kernels.CHUNK);
+            capacity = Math.min(panelRows, (rows + Kernels.CHUNK - 1) / Kernels.CHUNK * Kernels.CHUNK);
             xt = new float[d][capacity];
             z = new float[numClasses][capacity];
             panel = null;
@@ -234,8 +256,8 @@ public final class BlockPass {
     private void predict(float[][] held, Rows read, int from, int to, float[][] w, float[] b, float[] logits,
                          int[] predictions, int at) {
         int k = numClasses;
-        for (int row0 = from; row0 < to; row0 += Kernels.PANEL) {
-            int count = Math.min(Kernels.PANEL, to - row0);
+        for (int row0 = from; row0 < to; row0 += panelRows) {
+            int count = Math.min(panelRows, to - row0);
             forward(held, read, row0, count, w, b);
             for (int r = 0; r < count; r++) {
                 int top = 0;

@@ -85,7 +85,8 @@ public final class LinearProbe {
         long params = (long) numClasses * d + numClasses;
         long outputs = (4L * numClasses + 4) * ((long) n + nTest);
         long lists = 16L * n + 8L * nTest;
-        long buffers = (long) options.threads() * (8L * Kernels.PANEL * d + 4L * numClasses * (Kernels.PANEL + d)
+        int panel = Kernels.panelRows(numClasses);
+        long buffers = (long) options.threads() * (8L * panel * d + 4L * numClasses * (panel + d)
                 + 8L * (params + numClasses * Kernels.CHUNK));
         long optimiser = 8L * params * (2L * options.history() + 8);
         return outputs + lists + buffers + optimiser;

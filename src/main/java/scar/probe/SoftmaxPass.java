@@ -2,13 +2,12 @@ package scar.probe;
 
 /**
  * One full pass of multinomial logistic regression over a {@link PackedData}: logits, mean softmax cross-entropy,
- * training accuracy and the gradient of the mean loss. Each block of the data (SPEC §2.3) is one task for
- * {@link Workers}; a {@link BlockPass} per worker computes the block's partial and adds it exactly to that worker's
- * {@link PassSums}, and the workers' sums are merged. Exact addition makes the result independent of the thread
+ * training accuracy and the gradient of the mean loss. Runs of blocks of the data (SPEC §2.3) are the tasks of
+ * {@link Workers}; the {@link BlockPass} of the thread that runs a task computes its blocks' partials and adds them
+ * exactly to that worker's {@link PassSums}, and the workers' sums are merged. Exact addition makes the result independent of the thread
  * count, of which thread ran which block and of the order of the blocks — the property that lets a Spark job over
- * the same blocks return the same bits. A task is a run of consecutive blocks holding up to {@link Kernels#PANEL} of
- * the fit's rows ({@link #groups}), so that the forward kernel runs over long panels even when a fit has few rows in
- * each block; the blocks' partials are still added one by one.
+ * the same blocks return the same bits. A run holds up to a panel of the fit's rows ({@link #groups}),
+ * so that the forward kernel runs over long panels even when a fit has few rows in each block.
  */
 final class SoftmaxPass {
     private final PackedData data;
@@ -17,7 +16,6 @@ final class SoftmaxPass {
     private final int threads;
     /** Tasks: task t is blocks {@code [groups[t], groups[t + 1])}. */
     private final int[] groups;
-    private final BlockPass[] scratch;
     /** Each worker's sums, kept from pass to pass (cleared, their digit windows kept). */
     private final PassSums[] perWorker;
     private int correct;
@@ -27,22 +25,20 @@ final class SoftmaxPass {
         this.data = data;
         this.labels = labels;
         this.numClasses = numClasses;
-        this.groups = groups(data.blockStarts, threads);
+        this.groups = groups(data.blockStarts, threads, Kernels.panelRows(numClasses));
         this.threads = Math.max(1, Math.min(threads, groups.length - 1));
-        this.scratch = new BlockPass[this.threads];
         this.perWorker = new PassSums[this.threads];
     }
 
     /**
-     * Runs of consecutive blocks, then the block count: a run is closed once it holds {@link Kernels#PANEL} rows, or
+     * Runs of consecutive blocks, then the block count: a run is closed once it holds {@code panel} rows, or
      * fewer when several threads would otherwise get less than four runs each (but at least one block and, when there
      * are that many, {@link Kernels#CHUNK} rows). The runs do not change the results, only how the work is cut.
      */
-    static int[] groups(int[] blockStarts, int threads) {
+    static int[] groups(int[] blockStarts, int threads, int panel) {
         int blocks = blockStarts.length - 1;
         long rows = blockStarts[blocks] - blockStarts[0];
-        int target = threads <= 1 ? Kernels.PANEL
-                : (int) Math.max(Kernels.CHUNK, Math.min(Kernels.PANEL, rows / (4L * threads)));
+        int target = threads <= 1 ? panel : (int) Math.max(Kernels.CHUNK, Math.min(panel, rows / (4L * threads)));
         int[] out = new int[blocks + 1];
         int count = 0;
         int b = 0;
@@ -67,9 +63,9 @@ final class SoftmaxPass {
         return correct;
     }
 
-    private BlockPass scratch(int worker) {
-        BlockPass s = scratch[worker];
-        return s != null ? s : (scratch[worker] = new BlockPass(numClasses, data.d));
+    /** The running thread's pass (a worker is a different thread from pass to pass). */
+    private BlockPass scratch() {
+        return BlockPass.ofThisThread(numClasses, data.d);
     }
 
     /**
@@ -88,7 +84,7 @@ final class SoftmaxPass {
                 used[worker] = true;
                 into.clear();
             }
-            scratch(worker).gradient(data, labels, data.blockStarts, groups[group], groups[group + 1], w, b, invN,
+            scratch().gradient(data, labels, data.blockStarts, groups[group], groups[group + 1], w, b, invN,
                     into);
         });
         // exact whatever the grouping: the first worker's sums take in the others' (one block: nothing to merge)
@@ -122,7 +118,7 @@ final class SoftmaxPass {
     void predict(float[][] w, float[] b, float[] logits, int[] predictions) {
         Workers.run(groups.length - 1, threads, (group, worker) -> {
             int from = data.blockStarts[groups[group]];
-            scratch(worker).predict(data, from, data.blockStarts[groups[group + 1]], w, b, logits, predictions, from);
+            scratch().predict(data, from, data.blockStarts[groups[group + 1]], w, b, logits, predictions, from);
         });
         int right = 0;
         if (labels != null) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import scar.data.Matrix;
 
 /**
- * The forward kernel runs over panels of whole chunks that may span blocks ({@link Kernels#PANEL}); what a pass adds
+ * The forward kernel runs over panels of whole chunks that may span blocks ({@link Kernels#panelRows}); what a pass adds
  * must not depend on how blocks are grouped into panels or tasks.
  */
 class BlockPassPanelTest {
@@ -149,7 +149,7 @@ class BlockPassPanelTest {
             int[] starts = BlockPass.blockStarts(items);
             int blocks = starts.length - 1;
             for (int threads : new int[] {1, 2, 8}) {
-                int[] groups = SoftmaxPass.groups(starts, threads);
+                int[] groups = SoftmaxPass.groups(starts, threads, Kernels.PANEL);
                 assertEquals(0, groups[0]);
                 assertEquals(blocks, groups[groups.length - 1]);
                 for (int g = 0; g + 1 < groups.length; g++) {
@@ -163,9 +163,35 @@ class BlockPassPanelTest {
             }
             // twelve blocks of 137 rows: one thread takes runs of up to 1,024 rows, two threads at least 4 runs
             if (blocks == 12) {
-                assertEquals(2, SoftmaxPass.groups(starts, 1).length - 1);
-                assertTrue(SoftmaxPass.groups(starts, 2).length - 1 >= 4);
+                assertEquals(2, SoftmaxPass.groups(starts, 1, Kernels.PANEL).length - 1);
+                assertTrue(SoftmaxPass.groups(starts, 2, Kernels.PANEL).length - 1 >= 4);
             }
         }
+    }
+
+    @Test
+    void eachThreadKeepsItsOwnPassForOneShape() throws Exception {
+        BlockPass mine = BlockPass.ofThisThread(K, D);
+        assertTrue(mine == BlockPass.ofThisThread(K, D), "kept for the next call");
+        BlockPass[] other = new BlockPass[1];
+        Thread t = new Thread(() -> other[0] = BlockPass.ofThisThread(K, D));
+        t.start();
+        t.join();
+        assertTrue(other[0] != null && other[0] != mine, "another thread has its own");
+        assertTrue(BlockPass.ofThisThread(K + 1, D) != mine, "another shape gets a new pass");
+
+        // a kept pass that has run other data (longer panels, another model) gives the bits of a fresh one
+        Setup big = setup(items(BlockPass.BLOCK, 900), 5);
+        PassSums ignored = new PassSums(K, D);
+        BlockPass kept = BlockPass.ofThisThread(K, D);
+        kept.gradient(big.data(), big.labels(), big.data().blockStarts, 0, 2, big.w(), big.b(), 1.0, ignored);
+        Setup small = setup(items(40, 3), 6);
+        int[] starts = small.data().blockStarts;
+        PassSums fresh = new PassSums(K, D);
+        new BlockPass(K, D).gradient(small.data(), small.labels(), starts, 0, 2, small.w(), small.b(), 0.02, fresh);
+        PassSums reused = new PassSums(K, D);
+        BlockPass.ofThisThread(K, D).gradient(small.data(), small.labels(), starts, 0, 2, small.w(), small.b(), 0.02,
+                reused);
+        assertSameBits(fresh, reused, "a kept pass");
     }
 }
