@@ -3,15 +3,17 @@ package scar.probe;
 import java.util.Arrays;
 
 /**
- * The converged probe's pass over the rows of one <em>block</em>, with one thread's scratch buffers (SPEC §2.3).
- * The local probe runs it over the blocks of a fit on its worker threads; a Spark partition runs it over the blocks
- * it holds. Both get the same numbers because everything below depends only on the rows of the block:
+ * The converged probe's pass over the rows of one <em>block</em>, or of a run of consecutive blocks, with one
+ * thread's scratch buffers (SPEC §2.3). The local probe runs it over runs of a fit's blocks on its worker threads; a
+ * Spark partition runs it over the blocks it holds, one at a time. Both get the same numbers because every block's
+ * partial depends only on the rows of the block:
  *
  * <ul>
  *   <li>Items are grouped into blocks of {@link #BLOCK} consecutive item indices; a fit's rows in one block, in item
  *       order, are cut into chunks of {@link Kernels#CHUNK} rows (the last one may be shorter).</li>
- *   <li>Per chunk the {@link Kernels} compute the logits, the softmax gradient and the float weight-gradient partial
- *       exactly as before; chunk partials, bias terms and losses are added in double in chunk order into the
+ *   <li>The {@link Kernels} compute the logits over a panel of whole chunks (a row's logits depend on that row
+ *       only, so a panel may span blocks); per chunk they compute the softmax gradient and the float
+ *       weight-gradient partial; chunk partials, bias terms and losses are added in double in chunk order into the
  *       block's partial.</li>
  *   <li>Block partials are added exactly ({@link PassSums}), so their order and grouping do not matter.</li>
  * </ul>

@@ -302,7 +302,7 @@ public final class ExactSum implements Serializable {
     }
 
     private void normalise() {
-        for (int e = 0; e < length; e++) {
+        for (int e = 0; e < length && width > 0; e++) {
             carry(digits, e * width);
         }
         pending = 1;

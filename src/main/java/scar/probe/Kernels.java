@@ -87,7 +87,7 @@ final class Kernels {
     }
 
     /**
-     * Logits of a chunk: {@code z[k][r] = b[k] + Σ_j w[k][j]·xt[j][r]} for {@code r < rows}, summed in increasing
+     * Logits of a panel: {@code z[k][r] = b[k] + Σ_j w[k][j]·xt[j][r]} for {@code r < rows}, summed in increasing
      * j. Four features per sweep is the widest form C2 still vectorises (eight, or two classes at once, are not).
      */
     static void forward(float[][] xt, int rows, float[][] w, float[] b, float[][] z) {

@@ -5,7 +5,7 @@ import scar.data.Matrix;
 /**
  * A fit's rows as the passes read them: row r of the matrix (on the heap, memory-mapped, or a row view — an index
  * list — of either), standardised on the way when a {@link Standardizer} is given, and where the blocks of SPEC §2.3
- * start. Nothing is copied: every pass reads a chunk of rows into its thread's buffer ({@link #load}), so a fit
+ * start. Nothing is copied: every pass reads a panel of rows into its thread's buffer ({@link #load}), so a fit
  * costs no memory for X, and the rows a fit gets are the same floats whether X is on the heap or in a file.
  */
 final class PackedData implements BlockPass.Rows {

@@ -31,9 +31,10 @@ final class SoftmaxPass {
     }
 
     /**
-     * Runs of consecutive blocks, then the block count: a run is closed once it holds {@code panel} rows, or
-     * fewer when several threads would otherwise get less than four runs each (but at least one block and, when there
-     * are that many, {@link Kernels#CHUNK} rows). The runs do not change the results, only how the work is cut.
+     * Runs of consecutive blocks, then the block count: a run takes the next block while it would still hold at most
+     * {@code panel} rows — fewer when several threads would otherwise get less than four runs each, but not fewer
+     * than {@link Kernels#CHUNK} — and always at least one block. The runs do not change the results, only how the
+     * work is cut.
      */
     static int[] groups(int[] blockStarts, int threads, int panel) {
         int blocks = blockStarts.length - 1;
@@ -47,7 +48,7 @@ final class SoftmaxPass {
             int from = blockStarts[b];
             do {
                 b++;
-            } while (b < blocks && blockStarts[b] - from < target);
+            } while (b < blocks && blockStarts[b + 1] - from <= target);
         }
         out[count++] = blocks;
         return java.util.Arrays.copyOf(out, count);
@@ -87,7 +88,7 @@ final class SoftmaxPass {
             scratch().gradient(data, labels, data.blockStarts, groups[group], groups[group + 1], w, b, invN,
                     into);
         });
-        // exact whatever the grouping: the first worker's sums take in the others' (one block: nothing to merge)
+        // exact whatever the grouping: the first worker's sums take in the others' (one run: nothing to merge)
         PassSums total = null;
         for (int t = 0; t < threads; t++) {
             if (used[t]) {

@@ -38,21 +38,26 @@ class BlockPassPanelTest {
     }
 
     private static Setup setup(int[] items, long seed) {
+        return setup(items, seed, K);
+    }
+
+    /** Random rows, labels and model for K classes ({@code k} ≥ 32 makes panels of 1,024 rows). */
+    private static Setup setup(int[] items, long seed, int k) {
         SplittableRandom r = new SplittableRandom(seed);
         float[] x = new float[items.length * D];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) r.nextGaussian();
         }
         int[] labels = new int[items.length];
-        Arrays.setAll(labels, i -> r.nextInt(K));
-        float[][] w = new float[K][D];
+        Arrays.setAll(labels, i -> r.nextInt(k));
+        float[][] w = new float[k][D];
         for (float[] wk : w) {
             for (int j = 0; j < D; j++) {
                 wk[j] = (float) (0.3 * r.nextGaussian());
             }
         }
-        float[] b = new float[K];
-        for (int c = 0; c < K; c++) {
+        float[] b = new float[k];
+        for (int c = 0; c < k; c++) {
             b[c] = (float) r.nextGaussian();
         }
         PackedData data = PackedData.standardised(Matrix.wrap(items.length, D, x), null,
@@ -61,8 +66,9 @@ class BlockPassPanelTest {
     }
 
     private static void assertSameBits(PassSums expected, PassSums actual, String what) {
-        double[][] gw = new double[2][K * D];
-        double[][] gb = new double[2][K];
+        int k = expected.numClasses();
+        double[][] gw = new double[2][k * D];
+        double[][] gb = new double[2][k];
         expected.gradient(gw[0], gb[0]);
         actual.gradient(gw[1], gb[1]);
         assertArrayEquals(gw[0], gw[1], what + ": weight gradient");
@@ -76,21 +82,29 @@ class BlockPassPanelTest {
 
     @Test
     void blocksGroupedIntoPanelsAddTheSameBitsAsOneBlockAtATime() {
-        int[] items = items(300, 1, 256, 257, BlockPass.BLOCK, 17, 1030, 3, 700, 512, 2);
-        Setup s = setup(items, 7);
+        // K = 7: panels of one chunk; K = 40: panels of up to 1,024 rows
+        for (int classes : new int[] {K, 40}) {
+            blocksGroupedIntoPanels(classes);
+        }
+    }
+
+    private static void blocksGroupedIntoPanels(int k) {
+        int[] items = items(300, 1, 256, 257, BlockPass.BLOCK, 17, 1030, 3, 700, 512, 2, 137, 137, 137, 137, 137, 137);
+        assertTrue(Kernels.panelRows(40) > 2 * Kernels.CHUNK, "a long panel holds several chunks");
+        Setup s = setup(items, 7, k);
         int[] starts = s.data().blockStarts;
         int blocks = starts.length - 1;
         double invN = 1.0 / items.length;
 
         // one block at a time, each in a fresh pass: every panel lies within one block
-        PassSums alone = new PassSums(K, D);
+        PassSums alone = new PassSums(k, D);
         for (int blk = 0; blk < blocks; blk++) {
-            new BlockPass(K, D).gradient(s.data(), s.labels(), starts[blk], starts[blk + 1], s.w(), s.b(), invN,
+            new BlockPass(k, D).gradient(s.data(), s.labels(), starts[blk], starts[blk + 1], s.w(), s.b(), invN,
                     alone);
         }
         // all blocks in one call: panels span blocks
-        PassSums together = new PassSums(K, D);
-        new BlockPass(K, D).gradient(s.data(), s.labels(), starts, 0, blocks, s.w(), s.b(), invN, together);
+        PassSums together = new PassSums(k, D);
+        new BlockPass(k, D).gradient(s.data(), s.labels(), starts, 0, blocks, s.w(), s.b(), invN, together);
         assertSameBits(alone, together, "all blocks in one call");
 
         // random runs of blocks, in random order, through one pass whose buffers grow as it goes
@@ -103,8 +117,8 @@ class BlockPassPanelTest {
                 from = to;
             }
             java.util.Collections.shuffle(runs, new java.util.Random(trial));
-            PassSums grouped = new PassSums(K, D);
-            BlockPass pass = new BlockPass(K, D);
+            PassSums grouped = new PassSums(k, D);
+            BlockPass pass = new BlockPass(k, D);
             for (int[] run : runs) {
                 pass.gradient(s.data(), s.labels(), starts, run[0], run[1], s.w(), s.b(), invN, grouped);
             }
@@ -114,8 +128,8 @@ class BlockPassPanelTest {
         // rows held as arrays (a Spark partition's way), one block at a time, give the same bits
         float[][] held = new float[items.length][D];
         s.data().load(0, items.length, held);
-        PassSums fromHeld = new PassSums(K, D);
-        BlockPass pass = new BlockPass(K, D);
+        PassSums fromHeld = new PassSums(k, D);
+        BlockPass pass = new BlockPass(k, D);
         for (int blk = blocks - 1; blk >= 0; blk--) {
             pass.gradient(held, s.labels(), starts[blk], starts[blk + 1], s.w(), s.b(), invN, fromHeld);
         }
@@ -124,21 +138,23 @@ class BlockPassPanelTest {
 
     @Test
     void predictionsDoNotDependOnThePanels() {
-        int[] items = items(5, BlockPass.BLOCK, 1, 1500, 40);
-        Setup s = setup(items, 11);
-        int n = items.length;
-        float[] logits = new float[n * K];
-        int[] predictions = new int[n];
-        new BlockPass(K, D).predict(s.data(), 0, n, s.w(), s.b(), logits, predictions, 0);
-        // row by row, each its own panel
-        BlockPass single = new BlockPass(K, D);
-        float[] oneLogits = new float[n * K];
-        int[] onePredictions = new int[n];
-        for (int i = 0; i < n; i++) {
-            single.predict(s.data(), i, i + 1, s.w(), s.b(), oneLogits, onePredictions, i);
+        for (int k : new int[] {K, 40}) {
+            int[] items = items(5, BlockPass.BLOCK, 1, 1500, 40);
+            Setup s = setup(items, 11, k);
+            int n = items.length;
+            float[] logits = new float[n * k];
+            int[] predictions = new int[n];
+            new BlockPass(k, D).predict(s.data(), 0, n, s.w(), s.b(), logits, predictions, 0);
+            // row by row, each its own panel
+            BlockPass single = new BlockPass(k, D);
+            float[] oneLogits = new float[n * k];
+            int[] onePredictions = new int[n];
+            for (int i = 0; i < n; i++) {
+                single.predict(s.data(), i, i + 1, s.w(), s.b(), oneLogits, onePredictions, i);
+            }
+            assertArrayEquals(onePredictions, predictions, "K = " + k);
+            assertArrayEquals(oneLogits, logits, "K = " + k);
         }
-        assertArrayEquals(onePredictions, predictions);
-        assertArrayEquals(oneLogits, logits);
     }
 
     @Test
@@ -157,8 +173,9 @@ class BlockPassPanelTest {
                             + Arrays.toString(groups));
                     int rows = starts[groups[g + 1]] - starts[groups[g]];
                     int lastBlock = starts[groups[g + 1]] - starts[groups[g + 1] - 1];
-                    // a run closes as soon as it reaches its target: without its last block it held less than a panel
-                    assertTrue(rows - lastBlock < Kernels.PANEL, "run " + g + " of " + Arrays.toString(groups));
+                    // a run holds at most a panel's rows, unless it is one block
+                    assertTrue(rows <= Kernels.PANEL || rows == lastBlock, "run " + g + " of "
+                            + Arrays.toString(groups));
                 }
             }
             // twelve blocks of 137 rows: one thread takes runs of up to 1,024 rows, two threads at least 4 runs
