@@ -123,8 +123,8 @@ public final class BlockPass {
     /**
      * Adds the partials of blocks {@code [first, last)}, block i being rows {@code [starts[i], starts[i + 1])}, to
      * {@code sums}, one block partial each — the same bits as one {@code gradient} call per block — with the forward
-     * kernel run over panels of up to {@link Kernels#panelRows} rows that may span blocks: a block holding few of a fit's
-     * rows then costs no more per row than a full one.
+     * kernel run over panels of up to {@link Kernels#panelRows} rows that may span blocks: a block holding few of a
+     * fit's rows then costs no more per row than a full one.
      */
     public void gradient(Rows rows, int[] labels, int[] starts, int first, int last, float[][] w, float[] b,
                          double invN, PassSums sums) {

@@ -4,10 +4,10 @@ package scar.probe;
  * One full pass of multinomial logistic regression over a {@link PackedData}: logits, mean softmax cross-entropy,
  * training accuracy and the gradient of the mean loss. Runs of blocks of the data (SPEC §2.3) are the tasks of
  * {@link Workers}; the {@link BlockPass} of the thread that runs a task computes its blocks' partials and adds them
- * exactly to that worker's {@link PassSums}, and the workers' sums are merged. Exact addition makes the result independent of the thread
- * count, of which thread ran which block and of the order of the blocks — the property that lets a Spark job over
- * the same blocks return the same bits. A run holds up to a panel of the fit's rows ({@link #groups}),
- * so that the forward kernel runs over long panels even when a fit has few rows in each block.
+ * exactly to that worker's {@link PassSums}, and the workers' sums are merged. Exact addition makes the result
+ * independent of the thread count, of which thread ran which block and of the order of the blocks — the property
+ * that lets a Spark job over the same blocks return the same bits. A run holds up to a panel of the fit's rows
+ * ({@link #groups}), so that the forward kernel runs over long panels even when a fit has few rows in each block.
  */
 final class SoftmaxPass {
     private final PackedData data;

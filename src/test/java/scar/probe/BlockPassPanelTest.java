@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import scar.data.Matrix;
 
 /**
- * The forward kernel runs over panels of whole chunks that may span blocks ({@link Kernels#panelRows}); what a pass adds
- * must not depend on how blocks are grouped into panels or tasks.
+ * The forward kernel runs over panels of whole chunks that may span blocks ({@link Kernels#panelRows}); what a pass
+ * adds must not depend on how blocks are grouped into panels or tasks.
  */
 class BlockPassPanelTest {
     private static final int D = 37; // not a multiple of 4 or 8: the kernels' remainder loops run too
