@@ -194,6 +194,9 @@ public final class DatasetFolder {
             return ClassLabels.of(labels, classNames);
         }
 
+        /** Classes 0..max-label are made when no manifest declares them; a label must stay below this. */
+        static final int MAX_UNDECLARED_CLASSES = 100_000;
+
         static LabelsFile read(Source source, String file, int k, String[] declaredNames) {
             try (CsvReader reader = CsvReader.open(source, file)) {
                 String[] header = reader.header();
@@ -221,6 +224,11 @@ public final class DatasetFolder {
                     int label = reader.parseInt(r[labelCol], "label", "an integer class label");
                     if (label < 0 || (k >= 0 && label >= k)) {
                         throw reader.error("label", r[labelCol], "a class label in 0.." + (k - 1));
+                    }
+                    if (k < 0 && label >= MAX_UNDECLARED_CLASSES) {
+                        // labels are classes 0..max: one stray large number would make that many classes
+                        throw reader.error("label", r[labelCol], "a class label in 0.." + (MAX_UNDECLARED_CLASSES - 1)
+                                + " (a manifest that lists the classes allows more)");
                     }
                     if (nameCol >= 0) {
                         String expected = declaredNames != null ? declaredNames[label] : seenNames.get(label);

@@ -228,6 +228,12 @@ class DatasetFolderTest {
         assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "line 3", "'1.5'", "integer");
         write(dir.resolve("labels.csv"), "id,label,class_name,split\nx1,0,cat,train\nx2,2,dog,test\nx3,1,dog,train\n");
         assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "line 3", "'2'", "0..1");
+        // without a manifest, classes are 0..max: a stray huge label is an error, not a billion classes (fuzzer)
+        Path bare = dir.resolve("bare");
+        write(bare.resolve("labels.csv"), "id,label\nx1,0\nx2,999999999\n");
+        write(bare.resolve("view_a.csv"), "id,f0\nx1,0.5\nx2,1.5\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(bare), "labels.csv", "line 3",
+                "column 'label'", "'999999999'", "0..99999");
     }
 
     @Test
