@@ -3,19 +3,22 @@ package scar.probe;
 import java.util.Arrays;
 
 /**
- * The converged probe's pass over the rows of one <em>block</em>, or of a run of consecutive blocks, with one
- * thread's scratch buffers (SPEC §2.3). The local probe runs it over runs of a fit's blocks on its worker threads; a
- * Spark partition runs it over the blocks it holds, one at a time. Both get the same numbers because every block's
- * partial depends only on the rows of the block:
+ * The converged probe's pass over the rows of a run of whole sum groups of blocks, with one thread's scratch
+ * buffers (SPEC §2.3). The local probe runs it over runs of a fit's groups on its worker threads; a Spark partition
+ * runs it over the groups it holds (a partition holds whole groups), one at a time. Both get the same numbers because
+ * every group's partial depends only on the rows of the group:
  *
  * <ul>
  *   <li>Items are grouped into blocks of {@link #BLOCK} consecutive item indices; a fit's rows in one block, in item
  *       order, are cut into chunks of {@link Kernels#CHUNK} rows (the last one may be shorter).</li>
+ *   <li>Blocks are grouped into <em>sum groups</em>: aligned runs of {@link #groupSize} blocks, a size that depends
+ *       only on the fit's row count and the blocks its rows span, so that a group holds about {@link #GROUP_ROWS}
+ *       of its rows or more.</li>
  *   <li>The {@link Kernels} compute the logits over a panel of whole chunks (a row's logits depend on that row
- *       only, so a panel may span blocks); per chunk they compute the softmax gradient and the float
+ *       only, so a panel may span blocks and groups); per chunk they compute the softmax gradient and the float
  *       weight-gradient partial; chunk partials, bias terms and losses are added in double in chunk order into the
- *       block's partial.</li>
- *   <li>Block partials are added exactly ({@link PassSums}), so their order and grouping do not matter.</li>
+ *       group's partial.</li>
+ *   <li>Group partials are added exactly ({@link PassSums}), so their order does not matter.</li>
  * </ul>
  *
  * <p>Rows are standardised float rows ({@link Standardizer#apply(float[], float[])}). Not thread-safe: one per thread.
@@ -31,6 +34,10 @@ public final class BlockPass {
 
     /** Items per block: block b holds the items with indices in [b·BLOCK, (b + 1)·BLOCK). */
     public static final int BLOCK = 4096;
+    /** The most blocks in one sum group: a group lies within one aligned run of this many blocks. */
+    public static final int MAX_GROUP = 8;
+    /** The fewest rows a sum group should hold on average, where {@link #MAX_GROUP} allows. */
+    public static final int GROUP_ROWS = 1024;
 
     private final int numClasses;
     private final int d;
@@ -87,6 +94,23 @@ public final class BlockPass {
     }
 
     /**
+     * Blocks per sum group of a fit with {@code rows} rows whose items lie in blocks {@code first..last}: the smallest
+     * of 1, 2, 4, {@link #MAX_GROUP} with size · rows ≥ {@link #GROUP_ROWS} · (last − first + 1), else
+     * {@link #MAX_GROUP}. Sum group g of such a fit is blocks {@code [g·size, (g + 1)·size)}. Each group costs one
+     * exact addition per gradient component, which at K = 100 is as much as the arithmetic of ~50 rows; a fit on a
+     * thirtieth of the items has ~137 rows a block, so its blocks are added up in eights. A Spark partition holds
+     * whole aligned runs of {@link #MAX_GROUP} blocks, so it holds whole groups of every fit.
+     */
+    public static int groupSize(long rows, long first, long last) {
+        long span = last - first + 1;
+        int size = 1;
+        while (size < MAX_GROUP && size * rows < GROUP_ROWS * span) {
+            size *= 2;
+        }
+        return size;
+    }
+
+    /**
      * Row offsets where a new block starts in a list of increasing item indices, then the list's length: rows
      * {@code [starts[j], starts[j + 1])} lie in one block.
      */
@@ -106,48 +130,57 @@ public final class BlockPass {
     }
 
     /**
-     * Adds the partial of rows {@code [from, to)} — the fit's rows of one block, in item order — to {@code sums}:
-     * their summed cross-entropy, their gradient terms (softmax − one-hot)·x·{@code invN} and their correct count.
+     * Adds the partial of rows {@code [from, to)} — the fit's rows of one block, in item order, a sum group of their
+     * own — to {@code sums}: their summed cross-entropy, their gradient terms (softmax − one-hot)·x·{@code invN} and
+     * their correct count.
      */
     public void gradient(float[][] rows, int[] labels, int from, int to, float[][] w, float[] b, double invN,
                          PassSums sums) {
-        gradient(rows, null, labels, new int[] {from, to}, 0, 1, w, b, invN, sums);
-    }
-
-    /** {@link #gradient(float[][], int[], int, int, float[][], float[], double, PassSums)} over rows read on demand. */
-    public void gradient(Rows rows, int[] labels, int from, int to, float[][] w, float[] b, double invN,
-                         PassSums sums) {
-        gradient(null, rows, labels, new int[] {from, to}, 0, 1, w, b, invN, sums);
+        int[] one = {from, to};
+        gradient(rows, null, labels, one, one, 0, 1, w, b, invN, sums);
     }
 
     /**
-     * Adds the partials of blocks {@code [first, last)}, block i being rows {@code [starts[i], starts[i + 1])}, to
-     * {@code sums}, one block partial each — the same bits as one {@code gradient} call per block — with the forward
-     * kernel run over panels of up to {@link Kernels#panelRows} rows that may span blocks: a block holding few of a
-     * fit's rows then costs no more per row than a full one.
+     * Adds the partials of sum groups {@code [first, last)} to {@code sums}, one partial each: block i is rows
+     * {@code [starts[i], starts[i + 1])} of {@code rows} and group g is rows {@code [groups[g], groups[g + 1])}, which
+     * start at block starts (all in item order). The forward kernel runs over panels of up to
+     * {@link Kernels#panelRows} rows that may span blocks and groups, so a block holding few of a fit's rows costs no
+     * more per row than a full one; the result is the same bits as one call per group.
      */
-    public void gradient(Rows rows, int[] labels, int[] starts, int first, int last, float[][] w, float[] b,
-                         double invN, PassSums sums) {
-        gradient(null, rows, labels, starts, first, last, w, b, invN, sums);
+    public void gradient(float[][] rows, int[] labels, int[] starts, int[] groups, int first, int last, float[][] w,
+                         float[] b, double invN, PassSums sums) {
+        gradient(rows, null, labels, starts, groups, first, last, w, b, invN, sums);
+    }
+
+    /** {@link #gradient(float[][], int[], int[], int[], int, int, float[][], float[], double, PassSums)} over rows read
+     * on demand. */
+    public void gradient(Rows rows, int[] labels, int[] starts, int[] groups, int first, int last, float[][] w,
+                         float[] b, double invN, PassSums sums) {
+        gradient(null, rows, labels, starts, groups, first, last, w, b, invN, sums);
     }
 
     /**
      * The panel and chunk loops: rows come from {@code held} (row offsets as they are) or are read from {@code read}.
      * Chunks are cut at every block start and every {@link Kernels#CHUNK} rows within a block; a panel is a run of
      * whole chunks. Per row the forward kernel does not depend on the panel, and everything after it is per chunk and
-     * per block, so the panels change no bit of the result.
+     * per group, so the panels change no bit of the result.
      */
-    private void gradient(float[][] held, Rows read, int[] labels, int[] starts, int first, int last, float[][] w,
-                          float[] b, double invN, PassSums sums) {
+    private void gradient(float[][] held, Rows read, int[] labels, int[] starts, int[] groups, int first, int last,
+                          float[][] w, float[] b, double invN, PassSums sums) {
         int k = numClasses;
-        int block = first;
+        int group = first;
+        int row = groups[first];
+        int end = groups[last];
+        while (group < last && groups[group + 1] == row) { // a group without rows adds nothing
+            group++;
+        }
+        int block = Arrays.binarySearch(starts, row);
+        block = block >= 0 ? block : -block - 2;
         Arrays.fill(slot, 0.0);
         double loss = 0.0;
         int right = 0;
-        int row = starts[first];
-        int end = starts[last];
         while (row < end) {
-            int panelEnd = panelEnd(starts, block, last, row, panelRows);
+            int panelEnd = panelEnd(starts, block, end, row, panelRows);
             float[][] rows = forward(held, read, row, panelEnd - row, w, b);
             int at = held != null ? row : 0;
             int panelStart = row;
@@ -177,13 +210,15 @@ public final class BlockPass {
                     slot[k * d + cls] += gb;
                 }
                 row += count;
-                if (row == starts[block + 1]) {
+                if (row == groups[group + 1]) {
                     slot[k * d + k] = loss;
-                    sums.addBlock(slot, right, starts[block + 1] - starts[block]);
+                    sums.addGroup(slot, right, groups[group + 1] - groups[group]);
                     Arrays.fill(slot, 0.0);
                     loss = 0.0;
                     right = 0;
-                    block++;
+                    do {
+                        group++;
+                    } while (group < last && groups[group + 1] == row);
                 }
             }
         }
@@ -191,22 +226,22 @@ public final class BlockPass {
 
     /**
      * Where the panel starting at {@code row} (a chunk start in block {@code block}) ends: after as many whole chunks
-     * as fit in {@code limit} rows, at least one.
+     * as fit in {@code limit} rows, at least one, and at most up to row {@code end}.
      */
-    private static int panelEnd(int[] starts, int block, int last, int row, int limit) {
-        int end = row;
+    private static int panelEnd(int[] starts, int block, int end, int row, int limit) {
+        int e = row;
         int b = block;
-        while (b < last) {
-            int next = Math.min(end + Kernels.CHUNK, starts[b + 1]);
-            if (next - row > limit && end > row) {
+        while (e < end) {
+            int next = Math.min(e + Kernels.CHUNK, starts[b + 1]);
+            if (next - row > limit && e > row) {
                 break;
             }
-            end = next;
-            if (end == starts[b + 1]) {
+            e = next;
+            if (e == starts[b + 1]) {
                 b++;
             }
         }
-        return end;
+        return e;
     }
 
     /** Makes the panel buffers hold at least {@code rows} rows (read rows only when {@code read}). */

@@ -10,15 +10,15 @@ final class ConvergedProbe {
 
     static ProbeResult fit(Fit fit) {
         ProbeOptions o = fit.options();
-        Standardizer standardizer = Standardizer.fit(fit.x(), fit.blockStarts(), o.threads());
-        SoftmaxPass train = new SoftmaxPass(standardizer.apply(fit.x(), fit.blockStarts()), fit.labels(),
+        Standardizer standardizer = Standardizer.fit(fit.x(), fit.blocks().starts(), o.threads());
+        SoftmaxPass train = new SoftmaxPass(standardizer.apply(fit.x(), fit.blocks()), fit.labels(),
                 fit.numClasses(), o.threads());
         int k = fit.numClasses();
         ConvergedFit.Result r = ConvergedFit.minimize(k, fit.x().cols(), fit.x().rows(), o, train::sums,
                 fit::checkInterrupted);
         Model model = new Model(r.w(), r.b());
         SoftmaxPass test = fit.xTest() == null ? null
-                : new SoftmaxPass(standardizer.apply(fit.xTest(), PackedData.identityBlocks(fit.xTest().rows())),
+                : new SoftmaxPass(standardizer.apply(fit.xTest(), Blocks.identity(fit.xTest().rows())),
                         fit.yTest(), k, o.threads());
         return fit.result(model.outputs(train, test), r.loss(), r.iterations(), r.converged());
     }

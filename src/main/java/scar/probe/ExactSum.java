@@ -94,7 +94,8 @@ public final class ExactSum implements Serializable {
     /**
      * Adds {@code values[e]} to element {@code e} for every e. One call is one addition per digit, however many
      * elements it touches, so carries are checked once; the window is widened at most once, to the exponents of all
-     * the values, when one falls outside it: a block partial of K·d gradient terms costs a few nanoseconds per term.
+     * the values, when one falls outside it: a sum group's partial of K·d gradient terms costs a few nanoseconds per
+     * term.
      * A NaN or an infinity leaves the sum as it was.
      *
      * @throws IllegalArgumentException for NaN or infinity, naming the element

@@ -4,10 +4,10 @@ import java.util.concurrent.CancellationException;
 import scar.data.Matrix;
 
 /**
- * The validated inputs of one fit and its start time; assembles the {@link ProbeResult}. {@code blockStarts} are the
- * row offsets where the blocks of SPEC §2.3 start (from the rows' item indices), then n.
+ * The validated inputs of one fit and its start time; assembles the {@link ProbeResult}. {@code blocks} says where
+ * the blocks and sum groups of SPEC §2.3 start (from the rows' item indices).
  */
-record Fit(Matrix x, int[] labels, int numClasses, ProbeOptions options, Matrix xTest, int[] yTest, int[] blockStarts,
+record Fit(Matrix x, int[] labels, int numClasses, ProbeOptions options, Matrix xTest, int[] yTest, Blocks blocks,
            long start) {
 
     /** Throws {@link CancellationException} if the current thread was interrupted; the flag stays set. */

@@ -71,8 +71,8 @@ public final class LinearProbe {
             }
             check("test", xTest, yTest, numClasses);
         }
-        int[] blockStarts = items == null ? PackedData.identityBlocks(x.rows()) : blockStarts(items, x.rows());
-        Fit fit = new Fit(x, labels, numClasses, options, xTest, yTest, blockStarts, start);
+        Blocks blocks = items == null ? Blocks.identity(x.rows()) : blocks(items, x.rows());
+        Fit fit = new Fit(x, labels, numClasses, options, xTest, yTest, blocks, start);
         return options.kind() == ProbeKind.CONVERGED ? ConvergedProbe.fit(fit) : ReferenceProbe.fit(fit, seed);
     }
 
@@ -92,7 +92,7 @@ public final class LinearProbe {
         return outputs + lists + buffers + optimiser;
     }
 
-    private static int[] blockStarts(int[] items, int rows) {
+    private static Blocks blocks(int[] items, int rows) {
         if (items.length != rows) {
             throw new IllegalArgumentException(rows + " rows but " + items.length + " item indices");
         }
@@ -102,7 +102,7 @@ public final class LinearProbe {
                         + (r > 0 ? items[r - 1] + " then " : "") + items[r] + " at row " + r);
             }
         }
-        return BlockPass.blockStarts(items);
+        return Blocks.of(items);
     }
 
     private static void check(String set, Matrix x, int[] labels, int numClasses) {

@@ -5,11 +5,11 @@ import java.io.Serializable;
 /**
  * What one pass of the converged probe over some of a fit's rows adds up (SPEC §2.3): the cross-entropy summed over
  * the rows, the gradient of the mean loss (its rows' share: every row's term is already divided by the fit's row
- * count), and the number of correct argmax predictions. Block partials are added exactly ({@link ExactSum}), so
- * passes over disjoint sets of blocks {@link #merge} into the same totals in any order, on any machine.
+ * count), and the number of correct argmax predictions. Sum groups' partials are added exactly ({@link ExactSum}),
+ * so passes over disjoint sets of groups {@link #merge} into the same totals in any order, on any machine.
  */
 public final class PassSums implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final int numClasses;
     private final int d;
@@ -17,6 +17,8 @@ public final class PassSums implements Serializable {
     private final ExactSum sums;
     private long correct;
     private long rows;
+    /** Group partials added: one exact addition of K·d + K + 1 terms each. */
+    private long partials;
 
     public PassSums(int numClasses, int d) {
         this.numClasses = numClasses;
@@ -29,17 +31,22 @@ public final class PassSums implements Serializable {
         sums.clear();
         correct = 0;
         rows = 0;
+        partials = 0;
         return this;
     }
 
-    /** Adds one block's partial: {@code slot} holds K·d + K gradient terms and the loss, as {@link BlockPass} fills it. */
-    void addBlock(double[] slot, int right, int blockRows) {
+    /**
+     * Adds one sum group's partial: {@code slot} holds K·d + K gradient terms and the loss, as {@link BlockPass} fills
+     * it, over {@code groupRows} rows of which {@code right} were predicted correctly.
+     */
+    void addGroup(double[] slot, int right, int groupRows) {
         sums.addAll(slot);
         correct += right;
-        rows += blockRows;
+        rows += groupRows;
+        partials++;
     }
 
-    /** Adds {@code other} (a pass over other blocks of the same fit) exactly; returns this. */
+    /** Adds {@code other} (a pass over other sum groups of the same fit) exactly; returns this. */
     public PassSums merge(PassSums other) {
         if (other.numClasses != numClasses || other.d != d) {
             throw new IllegalArgumentException("cannot merge pass sums of K = " + other.numClasses + ", d = " + other.d
@@ -48,6 +55,7 @@ public final class PassSums implements Serializable {
         sums.merge(other.sums);
         correct += other.correct;
         rows += other.rows;
+        partials += other.partials;
         return this;
     }
 
@@ -72,6 +80,11 @@ public final class PassSums implements Serializable {
     /** Rows summed. */
     public long rows() {
         return rows;
+    }
+
+    /** Sum-group partials added (SPEC §2.3): what the exact additions cost is proportional to this. */
+    public long partials() {
+        return partials;
     }
 
     public int numClasses() {

@@ -99,8 +99,8 @@ public final class ProbeBenchmark {
     static double msPerPass(SyntheticData data, int threads, int passes) {
         int n = data.x().rows();
         int d = data.x().cols();
-        int[] blocks = PackedData.identityBlocks(n);
-        Standardizer standardizer = Standardizer.fit(data.x(), blocks);
+        Blocks blocks = Blocks.identity(n);
+        Standardizer standardizer = Standardizer.fit(data.x(), blocks.starts());
         SoftmaxPass pass = new SoftmaxPass(standardizer.apply(data.x(), blocks), data.labels(), data.numClasses(),
                 threads);
         Model model = Model.zeros(data.numClasses(), d);

@@ -2,20 +2,20 @@ package scar.probe;
 
 /**
  * One full pass of multinomial logistic regression over a {@link PackedData}: logits, mean softmax cross-entropy,
- * training accuracy and the gradient of the mean loss. Runs of blocks of the data (SPEC §2.3) are the tasks of
- * {@link Workers}; the {@link BlockPass} of the thread that runs a task computes its blocks' partials and adds them
- * exactly to that worker's {@link PassSums}, and the workers' sums are merged. Exact addition makes the result
- * independent of the thread count, of which thread ran which block and of the order of the blocks — the property
- * that lets a Spark job over the same blocks return the same bits. A run holds up to a panel of the fit's rows
- * ({@link #groups}), so that the forward kernel runs over long panels even when a fit has few rows in each block.
+ * training accuracy and the gradient of the mean loss. Runs of whole sum groups of blocks (SPEC §2.3) are the tasks
+ * of {@link Workers}; the {@link BlockPass} of the thread that runs a task computes its groups' partials and adds
+ * them exactly to that worker's {@link PassSums}, and the workers' sums are merged. Exact addition makes the result
+ * independent of the thread count, of which thread ran which group and of the order of the groups — the property
+ * that lets a Spark job over the same groups return the same bits. A run holds up to a panel of the fit's rows
+ * ({@link #runs}), so that the forward kernel runs over long panels even when a fit has few rows in each block.
  */
 final class SoftmaxPass {
     private final PackedData data;
     private final int[] labels;
     private final int numClasses;
     private final int threads;
-    /** Tasks: task t is blocks {@code [groups[t], groups[t + 1])}. */
-    private final int[] groups;
+    /** Tasks: task t is sum groups {@code [runs[t], runs[t + 1])}. */
+    private final int[] runs;
     /** Each worker's sums, kept from pass to pass (cleared, their digit windows kept). */
     private final PassSums[] perWorker;
     private int correct;
@@ -25,32 +25,32 @@ final class SoftmaxPass {
         this.data = data;
         this.labels = labels;
         this.numClasses = numClasses;
-        this.groups = groups(data.blockStarts, threads, Kernels.panelRows(numClasses));
-        this.threads = Math.max(1, Math.min(threads, groups.length - 1));
+        this.runs = runs(data.blocks, threads, Kernels.panelRows(numClasses));
+        this.threads = Math.max(1, Math.min(threads, runs.length - 1));
         this.perWorker = new PassSums[this.threads];
     }
 
     /**
-     * Runs of consecutive blocks, then the block count: a run takes the next block while it would still hold at most
-     * {@code panel} rows — fewer when several threads would otherwise get less than four runs each, but not fewer
-     * than {@link Kernels#CHUNK} — and always at least one block. The runs do not change the results, only how the
-     * work is cut.
+     * Runs of consecutive sum groups, then the group count: a run takes the next group while it would still hold at
+     * most {@code panel} rows — fewer when several threads would otherwise get less than four runs each, but not
+     * fewer than {@link Kernels#CHUNK} — and always at least one group. The runs do not change the results, only how
+     * the work is cut.
      */
-    static int[] groups(int[] blockStarts, int threads, int panel) {
-        int blocks = blockStarts.length - 1;
-        long rows = blockStarts[blocks] - blockStarts[0];
+    static int[] runs(Blocks blocks, int threads, int panel) {
+        int groups = blocks.groupCount();
+        long rows = blocks.rows(0, groups);
         int target = threads <= 1 ? panel : (int) Math.max(Kernels.CHUNK, Math.min(panel, rows / (4L * threads)));
-        int[] out = new int[blocks + 1];
+        int[] out = new int[groups + 1];
         int count = 0;
-        int b = 0;
-        while (b < blocks) {
-            out[count++] = b;
-            int from = blockStarts[b];
+        int g = 0;
+        while (g < groups) {
+            out[count++] = g;
+            int from = g;
             do {
-                b++;
-            } while (b < blocks && blockStarts[b + 1] - from <= target);
+                g++;
+            } while (g < groups && blocks.rows(from, g + 1) <= target);
         }
-        out[count++] = blocks;
+        out[count++] = groups;
         return java.util.Arrays.copyOf(out, count);
     }
 
@@ -76,7 +76,8 @@ final class SoftmaxPass {
     PassSums sums(float[][] w, float[] b) {
         double invN = 1.0 / data.n;
         boolean[] used = new boolean[threads];
-        Workers.run(groups.length - 1, threads, (group, worker) -> {
+        Blocks blocks = data.blocks;
+        Workers.run(runs.length - 1, threads, (run, worker) -> {
             PassSums into = perWorker[worker];
             if (into == null) {
                 into = perWorker[worker] = new PassSums(numClasses, data.d);
@@ -85,7 +86,7 @@ final class SoftmaxPass {
                 used[worker] = true;
                 into.clear();
             }
-            scratch().gradient(data, labels, data.blockStarts, groups[group], groups[group + 1], w, b, invN,
+            scratch().gradient(data, labels, blocks.starts(), blocks.groups(), runs[run], runs[run + 1], w, b, invN,
                     into);
         });
         // exact whatever the grouping: the first worker's sums take in the others' (one run: nothing to merge)
@@ -117,9 +118,11 @@ final class SoftmaxPass {
      * (n × K row-major, may be null); counts correct predictions when labels were given.
      */
     void predict(float[][] w, float[] b, float[] logits, int[] predictions) {
-        Workers.run(groups.length - 1, threads, (group, worker) -> {
-            int from = data.blockStarts[groups[group]];
-            scratch().predict(data, from, data.blockStarts[groups[group + 1]], w, b, logits, predictions, from);
+        Blocks blocks = data.blocks;
+        Workers.run(runs.length - 1, threads, (run, worker) -> {
+            int from = blocks.groups()[runs[run]];
+            int to = blocks.groups()[runs[run + 1]];
+            scratch().predict(data, from, to, w, b, logits, predictions, from);
         });
         int right = 0;
         if (labels != null) {

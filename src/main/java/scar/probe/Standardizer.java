@@ -101,7 +101,7 @@ public final class Standardizer implements java.io.Serializable {
         return mean.length;
     }
 
-    PackedData apply(Matrix x, int[] blockStarts) {
-        return PackedData.standardised(x, this, blockStarts);
+    PackedData apply(Matrix x, Blocks blocks) {
+        return PackedData.standardised(x, this, blocks);
     }
 }

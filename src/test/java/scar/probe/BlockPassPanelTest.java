@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import scar.data.Matrix;
 
 /**
- * The forward kernel runs over panels of whole chunks that may span blocks ({@link Kernels#panelRows}); what a pass
- * adds must not depend on how blocks are grouped into panels or tasks.
+ * The forward kernel runs over panels of whole chunks that may span blocks and sum groups ({@link Kernels#panelRows});
+ * what a pass adds must not depend on how groups are cut into panels or tasks, and must follow the sum groups of
+ * {@link Blocks} (one double partial per group, not per block).
  */
 class BlockPassPanelTest {
     private static final int D = 37; // not a multiple of 4 or 8: the kernels' remainder loops run too
@@ -60,8 +61,7 @@ class BlockPassPanelTest {
         for (int c = 0; c < k; c++) {
             b[c] = (float) r.nextGaussian();
         }
-        PackedData data = PackedData.standardised(Matrix.wrap(items.length, D, x), null,
-                BlockPass.blockStarts(items));
+        PackedData data = PackedData.standardised(Matrix.wrap(items.length, D, x), null, Blocks.of(items));
         return new Setup(data, labels, w, b);
     }
 
@@ -81,59 +81,115 @@ class BlockPassPanelTest {
     }
 
     @Test
-    void blocksGroupedIntoPanelsAddTheSameBitsAsOneBlockAtATime() {
+    void groupsCutIntoPanelsAndTasksAddTheSameBitsAsOneGroupAtATime() {
         // K = 7: panels of one chunk; K = 40: panels of up to 1,024 rows
         for (int classes : new int[] {K, 40}) {
-            blocksGroupedIntoPanels(classes);
+            groupsCutIntoPanels(classes);
         }
     }
 
-    private static void blocksGroupedIntoPanels(int k) {
+    private static void groupsCutIntoPanels(int k) {
         int[] items = items(300, 1, 256, 257, BlockPass.BLOCK, 17, 1030, 3, 700, 512, 2, 137, 137, 137, 137, 137, 137);
         assertTrue(Kernels.panelRows(40) > 2 * Kernels.CHUNK, "a long panel holds several chunks");
         Setup s = setup(items, 7, k);
-        int[] starts = s.data().blockStarts;
-        int blocks = starts.length - 1;
+        int[] starts = s.data().blocks.starts();
+        int[] groups = s.data().blocks.groups();
+        // 8,036 rows over 17 blocks: groups of 4 blocks hold at least 1,024 rows on average, groups of 2 do not
+        assertArrayEquals(new int[] {starts[0], starts[4], starts[8], starts[12], starts[16], starts[17]}, groups);
+        int count = groups.length - 1;
         double invN = 1.0 / items.length;
 
-        // one block at a time, each in a fresh pass: every panel lies within one block
+        // one group at a time, each in a fresh pass: every panel lies within one group
         PassSums alone = new PassSums(k, D);
-        for (int blk = 0; blk < blocks; blk++) {
-            new BlockPass(k, D).gradient(s.data(), s.labels(), starts[blk], starts[blk + 1], s.w(), s.b(), invN,
-                    alone);
+        for (int g = 0; g < count; g++) {
+            new BlockPass(k, D).gradient(s.data(), s.labels(), starts, groups, g, g + 1, s.w(), s.b(), invN, alone);
         }
-        // all blocks in one call: panels span blocks
+        // all groups in one call: panels span groups
         PassSums together = new PassSums(k, D);
-        new BlockPass(k, D).gradient(s.data(), s.labels(), starts, 0, blocks, s.w(), s.b(), invN, together);
-        assertSameBits(alone, together, "all blocks in one call");
+        new BlockPass(k, D).gradient(s.data(), s.labels(), starts, groups, 0, count, s.w(), s.b(), invN, together);
+        assertSameBits(alone, together, "all groups in one call");
 
-        // random runs of blocks, in random order, through one pass whose buffers grow as it goes
+        // random runs of groups, in random order, through one pass whose buffers grow as it goes
         SplittableRandom r = new SplittableRandom(3);
         for (int trial = 0; trial < 20; trial++) {
             List<int[]> runs = new ArrayList<>();
-            for (int from = 0; from < blocks; ) {
-                int to = Math.min(blocks, from + 1 + r.nextInt(4));
+            for (int from = 0; from < count; ) {
+                int to = Math.min(count, from + 1 + r.nextInt(3));
                 runs.add(new int[] {from, to});
                 from = to;
             }
             java.util.Collections.shuffle(runs, new java.util.Random(trial));
-            PassSums grouped = new PassSums(k, D);
+            PassSums cut = new PassSums(k, D);
             BlockPass pass = new BlockPass(k, D);
             for (int[] run : runs) {
-                pass.gradient(s.data(), s.labels(), starts, run[0], run[1], s.w(), s.b(), invN, grouped);
+                pass.gradient(s.data(), s.labels(), starts, groups, run[0], run[1], s.w(), s.b(), invN, cut);
             }
-            assertSameBits(alone, grouped, "trial " + trial);
+            assertSameBits(alone, cut, "trial " + trial);
         }
 
-        // rows held as arrays (a Spark partition's way), one block at a time, give the same bits
+        // a Spark partition's way: each group's rows held as an array of their own, with their block starts
         float[][] held = new float[items.length][D];
         s.data().load(0, items.length, held);
         PassSums fromHeld = new PassSums(k, D);
         BlockPass pass = new BlockPass(k, D);
-        for (int blk = blocks - 1; blk >= 0; blk--) {
-            pass.gradient(held, s.labels(), starts[blk], starts[blk + 1], s.w(), s.b(), invN, fromHeld);
+        for (int g = count - 1; g >= 0; g--) {
+            int from = groups[g];
+            int to = groups[g + 1];
+            int[] local = Arrays.stream(starts).filter(st -> st >= from && st <= to).map(st -> st - from).toArray();
+            pass.gradient(Arrays.copyOfRange(held, from, to), Arrays.copyOfRange(s.labels(), from, to), local,
+                    new int[] {0, to - from}, 0, 1, s.w(), s.b(), invN, fromHeld);
         }
         assertSameBits(alone, fromHeld, "held rows");
+
+        // one exact addition per group, not per block; one per block (the rule before groups) differs at most in
+        // rounding: the same float chunk partials, added in double per group rather than exactly per block
+        assertEquals(count, alone.partials());
+        assertEquals(count, together.partials());
+        assertEquals(count, fromHeld.partials());
+        PassSums perBlock = new PassSums(k, D);
+        new BlockPass(k, D).gradient(s.data(), s.labels(), starts, starts, 0, starts.length - 1, s.w(), s.b(), invN,
+                perBlock);
+        assertEquals(starts.length - 1, perBlock.partials());
+        assertEquals(alone.rows(), perBlock.rows());
+        assertEquals(alone.correct(), perBlock.correct());
+        long n = alone.rows();
+        assertEquals(alone.meanLoss(n), perBlock.meanLoss(n), 1e-12 * alone.meanLoss(n));
+        double[][] gw = new double[2][k * D];
+        alone.gradient(gw[0], new double[k]);
+        perBlock.gradient(gw[1], new double[k]);
+        for (int i = 0; i < gw[0].length; i++) {
+            assertEquals(gw[0][i], gw[1][i], 1e-6 * (1 + Math.abs(gw[0][i])), "component " + i);
+        }
+    }
+
+    @Test
+    void groupSizeFollowsRowsPerSpannedBlock() {
+        assertEquals(1, BlockPass.groupSize(10L * BlockPass.BLOCK, 0, 9), "full blocks");
+        assertEquals(1, BlockPass.groupSize(10_240, 0, 9), "1,024 rows a block");
+        assertEquals(2, BlockPass.groupSize(10_239, 0, 9));
+        assertEquals(8, BlockPass.groupSize(1_370, 5, 14), "137 rows a block: a thirtieth of the items");
+        assertEquals(BlockPass.MAX_GROUP, BlockPass.groupSize(10, 0, 99), "at most MAX_GROUP");
+        assertEquals(BlockPass.MAX_GROUP, BlockPass.groupSize(1, 0, 0), "one block");
+        assertEquals(8, BlockPass.MAX_GROUP, "a Spark partition holds aligned runs of 8 blocks");
+        assertEquals(1, BlockPass.groupSize(4096L * 600_000, 0, 599_999), "no overflow");
+        // groups are aligned runs of blocks by item block number, whatever blocks the fit's rows leave empty
+        // (600 + 600 + 600 + 200 rows over the 7 blocks 3..9: 2 · 2,000 < 7 · 1,024 ≤ 4 · 2,000, so groups of 4)
+        int[] items = java.util.stream.IntStream.concat(java.util.stream.IntStream.concat(
+                        java.util.stream.IntStream.range(3 * BlockPass.BLOCK, 3 * BlockPass.BLOCK + 600),
+                        java.util.stream.IntStream.range(5 * BlockPass.BLOCK + 10, 5 * BlockPass.BLOCK + 610)),
+                java.util.stream.IntStream.concat(
+                        java.util.stream.IntStream.range(6 * BlockPass.BLOCK, 6 * BlockPass.BLOCK + 600),
+                        java.util.stream.IntStream.range(9 * BlockPass.BLOCK + 1, 9 * BlockPass.BLOCK + 201)))
+                .toArray();
+        Blocks b = Blocks.of(items);
+        assertArrayEquals(new int[] {0, 600, 1200, 1800, 2000}, b.starts());
+        assertArrayEquals(new int[] {0, 600, 1800, 2000}, b.groups(), "blocks 3 | 5, 6 | 9");
+        assertArrayEquals(new int[] {0, 1, 2}, Blocks.of(new int[] {3 * BlockPass.BLOCK, 9 * BlockPass.BLOCK})
+                .groups(), "2 rows over 7 blocks: groups of MAX_GROUP = 8, blocks 3 | 9");
+        assertArrayEquals(new int[] {0, 3}, Blocks.of(new int[] {1, 2, 4095}).groups());
+        assertArrayEquals(new int[] {0}, Blocks.of(new int[0]).groups());
+        int n = 2 * BlockPass.BLOCK + 5;
+        assertArrayEquals(new int[] {0, BlockPass.BLOCK, 2 * BlockPass.BLOCK, n}, Blocks.identity(n).groups());
     }
 
     @Test
@@ -158,32 +214,39 @@ class BlockPassPanelTest {
     }
 
     @Test
-    void tasksCoverEveryBlockOnceInOrderAndKeepTheThreadsBusy() {
+    void tasksCoverEveryGroupOnceInOrderAndKeepTheThreadsBusy() {
         int[][] cases = {items(137, 137, 137, 137, 137, 137, 137, 137, 137, 137, 137, 137),
-            items(BlockPass.BLOCK, BlockPass.BLOCK, 5), items(3), items(400, 400, 400, 400, 400, 400, 400, 400, 400)};
+            items(BlockPass.BLOCK, BlockPass.BLOCK, 5), items(3), items(400, 400, 400, 400, 400, 400, 400, 400, 400),
+            items(1100, 1100, 1100, 1100, 1100, 1100, 1100, 1100, 1100, 1100, 1100, 1100)};
         for (int[] items : cases) {
-            int[] starts = BlockPass.blockStarts(items);
-            int blocks = starts.length - 1;
+            Blocks blocks = Blocks.of(items);
+            int groups = blocks.groupCount();
             for (int threads : new int[] {1, 2, 8}) {
-                int[] groups = SoftmaxPass.groups(starts, threads, Kernels.PANEL);
-                assertEquals(0, groups[0]);
-                assertEquals(blocks, groups[groups.length - 1]);
-                for (int g = 0; g + 1 < groups.length; g++) {
-                    assertTrue(groups[g] < groups[g + 1], "runs are non-empty and in order: "
-                            + Arrays.toString(groups));
-                    int rows = starts[groups[g + 1]] - starts[groups[g]];
-                    int lastBlock = starts[groups[g + 1]] - starts[groups[g + 1] - 1];
-                    // a run holds at most a panel's rows, unless it is one block
-                    assertTrue(rows <= Kernels.PANEL || rows == lastBlock, "run " + g + " of "
-                            + Arrays.toString(groups));
+                int[] runs = SoftmaxPass.runs(blocks, threads, Kernels.PANEL);
+                assertEquals(0, runs[0]);
+                assertEquals(groups, runs[runs.length - 1]);
+                for (int t = 0; t + 1 < runs.length; t++) {
+                    assertTrue(runs[t] < runs[t + 1], "runs are non-empty and in order: " + Arrays.toString(runs));
+                    int rows = blocks.rows(runs[t], runs[t + 1]);
+                    int lastGroup = blocks.rows(runs[t + 1] - 1, runs[t + 1]);
+                    // a run holds at most a panel's rows, unless it is one group
+                    assertTrue(rows <= Kernels.PANEL || rows == lastGroup, "run " + t + " of " + Arrays.toString(runs));
                 }
             }
-            // twelve blocks of 137 rows: one thread takes runs of up to 1,024 rows, two threads at least 4 runs
-            if (blocks == 12) {
-                assertEquals(2, SoftmaxPass.groups(starts, 1, Kernels.PANEL).length - 1);
-                assertTrue(SoftmaxPass.groups(starts, 2, Kernels.PANEL).length - 1 >= 4);
+            // twelve blocks of 1,100 rows: groups of one block; one thread takes them one by one, two threads too
+            if (blocks.count() == 12 && groups == 12) {
+                assertEquals(12, SoftmaxPass.runs(blocks, 1, Kernels.PANEL).length - 1);
+                assertTrue(SoftmaxPass.runs(blocks, 2, Kernels.PANEL).length - 1 >= 4);
+            }
+            // twelve blocks of 137 rows: groups of 8 blocks (1,096 and 548 rows), one run each
+            if (blocks.count() == 12 && groups == 2) {
+                assertArrayEquals(new int[] {0, 8 * 137, 12 * 137}, blocks.groups());
+                assertEquals(2, SoftmaxPass.runs(blocks, 1, Kernels.PANEL).length - 1);
             }
         }
+        assertEquals(2, Blocks.of(items(137, 137, 137, 137, 137, 137, 137, 137, 137, 137, 137, 137)).groupCount());
+        assertEquals(12, Blocks.of(items(1100, 1100, 1100, 1100, 1100, 1100, 1100, 1100, 1100, 1100, 1100, 1100))
+                .groupCount());
     }
 
     @Test
@@ -201,14 +264,18 @@ class BlockPassPanelTest {
         Setup big = setup(items(BlockPass.BLOCK, 900), 5);
         PassSums ignored = new PassSums(K, D);
         BlockPass kept = BlockPass.ofThisThread(K, D);
-        kept.gradient(big.data(), big.labels(), big.data().blockStarts, 0, 2, big.w(), big.b(), 1.0, ignored);
+        Blocks bigBlocks = big.data().blocks;
+        kept.gradient(big.data(), big.labels(), bigBlocks.starts(), bigBlocks.groups(), 0, bigBlocks.groupCount(),
+                big.w(), big.b(), 1.0, ignored);
         Setup small = setup(items(40, 3), 6);
-        int[] starts = small.data().blockStarts;
+        int[] starts = small.data().blocks.starts();
+        int[] groups = small.data().blocks.groups();
         PassSums fresh = new PassSums(K, D);
-        new BlockPass(K, D).gradient(small.data(), small.labels(), starts, 0, 2, small.w(), small.b(), 0.02, fresh);
+        new BlockPass(K, D).gradient(small.data(), small.labels(), starts, groups, 0, groups.length - 1, small.w(),
+                small.b(), 0.02, fresh);
         PassSums reused = new PassSums(K, D);
-        BlockPass.ofThisThread(K, D).gradient(small.data(), small.labels(), starts, 0, 2, small.w(), small.b(), 0.02,
-                reused);
+        BlockPass.ofThisThread(K, D).gradient(small.data(), small.labels(), starts, groups, 0, groups.length - 1,
+                small.w(), small.b(), 0.02, reused);
         assertSameBits(fresh, reused, "a kept pass");
     }
 }

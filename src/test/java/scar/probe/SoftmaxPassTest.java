@@ -142,6 +142,7 @@ class SoftmaxPassTest {
         m.w()[1][4] = 0.7f;
         m.b()[0] = 0.1f;
         PackedData packed = PackedData.raw(big.x());
+        assertArrayEquals(packed.blocks.starts(), packed.blocks.groups());
         PassSums local = new SoftmaxPass(packed, big.labels(), 3, 2).sums(m.w(), m.b());
         PassSums[] parts = {new PassSums(3, 9), new PassSums(3, 9)};
         BlockPass pass = new BlockPass(3, 9);
@@ -151,12 +152,13 @@ class SoftmaxPassTest {
             held[i] = big.x().row(i);
         }
         for (int b = 2; b >= 0; b--) { // reverse order, blocks 0 and 2 in one part
+            int[] starts = packed.blocks.starts();
             if (b == 1) {
-                pass.gradient(packed, big.labels(), packed.blockStarts[b], packed.blockStarts[b + 1], m.w(), m.b(),
-                        1.0 / n, parts[1]);
+                // items 0..n−1 fill their blocks: each block is a sum group of its own
+                pass.gradient(packed, big.labels(), starts, packed.blocks.groups(), b, b + 1, m.w(), m.b(), 1.0 / n,
+                        parts[1]);
             } else {
-                pass.gradient(held, big.labels(), packed.blockStarts[b], packed.blockStarts[b + 1], m.w(), m.b(),
-                        1.0 / n, parts[0]);
+                pass.gradient(held, big.labels(), starts[b], starts[b + 1], m.w(), m.b(), 1.0 / n, parts[0]);
             }
         }
         PassSums merged = parts[1].merge(parts[0]);

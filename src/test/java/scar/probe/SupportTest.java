@@ -14,13 +14,13 @@ class SupportTest {
     void standardiserCentresScalesAndZeroesConstantFeatures() {
         // column 0: mean 2, population sd 1; column 1: constant 0.1 (not exact in binary)
         Matrix x = Matrix.of(new double[][] {{1, 0.1}, {3, 0.1}, {1, 0.1}, {3, 0.1}});
-        Standardizer s = Standardizer.fit(x, PackedData.identityBlocks(4));
-        PackedData train = s.apply(x, PackedData.identityBlocks(4));
+        Standardizer s = Standardizer.fit(x, Blocks.identity(4).starts());
+        PackedData train = s.apply(x, Blocks.identity(4));
         float[][] rows = new float[2][2];
         train.load(0, 2, rows);
         assertArrayEquals(new float[] {-1, 0}, rows[0]);
         assertArrayEquals(new float[] {1, 0}, rows[1]);
-        PackedData test = s.apply(Matrix.of(new double[][] {{4, 7}}), PackedData.identityBlocks(1));
+        PackedData test = s.apply(Matrix.of(new double[][] {{4, 7}}), Blocks.identity(1));
         test.load(0, 1, rows);
         assertArrayEquals(new float[] {2, 0}, rows[0], "the test set uses the training statistics");
     }
@@ -31,7 +31,7 @@ class SupportTest {
         Matrix x = Matrix.of(new double[][] {{1000.5, 0}, {999.5, 1e-39}});
         Matrix y = Matrix.of(new double[][] {{1000.5, 0}, {999.5, 0}});
         float[] row = new float[2];
-        Standardizer floats = Standardizer.fit(y, PackedData.identityBlocks(2));
+        Standardizer floats = Standardizer.fit(y, Blocks.identity(2).starts());
         floats.apply(new float[] {1000.75f, 3f}, row);
         float s = (float) (1.0 / 0.5);
         float c = (float) (-1000.0 * 2.0);
@@ -40,7 +40,7 @@ class SupportTest {
         assertEquals(0f, row[1], 0f, "a constant feature maps to +0");
         assertEquals(0, Float.floatToRawIntBits(row[1]));
 
-        Standardizer doubles = Standardizer.fit(x, PackedData.identityBlocks(2));
+        Standardizer doubles = Standardizer.fit(x, Blocks.identity(2).starts());
         doubles.apply(new float[] {1000.75f, 1e-39f}, row);
         assertEquals(1.5f, row[0], 0f);
         assertTrue(Float.isFinite(row[1]) && row[1] > 0.5f && row[1] < 1.5f, "row " + row[1]);

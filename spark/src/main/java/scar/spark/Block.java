@@ -5,7 +5,7 @@ import java.io.Serializable;
 /**
  * The cached unit of a Spark study: the items of one block of SPEC §2.3 — item indices {@code [first, first + n)}
  * with {@code first = id · BLOCK} — with their class and, per modality, their embeddings row-major (n × d floats).
- * A partition holds whole blocks, so it can compute every fit's block partials alone.
+ * A partition holds whole aligned runs of blocks, so it can compute every fit's sum-group partials alone.
  *
  * @param id     block number
  * @param first  item index of the first row

@@ -172,14 +172,20 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
                 throw new IllegalStateException("block " + p.block() + " has " + p.items().length + " rows");
             }
             return p.toBlock();
-        }).persist(StorageLevel.MEMORY_AND_DISK());
-        JavaRDD<Block> blocks = whole.union(merged);
+        });
+        // each partition holds whole aligned runs of blocks (so whole sum groups of every fit), in block order
+        JavaRDD<Block> unsorted = whole.union(merged);
+        int partitions = GroupPartitioner.partitionsFor(n, unsorted.getNumPartitions());
+        JavaRDD<Block> blocks = unsorted.mapToPair(b -> new Tuple2<>(b.id(), b))
+                .repartitionAndSortWithinPartitions(new GroupPartitioner(partitions)).values()
+                .persist(StorageLevel.MEMORY_AND_DISK());
         long count = blocks.map(Block::rows).fold(0, Integer::sum);
         if (count != n) {
             throw new IllegalStateException("cached " + count + " rows of " + n);
         }
-
-        return new SparkData(name, cols, dims, codes.names(), n, blocks, List.of(pieces, merged));
+        // the blocks are cached (and the shuffle's files kept): the decoded pieces are no longer needed
+        pieces.unpersist(false);
+        return new SparkData(name, cols, dims, codes.names(), n, blocks, List.of(blocks));
     }
 
     /** Decodes one input partition into pieces, one per block it touches. */

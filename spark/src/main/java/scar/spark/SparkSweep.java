@@ -154,15 +154,18 @@ final class SparkSweep {
         int numClasses = k;
         int dim = d;
         String group = study.jobGroup();
-        long[] counts = fitSizes();
+        long[][] extents = fitExtents();
+        long[] counts = extents[0];
         System.arraycopy(counts, 0, rows, 0, rows.length);
         double[] invN = new double[counts.length];
+        int[] groupSize = new int[counts.length];
         for (int f = 0; f < counts.length; f++) {
             invN[f] = 1.0 / counts[f];
+            groupSize[f] = counts[f] == 0 ? 1 : BlockPass.groupSize(counts[f], extents[1][f], extents[2][f]);
         }
         PassBatcher batcher = new PassBatcher((fits, w, b) -> {
             study.sc().setJobGroup(group, "SCAR gradient pass", true);
-            Broadcast<Models> models = study.sc().broadcast(new Models(fits, w, b, invN));
+            Broadcast<Models> models = study.sc().broadcast(new Models(fits, w, b, invN, groupSize));
             try {
                 return blocks.mapPartitions((Iterator<Block> it) -> {
                     Models ms = models.value();
@@ -171,17 +174,15 @@ final class SparkSweep {
                         acc[j] = new PassSums(numClasses, dim);
                     }
                     BlockPass pass = new BlockPass(numClasses, dim);
-                    while (it.hasNext()) {
-                        Block blk = it.next();
-                        int[][] fitRows = FitRows.of(blk, draws.value(), ms.fits);
+                    Spans spans = new Spans(it);
+                    while (spans.hasNext()) {
+                        List<Block> span = spans.next();
+                        int[][][] fitRows = new int[span.size()][][];
+                        for (int i = 0; i < fitRows.length; i++) {
+                            fitRows[i] = FitRows.of(span.get(i), draws.value(), ms.fits);
+                        }
                         for (int j = 0; j < acc.length; j++) {
-                            int[] r = fitRows[j];
-                            if (r.length == 0) {
-                                continue;
-                            }
-                            float[][] x = FitRows.standardised(blk.data()[m], r, std.value()[ms.fits[j]]);
-                            pass.gradient(x, FitRows.labels(blk, r), 0, r.length, ms.w[j], ms.b[j],
-                                    ms.invNOf[j], acc[j]);
+                            addGroups(pass, span, fitRows, j, m, std.value()[ms.fits[j]], ms, acc[j]);
                         }
                     }
                     return java.util.Collections.singletonList(acc).iterator();
@@ -265,29 +266,121 @@ final class SparkSweep {
         return (int) Math.max(1, Math.min(fits, Math.min(64, budget / perFit)));
     }
 
-    /** Training rows of every fit (one pass over the labels). */
-    private long[] fitSizes() {
+    /**
+     * Per fit (one pass over the labels): its training rows, and the first and last block holding some of them —
+     * what its sum groups' size depends on ({@link BlockPass#groupSize}).
+     */
+    private long[][] fitExtents() {
         Broadcast<Draws> draws = study.sc().broadcast(study.draws());
         int fits = study.plan().fits().size();
         int[] all = new int[fits];
         for (int f = 0; f < fits; f++) {
             all[f] = f;
         }
-        long[] out = blocks.map(b -> {
+        long[][] out = blocks.map(b -> {
             int[][] rows = FitRows.of(b, draws.value(), all);
-            long[] c = new long[fits];
+            long[][] c = {new long[fits], new long[fits], new long[fits]};
             for (int f = 0; f < fits; f++) {
-                c[f] = rows[f].length;
+                c[0][f] = rows[f].length;
+                c[1][f] = rows[f].length == 0 ? Long.MAX_VALUE : b.id();
+                c[2][f] = rows[f].length == 0 ? Long.MIN_VALUE : b.id();
             }
             return c;
         }).treeReduce((a, b) -> {
-            for (int f = 0; f < a.length; f++) {
-                a[f] += b[f];
+            for (int f = 0; f < a[0].length; f++) {
+                a[0][f] += b[0][f];
+                a[1][f] = Math.min(a[1][f], b[1][f]);
+                a[2][f] = Math.max(a[2][f], b[2][f]);
             }
             return a;
         });
         draws.destroy();
         return out;
+    }
+
+    /**
+     * Adds fit j's sum groups within {@code span} (one aligned run of {@link BlockPass#MAX_GROUP} blocks, in block
+     * order, with every fit's rows of each block) to {@code acc}: the fit's rows of each group's blocks, standardised
+     * and put one after the other, are one group of the pass, as the local probe adds them.
+     */
+    static void addGroups(BlockPass pass, List<Block> span, int[][][] fitRows, int j, int m, Standardizer s, Models ms,
+                          PassSums acc) {
+        int size = ms.groupSizeOf[j];
+        int i = 0;
+        while (i < span.size()) {
+            int group = span.get(i).id() / size;
+            int end = i;
+            int total = 0;
+            while (end < span.size() && span.get(end).id() / size == group) {
+                total += fitRows[end][j].length;
+                end++;
+            }
+            if (total > 0) {
+                float[][] x = new float[total][];
+                int[] labels = new int[total];
+                int[] starts = new int[end - i + 1];
+                int blocks = 0;
+                int at = 0;
+                for (int e = i; e < end; e++) {
+                    int[] r = fitRows[e][j];
+                    if (r.length > 0) {
+                        System.arraycopy(FitRows.standardised(span.get(e).data()[m], r, s), 0, x, at, r.length);
+                        System.arraycopy(FitRows.labels(span.get(e), r), 0, labels, at, r.length);
+                        starts[blocks++] = at;
+                        at += r.length;
+                    }
+                }
+                starts[blocks] = at;
+                pass.gradient(x, labels, java.util.Arrays.copyOf(starts, blocks + 1), new int[] {0, total}, 0, 1,
+                        ms.w[j], ms.b[j], ms.invNOf[j], acc);
+            }
+            i = end;
+        }
+    }
+
+    /**
+     * A partition's blocks (in increasing block order, as {@link GroupPartitioner} and the sort leave them) cut into
+     * aligned runs of {@link BlockPass#MAX_GROUP} blocks.
+     */
+    static final class Spans implements Iterator<List<Block>> {
+        private final Iterator<Block> blocks;
+        private Block next;
+        private int lastId = -1;
+
+        Spans(Iterator<Block> blocks) {
+            this.blocks = blocks;
+            advance();
+        }
+
+        private void advance() {
+            next = blocks.hasNext() ? blocks.next() : null;
+            if (next != null) {
+                if (next.id() <= lastId) {
+                    throw new IllegalStateException("blocks out of order in a partition: " + next.id() + " after "
+                            + lastId);
+                }
+                lastId = next.id();
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public List<Block> next() {
+            if (next == null) {
+                throw new java.util.NoSuchElementException();
+            }
+            int span = next.id() / BlockPass.MAX_GROUP;
+            List<Block> out = new ArrayList<>(BlockPass.MAX_GROUP);
+            while (next != null && next.id() / BlockPass.MAX_GROUP == span) {
+                out.add(next);
+                advance();
+            }
+            return out;
+        }
     }
 
     private static PassSums[] mergePasses(PassSums[] a, PassSums[] b) {
@@ -304,14 +397,17 @@ final class SparkSweep {
         final float[][][] w;
         final float[][] b;
         final double[] invNOf;
+        final int[] groupSizeOf;
 
-        Models(int[] fits, float[][][] w, float[][] b, double[] invN) {
+        Models(int[] fits, float[][][] w, float[][] b, double[] invN, int[] groupSize) {
             this.fits = fits;
             this.w = w;
             this.b = b;
             this.invNOf = new double[fits.length];
+            this.groupSizeOf = new int[fits.length];
             for (int j = 0; j < fits.length; j++) {
                 invNOf[j] = invN[fits[j]];
+                groupSizeOf[j] = groupSize[fits[j]];
             }
         }
     }

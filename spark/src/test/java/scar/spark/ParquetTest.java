@@ -37,7 +37,8 @@ class ParquetTest {
     static final int N = 240_000;
     static final int D = 6;
     static final int K = 4;
-    static final ScarOptions OPTIONS = ScarOptions.defaults().withSeed(3).withRatios(1, 2).withProgress(false);
+    /** Ratio 10 makes fits of ~330 rows a block, whose sum groups are 4 blocks (SPEC §2.3), split between files. */
+    static final ScarOptions OPTIONS = ScarOptions.defaults().withSeed(3).withRatios(1, 2, 10).withProgress(false);
 
     @TempDir
     static Path dir;
@@ -84,6 +85,21 @@ class ParquetTest {
         try {
             assertEquals(N, data.n());
             assertTrue(data.blocks().getNumPartitions() > 3, "the input was split into several partitions");
+            // each partition holds whole aligned runs of MAX_GROUP blocks (whole sum groups), in block order
+            List<List<Integer>> ids = data.blocks().map(Block::id).glom().collect();
+            java.util.Map<Integer, Integer> partitionOfSpan = new java.util.HashMap<>();
+            int blocks = 0;
+            for (int p = 0; p < ids.size(); p++) {
+                List<Integer> part = ids.get(p);
+                for (int i = 0; i < part.size(); i++) {
+                    assertTrue(i == 0 || part.get(i - 1) < part.get(i), "partition " + p + ": " + part);
+                    Integer before = partitionOfSpan.put(part.get(i) / scar.probe.BlockPass.MAX_GROUP, p);
+                    assertTrue(before == null || before == p, "block " + part.get(i) + " of partition " + p
+                            + " shares its run with partition " + before);
+                    blocks++;
+                }
+            }
+            assertEquals((N + scar.probe.BlockPass.BLOCK - 1) / scar.probe.BlockPass.BLOCK, blocks);
             ScarProfile got = SparkStudy.of(data, OPTIONS).modality("emb", Progress.none());
             BundledDataTest.sameNumbers(expected, got);
         } finally {
