@@ -11,10 +11,10 @@ import java.util.Arrays;
  * @param starts row offsets where blocks start, then the row count
  * @param groups row offsets where sum groups start, then the row count
  */
-record Blocks(int[] starts, int[] groups) {
+public record Blocks(int[] starts, int[] groups) {
 
     /** The blocks and groups of rows that are the increasing item indices {@code items}. */
-    static Blocks of(int[] items) {
+    public static Blocks of(int[] items) {
         int[] starts = BlockPass.blockStarts(items);
         int count = starts.length - 1;
         if (count == 0) {

@@ -94,7 +94,7 @@ class BlockPassPanelTest {
         Setup s = setup(items, 7, k);
         int[] starts = s.data().blocks.starts();
         int[] groups = s.data().blocks.groups();
-        // 8,036 rows over 17 blocks: groups of 4 blocks hold at least 1,024 rows on average, groups of 2 do not
+        // 7,996 rows over 17 blocks: groups of 4 blocks hold at least 1,024 rows on average, groups of 2 do not
         assertArrayEquals(new int[] {starts[0], starts[4], starts[8], starts[12], starts[16], starts[17]}, groups);
         int count = groups.length - 1;
         double invN = 1.0 / items.length;
@@ -108,6 +108,17 @@ class BlockPassPanelTest {
         PassSums together = new PassSums(k, D);
         new BlockPass(k, D).gradient(s.data(), s.labels(), starts, groups, 0, count, s.w(), s.b(), invN, together);
         assertSameBits(alone, together, "all groups in one call");
+        // groups without rows (a group start repeated, first and in the middle) add nothing
+        int[] withEmpty = new int[groups.length + 2];
+        withEmpty[0] = groups[0];
+        System.arraycopy(groups, 0, withEmpty, 1, 3);
+        withEmpty[4] = groups[2];
+        System.arraycopy(groups, 3, withEmpty, 5, groups.length - 3);
+        PassSums skipping = new PassSums(k, D);
+        new BlockPass(k, D).gradient(s.data(), s.labels(), starts, withEmpty, 0, withEmpty.length - 1, s.w(), s.b(),
+                invN, skipping);
+        assertSameBits(alone, skipping, "empty groups");
+        assertEquals(count, skipping.partials());
 
         // random runs of groups, in random order, through one pass whose buffers grow as it goes
         SplittableRandom r = new SplittableRandom(3);

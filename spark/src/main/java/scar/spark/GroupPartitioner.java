@@ -18,10 +18,15 @@ final class GroupPartitioner extends Partitioner {
         this.partitions = partitions;
     }
 
-    /** Partitions for {@code n} items: one per aligned run of blocks, but no more than {@code most}. */
+    /**
+     * Partitions for {@code n} items: one per aligned run of blocks, or, when that is more than {@code most}, the
+     * fewest that still hold the runs evenly (as many runs in each, give or take one: runs go to partitions in turn).
+     */
     static int partitionsFor(long n, int most) {
         long span = (long) BlockPass.BLOCK * BlockPass.MAX_GROUP;
-        return (int) Math.max(1, Math.min(most, (n + span - 1) / span));
+        long runs = Math.max(1, (n + span - 1) / span);
+        long perPartition = (runs + Math.max(1, most) - 1) / Math.max(1, most);
+        return (int) ((runs + perPartition - 1) / perPartition);
     }
 
     @Override

@@ -4,8 +4,8 @@ import java.io.Serializable;
 
 /**
  * The rows of one block that one input partition holds, sorted by item: the whole {@link Block} when the partition
- * holds every item of it ({@link #complete}), else a fragment that one small shuffle merges with the block's other
- * fragments.
+ * holds every item of it ({@link #complete}), else a fragment that meets the block's other fragments in the shuffle
+ * that places blocks ({@link GroupPartitioner}) and is merged with them there.
  */
 record Piece(int block, int[] items, int[] labels, float[][] data, String[] ids) implements Serializable {
 

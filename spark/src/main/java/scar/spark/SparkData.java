@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -163,28 +162,19 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         }
         List<String> cols = List.copyOf(embeddings);
         boolean hasId = id != null;
-        JavaRDD<Piece> pieces = rows.mapPartitions(it -> decode(it, cols, dims, doubles, bCodes.value(), hasId))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        JavaRDD<Block> whole = pieces.filter(p -> p.complete(n)).map(Piece::toBlock);
-        JavaPairRDD<Integer, Piece> parts = pieces.filter(p -> !p.complete(n)).mapToPair(p -> new Tuple2<>(p.block(), p));
-        JavaRDD<Block> merged = parts.reduceByKey(Piece::merge).values().map(p -> {
-            if (!p.complete(n)) {
-                throw new IllegalStateException("block " + p.block() + " has " + p.items().length + " rows");
-            }
-            return p.toBlock();
-        });
-        // each partition holds whole aligned runs of blocks (so whole sum groups of every fit), in block order
-        JavaRDD<Block> unsorted = whole.union(merged);
-        int partitions = GroupPartitioner.partitionsFor(n, unsorted.getNumPartitions());
-        JavaRDD<Block> blocks = unsorted.mapToPair(b -> new Tuple2<>(b.id(), b))
-                .repartitionAndSortWithinPartitions(new GroupPartitioner(partitions)).values()
+        JavaRDD<Piece> pieces = rows.mapPartitions(it -> decode(it, cols, dims, doubles, bCodes.value(), hasId));
+        // one shuffle places every piece so that a partition holds whole aligned runs of blocks (whole sum groups of
+        // every fit, SPEC §2.3), sorted by block; the pieces of a block split between input partitions meet there
+        int partitions = GroupPartitioner.partitionsFor(n, pieces.getNumPartitions());
+        JavaRDD<Block> blocks = pieces.mapToPair(p -> new Tuple2<>(p.block(), p))
+                .repartitionAndSortWithinPartitions(new GroupPartitioner(partitions))
+                .mapPartitions(it -> new WholeBlocks(it, n))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long count = blocks.map(Block::rows).fold(0, Integer::sum);
         if (count != n) {
+            blocks.unpersist(false);
             throw new IllegalStateException("cached " + count + " rows of " + n);
         }
-        // the blocks are cached (and the shuffle's files kept): the decoded pieces are no longer needed
-        pieces.unpersist(false);
         return new SparkData(name, cols, dims, codes.names(), n, blocks, List.of(blocks));
     }
 
@@ -295,6 +285,45 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
                 }
             }
             return new Piece(block, items, labels, data, idOut);
+        }
+    }
+
+    /** A partition's pieces, sorted by block, merged into whole blocks as they are read. */
+    private static final class WholeBlocks implements Iterator<Block> {
+        private final Iterator<Tuple2<Integer, Piece>> pieces;
+        private final long n;
+        private Piece next;
+
+        WholeBlocks(Iterator<Tuple2<Integer, Piece>> pieces, long n) {
+            this.pieces = pieces;
+            this.n = n;
+            this.next = pieces.hasNext() ? pieces.next()._2() : null;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public Block next() {
+            if (next == null) {
+                throw new java.util.NoSuchElementException();
+            }
+            Piece block = next;
+            next = null;
+            while (pieces.hasNext()) {
+                Piece p = pieces.next()._2();
+                if (p.block() != block.block()) {
+                    next = p;
+                    break;
+                }
+                block = block.merge(p);
+            }
+            if (!block.complete(n)) {
+                throw new IllegalStateException("block " + block.block() + " has " + block.items().length + " rows");
+            }
+            return block.toBlock();
         }
     }
 

@@ -41,7 +41,8 @@ import scar.probe.Standardizer;
  *   <li>SPEC §4–§5 on the driver through {@link SweepPlan#profile}, as the local sweep.</li>
  * </ol>
  * Every partial is merged exactly or is a count, minimum, maximum or top-k, so the result does not depend on the
- * order in which Spark combines partial results, nor on how the blocks are spread over partitions.
+ * order in which Spark combines partial results, nor on how the aligned runs of blocks that hold whole sum groups
+ * (SPEC §2.3, {@link GroupPartitioner}) are spread over partitions.
  */
 final class SparkSweep {
     private final SparkStudy study;
@@ -392,7 +393,7 @@ final class SparkSweep {
 
     /** The float models of one shared pass. */
     static final class Models implements java.io.Serializable {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
         final int[] fits;
         final float[][][] w;
         final float[][] b;

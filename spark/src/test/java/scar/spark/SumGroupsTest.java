@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import scar.probe.BlockPass;
+import scar.probe.Blocks;
 import scar.probe.FeatureStats;
 import scar.probe.PassSums;
 import scar.probe.Standardizer;
@@ -39,37 +39,50 @@ class SumGroupsTest {
             }
             span.add(new Block(id, id * BlockPass.BLOCK, labels, new float[][] {data}, null));
         }
-        // one fit: ~150 rows in every block but block 11 (none), so groups of 8 hold it all; a second fit: every row
-        int[][][] fitRows = new int[span.size()][][];
+        // four fits: one row in 27, 13, 7 and 1 of every block (none of block 11 for the first) — groups of 8, 4, 2
+        // and 1 blocks
+        int[] every = {27, 13, 7, 1};
+        int fits = every.length;
+        int[][][] fitRows = new int[span.size()][fits][];
+        long[] rows = new long[fits];
+        List<List<Integer>> items = new ArrayList<>();
+        for (int f = 0; f < fits; f++) {
+            items.add(new ArrayList<>());
+        }
         for (int i = 0; i < span.size(); i++) {
-            int[] every = new int[BlockPass.BLOCK];
-            Arrays.setAll(every, r -> r);
             int phase = i % 5;
-            int[] some = span.get(i).id() == 11 ? new int[0]
-                    : java.util.stream.IntStream.range(0, BlockPass.BLOCK).filter(r -> r % 27 == phase).toArray();
-            fitRows[i] = new int[][] {some, every};
+            for (int f = 0; f < fits; f++) {
+                int step = every[f];
+                int[] r = f == 0 && span.get(i).id() == 11 ? new int[0]
+                        : java.util.stream.IntStream.range(0, BlockPass.BLOCK).filter(x -> x % step == phase % step)
+                                .toArray();
+                fitRows[i][f] = r;
+                rows[f] += r.length;
+                for (int row : r) {
+                    items.get(f).add(span.get(i).first() + row);
+                }
+            }
         }
-        long[] rows = new long[2];
-        for (int[][] f : fitRows) {
-            rows[0] += f[0].length;
-            rows[1] += f[1].length;
+        int[] groupSize = new int[fits];
+        for (int f = 0; f < fits; f++) {
+            groupSize[f] = BlockPass.groupSize(rows[f], 8, 15);
         }
-        int[] groupSize = {BlockPass.groupSize(rows[0], 8, 15), BlockPass.groupSize(rows[1], 8, 15)};
-        assertArrayEquals(new int[] {8, 1}, groupSize, "a sparse fit in groups of 8, a full one block by block");
+        assertArrayEquals(new int[] {8, 4, 2, 1}, groupSize);
 
         FeatureStats first = FeatureStats.sums(D);
-        FeatureStats second;
         for (Block b : span) {
             first.addBlock(b.data()[0], null, 0, b.rows());
         }
-        second = first.squares();
+        FeatureStats second = first.squares();
         for (Block b : span) {
             second.addBlock(b.data()[0], null, 0, b.rows());
         }
         Standardizer s = FeatureStats.standardizer(first, second);
-        float[][][] w = new float[2][K][D];
-        float[][] bias = new float[2][K];
-        for (int f = 0; f < 2; f++) {
+        float[][][] w = new float[fits][K][D];
+        float[][] bias = new float[fits][K];
+        double[] invN = new double[fits];
+        for (int f = 0; f < fits; f++) {
+            invN[f] = 1.0 / rows[f];
             for (int c = 0; c < K; c++) {
                 bias[f][c] = (float) random.nextGaussian();
                 for (int j = 0; j < D; j++) {
@@ -77,59 +90,43 @@ class SumGroupsTest {
                 }
             }
         }
-        SparkSweep.Models ms = new SparkSweep.Models(new int[] {0, 1}, w, bias,
-                new double[] {1.0 / rows[0], 1.0 / rows[1]}, groupSize);
+        int[] all = java.util.stream.IntStream.range(0, fits).toArray();
+        SparkSweep.Models ms = new SparkSweep.Models(all, w, bias, invN, groupSize);
 
-        for (int f = 0; f < 2; f++) {
+        for (int f = 0; f < fits; f++) {
             PassSums spark = new PassSums(K, D);
             SparkSweep.addGroups(new BlockPass(K, D), span, fitRows, f, 0, s, ms, spark);
 
-            // the local pass: the fit's rows in item order, blocks where they start, groups of groupSize[f] blocks
-            List<float[]> x = new ArrayList<>();
-            List<Integer> y = new ArrayList<>();
-            List<Integer> starts = new ArrayList<>();
-            List<Integer> groups = new ArrayList<>();
-            int lastGroup = -1;
-            for (int i = 0; i < span.size(); i++) {
-                int[] r = fitRows[i][f];
-                if (r.length == 0) {
-                    continue;
-                }
-                starts.add(x.size());
-                int g = span.get(i).id() / groupSize[f];
-                if (g != lastGroup) {
-                    groups.add(x.size());
-                    lastGroup = g;
-                }
-                for (int row : r) {
-                    float[] out = new float[D];
-                    s.apply(span.get(i).data()[0], row, out);
-                    x.add(out);
-                    y.add(span.get(i).labels()[row]);
-                }
+            // the local pass over the same items: the blocks and groups the local probe makes of them
+            int[] fitItems = items.get(f).stream().mapToInt(Integer::intValue).toArray();
+            Blocks blocks = Blocks.of(fitItems);
+            float[][] x = new float[fitItems.length][D];
+            int[] y = new int[fitItems.length];
+            for (int r = 0; r < fitItems.length; r++) {
+                Block b = span.get(fitItems[r] / BlockPass.BLOCK - 8);
+                int row = fitItems[r] - b.first();
+                s.apply(b.data()[0], row, x[r]);
+                y[r] = b.labels()[row];
             }
-            starts.add(x.size());
-            groups.add(x.size());
             PassSums local = new PassSums(K, D);
-            new BlockPass(K, D).gradient(x.toArray(new float[0][]), y.stream().mapToInt(Integer::intValue).toArray(),
-                    starts.stream().mapToInt(Integer::intValue).toArray(),
-                    groups.stream().mapToInt(Integer::intValue).toArray(), 0, groups.size() - 1, w[f], bias[f],
-                    1.0 / rows[f], local);
+            int groups = blocks.groups().length - 1;
+            new BlockPass(K, D).gradient(x, y, blocks.starts(), blocks.groups(), 0, groups, w[f], bias[f], invN[f],
+                    local);
 
-            assertEquals(groups.size() - 1, spark.partials(), "fit " + f + ": one exact addition per group");
-            assertEquals(local.partials(), spark.partials());
-            assertEquals(local.rows(), spark.rows());
-            assertEquals(local.correct(), spark.correct());
+            String what = "fit " + f + " (groups of " + groupSize[f] + ")";
+            assertEquals(((f == 0 ? 7 : 8) + groupSize[f] - 1) / groupSize[f], groups, what);
+            assertEquals(groups, spark.partials(), what + ": one exact addition per group");
+            assertEquals(local.rows(), spark.rows(), what);
+            assertEquals(local.correct(), spark.correct(), what);
             assertEquals(Double.doubleToLongBits(local.meanLoss(rows[f])),
-                    Double.doubleToLongBits(spark.meanLoss(rows[f])), "fit " + f + ": loss");
+                    Double.doubleToLongBits(spark.meanLoss(rows[f])), what + ": loss");
             double[][] gw = new double[2][K * D];
             double[][] gb = new double[2][K];
             local.gradient(gw[0], gb[0]);
             spark.gradient(gw[1], gb[1]);
-            assertArrayEquals(gw[0], gw[1], "fit " + f);
-            assertArrayEquals(gb[0], gb[1], "fit " + f);
+            assertArrayEquals(gw[0], gw[1], what);
+            assertArrayEquals(gb[0], gb[1], what);
         }
-        assertEquals(span.size(), new SparkSweep.Spans(span.iterator()).next().size(), "one aligned run");
     }
 
     @Test
