@@ -5,33 +5,37 @@ import java.util.Arrays;
 
 /**
  * The per-feature sums behind the converged probe's standardisation (SPEC §2.1, §2.3), in two passes over a fit's
- * rows: {@link #sums} gathers Σx, the minimum and the maximum of every feature; {@link #squares} then gathers
+ * rows: {@link #sums} gathers Σx of every feature and whether it is constant; {@link #squares} then gathers
  * Σ(x − μ)² around the first pass's mean μ. Rows are added a block at a time: within a block in item order in
  * double, blocks exactly ({@link ExactSum}) — so partial statistics from any grouping of the blocks
  * {@link #merge} into the same result.
  */
 public final class FeatureStats implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final int d;
     /** null in the first pass; the mean the squares are taken around in the second. */
     private final double[] mean;
     private final ExactSum sums;
-    private final float[] min;
-    private final float[] max;
+    /**
+     * First pass: the first row added ({@code null} before one is) and, per feature, Σ|x − first| in float — a sum of
+     * non-negative terms, so it is 0 exactly when every value equals the first (x − y of finite floats is 0 only when
+     * x = y), and it never becomes NaN for finite inputs (an overflow gives +∞, still not 0). It only answers "is
+     * the feature constant?", which {@link #standardizer} asks; its bits do not matter, only whether it is 0. One
+     * float loop, where a minimum and a maximum took two slower ones.
+     */
+    private float[] first;
+    private final float[] spread;
     private long count;
 
     private FeatureStats(int d, double[] mean) {
         this.d = d;
         this.mean = mean;
         this.sums = new ExactSum(d);
-        this.min = new float[d];
-        this.max = new float[d];
-        Arrays.fill(min, Float.POSITIVE_INFINITY);
-        Arrays.fill(max, Float.NEGATIVE_INFINITY);
+        this.spread = new float[d];
     }
 
-    /** An empty first pass over {@code d} features: Σx, min, max. */
+    /** An empty first pass over {@code d} features: Σx and whether each feature is constant. */
     public static FeatureStats sums(int d) {
         return new FeatureStats(d, null);
     }
@@ -68,19 +72,21 @@ public final class FeatureStats implements Serializable {
     }
 
     /**
-     * Adds the d values of {@code data} from {@code off} to the block's sums (and to min/max in the first pass). The
-     * first pass runs two loops, the sums and then the extremes, which together take about 40 % of the time of the
-     * one loop doing both (JDK 17, d = 768); every element sees the same operations in the same order either way.
+     * Adds the d values of {@code data} from {@code off} to the block's sums (and to the spread in the first pass).
+     * Both in one loop: with a minimum and a maximum instead of the spread, two loops had been faster; with the
+     * spread, one loop makes the whole standardiser (both passes, d = 768, one thread) 1.0 µs a row against 1.4 µs
+     * with the extremes.
      */
     private void addRow(float[] data, int off, double[] block) {
         if (mean == null) {
-            for (int j = 0; j < d; j++) {
-                block[j] += data[off + j];
+            if (first == null) {
+                first = Arrays.copyOfRange(data, off, off + d);
             }
+            float[] f = first;
             for (int j = 0; j < d; j++) {
                 float v = data[off + j];
-                min[j] = Math.min(min[j], v);
-                max[j] = Math.max(max[j], v);
+                block[j] += v;
+                spread[j] += Math.abs(v - f[j]);
             }
         } else {
             for (int j = 0; j < d; j++) {
@@ -96,9 +102,13 @@ public final class FeatureStats implements Serializable {
             throw new IllegalArgumentException("cannot merge feature statistics of different passes or dimensions");
         }
         sums.merge(other.sums);
-        for (int j = 0; j < d; j++) {
-            min[j] = Math.min(min[j], other.min[j]);
-            max[j] = Math.max(max[j], other.max[j]);
+        if (first == null) {
+            first = other.first;
+            System.arraycopy(other.spread, 0, spread, 0, d);
+        } else if (other.first != null) {
+            for (int j = 0; j < d; j++) {
+                spread[j] += other.spread[j] + Math.abs(other.first[j] - first[j]);
+            }
         }
         count += other.count;
         return this;
@@ -125,7 +135,7 @@ public final class FeatureStats implements Serializable {
 
     /**
      * The standardiser of SPEC §2.1 from a first pass and the second pass taken around its mean: scale 1/σ_j with
-     * σ_j = √(Σ(x − μ)² / n), or 0 for a feature whose values are all equal (min = max).
+     * σ_j = √(Σ(x − μ)² / n), or 0 for a feature whose values are all equal.
      */
     public static Standardizer standardizer(FeatureStats first, FeatureStats second) {
         first.requireFirst();
@@ -136,7 +146,7 @@ public final class FeatureStats implements Serializable {
         double[] scale = new double[d];
         for (int j = 0; j < d; j++) {
             double sd = Math.sqrt(second.sums.get(j) / first.count);
-            scale[j] = first.min[j] < first.max[j] && sd > 0 ? 1.0 / sd : 0.0;
+            scale[j] = first.spread[j] != 0 && sd > 0 ? 1.0 / sd : 0.0;
         }
         return new Standardizer(second.mean.clone(), scale);
     }

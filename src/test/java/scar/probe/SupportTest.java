@@ -94,6 +94,35 @@ class SupportTest {
         }
     }
 
+    @Test
+    void aFeatureIsConstantExactlyWhenAllItsValuesAreEqualWhateverTheGrouping() {
+        // per column: 0.1 in the first 300 rows and 0.2 after (each block constant, not the whole); +0 and -0 (equal);
+        // 7 but for the last row; +-3e38 (differences overflow a float); 0.3 everywhere (constant)
+        int n = 600;
+        float[] v = new float[n * 5];
+        for (int i = 0; i < n; i++) {
+            v[i * 5] = i < 300 ? 0.1f : 0.2f;
+            v[i * 5 + 1] = i % 2 == 0 ? 0f : -0f;
+            v[i * 5 + 2] = i == n - 1 ? Math.nextUp(7f) : 7f;
+            v[i * 5 + 3] = i % 3 == 0 ? 3e38f : -3e38f;
+            v[i * 5 + 4] = 0.3f;
+        }
+        Matrix x = Matrix.wrap(n, 5, v);
+        int[] starts = {0, 100, 300, 301, 599, 600};
+        boolean[] constant = {false, true, false, false, true};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int trial = 0; trial < 100; trial++) {
+            int groups = 1 + random.nextInt(4);
+            int[] groupOf = random.ints(starts.length - 1, 0, groups).toArray();
+            FeatureStats first = merged(x, starts, groupOf, groups, null, random);
+            Standardizer s = FeatureStats.standardizer(first, merged(x, starts, groupOf, groups, first, random));
+            for (int j = 0; j < 5; j++) {
+                assertEquals(constant[j], s.scale[j] == 0.0, "trial " + trial + ", column " + j);
+                assertTrue(Double.isFinite(s.scale[j]), "trial " + trial + ", column " + j);
+            }
+        }
+    }
+
     /** One pass with block b added to group groupOf[b] (in block order), the groups merged in a shuffled order. */
     private static FeatureStats merged(Matrix x, int[] starts, int[] groupOf, int groups, FeatureStats first,
                                        java.util.SplittableRandom random) {
