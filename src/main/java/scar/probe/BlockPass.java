@@ -137,7 +137,7 @@ public final class BlockPass {
     public void gradient(float[][] rows, int[] labels, int from, int to, float[][] w, float[] b, double invN,
                          PassSums sums) {
         int[] one = {from, to};
-        gradient(rows, null, labels, one, one, 0, 1, w, b, invN, sums);
+        gradient(rows, null, labels, one, one, 0, 1, w, b, invN, sums, null, null);
     }
 
     /**
@@ -149,24 +149,35 @@ public final class BlockPass {
      */
     public void gradient(float[][] rows, int[] labels, int[] starts, int[] groups, int first, int last, float[][] w,
                          float[] b, double invN, PassSums sums) {
-        gradient(rows, null, labels, starts, groups, first, last, w, b, invN, sums);
+        gradient(rows, null, labels, starts, groups, first, last, w, b, invN, sums, null, null);
     }
 
     /** {@link #gradient(float[][], int[], int[], int[], int, int, float[][], float[], double, PassSums)} over rows read
      * on demand. */
     public void gradient(Rows rows, int[] labels, int[] starts, int[] groups, int first, int last, float[][] w,
                          float[] b, double invN, PassSums sums) {
-        gradient(null, rows, labels, starts, groups, first, last, w, b, invN, sums);
+        gradient(null, rows, labels, starts, groups, first, last, w, b, invN, sums, null, null);
+    }
+
+    /**
+     * {@link #gradient(Rows, int[], int[], int[], int, int, float[][], float[], double, PassSums)} that also writes
+     * each row's K logits (row-major from {@code logits[row·K]}) and its argmax, ties to the lowest class
+     * ({@code predictions[row]}): the same numbers as {@link #predict} at the same model.
+     */
+    void gradient(Rows rows, int[] labels, int[] starts, int[] groups, int first, int last, float[][] w, float[] b,
+                  double invN, PassSums sums, float[] logits, int[] predictions) {
+        gradient(null, rows, labels, starts, groups, first, last, w, b, invN, sums, logits, predictions);
     }
 
     /**
      * The panel and chunk loops: rows come from {@code held} (row offsets as they are) or are read from {@code read}.
      * Chunks are cut at every block start and every {@link Kernels#CHUNK} rows within a block; a panel is a run of
      * whole chunks. Per row the forward kernel does not depend on the panel, and everything after it is per chunk and
-     * per group, so the panels change no bit of the result.
+     * per group, so the panels change no bit of the result. {@code logits} and {@code predictions}, when not null,
+     * receive every row's logits and argmax (row r being the r-th row of {@code starts}' numbering).
      */
     private void gradient(float[][] held, Rows read, int[] labels, int[] starts, int[] groups, int first, int last,
-                          float[][] w, float[] b, double invN, PassSums sums) {
+                          float[][] w, float[] b, double invN, PassSums sums, float[] logits, int[] predictions) {
         int k = numClasses;
         int group = first;
         int row = groups[first];
@@ -190,8 +201,19 @@ public final class BlockPass {
                 }
                 int count = Math.min(Kernels.CHUNK, Math.min(starts[block + 1], panelEnd) - row);
                 int off = row - panelStart;
+                if (logits != null) {
+                    for (int cls = 0; cls < k; cls++) {
+                        float[] zc = z[cls];
+                        for (int r = 0; r < count; r++) {
+                            logits[(row + r) * k + cls] = zc[off + r];
+                        }
+                    }
+                }
                 loss += softmaxGradient(off, count, labels, row, invN);
                 right += lastRight;
+                if (predictions != null) {
+                    System.arraycopy(best, 0, predictions, row, count);
+                }
                 for (float[] pk : p) {
                     Arrays.fill(pk, 0f);
                 }
@@ -269,9 +291,36 @@ public final class BlockPass {
             read.load(row0, count, panel);
             rows = panel;
         }
-        Kernels.transpose(rows, held != null ? row0 : 0, count, xt);
-        Kernels.forward(xt, count, w, b, z);
+        if (isZero(w, b)) {
+            for (float[] zk : z) {
+                Arrays.fill(zk, 0, count, 0f);
+            }
+        } else {
+            Kernels.transpose(rows, held != null ? row0 : 0, count, xt);
+            Kernels.forward(xt, count, w, b, z);
+        }
         return rows;
+    }
+
+    /**
+     * Whether every weight is zero and every bias +0, as at the converged probe's first pass: then the forward kernel
+     * would compute +0 for every logit of finite rows (each fma adds a zero product to +0), so it is skipped —
+     * the same bits, without the transpose and the products. Checks K·d values, nothing beside a panel's cost.
+     */
+    private static boolean isZero(float[][] w, float[] b) {
+        for (float bk : b) {
+            if (Float.floatToRawIntBits(bk) != 0) {
+                return false;
+            }
+        }
+        for (float[] wk : w) {
+            for (float v : wk) {
+                if (v != 0f) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

@@ -35,6 +35,15 @@ public final class ConvergedFit {
      */
     public static Result minimize(int numClasses, int d, long n, ProbeOptions options, Pass pass,
                                   Runnable beforeIteration) {
+        return minimize(numClasses, d, n, options, pass, beforeIteration, () -> { });
+    }
+
+    /**
+     * {@link #minimize(int, int, long, ProbeOptions, Pass, Runnable)}, calling {@code accepted} right after every
+     * pass whose model becomes the optimiser's current one: the result's model is the one of the last such pass.
+     */
+    static Result minimize(int numClasses, int d, long n, ProbeOptions options, Pass pass, Runnable beforeIteration,
+                           Runnable accepted) {
         Objects.requireNonNull(pass, "pass");
         Model model = Model.zeros(numClasses, d);
         int weights = numClasses * d;
@@ -57,7 +66,7 @@ public final class ConvergedFit {
             return sums.meanLoss(n) + 0.5 * lambda * penalty;
         };
         Lbfgs.Outcome outcome = Lbfgs.minimize(objective, new double[weights + numClasses], options,
-                beforeIteration);
+                beforeIteration, accepted);
         model.load(outcome.x());
         return new Result(model.w(), model.b(), outcome.value(), outcome.iterations(), outcome.converged());
     }

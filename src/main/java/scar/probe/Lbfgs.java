@@ -38,6 +38,15 @@ final class Lbfgs {
      * iteration (the probe checks for interruption there).
      */
     static Outcome minimize(Objective f, double[] x0, ProbeOptions o, Runnable beforeIteration) {
+        return minimize(f, x0, o, beforeIteration, () -> { });
+    }
+
+    /**
+     * {@link #minimize(Objective, double[], ProbeOptions, Runnable)}, calling {@code accepted} right after every
+     * evaluation whose point becomes the current one (the start, then every accepted step): the outcome's point is
+     * always the one of the last such evaluation, so a caller can keep what that evaluation computed.
+     */
+    static Outcome minimize(Objective f, double[] x0, ProbeOptions o, Runnable beforeIteration, Runnable accepted) {
         int dim = x0.length;
         int m = o.history();
         double[][] s = new double[m][];
@@ -49,6 +58,7 @@ final class Lbfgs {
         double[] x = x0.clone();
         double[] g = new double[dim];
         double fx = f.value(x, g);
+        accepted.run();
         double[] xn = new double[dim];
         double[] gn = new double[dim];
         double[] p = new double[dim];
@@ -70,15 +80,16 @@ final class Lbfgs {
             }
             double t = stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(dot(g, g))) : 1.0;
             double fn = Double.NaN;
-            boolean accepted = false;
+            boolean taken = false;
             boolean stalled = false;
-            for (int tries = 0; tries < MAX_BACKTRACKS && !accepted && !stalled; tries++) {
+            for (int tries = 0; tries < MAX_BACKTRACKS && !taken && !stalled; tries++) {
                 for (int i = 0; i < dim; i++) {
                     xn[i] = x[i] + t * p[i];
                 }
                 fn = f.value(xn, gn);
                 if (fn < fx && fn <= fx + ARMIJO * t * slope) {
-                    accepted = true;
+                    taken = true;
+                    accepted.run();
                 } else if (fn == fx || belowResolution(t, p, x)) {
                     stalled = true; // the step is below the objective's resolution: shorter ones cannot help
                 } else {
@@ -86,7 +97,7 @@ final class Lbfgs {
                     t = Double.isFinite(q) ? Math.max(0.1 * t, Math.min(0.5 * t, q)) : 0.1 * t;
                 }
             }
-            if (!accepted) {
+            if (!taken) {
                 if (stored == 0) {
                     return new Outcome(x, fx, iter - 1, stalled);
                 }

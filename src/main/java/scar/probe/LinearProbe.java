@@ -78,12 +78,16 @@ public final class LinearProbe {
 
     /**
      * Heap bytes one fit on {@code n} training and {@code nTest} test items of dimension {@code d} with K classes
-     * allocates: its outputs (the n × K training logits dominate), index and label lists, per-thread pass buffers and
-     * L-BFGS's history; X itself is not copied. For budgeting concurrent fits and failing early with a clear message.
+     * allocates: its outputs (the n × K training logits dominate; the converged probe may hold them twice while it
+     * runs), index and label lists, per-thread pass buffers and L-BFGS's history; X itself is not copied. For
+     * budgeting concurrent fits and failing early with a clear message.
      */
     public static long memoryNeed(int n, int nTest, int d, int numClasses, ProbeOptions options) {
         long params = (long) numClasses * d + numClasses;
         long outputs = (4L * numClasses + 4) * ((long) n + nTest);
+        if (options.kind() == ProbeKind.CONVERGED && ConvergedProbe.keepsOutputs(n, numClasses)) {
+            outputs += ConvergedProbe.extraBytes(n, numClasses) + 8L * params;
+        }
         long lists = 16L * n + 8L * nTest;
         int panel = Kernels.panelRows(numClasses);
         long buffers = (long) options.threads() * (8L * panel * d + 4L * numClasses * (panel + d)

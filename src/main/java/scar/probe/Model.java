@@ -29,7 +29,14 @@ record Model(float[][] w, float[] b) {
         float[] logits = new float[Math.multiplyExact(n, b.length)];
         int[] predictions = new int[n];
         train.predict(w, b, logits, predictions);
-        int trainCorrect = train.correct();
+        return outputs(logits, predictions, train.correct(), test);
+    }
+
+    /**
+     * {@link #outputs(SoftmaxPass, SoftmaxPass)} with the training logits, predictions and correct count of this
+     * model already computed (by the pass that evaluated it).
+     */
+    Outputs outputs(float[] logits, int[] predictions, int trainCorrect, SoftmaxPass test) {
         int testCorrect = -1;
         float[] testLogits = null;
         int[] testPredictions = null;

@@ -74,6 +74,15 @@ final class SoftmaxPass {
      * reused by its next call: read them before passing again.
      */
     PassSums sums(float[][] w, float[] b) {
+        return sums(w, b, null, null);
+    }
+
+    /**
+     * {@link #sums(float[][], float[])} that also writes every row's logits ({@code n × K}, row-major) and argmax into
+     * {@code logits} and {@code predictions} (both null: not kept) — the numbers {@link #predict} gives at the same
+     * model.
+     */
+    PassSums sums(float[][] w, float[] b, float[] logits, int[] predictions) {
         double invN = 1.0 / data.n;
         boolean[] used = new boolean[threads];
         Blocks blocks = data.blocks;
@@ -87,7 +96,7 @@ final class SoftmaxPass {
                 into.clear();
             }
             scratch().gradient(data, labels, blocks.starts(), blocks.groups(), runs[run], runs[run + 1], w, b, invN,
-                    into);
+                    into, logits, predictions);
         });
         // exact whatever the grouping: the first worker's sums take in the others' (one run: nothing to merge)
         PassSums total = null;

@@ -179,4 +179,78 @@ class SoftmaxPassTest {
         assertArrayEquals(new int[] {0, 3, 4, 6}, BlockPass.blockStarts(items));
         assertArrayEquals(new int[] {0}, BlockPass.blockStarts(new int[0]));
     }
+
+    @Test
+    void theGradientPassWritesTheLogitsAndPredictionsThatPredictGives() {
+        // rows of every third item: 5,000 rows over four blocks of items, several tasks; classes 0 and 1 tie
+        int n = 5000;
+        int d = 33;
+        int k = 5;
+        SyntheticData big = SyntheticData.gaussianClasses(n, d, k, 2);
+        int[] items = new int[n];
+        java.util.Arrays.setAll(items, i -> 3 * i);
+        SplittableRandom r = new SplittableRandom(8);
+        Model m = Model.zeros(k, d);
+        for (float[] wk : m.w()) {
+            for (int j = 0; j < d; j++) {
+                wk[j] = (float) (0.3 * r.nextGaussian());
+            }
+        }
+        m.w()[1] = m.w()[0].clone();
+        for (int threads = 1; threads <= 2; threads++) {
+            SoftmaxPass pass = new SoftmaxPass(PackedData.standardised(big.x(), null, Blocks.of(items)), big.labels(),
+                    k, threads);
+            float[] kept = new float[n * k];
+            int[] keptPredictions = new int[n];
+            pass.sums(m.w(), m.b(), kept, keptPredictions);
+            int keptCorrect = pass.correct();
+            float[] logits = new float[n * k];
+            int[] predictions = new int[n];
+            pass.predict(m.w(), m.b(), logits, predictions);
+            assertArrayEquals(bits(logits), bits(kept), threads + " threads");
+            assertArrayEquals(predictions, keptPredictions, threads + " threads");
+            assertEquals(pass.correct(), keptCorrect);
+            assertEquals(0, java.util.Arrays.stream(keptPredictions).filter(p -> p == 1).count(),
+                    "a tie goes to the lowest class");
+        }
+    }
+
+    @Test
+    void aZeroModelGivesTheLogitsOfTheForwardKernel() {
+        // W = 0 with b = +0 skips the forward kernel: its logits must still be the kernel's, +0 bit for bit (the
+        // rows hold negative values, whose products with 0 are -0); with a -0 bias the kernel runs and mixes signs
+        float[][] rows = new float[N][];
+        for (int i = 0; i < N; i++) {
+            rows[i] = data.x().row(i);
+        }
+        float[][] xt = new float[D][N];
+        Kernels.transpose(rows, 0, N, xt);
+        SoftmaxPass pass = new SoftmaxPass(PackedData.raw(data.x()), data.labels(), K, 2);
+        float[][] zeros = new float[K][D];
+        for (float bias : new float[] {0f, -0f}) {
+            float[] b = new float[K];
+            java.util.Arrays.fill(b, bias);
+            float[][] z = new float[K][N];
+            Kernels.forward(xt, N, zeros, b, z);
+            float[] kept = new float[N * K];
+            pass.sums(zeros, b, kept, new int[N]);
+            int negativeZeros = 0;
+            for (int i = 0; i < N; i++) {
+                for (int c = 0; c < K; c++) {
+                    assertEquals(Float.floatToRawIntBits(z[c][i]), Float.floatToRawIntBits(kept[i * K + c]),
+                            "bias " + bias + ", row " + i + ", class " + c);
+                    negativeZeros += Float.floatToRawIntBits(kept[i * K + c]) != 0 ? 1 : 0;
+                }
+            }
+            assertEquals(bias == 0f && Float.floatToRawIntBits(bias) == 0, negativeZeros == 0, "bias " + bias);
+        }
+    }
+
+    private static int[] bits(float[] values) {
+        int[] out = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = Float.floatToRawIntBits(values[i]);
+        }
+        return out;
+    }
 }
