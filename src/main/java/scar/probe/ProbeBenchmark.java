@@ -103,7 +103,14 @@ public final class ProbeBenchmark {
         Standardizer standardizer = Standardizer.fit(data.x(), blocks.starts());
         SoftmaxPass pass = new SoftmaxPass(standardizer.apply(data.x(), blocks), data.labels(), data.numClasses(),
                 threads);
+        // a model that is not zero: a pass at W = 0 skips the forward product, as a fit's first pass does
         Model model = Model.zeros(data.numClasses(), d);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(n);
+        for (float[] wk : model.w()) {
+            for (int j = 0; j < d; j++) {
+                wk[j] = (float) (0.01 * random.nextGaussian());
+            }
+        }
         double[] gradW = new double[data.numClasses() * d];
         double[] gradB = new double[data.numClasses()];
         for (int i = 0; i < Math.max(3, passes / 2); i++) {
