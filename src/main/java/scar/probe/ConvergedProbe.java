@@ -50,19 +50,19 @@ final class ConvergedProbe {
 
     /**
      * The logits and predictions of the optimiser's current model, written by the pass that evaluated it. Each pass
-     * writes into the trial arrays; when the optimiser takes the pass's model as its current one, trial and kept
-     * arrays swap. The optimiser's result is always the model of the last pass taken, which {@link #isOf} checks
+     * writes into the trial arrays (and a copy of its model); when the optimiser takes the pass's model as its current
+     * one, trial and kept arrays swap. The optimiser's result is always the model of the last pass taken, which {@link #isOf} checks
      * bit for bit before the arrays are used (a model's logits are a function of the model and the rows alone).
      */
     private static final class Kept {
         private float[] logits;
         private int[] predictions;
         private int correct;
-        private final Model model;
+        private Model model;
         private float[] trialLogits;
         private int[] trialPredictions;
         private int trialCorrect;
-        private final Model trialModel;
+        private Model trialModel;
         private boolean any;
 
         Kept(int n, int k, int d) {
@@ -93,10 +93,9 @@ final class ConvergedProbe {
             predictions = trialPredictions;
             trialPredictions = p;
             correct = trialCorrect;
-            for (int c = 0; c < model.w().length; c++) {
-                System.arraycopy(trialModel.w()[c], 0, model.w()[c], 0, model.w()[c].length);
-            }
-            System.arraycopy(trialModel.b(), 0, model.b(), 0, model.b().length);
+            Model m = model;
+            model = trialModel;
+            trialModel = m;
             any = true;
         }
 
