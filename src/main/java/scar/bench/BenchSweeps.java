@@ -3,6 +3,7 @@ package scar.bench;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import scar.data.Memory;
 import scar.data.Modality;
@@ -19,6 +20,12 @@ import scar.probe.ProbeKind;
  * included, against the original's whole processes).
  */
 final class BenchSweeps {
+    /**
+     * The JVM flag of a quick start: C1 only. A small job's whole process is about a third shorter (C2 compiling the
+     * probe takes about a second of CPU beside a sweep that wants both cores), a big pass about 2.5x slower.
+     */
+    static final String QUICK_START = "-XX:TieredStopAtLevel=1";
+
     private final PrintStream out;
     private final Bench.Options options;
 
@@ -159,6 +166,10 @@ final class BenchSweeps {
                 Timings plain = process(c.args(), c.what(), runs, null);
                 out.printf(Locale.ROOT, "  %-20s %s as java -cp ... scar.cli.Main (no launcher, no archive)%n", "",
                         plain.inSeconds());
+                Timings quick = process(c.args(), c.what(), runs, launcher.get(), Map.of("SCAR_JAVA_OPTS",
+                        (System.getenv().getOrDefault("SCAR_JAVA_OPTS", "") + " " + QUICK_START).strip()));
+                out.printf(Locale.ROOT, "  %-20s %s with SCAR_JAVA_OPTS=%s (C1 only: for small jobs; big passes run "
+                        + "2.5x slower)%n", "", quick.inSeconds(), QUICK_START);
             }
         }
     }
@@ -168,10 +179,16 @@ final class BenchSweeps {
 
     /** {@code runs} whole processes of {@code args}: through {@code launcher}, or a plain JVM when it is null. */
     private Timings process(String[] args, String what, int runs, java.nio.file.Path launcher) {
+        return process(args, what, runs, launcher, Map.of());
+    }
+
+    /** {@link #process(String[], String, int, java.nio.file.Path)} with {@code env} for the launcher. */
+    private Timings process(String[] args, String what, int runs, java.nio.file.Path launcher,
+                            Map<String, String> env) {
         double[] seconds = new double[runs];
         lastRss = 0;
         for (int i = 0; i < runs; i++) {
-            ChildRun run = (launcher != null ? ChildRun.launcher(launcher, args)
+            ChildRun run = (launcher != null ? ChildRun.launcher(launcher, env, args)
                     : ChildRun.of(List.of(), "scar.cli.Main", args)).requireSuccess(what);
             seconds[i] = run.seconds();
             lastRss = Math.max(lastRss, run.peakRss());

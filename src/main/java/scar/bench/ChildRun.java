@@ -37,9 +37,16 @@ record ChildRun(double seconds, long peakRss, int exitCode, String output) {
      * included), with {@code SCAR_NO_BUILD=1} so that it never starts a build under the benchmark.
      */
     static ChildRun launcher(Path script, String... args) {
+        return launcher(script, Map.of(), args);
+    }
+
+    /** {@link #launcher(Path, String...)} with {@code env} added to (or replacing) this process's environment. */
+    static ChildRun launcher(Path script, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of(script.toString()));
         command.addAll(List.of(args));
-        return run(command, Map.of("SCAR_NO_BUILD", "1"));
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("SCAR_NO_BUILD", "1");
+        return run(command, all);
     }
 
     /**
