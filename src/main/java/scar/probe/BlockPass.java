@@ -174,7 +174,8 @@ public final class BlockPass {
      * Chunks are cut at every block start and every {@link Kernels#CHUNK} rows within a block; a panel is a run of
      * whole chunks. Per row the forward kernel does not depend on the panel, and everything after it is per chunk and
      * per group, so the panels change no bit of the result. {@code logits} and {@code predictions}, when not null,
-     * receive every row's logits and argmax (row r being the r-th row of {@code starts}' numbering).
+     * receive every row's logits and argmax (row r being the r-th row of {@code starts}' numbering). At a zero model
+     * ({@link #isZero}) the forward kernel is skipped: these are a fit's standardised training rows, finite.
      */
     private void gradient(float[][] held, Rows read, int[] labels, int[] starts, int[] groups, int first, int last,
                           float[][] w, float[] b, double invN, PassSums sums, float[] logits, int[] predictions) {
@@ -190,9 +191,10 @@ public final class BlockPass {
         Arrays.fill(slot, 0.0);
         double loss = 0.0;
         int right = 0;
+        boolean zero = isZero(w, b);
         while (row < end) {
             int panelEnd = panelEnd(starts, block, end, row, panelRows);
-            float[][] rows = forward(held, read, row, panelEnd - row, w, b);
+            float[][] rows = forward(held, read, row, panelEnd - row, w, b, zero);
             int at = held != null ? row : 0;
             int panelStart = row;
             while (row < panelEnd) {
@@ -282,16 +284,17 @@ public final class BlockPass {
     /**
      * Transposes rows {@code [row0, row0 + count)} — of {@code held}, or read from {@code read} into this pass's panel
      * buffer — and runs the forward kernel over them into {@link #z}; returns the rows the chunks then use, row
-     * {@code row0} being at {@code row0} of {@code held} or at 0 of the panel buffer.
+     * {@code row0} being at {@code row0} of {@code held} or at 0 of the panel buffer. With {@code zero} (the model
+     * is zero, {@link #isZero}, and the rows are known to be finite) it writes +0 logits instead.
      */
-    private float[][] forward(float[][] held, Rows read, int row0, int count, float[][] w, float[] b) {
+    private float[][] forward(float[][] held, Rows read, int row0, int count, float[][] w, float[] b, boolean zero) {
         reserve(count, held == null);
         float[][] rows = held;
         if (held == null) {
             read.load(row0, count, panel);
             rows = panel;
         }
-        if (isZero(w, b)) {
+        if (zero) {
             for (float[] zk : z) {
                 Arrays.fill(zk, 0, count, 0f);
             }
@@ -304,8 +307,11 @@ public final class BlockPass {
 
     /**
      * Whether every weight is zero and every bias +0, as at the converged probe's first pass: then the forward kernel
-     * would compute +0 for every logit of finite rows (each fma adds a zero product to +0), so it is skipped —
-     * the same bits, without the transpose and the products. Checks K·d values, nothing beside a panel's cost.
+     * would compute +0 for every logit of finite rows (each fma adds a zero product to +0), so the gradient pass skips
+     * it — the same bits, without the transpose and the products. Only there: a pass's training rows are finite (the
+     * input is checked, and a fit's own rows, |x − μ| ≤ √n·σ, cannot standardise beyond a float), but a held-out row
+     * standardised with the training statistics may be infinite, whose logits are NaN (0·∞), so {@link #predict}
+     * always runs the kernel. Checks K·d values once per call.
      */
     private static boolean isZero(float[][] w, float[] b) {
         for (float bk : b) {
@@ -344,7 +350,7 @@ public final class BlockPass {
         int k = numClasses;
         for (int row0 = from; row0 < to; row0 += panelRows) {
             int count = Math.min(panelRows, to - row0);
-            forward(held, read, row0, count, w, b);
+            forward(held, read, row0, count, w, b, false);
             for (int r = 0; r < count; r++) {
                 int top = 0;
                 float zTop = z[0][r];

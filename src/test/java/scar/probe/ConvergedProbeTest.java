@@ -46,6 +46,32 @@ class ConvergedProbeTest {
         assertTrue(endedOnRejectedTrials, "one case ends with passes after the final model's");
     }
 
+    @Test
+    void aFitEndingAtTheZeroModelGivesTheKernelsTestLogits() {
+        // balanced classes each holding -1e-30 and +1e-30: the gradient at W = 0, b = 0 is exactly 0, so the fit ends
+        // there with the defaults; the test value 1e10 standardises to +inf (scale 1e30), whose logits under the
+        // forward kernel are NaN (0 * inf), not the +0 of finite rows
+        Matrix x = Matrix.wrap(4, 1, new float[] {-1e-30f, 1e-30f, -1e-30f, 1e-30f});
+        int[] y = {0, 0, 1, 1};
+        Matrix xTest = Matrix.wrap(2, 1, new float[] {1e10f, 0.5e-30f});
+        ProbeResult r = LinearProbe.fit(x, y, 2, ProbeOptions.defaults().withThreads(1), 0, xTest, new int[] {1, 0});
+        assertEquals(0, r.iterations());
+
+        Standardizer s = Standardizer.fit(x, Blocks.identity(4).starts(), 1);
+        float[][] xt = new float[1][2];
+        for (int i = 0; i < 2; i++) {
+            float[] row = new float[1];
+            s.apply(xTest.row(i), row);
+            xt[0][i] = row[0];
+        }
+        assertEquals(Float.POSITIVE_INFINITY, xt[0][0]);
+        float[][] z = new float[2][2];
+        Kernels.forward(xt, 2, new float[2][1], new float[2], z);
+        float[] expected = {z[0][0], z[1][0], z[0][1], z[1][1]};
+        assertArrayEquals(bits(expected), bits(r.testLogits()));
+        assertArrayEquals(new int[] {0, 0}, r.testPredictions());
+    }
+
     private static int[] bits(float[] values) {
         int[] out = new int[values.length];
         for (int i = 0; i < values.length; i++) {
