@@ -51,8 +51,9 @@ final class ConvergedProbe {
     /**
      * The logits and predictions of the optimiser's current model, written by the pass that evaluated it. Each pass
      * writes into the trial arrays (and a copy of its model); when the optimiser takes the pass's model as its current
-     * one, trial and kept arrays swap. The optimiser's result is always the model of the last pass taken, which {@link #isOf} checks
-     * bit for bit before the arrays are used (a model's logits are a function of the model and the rows alone).
+     * one, trial and kept arrays swap. The optimiser's result is always the model of the last pass taken, which
+     * {@link #isOf} checks bit for bit before the arrays are used (a model's logits are a function of the model and
+     * the rows alone).
      */
     private static final class Kept {
         private float[] logits;
