@@ -163,7 +163,7 @@ public final class JsonLines {
         String value = json.nextString();
         Integer k = LabelCoding.asInteger(value);
         if (k == null) {
-            throw lines.error(keys.label(), value, "an integer class label");
+            throw lines.error(keys.label(), value, LabelCoding.expectedInteger(value));
         }
         return k;
     }

@@ -50,6 +50,21 @@ final class LabelCoding {
         }
     }
 
+    /**
+     * What a label that {@link #asInteger} refuses should have been, for the "value '…' is not …" of an error: an
+     * integral number too large for an int says so, rather than that it is not an integer.
+     */
+    static String expectedInteger(String s) {
+        if (Decimal.isDecimal(s)) {
+            double d = Double.parseDouble(CsvReader.trim(s));
+            if (d == Math.rint(d)) {
+                return "an integer class label within the int range (" + Integer.MIN_VALUE + " to "
+                        + Integer.MAX_VALUE + ")";
+            }
+        }
+        return "an integer class label";
+    }
+
     /** Whether {@code s} is a number: a decimal in the grammar of {@link Decimal}, or a spelling of NaN or infinity. */
     static boolean isNumber(String s) {
         return Decimal.isDecimal(s) || Decimal.isNonFinite(s);
@@ -107,7 +122,7 @@ final class LabelCoding {
             throw reader.error(column, value, "a label (the label is empty)");
         }
         if (asInteger(value) == null && isNumber(value)) {
-            throw reader.error(column, value, "an integer class label");
+            throw reader.error(column, value, expectedInteger(value));
         }
         return value;
     }

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * A labels file for loaders whose embeddings carry no labels (.npy): one integer label per line, or a CSV whose
  * header has a {@code label} column and optionally a {@code class_name} column. The first line is a header when one
- * of its fields is not a number. Labels must be integers; they are coded by {@link LabelCoding#ofInts}.
+ * of its fields is not a number. Labels must be integers; they are coded by {@link LabelCoding#ofInts}. In a file of
+ * one label per line a blank line before the last label is an error: it is a missing label (pandas writes a missing
+ * value so), and skipping it would shift every later label by one row.
  */
 final class LabelsText {
 
@@ -30,13 +32,19 @@ final class LabelsText {
             IntList labels = new IntList();
             Map<Integer, String> names = new HashMap<>();
             Map<String, Integer> labelOfName = new HashMap<>();
+            int previousLine = hasHeader ? reader.lineNumber() : 0;
             for (String[] r = hasHeader ? reader.nextRecord() : first; r != null; r = reader.nextRecord()) {
+                if (header.length == 1 && reader.lineNumber() > previousLine + 1) {
+                    throw new IllegalArgumentException(file + ", line " + (previousLine + 1) + ": a blank line among"
+                            + " the labels; expected one label per line (is a label missing?)");
+                }
+                previousLine = reader.lineNumber();
                 if (r.length != header.length) {
                     throw reader.ragged(r.length, header);
                 }
                 Integer label = LabelCoding.asInteger(r[labelCol]);
                 if (label == null) {
-                    throw reader.error(header[labelCol], r[labelCol], "an integer class label");
+                    throw reader.error(header[labelCol], r[labelCol], LabelCoding.expectedInteger(r[labelCol]));
                 }
                 if (nameCol >= 0) {
                     String previous = names.putIfAbsent(label, r[nameCol]);

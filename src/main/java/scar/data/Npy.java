@@ -58,7 +58,7 @@ public final class Npy {
             int rows = (int) shape[0];
             int cols = (int) shape[1];
             float[] data = new float[Matrix.heapValues(rows, cols, "the float64 array of " + file)];
-            readFloats(ch, h.dataOffset(), data);
+            readFloats(ch, file, h.dataOffset(), cols, data);
             return checkFinite(file, Matrix.wrap(rows, cols, data));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -239,8 +239,11 @@ public final class Npy {
         }
     }
 
-    /** Reads little-endian doubles, narrowed to float, chunk by chunk into {@code out}. */
-    private static void readFloats(FileChannel ch, long offset, float[] out) throws IOException {
+    /**
+     * Reads little-endian doubles, narrowed to float, chunk by chunk into {@code out} (rows of {@code cols}). A finite
+     * double beyond the float32 range is an error naming its value (narrowed, it would be reported as infinity).
+     */
+    private static void readFloats(FileChannel ch, Path file, long offset, int cols, float[] out) throws IOException {
         ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
         int done = 0;
         long position = offset;
@@ -250,7 +253,14 @@ public final class Npy {
             NpyHeader.readFully(ch, position, buf);
             buf.flip();
             for (int k = 0; k < items; k++) {
-                out[done + k] = (float) buf.getDouble();
+                double v = buf.getDouble();
+                float f = (float) v;
+                if (Double.isFinite(v) && !Float.isFinite(f)) {
+                    int at = done + k;
+                    throw new IllegalArgumentException(file + ", row " + at / cols + ", column " + at % cols
+                            + " (0-based): value " + v + " is not a number within the float32 range (|x| < 3.4e38)");
+                }
+                out[done + k] = f;
             }
             done += items;
             position += (long) items * 8;

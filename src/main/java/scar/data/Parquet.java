@@ -96,7 +96,7 @@ public final class Parquet {
                         throw error(pq, i, labelColumn, labels[i], "a label (the label is empty)");
                     }
                     if (LabelCoding.asInteger(labels[i]) == null && LabelCoding.isNumber(labels[i])) {
-                        throw error(pq, i, labelColumn, labels[i], "an integer class label");
+                        throw error(pq, i, labelColumn, labels[i], LabelCoding.expectedInteger(labels[i]));
                     }
                 }
                 String[] ids = idColumn == null ? null : strings(pq, idColumn, x.rows(), "id");

@@ -92,8 +92,48 @@ class NpyTest {
     void rejectsNanAndInfinityNamingRowAndColumn() {
         Path nan = npy(dir.resolve("n.npy"), "<f4", false, "(2, 2)", floats(LE, 1, 2, 3, Float.NaN), 1);
         assertFails(IllegalArgumentException.class, () -> Npy.read(nan), "n.npy", "row 1", "column 1", "NaN", "finite");
-        Path inf = npy(dir.resolve("i.npy"), "<f8", false, "(1, 2)", doubles(1e300, 1), 1);
-        assertFails(IllegalArgumentException.class, () -> Npy.read(inf), "i.npy", "row 0", "column 0", "Infinity");
+        Path inf = npy(dir.resolve("i.npy"), "<f8", false, "(1, 2)", doubles(1, Double.NEGATIVE_INFINITY), 1);
+        assertFails(IllegalArgumentException.class, () -> Npy.read(inf), "i.npy", "row 0", "column 1", "-Infinity");
+    }
+
+    /** A float64 value beyond float32 is named as it is in the file, not as the infinity it would narrow to. */
+    @Test
+    void aFloat64BeyondTheFloat32RangeIsNamedByItsValue() {
+        Path big = npy(dir.resolve("big.npy"), "<f8", false, "(2, 2)", doubles(1, 2, 3, -1e300), 1);
+        assertFails(IllegalArgumentException.class, () -> Npy.read(big), "big.npy", "row 1, column 1", "-1.0E300",
+                "float32 range");
+        Path largest = npy(dir.resolve("max.npy"), "<f8", false, "(1, 1)", doubles(Float.MAX_VALUE), 1);
+        assertArrayEquals(new float[] {Float.MAX_VALUE}, Npy.read(largest).data());
+    }
+
+    /**
+     * A blank line in a file of one label per line is a missing label: skipping it used to leave only a count
+     * mismatch that did not say where, or with one label too many at the end, every later label one row off.
+     */
+    @Test
+    void aBlankLineAmongOneLabelPerLineIsAnError() {
+        Path x = npy(dir.resolve("emb.npy"), "<f4", false, "(3, 1)", floats(LE, 1, 2, 3), 1);
+        Path shifted = write(dir.resolve("y.txt"), "0\n\n1\n1\n");
+        assertFails(IllegalArgumentException.class, () -> Npy.load(x, shifted), "y.txt", "line 2", "blank line");
+        Path first = write(dir.resolve("first.csv"), "label\n\n0\n1\n1\n");
+        assertFails(IllegalArgumentException.class, () -> Npy.load(x, first), "first.csv", "line 2", "blank line");
+        Path trailing = write(dir.resolve("trailing.txt"), "0\r\n1\r\n1\r\n\r\n\n");
+        assertArrayEquals(new int[] {0, 1, 1}, Npy.load(x, trailing).labels());
+        Path columns = write(dir.resolve("c.csv"), "id,label\na,0\n\nb,1\nc,1\n");
+        assertArrayEquals(new int[] {0, 1, 1}, Npy.load(x, columns).labels());
+    }
+
+    /** An integral label beyond the int range says so, rather than that it is not an integer. */
+    @Test
+    void aLabelBeyondTheIntRangeIsNamedAsSuch() {
+        Path x = npy(dir.resolve("emb.npy"), "<f4", false, "(2, 1)", floats(LE, 1, 2), 1);
+        Path big = write(dir.resolve("y.txt"), "0\n10000000000\n");
+        assertFails(IllegalArgumentException.class, () -> Npy.load(x, big), "y.txt", "line 2", "'10000000000'",
+                "within the int range");
+        Path half = write(dir.resolve("h.txt"), "0\n1.5\n");
+        IllegalArgumentException e = assertFails(IllegalArgumentException.class, () -> Npy.load(x, half), "h.txt",
+                "line 2", "'1.5'", "is not an integer class label");
+        assertEquals(false, e.getMessage().contains("range"), e.getMessage());
     }
 
     @Test
