@@ -244,6 +244,14 @@ public final class Parquet {
             throw new IllegalArgumentException(pq.file() + ": column '" + CsvReader.shown(column) + "' holds "
                     + describe(c) + "; expected one integer or string " + role + " per row");
         }
+        // Decimals, dates, times and the like are stored as integers or bytes that do not read as what they mean
+        // (the decimal 1.5 is the integer 15): refused rather than coded by their storage.
+        String logical = c.leaf().logical();
+        if (logical != null && !logical.equals("unsigned") && !logical.equals("string") && !logical.equals("enum")) {
+            throw new IllegalArgumentException(pq.file() + ": column '" + CsvReader.shown(column) + "' holds "
+                    + CsvReader.shown(logical) + " values (stored as " + type.name().toLowerCase(Locale.ROOT)
+                    + "); expected one integer or string " + role + " per row");
+        }
         int maxDef = c.descriptor().getMaxDefinitionLevel();
         List<String> out = new ArrayList<>(rows);
         pq.read(c, (rep, def, value) -> {
@@ -255,7 +263,13 @@ public final class Parquet {
                 throw new IllegalArgumentException(pq.file() + ", row " + out.size() + " (0-based), column '"
                         + CsvReader.shown(column) + "': the " + role + " is null; expected a value on every row");
             }
-            out.add(value.text());
+            try {
+                out.add(value.text());
+            } catch (ParquetFile.NotUtf8Exception e) {
+                throw new IllegalArgumentException(pq.file() + ", row " + out.size() + " (0-based), column '"
+                        + CsvReader.shown(column) + "': the " + role + " is not UTF-8 text (bytes " + e.getMessage()
+                        + "); expected a UTF-8 string or an integer");
+            }
         });
         if (out.size() != rows) {
             throw new IllegalArgumentException(pq.file() + ": column '" + CsvReader.shown(column) + "' has "

@@ -6,20 +6,26 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import org.apache.parquet.VersionParser;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReaderImpl;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.ConvertedType;
 import org.apache.parquet.format.FieldRepetitionType;
 import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.LogicalType;
 import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.SchemaElement;
 import org.apache.parquet.format.Util;
@@ -51,9 +57,14 @@ final class ParquetFile implements AutoCloseable {
     private final List<Field> fields;
     private final VersionParser.ParsedVersion writer;
 
-    /** One schema node: a primitive leaf (type != null) or a group with children. */
+    /**
+     * One schema node: a primitive leaf (type != null) or a group with children. {@code logical} is a leaf's logical
+     * (or legacy converted) type as far as reading its values as text goes: null for none or a signed integer,
+     * {@code "unsigned"} for an unsigned integer, {@code "string"} for UTF-8 text, otherwise the type's name in lower
+     * case ({@code "decimal"}, {@code "date"}, {@code "uuid"}, ...).
+     */
     record Field(String name, FieldRepetitionType repetition, org.apache.parquet.format.Type type, int typeLength,
-                 List<Field> children) {
+                 String logical, List<Field> children) {
         boolean leaf() {
             return type != null;
         }
@@ -81,8 +92,21 @@ final class ParquetFile implements AutoCloseable {
 
         double getDouble();
 
-        /** An integer, string or boolean value as text. */
+        /**
+         * An integer, string or boolean value as text: an unsigned integer as unsigned, a byte array decoded as
+         * UTF-8.
+         *
+         * @throws NotUtf8Exception if a byte array is not valid UTF-8 (decoding it with replacement characters could
+         *                          make two different values one)
+         */
         String text();
+    }
+
+    /** A byte-array value that is not valid UTF-8; the message shows its first bytes in hex. */
+    static final class NotUtf8Exception extends RuntimeException {
+        NotUtf8Exception(String bytes) {
+            super(bytes, null, false, false);
+        }
     }
 
     private ParquetFile(Path file, FileChannel channel, FileMetaData meta) {
@@ -264,6 +288,7 @@ final class ParquetFile implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 throw undecodable(column, where, e);
             }
+            boolean unsigned = "unsigned".equals(column.leaf().logical());
             Value value = new Value() {
                 @Override
                 public float getFloat() {
@@ -278,10 +303,12 @@ final class ParquetFile implements AutoCloseable {
                 @Override
                 public String text() {
                     return switch (type) {
-                        case INT32 -> Integer.toString(reader.getInteger());
-                        case INT64 -> Long.toString(reader.getLong());
+                        case INT32 -> unsigned ? Integer.toUnsignedString(reader.getInteger())
+                                : Integer.toString(reader.getInteger());
+                        case INT64 -> unsigned ? Long.toUnsignedString(reader.getLong())
+                                : Long.toString(reader.getLong());
                         case BOOLEAN -> Boolean.toString(reader.getBoolean());
-                        default -> reader.getBinary().toStringUsingUTF8();
+                        default -> utf8(reader.getBinary().getBytes());
                     };
                 }
             };
@@ -353,14 +380,46 @@ final class ParquetFile implements AutoCloseable {
             for (int c = 0; c < e.getNum_children(); c++) {
                 children.add(field(schema, next, depth + 1));
             }
-            return new Field(e.getName(), repetition, null, 0, List.copyOf(children));
+            return new Field(e.getName(), repetition, null, 0, null, List.copyOf(children));
         }
         if (!e.isSetType()) {
             throw new IllegalArgumentException(file + ": schema element '" + CsvReader.shown(e.getName()) + "' has"
                     + " neither a type nor children (corrupt footer)");
         }
         return new Field(e.getName(), repetition, e.getType(), e.isSetType_length() ? e.getType_length() : 0,
-                List.of());
+                logical(e), List.of());
+    }
+
+    /** The {@link Field#logical} of a leaf: its logical type, or for files of older writers its converted type. */
+    private static String logical(SchemaElement e) {
+        LogicalType t = e.isSetLogicalType() ? e.getLogicalType() : null;
+        if (t != null && t.getSetField() != null) {
+            if (t.isSetINTEGER()) {
+                return t.getINTEGER().isIsSigned() ? null : "unsigned";
+            }
+            return t.getSetField().getFieldName().toLowerCase(Locale.ROOT);
+        }
+        ConvertedType c = e.isSetConverted_type() ? e.getConverted_type() : null;
+        if (c == null) {
+            return null;
+        }
+        return switch (c) {
+            case INT_8, INT_16, INT_32, INT_64 -> null;
+            case UINT_8, UINT_16, UINT_32, UINT_64 -> "unsigned";
+            case UTF8 -> "string";
+            default -> c.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** {@code bytes} decoded as UTF-8, strictly: malformed bytes are an error, not replacement characters. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int shown = Math.min(bytes.length, 16);
+            throw new NotUtf8Exception(HexFormat.ofDelimiter(" ").formatHex(bytes, 0, shown)
+                    + (shown < bytes.length ? " ..." : ""));
+        }
     }
 
     static ByteBuffer read(FileChannel ch, long position, int length) throws IOException {

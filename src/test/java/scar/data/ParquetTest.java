@@ -193,6 +193,73 @@ public class ParquetTest {
     }
 
     /**
+     * A label column is read as what its logical type says: unsigned integers as unsigned (they used to read as
+     * negative numbers, uint32 3,000,000,000 as class -1294967296), decimals, dates and the like refused (DECIMAL(4,1)
+     * 0.5 used to be class 5), and text decoded strictly (byte strings that are not UTF-8 used to become the same
+     * replacement characters, merging their classes).
+     */
+    @Test
+    void labelsAreReadAsTheirLogicalTypeSays() {
+        String embedding = "required group embedding (LIST) { repeated float array; }";
+        BiConsumer<Group, Integer> oneValue = (g, i) -> g.addGroup("embedding").append("array", (float) i);
+        Path uint8 = write(dir.resolve("u8.parquet"), "message m { required int32 label (INTEGER(8,false)); "
+                        + embedding + " }", CompressionCodecName.SNAPPY, ParquetProperties.WriterVersion.PARQUET_1_0,
+                false, 4, (g, i) -> {
+                    g.append("label", i % 2 == 0 ? 7 : 200);
+                    oneValue.accept(g, i);
+                });
+        MultiModalDataset small = Parquet.loader().load(uint8);
+        assertArrayEquals(new String[] {"7", "200"}, small.classNames());
+        assertArrayEquals(new int[] {0, 1, 0, 1}, small.labels());
+        Path uint32 = write(dir.resolve("u32.parquet"), "message m { required int32 label (INTEGER(32,false)); "
+                        + embedding + " }", CompressionCodecName.SNAPPY, ParquetProperties.WriterVersion.PARQUET_1_0,
+                false, 4, (g, i) -> {
+                    g.append("label", i == 3 ? (int) 3_000_000_000L : i % 2);
+                    oneValue.accept(g, i);
+                });
+        assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(uint32), "u32.parquet",
+                "row 3 (0-based), column 'label'", "value '3000000000'", "within the int range");
+        Path uint64 = write(dir.resolve("u64.parquet"), "message m { required int64 label (INTEGER(64,false)); "
+                        + embedding + " }", CompressionCodecName.SNAPPY, ParquetProperties.WriterVersion.PARQUET_1_0,
+                false, 4, (g, i) -> {
+                    g.append("label", i == 1 ? -1L : i % 2);
+                    oneValue.accept(g, i);
+                });
+        assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(uint64), "u64.parquet",
+                "row 1 (0-based)", "value '18446744073709551615'");
+        Path decimal = write(dir.resolve("dec.parquet"), "message m { required int32 label (DECIMAL(4,1)); "
+                        + embedding + " }", CompressionCodecName.SNAPPY, ParquetProperties.WriterVersion.PARQUET_1_0,
+                false, 4, (g, i) -> {
+                    g.append("label", i == 2 ? 5 : 10 * (i % 2));
+                    oneValue.accept(g, i);
+                });
+        assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(decimal), "dec.parquet",
+                "column 'label' holds decimal values (stored as int32)", "integer or string label");
+        Path date = write(dir.resolve("date.parquet"), "message m { required int32 label (DATE); " + embedding
+                        + " }", CompressionCodecName.SNAPPY, ParquetProperties.WriterVersion.PARQUET_1_0, false, 4,
+                (g, i) -> {
+                    g.append("label", i % 2);
+                    oneValue.accept(g, i);
+                });
+        assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(date), "date.parquet",
+                "column 'label' holds date values");
+        Path bytes = write(dir.resolve("bytes.parquet"), "message m { required binary label; " + embedding + " }",
+                CompressionCodecName.SNAPPY, ParquetProperties.WriterVersion.PARQUET_1_0, false, 4, (g, i) -> {
+                    g.append("label", org.apache.parquet.io.api.Binary.fromConstantByteArray(
+                            new byte[] {'c', (byte) (0xf0 + i % 2)}));
+                    oneValue.accept(g, i);
+                });
+        assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(bytes), "bytes.parquet",
+                "row 0 (0-based), column 'label'", "not UTF-8", "63 f0");
+        Path text = write(dir.resolve("text.parquet"), "message m { required binary label; " + embedding + " }",
+                CompressionCodecName.SNAPPY, ParquetProperties.WriterVersion.PARQUET_1_0, false, 4, (g, i) -> {
+                    g.append("label", i % 2 == 0 ? "chat" : "été");
+                    oneValue.accept(g, i);
+                });
+        assertArrayEquals(new String[] {"chat", "été"}, Parquet.loader().load(text).classNames());
+    }
+
+    /**
      * The library reads Parquet without parquet-hadoop, Hadoop or JTS: the classes are loaded again from the test
      * class path minus those jars (which the tests only need to write fixtures), and read a SNAPPY file.
      */
