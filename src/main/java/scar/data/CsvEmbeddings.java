@@ -232,6 +232,13 @@ public final class CsvEmbeddings {
                             + (j + 1) + " has no name (pandas writes its row index so; save with index=False, or name"
                             + " the column and pass it to id(..) or ignore(..))");
                 }
+                if (config.labelColumn() == null && config.prefix() == null && header[j].equals("label")) {
+                    // the labels come from elsewhere: the file's own labels as a feature would predict themselves
+                    throw new IllegalArgumentException(reader.file() + ", line " + reader.lineNumber() + ": column"
+                            + " 'label' would be an embedding column, since the labels come from a labels file;"
+                            + " expected it left out (--ignore label, or ignore(\"label\")) or the labels taken from"
+                            + " it (without --labels)");
+                }
                 cols.add(j);
             }
             if (cols.isEmpty()) {

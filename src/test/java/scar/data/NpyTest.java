@@ -123,6 +123,22 @@ class NpyTest {
         assertArrayEquals(new int[] {0, 1, 1}, Npy.load(x, columns).labels());
     }
 
+    /**
+     * A CSV with a label column, given a labels file too: the column used to become an embedding column, the labels
+     * a feature that predicts them (held-out accuracy 1.000).
+     */
+    @Test
+    void aCsvLabelColumnIsNotAnEmbeddingWhenALabelsFileIsGiven() {
+        Path csv = write(dir.resolve("emb.csv"), "label,f0,f1\n0,1,2\n1,3,4\n1,5,6\n");
+        Path labels = write(dir.resolve("y.txt"), "1\n0\n0\n");
+        EmbeddingFile both = EmbeddingFile.defaults().withLabels(labels);
+        assertFails(IllegalArgumentException.class, () -> both.load(csv), "emb.csv", "line 1", "column 'label'",
+                "--ignore label");
+        MultiModalDataset ignored = both.withIgnored(java.util.List.of("label")).load(csv);
+        assertEquals(2, ignored.modality("emb").embeddings().cols());
+        assertArrayEquals(new int[] {1, 0, 0}, ignored.labels());
+    }
+
     /** An integral label beyond the int range says so, rather than that it is not an integer. */
     @Test
     void aLabelBeyondTheIntRangeIsNamedAsSuch() {
