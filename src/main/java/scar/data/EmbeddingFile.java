@@ -114,15 +114,15 @@ public record EmbeddingFile(String label, Path labels, String id, String embeddi
         LabelCoding.Coded coded = readLabels(labels);
         if (coded.labels().length != ds.size()) {
             throw new IllegalArgumentException(file + " has " + ds.size() + " items but " + labels + " has "
-                    + coded.labels().length + " labels; expected one label per item");
+                    + coded.labels().length + " labels; expected one label per item"
+                    + LabelsText.countHint(labels, coded.labels().length, ds.size()));
         }
         return ds.withLabels(coded.labels(), coded.names());
     }
 
-    /** A labels file: a {@code .npy} of integers, or text/CSV. */
+    /** A labels file: a {@code .npy} of integers or strings, or text/CSV. */
     static LabelCoding.Coded readLabels(Path file) {
-        return file.getFileName().toString().endsWith(".npy") ? LabelCoding.ofInts(Npy.readInts(file))
-                : LabelsText.read(file);
+        return file.getFileName().toString().endsWith(".npy") ? Npy.readLabels(file) : LabelsText.read(file);
     }
 
     private static void refuse(String format, String option, Object value, String why) {

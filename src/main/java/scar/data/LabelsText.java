@@ -6,35 +6,58 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A labels file for loaders whose embeddings carry no labels (.npy): one integer label per line, or a CSV whose
- * header has a {@code label} column and optionally a {@code class_name} column. The first line is a header when one
- * of its fields is not a number. Labels must be integers; they are coded by {@link LabelCoding#ofInts}. In a file of
- * one label per line a blank line before the last label is an error: it is a missing label (pandas writes a missing
- * value so), and skipping it would shift every later label by one row.
+ * A labels file for loaders whose embeddings carry no labels (.npy): one label per line, or a CSV whose header has a
+ * {@code label} column and optionally a {@code class_name} column. Labels are integers or text (class names), coded
+ * by {@link LabelCoding#ofStrings}: integers if every one is an integer, otherwise the names in sorted order; a number
+ * that is not an integer, or an empty label, is an error. A {@code class_name} column names integer labels.
+ *
+ * <p>Whether the first line is a header: with several columns, when one of its fields is not a number; with one
+ * column, when it is {@code label}, or when it is not a number and every later line is an integer (a header such as
+ * {@code y} above integer labels). Otherwise it is the first label, so that a file of class names, one per line,
+ * needs no header. In a file of one label per line a blank line before the last label is an error: it is a missing
+ * label (pandas writes a missing value so), and skipping it would shift every later label by one row.
  */
 final class LabelsText {
 
     private LabelsText() {
     }
 
+    /**
+     * A hint for a labels file with one label more than the embeddings have rows: its first line may be a header that
+     * was read as a label (a one-column header is one only when it is {@code label} or above integer labels).
+     */
+    static String countHint(Path file, int labels, int rows) {
+        return labels == rows + 1 && !file.getFileName().toString().endsWith(".npy")
+                ? " (one label too many: if the first line of " + file.getFileName() + " is a header, name it 'label')"
+                : "";
+    }
+
     static LabelCoding.Coded read(Path file) {
         try (CsvReader reader = CsvReader.open(file)) {
             String[] first = reader.header();
-            boolean hasHeader = Arrays.stream(first).anyMatch(f -> !LabelCoding.isNumber(f));
-            String[] header = hasHeader ? first : new String[] {"label"};
-            int labelCol = header.length == 1 ? 0 : Arrays.asList(header).indexOf("label");
+            // One column: whether the first line is a header is known at the end (a name above integer labels);
+            // it is read as a label meanwhile and dropped then.
+            boolean oneColumn = first.length == 1;
+            boolean hasHeader = oneColumn ? first[0].equals("label")
+                    : Arrays.stream(first).anyMatch(f -> !LabelCoding.isNumber(f));
+            boolean maybeHeader = oneColumn && !hasHeader && !LabelCoding.isNumber(first[0]);
+            String[] header = hasHeader ? first : oneColumn ? new String[] {"label"} : new String[first.length];
+            if (!oneColumn && !hasHeader) {
+                Arrays.fill(header, "");
+            }
+            int labelCol = oneColumn ? 0 : Arrays.asList(header).indexOf("label");
             if (labelCol < 0) {
-                throw new IllegalArgumentException(file + ", line " + reader.lineNumber() + ": the header "
-                        + CsvReader.shown(String.join(",", header), 200) + " has no column 'label'; expected one label"
-                        + " per line or a 'label' column");
+                throw new IllegalArgumentException(file + ", line " + reader.lineNumber() + ": " + (hasHeader
+                        ? "the header " + CsvReader.shown(String.join(",", header), 200) + " has no column 'label'"
+                        : "several columns but no header") + "; expected one label per line or a 'label' column");
             }
             int nameCol = Arrays.asList(header).indexOf("class_name");
-            IntList labels = new IntList();
+            Labels labels = new Labels();
             Map<Integer, String> names = new HashMap<>();
             Map<String, Integer> labelOfName = new HashMap<>();
             int previousLine = hasHeader ? reader.lineNumber() : 0;
             for (String[] r = hasHeader ? reader.nextRecord() : first; r != null; r = reader.nextRecord()) {
-                if (header.length == 1 && reader.lineNumber() > previousLine + 1) {
+                if (oneColumn && reader.lineNumber() > previousLine + 1) {
                     throw new IllegalArgumentException(file + ", line " + (previousLine + 1) + ": a blank line among"
                             + " the labels; expected one label per line (is a label missing?)");
                 }
@@ -42,29 +65,33 @@ final class LabelsText {
                 if (r.length != header.length) {
                     throw reader.ragged(r.length, header);
                 }
-                Integer label = LabelCoding.asInteger(r[labelCol]);
-                if (label == null) {
-                    throw reader.error(header[labelCol], r[labelCol], LabelCoding.expectedInteger(r[labelCol]));
-                }
+                String label = LabelCoding.check(reader, header[labelCol], r[labelCol]);
+                Integer integer = LabelCoding.asInteger(label);
                 if (nameCol >= 0) {
-                    String previous = names.putIfAbsent(label, r[nameCol]);
-                    if (previous != null && !previous.equals(r[nameCol])) {
-                        throw reader.error("class_name", r[nameCol], "'" + previous + "', the name of label " + label
-                                + " on earlier lines");
+                    if (integer == null) {
+                        throw reader.error(header[labelCol], label, "an integer class label (the class_name column"
+                                + " names integer labels)");
                     }
-                    Integer other = labelOfName.putIfAbsent(r[nameCol], label);
-                    if (other != null && !other.equals(label)) {
+                    String previous = names.putIfAbsent(integer, r[nameCol]);
+                    if (previous != null && !previous.equals(r[nameCol])) {
+                        throw reader.error("class_name", r[nameCol], "'" + previous + "', the name of label "
+                                + integer + " on earlier lines");
+                    }
+                    Integer other = labelOfName.putIfAbsent(r[nameCol], integer);
+                    if (other != null && !other.equals(integer)) {
                         throw reader.error("class_name", r[nameCol], "a new class name: it names label " + other
                                 + " on earlier lines, and each label needs a name of its own");
                     }
                 }
-                labels.add(label);
+                labels.add(label, integer);
+            }
+            if (maybeHeader && labels.size() > 1 && labels.integersAfterFirst()) {
+                labels.dropFirst(); // a header such as 'y' above integer labels
             }
             if (labels.size() == 0) {
                 throw new IllegalArgumentException(file + " has no labels");
             }
-            int[] raw = labels.toArray();
-            LabelCoding.Coded coded = LabelCoding.ofInts(raw);
+            LabelCoding.Coded coded = labels.coded();
             if (nameCol < 0) {
                 return coded;
             }
@@ -76,24 +103,55 @@ final class LabelsText {
         }
     }
 
-    /** A growable int array. */
-    private static final class IntList {
-        private int[] data = new int[1024];
+    /**
+     * The labels read: integers in an int array while every label is one (a labels file of a million lines costs
+     * 4 MB), and the text of every label from the first that is not (earlier integers as written).
+     */
+    private static final class Labels {
+        private int[] ints = new int[1024];
+        private String[] texts;
         private int size;
+        private boolean textAfterFirst;
 
-        void add(int v) {
-            if (size == data.length) {
-                data = Arrays.copyOf(data, size * 2);
+        void add(String label, Integer integer) {
+            if (size == ints.length) {
+                ints = Arrays.copyOf(ints, size * 2);
+                if (texts != null) {
+                    texts = Arrays.copyOf(texts, size * 2);
+                }
             }
-            data[size++] = v;
+            if (integer == null && texts == null) {
+                texts = new String[ints.length];
+                for (int i = 0; i < size; i++) {
+                    texts[i] = Integer.toString(ints[i]);
+                }
+            }
+            textAfterFirst |= integer == null && size > 0;
+            ints[size] = integer == null ? 0 : integer;
+            if (texts != null) {
+                texts[size] = label;
+            }
+            size++;
         }
 
         int size() {
             return size;
         }
 
-        int[] toArray() {
-            return Arrays.copyOf(data, size);
+        /** Whether every label but the first is an integer. */
+        boolean integersAfterFirst() {
+            return !textAfterFirst;
+        }
+
+        void dropFirst() {
+            ints = Arrays.copyOfRange(ints, 1, size);
+            texts = null; // the first was the only text
+            size--;
+        }
+
+        LabelCoding.Coded coded() {
+            return texts == null ? LabelCoding.ofInts(Arrays.copyOf(ints, size))
+                    : LabelCoding.ofStrings(Arrays.copyOf(texts, size));
         }
     }
 }

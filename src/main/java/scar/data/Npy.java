@@ -138,6 +138,111 @@ public final class Npy {
         return m;
     }
 
+    /**
+     * Labels saved with {@code np.save}: a 1-D array of integers ({@link #readInts}), or of strings — NumPy's
+     * {@code '<U…'} (UTF-32) or {@code '|S…'} (bytes, read as UTF-8) — coded as {@link LabelCoding#ofStrings} codes
+     * text labels: integers if every one is an integer, otherwise class names in sorted order.
+     */
+    static LabelCoding.Coded readLabels(Path file) {
+        String descr;
+        try (FileChannel ch = open(file)) {
+            descr = NpyHeader.read(ch, file).descr();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (!descr.startsWith("<U") && !descr.startsWith("|S")) {
+            return LabelCoding.ofInts(readInts(file));
+        }
+        return LabelCoding.ofStrings(readStrings(file));
+    }
+
+    /** A 1-D array of NumPy strings ({@code '<U…'} or {@code '|S…'}), each checked as a label. */
+    private static String[] readStrings(Path file) {
+        try (FileChannel ch = open(file)) {
+            NpyHeader h = NpyHeader.read(ch, file);
+            boolean wide = h.descr().startsWith("<U");
+            int chars;
+            try {
+                chars = Integer.parseInt(h.descr().substring(2));
+            } catch (NumberFormatException e) {
+                chars = -1;
+            }
+            int size = wide ? chars * 4 : chars;
+            if (chars < 1 || size < chars) {
+                throw new IllegalArgumentException(file + ": dtype '" + CsvReader.shown(h.descr()) + "' has no usable"
+                        + " length; expected strings such as '<U10' or '|S10'");
+            }
+            if (h.shape().length != 1) {
+                throw new IllegalArgumentException(file + ": shape " + h.shapeText()
+                        + " is not supported for labels; expected a 1-D array (rows,)");
+            }
+            if (h.shape()[0] > MAX_VALUES / size) {
+                throw new IllegalArgumentException(file + ": " + h.shape()[0] + " labels of " + size
+                        + " bytes do not fit in memory at once; expected at most " + MAX_VALUES / size);
+            }
+            int n = (int) h.shape()[0];
+            checkLength(ch, file, h, (long) n * size);
+            Memory.require(2L * n * size, "the " + n + " labels of " + file);
+            ByteBuffer buf = ByteBuffer.allocate(n * size).order(ByteOrder.LITTLE_ENDIAN);
+            NpyHeader.readFully(ch, h.dataOffset(), buf);
+            buf.flip();
+            java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+            String[] out = new String[n];
+            byte[] bytes = new byte[size];
+            for (int i = 0; i < n; i++) {
+                buf.get(bytes);
+                String label = wide ? utf32(bytes) : utf8(utf8, bytes);
+                if (label == null) {
+                    throw new IllegalArgumentException(file + ", row " + i + " (0-based): the label is not valid "
+                            + (wide ? "UTF-32" : "UTF-8") + " text; expected a string");
+                }
+                label = label.strip();
+                if (label.isEmpty()) {
+                    throw new IllegalArgumentException(file + ", row " + i + " (0-based): the label is empty;"
+                            + " expected a class label on every row");
+                }
+                if (LabelCoding.asInteger(label) == null && LabelCoding.isNumber(label)) {
+                    throw new IllegalArgumentException(file + ", row " + i + " (0-based): value '"
+                            + CsvReader.shown(label) + "' is not " + LabelCoding.expectedInteger(label));
+                }
+                out[i] = label;
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** NumPy's {@code '<U'} element: little-endian code points, padded with NULs; null when one is not a code point. */
+    private static String utf32(byte[] bytes) {
+        StringBuilder out = new StringBuilder(bytes.length / 4);
+        for (int at = 0; at < bytes.length; at += 4) {
+            int cp = (bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8 | (bytes[at + 2] & 0xFF) << 16
+                    | (bytes[at + 3] & 0xFF) << 24;
+            if (cp == 0) {
+                break;
+            }
+            if (!Character.isValidCodePoint(cp) || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                return null;
+            }
+            out.appendCodePoint(cp);
+        }
+        return out.toString();
+    }
+
+    /** NumPy's {@code '|S'} element: bytes padded with NULs, decoded as UTF-8 strictly; null when they are not. */
+    private static String utf8(java.nio.charset.CharsetDecoder decoder, byte[] bytes) {
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] == 0) {
+            end--;
+        }
+        try {
+            return decoder.decode(ByteBuffer.wrap(bytes, 0, end)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
+    }
+
     /** Reads a 1-D array of integers (e.g. labels saved with {@code np.save}). */
     public static int[] readInts(Path file) {
         try (FileChannel ch = open(file)) {
@@ -146,7 +251,7 @@ public final class Npy {
             if (!ints.contains(h.descr())) {
                 throw new IllegalArgumentException(file + ": dtype '" + CsvReader.shown(h.descr()) + "' ("
                         + describe(h.descr()) + ") is not supported for labels; expected little-endian integers such"
-                        + " as '<i8'");
+                        + " as '<i8' or strings such as '<U10'");
             }
             if (h.shape().length != 1) {
                 throw new IllegalArgumentException(file + ": shape " + h.shapeText()
@@ -186,18 +291,20 @@ public final class Npy {
     }
 
     /**
-     * A one-modality dataset from an embeddings {@code .npy} and a labels file: another {@code .npy} of integers, or a
-     * text/CSV file with one integer label per line (a header line is skipped; with several columns the label is the
-     * {@code label} column and a {@code class_name} column, if present, names the classes). Labels already
-     * {@code 0..K-1} are kept; otherwise the distinct values are mapped to {@code 0..K-1} in ascending order and named
-     * by their value. The dataset and modality are named after the embeddings file.
+     * A one-modality dataset from an embeddings {@code .npy} and a labels file: another {@code .npy} of integers or
+     * strings, or a text/CSV file with one label per line (a header line is skipped; with several columns the label
+     * is the {@code label} column and a {@code class_name} column, if present, names integer classes). Integer labels
+     * already {@code 0..K-1} are kept; otherwise the distinct values are mapped to {@code 0..K-1} in ascending order
+     * and named by their value; text labels are class names, coded in sorted order. The dataset and modality are named
+     * after the embeddings file.
      */
     public static MultiModalDataset load(Path npy, Path labels) {
         Matrix x = read(npy);
         LabelCoding.Coded coded = EmbeddingFile.readLabels(labels);
         if (coded.labels().length != x.rows()) {
             throw new IllegalArgumentException(npy + " has " + x.rows() + " rows but " + labels + " has "
-                    + coded.labels().length + " labels; expected one label per row");
+                    + coded.labels().length + " labels; expected one label per row"
+                    + LabelsText.countHint(labels, coded.labels().length, x.rows()));
         }
         String name = CsvEmbeddings.stem(npy);
         return MultiModalDataset.of(name, coded.labels(), coded.names(), Modality.of(name, x));

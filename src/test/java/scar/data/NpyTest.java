@@ -12,9 +12,11 @@ import static scar.data.TestFiles.write;
 
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,14 +154,77 @@ class NpyTest {
         assertEquals(false, e.getMessage().contains("range"), e.getMessage());
     }
 
+    /**
+     * Class names as labels: one per line without a header, under a 'label' header or column, or a NumPy array of
+     * strings ('<U', UTF-32, and '|S', bytes) — all coded alike, in sorted order.
+     */
+    @Test
+    void textLabelsInATextFileACsvOrAnNpyOfStrings() {
+        Path x = npy(dir.resolve("emb.npy"), "<f4", false, "(3, 1)", floats(LE, 1, 2, 3), 1);
+        List<Path> files = List.of(write(dir.resolve("a.txt"), "dog\ncat\ndog\n"),
+                write(dir.resolve("b.txt"), "label\ndog\ncat\ndog\n"),
+                write(dir.resolve("c.csv"), "id,label\nx1,dog\nx2,cat\nx3,dog\n"),
+                npy(dir.resolve("u.npy"), "<U3", false, "(3,)", utf32("dog", "cat", "dog"), 1),
+                npy(dir.resolve("s.npy"), "|S4", false, "(3,)", "dog\0cat\0dog\0".getBytes(StandardCharsets.UTF_8), 1),
+                npy(dir.resolve("w.npy"), "<U5", false, "(3,)", utf32(5, "dog", "cat", "dog"), 1));
+        for (Path labels : files) {
+            MultiModalDataset d = Npy.load(x, labels);
+            assertArrayEquals(new String[] {"cat", "dog"}, d.classNames(), labels.toString());
+            assertArrayEquals(new int[] {1, 0, 1}, d.labels(), labels.toString());
+        }
+        MultiModalDataset accents = Npy.load(x, npy(dir.resolve("é.npy"), "<U1", false, "(3,)",
+                utf32("é", "b", "é"), 1));
+        assertArrayEquals(new String[] {"b", "é"}, accents.classNames());
+        // a name above integer labels is a header, as before; a line too many says what to do
+        assertArrayEquals(new int[] {1, 0, 1}, Npy.load(x, write(dir.resolve("y.txt"), "y\n1\n0\n1\n")).labels());
+        assertFails(IllegalArgumentException.class,
+                () -> Npy.load(x, write(dir.resolve("species.txt"), "species\ndog\ncat\ndog\n")),
+                "3 rows", "4 labels", "first line of species.txt is a header, name it 'label'");
+        // class_name names integer labels only; strings must be text
+        assertFails(IllegalArgumentException.class,
+                () -> Npy.load(x, write(dir.resolve("n.csv"), "label,class_name\ndog,d\ncat,c\ndog,d\n")),
+                "n.csv", "line 2", "'dog'", "class_name column names integer labels");
+        assertFails(IllegalArgumentException.class,
+                () -> Npy.load(x, npy(dir.resolve("e.npy"), "<U3", false, "(3,)", utf32("dog", "", "dog"), 1)),
+                "e.npy", "row 1", "empty");
+        assertFails(IllegalArgumentException.class,
+                () -> Npy.load(x, npy(dir.resolve("h.npy"), "<U3", false, "(3,)", utf32("dog", "1.5", "dog"), 1)),
+                "h.npy", "row 1", "'1.5'", "integer");
+        byte[] bad = utf32("dog", "cat", "dog");
+        bad[12] = (byte) 0xFF;
+        bad[15] = (byte) 0x7F;
+        assertFails(IllegalArgumentException.class,
+                () -> Npy.load(x, npy(dir.resolve("bad.npy"), "<U3", false, "(3,)", bad, 1)),
+                "bad.npy", "row 1", "UTF-32");
+        assertFails(IllegalArgumentException.class,
+                () -> Npy.load(x, npy(dir.resolve("z.npy"), "<U0", false, "(3,)", new byte[0], 1)), "z.npy", "'<U0'");
+    }
+
+    /** NumPy's '<U' layout, as wide as the longest string. */
+    private static byte[] utf32(String... values) {
+        return utf32(Arrays.stream(values).mapToInt(v -> v.codePointCount(0, v.length())).max().orElse(0), values);
+    }
+
+    /** NumPy's '<U' layout: {@code width} code points of four bytes each per string, padded with zeros. */
+    private static byte[] utf32(int width, String... values) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * width * values.length).order(LE);
+        for (String v : values) {
+            int[] cps = v.codePoints().toArray();
+            for (int i = 0; i < width; i++) {
+                b.putInt(i < cps.length ? cps[i] : 0);
+            }
+        }
+        return b.array();
+    }
+
     @Test
     void labelsMustMatchRowsAndBeIntegers() {
         Path x = npy(dir.resolve("emb.npy"), "<f4", false, "(3, 1)", floats(LE, 1, 2, 3), 1);
         Path two = write(dir.resolve("two.txt"), "0\n1\n");
         assertFails(IllegalArgumentException.class, () -> Npy.load(x, two), "emb.npy", "3 rows", "two.txt", "2 labels");
-        Path words = write(dir.resolve("w.txt"), "label\n0\ncat\n1\n");
-        assertFails(IllegalArgumentException.class, () -> Npy.load(x, words),
-                "w.txt", "line 3", "column 'label'", "'cat'", "integer");
+        Path half = write(dir.resolve("half.txt"), "label\n0\n0.5\n1\n");
+        assertFails(IllegalArgumentException.class, () -> Npy.load(x, half),
+                "half.txt", "line 3", "column 'label'", "'0.5'", "integer");
         Path floatLabels = npy(dir.resolve("fl.npy"), "<f4", false, "(3,)", floats(LE, 0, 1, 1), 1);
         assertFails(IllegalArgumentException.class, () -> Npy.load(x, floatLabels), "fl.npy", "'<f4'", "integers");
         Path emptyLabels = write(dir.resolve("empty.txt"), "");
