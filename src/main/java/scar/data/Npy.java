@@ -8,9 +8,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
@@ -377,6 +379,9 @@ public final class Npy {
     /**
      * Writes {@code x} as a version 1.0 {@code .npy} file of little-endian float32 in C order ({@code np.load} reads
      * it; {@link #read} maps it back). Rows are streamed, so a mapped or viewed matrix is never copied into the heap.
+     * An existing {@code file} is replaced only once the new one is complete, by a rename: a matrix still mapped from
+     * it (even {@code x} itself, or a view of it) goes on reading the old values, and a failed write leaves it as it
+     * was.
      */
     public static Path write(Path file, Matrix x) {
         return write(file, "<f4", "(" + x.rows() + ", " + x.cols() + ")", out -> {
@@ -391,7 +396,10 @@ public final class Npy {
         });
     }
 
-    /** Writes {@code values} as a 1-D {@code .npy} of little-endian int64 (the dtype {@code np.save} gives labels). */
+    /**
+     * Writes {@code values} as a 1-D {@code .npy} of little-endian int64 (the dtype {@code np.save} gives labels),
+     * replacing an existing {@code file} by a rename like {@link #write}.
+     */
     public static Path writeInts(Path file, int[] values) {
         return write(file, "<i8", "(" + values.length + ",)", out -> {
             ByteBuffer buf = ByteBuffer.allocate(8 * 1024).order(ByteOrder.LITTLE_ENDIAN);
@@ -423,13 +431,52 @@ public final class Npy {
         return out.array();
     }
 
+    /**
+     * Writes the file under a temporary name beside it and renames it over {@code file} when complete. Writing in
+     * place would truncate a file that a live matrix may map ({@link #map}, {@link #read}) — the matrix being written
+     * among them — and its next read would fault and leave a half-written file. Replaced by a rename, the old file
+     * lives on, unnamed, until its mappings go. A symbolic link is followed (the file it names is replaced); a path
+     * that exists but is no regular file (a pipe, a device) is written in place.
+     */
     private static Path write(Path file, String descr, String shape, Body body) {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            out.write(header(descr, shape));
-            body.writeTo(out);
+        Path temp = null;
+        try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                writeTo(file, descr, shape, body, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+                return file;
+            }
+            Path target = Files.exists(file) ? file.toRealPath() : file.toAbsolutePath();
+            temp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
+                    + ".part");
+            writeTo(temp, descr, shape, body, StandardOpenOption.CREATE_NEW);
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    // the write already failed; that is the error to report
+                }
+            }
         }
         return file;
+    }
+
+    /** Writes the header and body to {@code target}, opened with {@code create}. */
+    private static void writeTo(Path target, String descr, String shape, Body body, StandardOpenOption... create)
+            throws IOException {
+        StandardOpenOption[] options = java.util.Arrays.copyOf(create, create.length + 1);
+        options[create.length] = StandardOpenOption.WRITE;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target, options), 1 << 16)) {
+            out.write(header(descr, shape));
+            body.writeTo(out);
+        }
     }
 }

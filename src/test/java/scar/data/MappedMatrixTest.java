@@ -102,6 +102,40 @@ class MappedMatrixTest {
         assertArrayEquals(labels, Npy.readInts(Npy.writeInts(dir.resolve("y.npy"), labels)));
     }
 
+    /**
+     * Writing over a file that a live matrix maps — here the matrix being written, as in {@code Npy.write(f,
+     * Npy.read(f).selectRows(keep))} — used to truncate the file first, so the next read of the mapping faulted
+     * ({@code InternalError}) and a half-written file was left. The new file now replaces the old one by a rename.
+     */
+    @Test
+    void writingOverAMappedFileReplacesItWhileItsMatricesKeepTheOldValues() throws IOException {
+        float[] v = TestFiles.gaussians(40, 5, 5);
+        Path file = Npy.write(dir.resolve("x.npy"), Matrix.wrap(40, 5, v));
+        Matrix old = Npy.read(file);
+        Npy.write(file, old.selectRows(new int[] {39, 3, 3}));
+        Matrix back = Npy.read(file);
+        assertEquals(3, back.rows());
+        assertArrayEquals(old.row(39), back.row(0));
+        assertArrayEquals(old.row(3), back.row(2));
+        assertArrayEquals(v, old.data(), "the old mapping still reads the replaced file");
+        Npy.writeInts(dir.resolve("y.npy"), new int[] {1, 2});
+        Matrix twice = Npy.read(Npy.write(file, back));
+        assertArrayEquals(back.data(), twice.data());
+        try (var names = Files.list(dir)) {
+            assertEquals(java.util.List.of("x.npy", "y.npy"), names.map(p -> p.getFileName().toString()).sorted()
+                    .toList(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void writingThroughASymbolicLinkReplacesTheFileItNames() throws IOException {
+        Path real = Npy.write(dir.resolve("real.npy"), Matrix.wrap(1, 2, new float[] {1, 2}));
+        Path link = Files.createSymbolicLink(dir.resolve("link.npy"), real.getFileName());
+        Npy.write(link, Matrix.wrap(2, 1, new float[] {3, 4}));
+        assertTrue(Files.isSymbolicLink(link), "the link stays a link");
+        assertArrayEquals(new float[] {3, 4}, Npy.read(real).data());
+    }
+
     @Test
     void rowViewsAreIndexListsOverTheirBase() {
         float[] v = TestFiles.gaussians(10, 4, 4);
