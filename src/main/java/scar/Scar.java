@@ -295,8 +295,8 @@ public final class Scar {
 
     /**
      * A one-modality dataset from a NumPy {@code .npy} of embeddings (2-D float32/float16, memory-mapped: the values
-     * stay on disk; or float64, read into the heap) and its labels: another {@code .npy} of integers or a text file
-     * with one label per line ({@link Npy#load}).
+     * stay on disk; or float64, read into the heap) and its labels: another {@code .npy} of integers or NumPy strings,
+     * or a text/CSV file with one label per line ({@link Npy#load}).
      */
     public static MultiModalDataset loadNpy(Path embeddings, Path labels) {
         return Npy.load(embeddings, labels);

@@ -17,8 +17,8 @@ import java.util.Locale;
  *       label ({@link JsonLines});</li>
  *   <li>{@code .parquet}: an embedding column (a list of numbers) and a label column ({@link Parquet}).</li>
  * </ul>
- * A labels file ({@code .npy} of integers, or text/CSV with one label per line or a {@code label} column) replaces the
- * labels of any format; it must have one label per item.
+ * A labels file ({@code .npy} of integers or NumPy strings, or text/CSV with one label per line or a {@code label}
+ * column) replaces the labels of any format; it must have one label per item. Extensions are matched ignoring case.
  *
  * @param label     the label column (CSV, Parquet) or key (JSON Lines); null for the format's default
  *                  ({@code label})
@@ -120,9 +120,17 @@ public record EmbeddingFile(String label, Path labels, String id, String embeddi
         return ds.withLabels(coded.labels(), coded.names());
     }
 
-    /** A labels file: a {@code .npy} of integers or strings, or text/CSV. */
+    /**
+     * A labels file: a {@code .npy} of integers or strings, or text/CSV. The extension is matched ignoring case, as
+     * for the embeddings file, so {@code LABELS.NPY} is read as NumPy and not as text.
+     */
     static LabelCoding.Coded readLabels(Path file) {
-        return file.getFileName().toString().endsWith(".npy") ? Npy.readLabels(file) : LabelsText.read(file);
+        return isNpy(file) ? Npy.readLabels(file) : LabelsText.read(file);
+    }
+
+    /** Whether {@code file}'s name ends in {@code .npy}, in any case. */
+    static boolean isNpy(Path file) {
+        return "npy".equals(format(file));
     }
 
     private static void refuse(String format, String option, Object value, String why) {

@@ -27,7 +27,7 @@ final class LabelsText {
      * was read as a label (a one-column header is one only when it is {@code label} or above integer labels).
      */
     static String countHint(Path file, int labels, int rows) {
-        return labels == rows + 1 && !file.getFileName().toString().endsWith(".npy")
+        return labels == rows + 1 && !EmbeddingFile.isNpy(file)
                 ? " (one label too many: if the first line of " + file.getFileName() + " is a header, name it 'label')"
                 : "";
     }

@@ -66,6 +66,15 @@ class NpyTest {
         assertArrayEquals(new int[] {1, 0, 1}, d.labels());
     }
 
+    /** The embeddings' extension was matched ignoring case but the labels' was not: LABELS.NPY was read as text. */
+    @Test
+    void aLabelsFileEndingInUpperCaseNpyIsReadAsNumPy() {
+        Path x = npy(dir.resolve("EMB.NPY"), "<f4", false, "(3, 2)", floats(LE, 1, 2, 3, 4, 5, 6), 1);
+        Path y = npy(dir.resolve("LABELS.NPY"), "<i8", false, "(3,)", longs(1, 0, 1), 1);
+        assertArrayEquals(new int[] {1, 0, 1}, Npy.load(x, y).labels());
+        assertArrayEquals(new int[] {1, 0, 1}, EmbeddingFile.defaults().withLabels(y).load(x).labels());
+    }
+
     @Test
     void rejectsBigEndianFortranInt64AndOtherShapes() {
         Path big = npy(dir.resolve("big.npy"), "<f4".replace('<', '>'), false, "(1, 2)",
