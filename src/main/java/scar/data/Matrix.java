@@ -139,9 +139,16 @@ public abstract sealed class Matrix permits Matrix.Heap, MappedMatrix, Matrix.Ro
      * The values as one row-major array: the backing array itself for a heap matrix (do not modify it), a new copy
      * for a mapped matrix or a row view.
      *
+     * @throws IllegalArgumentException     if the matrix has more values than one Java array holds (a mapped matrix
+     *                                      may): read it a row at a time with {@link #readRow} instead
      * @throws InsufficientMemoryException if the copy does not fit the heap
      */
     public float[] data() {
+        if ((long) rows * cols > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a copy of the " + rows + " x " + cols + " matrix (" + storage() + ") "
+                    + "has " + (long) rows * cols + " values, more than one Java array holds (" + (Integer.MAX_VALUE - 8)
+                    + "); read it a row at a time (readRow) or copy fewer rows (selectRows)");
+        }
         float[] out = new float[heapValues(rows, cols, "a copy of the matrix")];
         for (int i = 0; i < rows; i++) {
             readRow(i, out, i * cols);
@@ -149,7 +156,12 @@ public abstract sealed class Matrix permits Matrix.Heap, MappedMatrix, Matrix.Ro
         return out;
     }
 
-    /** A heap copy of this matrix (for a heap matrix, itself: it is immutable). */
+    /**
+     * A heap copy of this matrix (for a heap matrix, itself: it is immutable).
+     *
+     * @throws IllegalArgumentException     if the matrix has more values than one Java array holds ({@link #data})
+     * @throws InsufficientMemoryException if the copy does not fit the heap
+     */
     public Matrix toHeap() {
         return new Heap(rows, cols, data());
     }
@@ -172,9 +184,13 @@ public abstract sealed class Matrix permits Matrix.Heap, MappedMatrix, Matrix.Ro
         return this;
     }
 
-    /** The row of {@link #base()} that row {@code i} of this matrix reads. */
+    /**
+     * The row of {@link #base()} that row {@code i} of this matrix reads.
+     *
+     * @throws IndexOutOfBoundsException if {@code i} is outside {@code 0..rows-1}
+     */
     public int baseRow(int i) {
-        return i;
+        return Objects.checkIndex(i, rows);
     }
 
     /** Bytes the values take as float32 ({@code 4 · rows · cols}). */

@@ -3,6 +3,7 @@ package scar.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static scar.data.TestFiles.assertFails;
 import static scar.data.TestFiles.floats;
@@ -137,6 +138,17 @@ class MappedMatrixTest {
     }
 
     @Test
+    void baseRowChecksItsIndexOnEveryKindOfMatrix() {
+        Matrix heap = Matrix.wrap(3, 2, new float[6]);
+        Matrix mapped = Npy.read(Npy.write(dir.resolve("b.npy"), heap));
+        for (Matrix m : new Matrix[] {heap, mapped, heap.selectRows(new int[] {2, 0, 1})}) {
+            assertThrows(IndexOutOfBoundsException.class, () -> m.baseRow(3), m.toString());
+            assertThrows(IndexOutOfBoundsException.class, () -> m.baseRow(-1), m.toString());
+        }
+        assertEquals(2, mapped.baseRow(2));
+    }
+
+    @Test
     void rowViewsAreIndexListsOverTheirBase() {
         float[] v = TestFiles.gaussians(10, 4, 4);
         Matrix m = Matrix.wrap(10, 4, v);
@@ -185,6 +197,9 @@ class MappedMatrixTest {
         assertEquals(rowValues(rows - 1, cols)[cols - 1], m.get(rows - 1, cols - 1));
         Matrix view = m.selectRows(new int[] {rows - 1, beyond});
         assertArrayEquals(rowValues(beyond, cols), view.row(1));
+        assertArrayEquals(rowValues(beyond, cols), view.toHeap().row(1));
+        // a copy of all of it cannot be one array: say how to read it, not "save it as a .npy" (it is one)
+        assertFails(IllegalArgumentException.class, m::toHeap, "2800000 x 768", "huge.npy", "readRow", "selectRows");
         Files.delete(file);
     }
 
