@@ -152,12 +152,19 @@ public final class Modality implements Tabular {
     }
 
     /**
-     * The given rows, in the given order: a view that holds the row indices, not a copy of the values.
+     * The given rows, in the given order: a view that holds the row indices, not a copy of the values. A modality
+     * taken from a dataset ({@link #dataset()}) stays attached to the same items of it, labels and split selected
+     * alike, so that {@code characterize(wiki.modality("text").select(rows))} works.
      *
      * @throws IllegalArgumentException if a row is out of range or repeats (ids stay unique)
      */
     public Modality select(int[] rows) {
         checkRows(rows, rows());
+        return dataset == null ? view(rows) : dataset.select(rows).modality(name);
+    }
+
+    /** {@link #select} of rows already checked, not attached to a dataset (a dataset's select builds on this). */
+    Modality view(int[] rows) {
         String[] selectedIds = null;
         if (ids != null) {
             selectedIds = new String[rows.length];

@@ -213,7 +213,7 @@ public final class MultiModalDataset implements Tabular {
     /** The given items (distinct indices), in the given order, in every modality, label and split. */
     public MultiModalDataset select(int[] rows) {
         Modality.checkRows(rows, size());
-        List<Modality> selected = modalities.values().stream().map(m -> m.select(rows)).toList();
+        List<Modality> selected = modalities.values().stream().map(m -> m.view(rows)).toList();
         return new MultiModalDataset(name, labels.select(rows), toMap(selected), split == null ? null : split.select(rows));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static scar.data.TestFiles.assertFails;
 
@@ -129,6 +130,27 @@ class ModelTest {
         assertArrayEquals(new int[] {2, 2}, relabelled.classCounts());
         assertEquals(ds.split(), relabelled.split());
         assertEquals(List.of("text"), ds.selectModalities("text").modalityNames());
+    }
+
+    /**
+     * Selecting rows of a modality taken from a dataset used to drop the dataset, so that characterising the
+     * selection failed with "was not taken from a labelled dataset".
+     */
+    @Test
+    void aSelectionOfADatasetsModalityKeepsTheSelectedLabelsAndSplit() {
+        MultiModalDataset ds = dataset().withSplit(Split.withTestItems(4, new int[] {1, 3}))
+                .withLabels(new int[] {0, 1, 1, 2}, new String[] {"x", "y", "z"});
+        Modality picked = ds.modality("image").select(new int[] {3, 0});
+        assertArrayEquals(new String[] {"d", "a"}, picked.ids());
+        assertArrayEquals(new float[] {7, 8}, picked.embeddings().row(0));
+        MultiModalDataset owner = picked.dataset();
+        assertEquals(2, owner.size());
+        assertArrayEquals(new int[] {2, 0}, owner.labels());
+        assertArrayEquals(new int[] {0}, owner.testIndices());
+        assertArrayEquals(new float[] {4, 1}, owner.modality("text").embeddings().data());
+        assertThrows(IllegalArgumentException.class, () -> image().select(new int[] {1}).dataset(),
+                "a modality built on its own stays without labels");
+        assertThrows(IllegalArgumentException.class, () -> ds.modality("text").select(new int[] {1, 1}));
     }
 
     @Test
