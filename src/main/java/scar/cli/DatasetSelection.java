@@ -1,14 +1,11 @@
 package scar.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import scar.Scar;
-import scar.data.EmbeddingFile;
 import scar.data.MultiModalDataset;
 
 /**
@@ -24,41 +21,16 @@ final class DatasetSelection {
     @Option(names = {"-m", "--modality"}, description = "only this modality (default: every modality)")
     String modality;
 
-    @Option(names = "--labels", paramLabel = "FILE",
-            description = "labels of a single file, one per item: a .npy of integers or a text/CSV file")
-    Path labels;
-
-    @Option(names = "--label", paramLabel = "COL",
-            description = "label column (CSV, Parquet) or key (JSON Lines) of a single file (default: label)")
-    String label;
-
-    @Option(names = "--id", paramLabel = "COL", description = "item id column or key of a single file")
-    String id;
-
-    @Option(names = "--embedding", paramLabel = "COL",
-            description = "embedding column (Parquet) or key (JSON Lines) of a single file (default: embedding)")
-    String embedding;
-
-    @Option(names = "--ignore", paramLabel = "COL", split = ",",
-            description = "CSV columns of a single file that are not embedding values (a caption, a URL)")
-    List<String> ignore;
+    @Mixin
+    FileOptions file;
 
     MultiModalDataset load() {
-        if (!isFile()) {
-            // only the asked modality's file is read
-            return modality == null ? Scar.dataset(dataset) : Scar.dataset(dataset, modality);
-        }
-        MultiModalDataset data = fileOptions().load(Path.of(dataset));
-        return modality == null ? data : data.selectModalities(modality);
+        // only the asked modality's file is read
+        return file.load(dataset, modality);
     }
 
-    private boolean isFile() {
-        boolean options = labels != null || label != null || id != null || embedding != null || ignore != null;
-        return options || EmbeddingFile.isEmbeddingFile(Path.of(dataset)) && !Files.isDirectory(Path.of(dataset));
-    }
-
-    private EmbeddingFile fileOptions() {
-        return EmbeddingFile.defaults().withLabel(label).withLabels(labels).withId(id).withEmbedding(embedding)
-                .withIgnored(ignore);
+    /** Refuses an output file that is one of the inputs (see {@link FileOptions#requireNotAnInput}). */
+    void requireNotAnInput(Path out) {
+        file.requireNotAnInput(dataset, out);
     }
 }

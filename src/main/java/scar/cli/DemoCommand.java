@@ -26,7 +26,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Study.run(scar.Scar.dataset("wikipedia"), out, 3, ScarOptions.defaults().withSeed(seed),
+        return Study.run(() -> scar.Scar.dataset("wikipedia"), out, 3, ScarOptions.defaults().withSeed(seed),
                 output.width());
     }
 }

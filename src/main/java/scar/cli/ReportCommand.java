@@ -31,6 +31,12 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Study.run(selection.load(), out, seeds, sweep.toOptions(), output.width());
+        if (seeds < 0) {
+            throw new IllegalArgumentException("the evaluation needs at least 1 seed, or 0 to leave it out; got "
+                    + seeds);
+        }
+        // Writing the report over the dataset or its labels would destroy them: refused before anything is read.
+        selection.requireNotAnInput(out);
+        return Study.run(selection::load, out, seeds, sweep.toOptions(), output.width());
     }
 }

@@ -2,8 +2,10 @@ package scar.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import scar.Scar;
+import scar.data.MultiModalDataset;
 import scar.foundation.DatasetProfile;
 import scar.foundation.ScarOptions;
 import scar.foundation.ScarProfile;
@@ -21,19 +23,27 @@ final class Study {
     }
 
     /**
-     * Runs the study and prints it within {@code width} columns. Its time is measured once — characterising,
-     * planning and evaluating — and the report's footer and the last line printed show that same duration.
+     * Reads the data {@code source} gives, runs the study and prints it within {@code width} columns. Its time is
+     * measured once — characterising, planning and evaluating — and the report's footer and the last line printed
+     * show that same duration.
      */
-    static int run(scar.data.MultiModalDataset data, Path out, int seeds, ScarOptions options, int width) {
-        long start = System.nanoTime();
+    static int run(Supplier<MultiModalDataset> source, Path out, int seeds, ScarOptions options, int width) {
         Main.warmUpTables(); // the report's tables and charts are made from Tablesaw tables
+        // The default name is the data's, so without -o the data is read first.
+        MultiModalDataset data = out != null ? null : source.get();
+        long start = System.nanoTime();
         Path file = out != null ? out : Path.of("scar-out", safe(data.name()) + "-report.html");
         DatasetProfile profile;
         MultiModalPlan plan;
         Evaluation evaluation;
         Duration elapsed;
-        // The report's name is checked (and its temporary file made) before any work.
+        // The report's name is checked (and its temporary file made) before any other work: a named report before
+        // the data is read.
         try (StagedOutput staged = StagedOutput.file(file)) {
+            if (data == null) {
+                data = source.get();
+                start = System.nanoTime();
+            }
             System.out.println(data.toText(width));
             Main.warnIfSoftwareFma();
             profile = Scar.characterize(data, options);

@@ -126,4 +126,32 @@ class OutputTest {
             assertEquals(53, iris.getAsJsonArray("fit_seconds").size(), "one time per probe fit");
         }
     }
+
+    /**
+     * {@code report -o} naming the dataset or its labels wrote the HTML over them after the run; a report is now
+     * refused there before anything is read, and a named report is checked before the data is read.
+     */
+    @Test
+    void aReportOverItsOwnInputIsRefusedAndTheInputKept() throws IOException {
+        Path labels = Files.writeString(dir.resolve("labels.txt"), "0\n1\n");
+        Path npy = Files.write(dir.resolve("emb.npy"), new byte[] {1, 2, 3});
+        refusedBeforeWork(run("report", npy.toString(), "--labels", labels.toString(), "--quiet", "-o",
+                labels.toString()), "labels.txt is an input of this run (the labels)",
+                "expected the name of a new file");
+        refusedBeforeWork(run("report", npy.toString(), "--labels", labels.toString(), "--quiet", "-o",
+                dir.resolve(".").resolve("emb.npy").toString()), "emb.npy is an input of this run (the dataset)");
+        Path folder = Files.createDirectories(dir.resolve("data"));
+        Path view = Files.writeString(folder.resolve("labels.csv"), "id,label\n");
+        refusedBeforeWork(run("report", folder.toString(), "--quiet", "-o", view.toString()),
+                "labels.csv is a file of the dataset folder");
+        assertEquals("0\n1\n", Files.readString(labels));
+        assertEquals(3, Files.size(npy));
+        // a report -o that cannot be written is named before the (broken) data is read
+        refusedBeforeWork(run("report", npy.toString(), "--labels", labels.toString(), "--quiet", "-o",
+                folder.toString()), "data is a folder; expected the name of a file");
+        Cli.Run seeds = run("report", "iris", "--seeds", "-1", "--quiet", "-o", dir.resolve("r.html").toString());
+        assertEquals(2, seeds.code());
+        assertEquals("scar: the evaluation needs at least 1 seed, or 0 to leave it out; got -1", seeds.err().strip());
+        assertFalse(Files.exists(dir.resolve("r.html")));
+    }
 }

@@ -159,4 +159,46 @@ class SingleFileTest {
         assertEquals(2, wrong.code());
         assertTrue(wrong.err().contains("no column 'embedding'") && wrong.err().contains("vec"), wrong.err());
     }
+
+    /**
+     * The options of a single file given with a bundled name or a dataset folder, which have labels of their own:
+     * the message said "cannot tell the format from the name; expected a file ending in .npy, ... or a dataset
+     * folder", also when the argument was a dataset folder.
+     */
+    @Test
+    void singleFileOptionsWithABundledNameOrAFolderAreRefusedByName() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        for (String verb : new String[] {"characterize", "plan", "evaluate", "report", "datasets"}) {
+            Cli.Run bundled = Cli.run(verb, "iris", "--labels", dir.resolve("labels.npy").toString());
+            assertEquals(2, bundled.code(), bundled.err());
+            assertEquals("scar: --labels applies to a dataset of one file; 'iris' is a bundled dataset, which has its "
+                    + "own labels and columns; expected --labels left out, or a .npy, .csv[.gz], .jsonl[.gz] or "
+                    + ".parquet file", bundled.err().strip());
+            Cli.Run inFolder = Cli.run(verb, folder.toString(), "--label", "y");
+            assertEquals(2, inFolder.code(), inFolder.err());
+            assertTrue(inFolder.err().contains("--label applies to a dataset of one file; " + folder + " is a dataset "
+                    + "folder") && !inFolder.err().contains("cannot tell the format"), inFolder.err());
+            assertEquals(1, inFolder.err().strip().lines().count(), inFolder.err());
+        }
+    }
+
+    /**
+     * {@code scar datasets FILE} told a .npy's user to give --labels and a CSV's user to give --ignore, options the
+     * command did not have; it takes the options of a single file as the other commands do.
+     */
+    @Test
+    void datasetsSummarisesOneFileReadWithTheSameOptions() {
+        Cli.Run npy = Cli.run("datasets", dir.resolve("emb.npy").toString(), "--labels",
+                dir.resolve("labels.csv").toString());
+        assertEquals(0, npy.code(), npy.err());
+        assertTrue(npy.out().contains("emb: 90 items, 3 classes, 1 modality"), npy.out());
+        Cli.Run parquet = Cli.run("datasets", dir.resolve("emb.parquet").toString(), "--embedding", "vec", "--label",
+                "cls", "--id", "name");
+        assertEquals(0, parquet.code(), parquet.err());
+        assertTrue(parquet.out().contains("90 items, 3 classes"), parquet.out());
+        Cli.Run alone = Cli.run("datasets", "--labels", dir.resolve("labels.csv").toString());
+        assertEquals(2, alone.code());
+        assertTrue(alone.err().contains("--labels applies to a dataset of one file; expected the file too"),
+                alone.err());
+    }
 }
