@@ -34,8 +34,24 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Sweep options the evaluation has no use for, and why: given, they would be ignored without a word. */
+    private static final Map<String, String> UNUSED = new java.util.LinkedHashMap<>(Map.of(
+            "--repeats", "the evaluation repeats its split, fills and probes under --seeds N seeds",
+            "--bootstrap", "it sets the intervals of the held-out evidence, which the evaluation does not show",
+            "--tolerance", "it sets when a learning curve of the held-out evidence counts as flat, which the "
+                    + "evaluation does not show"));
+
     @Override
     public Integer call() {
+        for (var unused : UNUSED.entrySet()) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(unused.getKey())) {
+                throw new IllegalArgumentException(unused.getKey() + " does not apply to evaluate: " + unused.getValue()
+                        + "; expected it left out (characterize, plan and report use it)");
+            }
+        }
         long start = System.nanoTime();
         if (out != null) {
             Main.warmUpTables(); // the CSV files are written from Tablesaw tables

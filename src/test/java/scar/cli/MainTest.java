@@ -135,4 +135,17 @@ class MainTest {
         assertTrue(evidence.has("curve") && evidence.has("accuracy") && evidence.has("hardItems"), evidence.keySet()
                 .toString());
     }
+
+    /** evaluate took --repeats, --bootstrap and --tolerance and wrote the same files as without them. */
+    @Test
+    void evaluateRefusesTheSweepOptionsItWouldIgnore() {
+        for (String[] option : new String[][] {{"--repeats", "3"}, {"--bootstrap", "30"}, {"--tolerance", "0.2"}}) {
+            Cli.Run r = run("evaluate", "iris", "--quiet", option[0], option[1]);
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().startsWith("scar: " + option[0] + " does not apply to evaluate: ")
+                    && r.err().contains("expected it left out"), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertEquals("", r.out());
+        }
+    }
 }
