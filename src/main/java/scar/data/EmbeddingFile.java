@@ -100,8 +100,12 @@ public record EmbeddingFile(String label, Path labels, String id, String embeddi
                 CsvEmbeddings.Loader l = CsvEmbeddings.loader().id(id).ignore(ignore.toArray(new String[0]));
                 yield (labels != null && label == null ? l.unlabelled() : l.label(labelName)).load(file);
             }
-            case "jsonl" -> JsonLines.load(file, embedding == null ? "embedding" : embedding, labelName,
-                    id == null ? "id" : id);
+            case "jsonl" -> {
+                String embeddingKey = embedding == null ? "embedding" : embedding;
+                String idKey = id == null ? "id" : id;
+                yield labels != null && label == null ? JsonLines.loadUnlabelled(file, embeddingKey, idKey)
+                        : JsonLines.load(file, embeddingKey, labelName, idKey);
+            }
             default -> {
                 Parquet.Loader l = Parquet.loader().id(id);
                 l = labels != null && label == null ? l.unlabelled() : l.label(labelName);

@@ -35,6 +35,19 @@ public final class JsonLines {
      * the integer label and {@code idKey} the optional id.
      */
     public static MultiModalDataset load(Path file, String embeddingKey, String labelKey, String idKey) {
+        return read(file, embeddingKey, java.util.Objects.requireNonNull(labelKey, "label key"), idKey);
+    }
+
+    /**
+     * Loads {@code file} without labels: no line needs a label key, and every item gets class 0 until labels from
+     * elsewhere replace them ({@code --labels FILE}).
+     */
+    static MultiModalDataset loadUnlabelled(Path file, String embeddingKey, String idKey) {
+        return read(file, embeddingKey, null, idKey);
+    }
+
+    /** Loads {@code file}; a null {@code labelKey} reads no labels. */
+    private static MultiModalDataset read(Path file, String embeddingKey, String labelKey, String idKey) {
         Keys keys = new Keys(embeddingKey, labelKey, idKey);
         try (CsvReader lines = CsvReader.open(file)) {
             FloatList values = new FloatList(1 << 16, lines.file());
@@ -90,7 +103,7 @@ public final class JsonLines {
     private record Keys(String embedding, String label, String id) {
         /** What one line should look like, for error messages. */
         String shape() {
-            return "expected {\"" + embedding + "\": [...], \"" + label + "\": k}";
+            return "expected {\"" + embedding + "\": [...]" + (label == null ? "" : ", \"" + label + "\": k") + "}";
         }
     }
 
@@ -127,6 +140,9 @@ public final class JsonLines {
             // Gson appends a troubleshooting link on a second line; the first line says what is wrong.
             String reason = CsvReader.shown(String.valueOf(e.getMessage()).lines().findFirst().orElse(""), 200);
             throw lines.error("malformed JSON (" + reason + "); " + keys.shape());
+        }
+        if (keys.label() == null) {
+            label = 0;
         }
         if (embedding == null || label == null) {
             throw lines.error("no \"" + (embedding == null ? keys.embedding() : keys.label()) + "\" key; "

@@ -201,4 +201,27 @@ class SingleFileTest {
         assertTrue(alone.err().contains("--labels applies to a dataset of one file; expected the file too"),
                 alone.err());
     }
+
+    /**
+     * JSON Lines with --labels FILE still wanted a "label" key on every line ({@code no "label" key}), where CSV and
+     * Parquet take the labels from the file alone; an embeddings-only dump now reads as the labelled one does.
+     */
+    @Test
+    void jsonLinesWithoutLabelKeysTakeTheirLabelsFromALabelsFile() throws IOException {
+        Path bare = Files.createDirectories(dir.resolve("bare")).resolve("emb.jsonl");
+        Files.writeString(bare, Files.readString(dir.resolve("emb.jsonl")).replaceAll(", \"label\": \\d+", ""));
+        assertTrue(!Files.readString(bare).contains("label"));
+        Path withKeys = dir.resolve("jsonl-labelled");
+        Path withFile = dir.resolve("jsonl-labels-file");
+        assertProfiled(characterize(dir.resolve("emb.jsonl").toString(), "--embedding", "v", "-o",
+                withKeys.toString()), "emb");
+        assertProfiled(characterize(bare.toString(), "--embedding", "v", "--labels",
+                dir.resolve("labels.csv").toString(), "-o", withFile.toString()), "emb");
+        assertEquals(Files.readString(withKeys.resolve("profile.json")), Files.readString(withFile.resolve(
+                "profile.json")), "the same items and labels, the same profile");
+        Cli.Run noLabels = characterize(bare.toString(), "--embedding", "v");
+        assertEquals(2, noLabels.code());
+        assertTrue(noLabels.err().contains(
+                "emb.jsonl, line 1: no \"label\" key; expected {\"v\": [...], \"label\": k}"), noLabels.err());
+    }
 }
