@@ -19,7 +19,8 @@ import scar.data.MultiModalDataset;
 final class FileOptions {
 
     @Option(names = "--labels", paramLabel = "FILE",
-            description = "labels of a single file, one per item: a .npy of integers or a text/CSV file")
+            description = "labels of a single file, one per item: a .npy of integers or strings, or a text/CSV file of "
+                    + "integers or class names")
     Path labels;
 
     @Option(names = "--label", paramLabel = "COL",
