@@ -17,8 +17,11 @@ import java.util.Set;
  * Loads JSON Lines as the original research code writes them: one object per line,
  * {@code {"embedding": [x0, x1, ...], "label": k}}, optionally with an {@code "id"}; other keys are ignored, and each
  * key appears once. The three key names can be chosen ({@link #load(Path, String, String, String)}). Plain or
- * gzip-compressed. Labels must be integers; already {@code 0..K-1} they are kept, otherwise the distinct values are
- * mapped to {@code 0..K-1} in ascending order and named by their value. Every embedding has the length of the first.
+ * gzip-compressed. Labels are integers or strings (class names), coded as {@link LabelCoding#ofStrings} codes them for
+ * CSV and Parquet: integers if every one is an integer (already {@code 0..K-1} they are kept, otherwise the distinct
+ * values are mapped to {@code 0..K-1} in ascending order and named by their value), otherwise the names in sorted
+ * order; a number that is not an integer, or an empty string, is an error. Every embedding has the length of the
+ * first.
  * Python's {@code NaN}/{@code Infinity} literals are read and rejected as non-finite.
  */
 public final class JsonLines {
@@ -32,7 +35,7 @@ public final class JsonLines {
 
     /**
      * Loads {@code file} with other key names: {@code embeddingKey} holds the array of numbers, {@code labelKey}
-     * the integer label and {@code idKey} the optional id.
+     * the label and {@code idKey} the optional id.
      */
     public static MultiModalDataset load(Path file, String embeddingKey, String labelKey, String idKey) {
         return read(file, embeddingKey, java.util.Objects.requireNonNull(labelKey, "label key"), idKey);
@@ -51,7 +54,7 @@ public final class JsonLines {
         Keys keys = new Keys(embeddingKey, labelKey, idKey);
         try (CsvReader lines = CsvReader.open(file)) {
             FloatList values = new FloatList(1 << 16, lines.file());
-            List<Integer> labels = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             Map<String, Integer> idLines = new HashMap<>();
             int d = -1;
@@ -87,7 +90,7 @@ public final class JsonLines {
                 throw new IllegalArgumentException(lines.file() + " is empty; " + keys.shape() + " on every line");
             }
             int n = labels.size();
-            LabelCoding.Coded coded = LabelCoding.ofInts(labels.stream().mapToInt(Integer::intValue).toArray());
+            LabelCoding.Coded coded = LabelCoding.ofStrings(labels.toArray(new String[0]));
             String name = CsvEmbeddings.stem(file);
             Modality m = Modality.of(name, Matrix.wrap(n, d, values.toArray()),
                     ids.isEmpty() ? null : ids.toArray(new String[0]));
@@ -96,7 +99,7 @@ public final class JsonLines {
     }
 
     /** One parsed line: the embedding's number literals, the label, the id or null. */
-    private record Item(List<String> embedding, int label, String id) {
+    private record Item(List<String> embedding, String label, String id) {
     }
 
     /** The key names of one file. */
@@ -111,7 +114,7 @@ public final class JsonLines {
         JsonReader json = new JsonReader(new StringReader(line));
         json.setStrictness(Strictness.LENIENT);
         List<String> embedding = null;
-        Integer label = null;
+        String label = null;
         String id = null;
         Set<String> seen = new HashSet<>();
         try {
@@ -142,7 +145,7 @@ public final class JsonLines {
             throw lines.error("malformed JSON (" + reason + "); " + keys.shape());
         }
         if (keys.label() == null) {
-            label = 0;
+            label = "0";
         }
         if (embedding == null || label == null) {
             throw lines.error("no \"" + (embedding == null ? keys.embedding() : keys.label()) + "\" key; "
@@ -171,17 +174,17 @@ public final class JsonLines {
         return out;
     }
 
-    private static int label(CsvReader lines, JsonReader json, Keys keys) throws IOException {
+    /** The label as written: an integer literal, or a string (a class name; a numeric string must be an integer). */
+    private static String label(CsvReader lines, JsonReader json, Keys keys) throws IOException {
         JsonToken t = json.peek();
-        if (t != JsonToken.NUMBER) {
-            throw lines.error(keys.label(), shown(json), "an integer class label");
+        if (t != JsonToken.NUMBER && t != JsonToken.STRING) {
+            throw lines.error(keys.label(), shown(json), "an integer class label or a class name");
         }
         String value = json.nextString();
-        Integer k = LabelCoding.asInteger(value);
-        if (k == null) {
+        if (t == JsonToken.NUMBER && LabelCoding.asInteger(value) == null) {
             throw lines.error(keys.label(), value, LabelCoding.expectedInteger(value));
         }
-        return k;
+        return LabelCoding.check(lines, keys.label(), value);
     }
 
     /** The next value as the user wrote it, for an error message: a string, number, true/false, null, [...] or {...}. */

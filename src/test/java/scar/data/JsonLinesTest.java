@@ -77,10 +77,27 @@ class JsonLinesTest {
         Path frac = write(dir.resolve("f.jsonl"), "{\"embedding\": [1], \"label\": 0}\n{\"embedding\": [1], \"label\": 0.5}\n");
         assertFails(IllegalArgumentException.class, () -> JsonLines.load(frac),
                 "f.jsonl", "line 2", "column 'label'", "'0.5'", "integer");
-        Path text = write(dir.resolve("s.jsonl"), "{\"embedding\": [1], \"label\": \"cat\"}\n");
-        assertFails(IllegalArgumentException.class, () -> JsonLines.load(text), "line 1", "'cat'", "integer");
+        Path half = write(dir.resolve("s.jsonl"), "{\"embedding\": [1], \"label\": \"1.5\"}\n");
+        assertFails(IllegalArgumentException.class, () -> JsonLines.load(half), "line 1", "'1.5'", "integer");
+        Path empty = write(dir.resolve("e.jsonl"), "{\"embedding\": [1], \"label\": \"\"}\n");
+        assertFails(IllegalArgumentException.class, () -> JsonLines.load(empty), "line 1", "empty");
         Path none = write(dir.resolve("m.jsonl"), "{\"embedding\": [1]}\n");
         assertFails(IllegalArgumentException.class, () -> JsonLines.load(none), "line 1", "no \"label\"");
+    }
+
+    /** Class names as labels, coded as for CSV and Parquet: sorted; strings of integers are integers. */
+    @Test
+    void classNamesAreLabelsToo() {
+        Path names = write(dir.resolve("n.jsonl"), "{\"embedding\": [1], \"label\": \"dog\"}\n"
+                + "{\"embedding\": [2], \"label\": \"cat\"}\n{\"embedding\": [3], \"label\": \"dog\"}\n");
+        MultiModalDataset d = JsonLines.load(names);
+        assertArrayEquals(new String[] {"cat", "dog"}, d.classNames());
+        assertArrayEquals(new int[] {1, 0, 1}, d.labels());
+        Path quoted = write(dir.resolve("q.jsonl"), "{\"embedding\": [1], \"label\": \"2\"}\n"
+                + "{\"embedding\": [2], \"label\": 0}\n");
+        MultiModalDataset q = JsonLines.load(quoted);
+        assertArrayEquals(new String[] {"0", "2"}, q.classNames());
+        assertArrayEquals(new int[] {1, 0}, q.labels());
     }
 
     @Test
