@@ -34,29 +34,60 @@ final class Failures {
 
     /**
      * The throwable and its causes, each with the frames of the cell's code: frames from the reflective call that
-     * ran the snippet onwards belong to the kernel and are left out.
+     * ran the snippet onwards belong to the kernel and are left out, and a cause's frames that it shares with the
+     * exception that wraps it (the calls both went through) are shown once, as {@code ... n more}, as
+     * {@link Throwable#printStackTrace()} does.
      */
     static List<String> traceback(Throwable thrown) {
         List<String> lines = new ArrayList<>();
         Throwable current = thrown instanceof JavaError && thrown.getCause() != null ? thrown.getCause() : thrown;
         String prefix = "";
+        StackTraceElement[] enclosing = new StackTraceElement[0];
         for (int depth = 0; current != null && depth < 8; depth++) {
             lines.add(prefix + current);
+            StackTraceElement[] frames = current.getStackTrace();
+            int own = frames.length - inCommon(frames, enclosing);
             int shown = 0;
-            for (StackTraceElement frame : current.getStackTrace()) {
-                if (isKernelFrame(frame)) {
-                    break;
-                }
-                if (shown++ == MAX_FRAMES) {
+            boolean cut = false;
+            for (int i = 0; i < own && !cut; i++) {
+                if (isKernelFrame(frames[i])) {
+                    cut = true;
+                } else if (shown++ == MAX_FRAMES) {
                     lines.add("\t...");
-                    break;
+                    cut = true;
+                } else {
+                    lines.add("\tat " + frames[i]);
                 }
-                lines.add("\tat " + frame);
+            }
+            int shared = cellFrames(frames, own);
+            if (!cut && shared > 0) {
+                lines.add("\t... " + shared + " more");
             }
             prefix = "Caused by: ";
+            enclosing = frames;
             current = current.getCause() == current ? null : current.getCause();
         }
         return lines;
+    }
+
+    /** How many frames at the bottom of {@code frames} are those at the bottom of {@code enclosing}. */
+    private static int inCommon(StackTraceElement[] frames, StackTraceElement[] enclosing) {
+        int m = frames.length - 1;
+        int n = enclosing.length - 1;
+        while (m >= 0 && n >= 0 && frames[m].equals(enclosing[n])) {
+            m--;
+            n--;
+        }
+        return frames.length - 1 - m;
+    }
+
+    /** The frames from {@code from} on that belong to the cell (before the first kernel frame). */
+    private static int cellFrames(StackTraceElement[] frames, int from) {
+        int count = 0;
+        for (int i = from; i < frames.length && !isKernelFrame(frames[i]); i++) {
+            count++;
+        }
+        return count;
     }
 
     private static boolean isKernelFrame(StackTraceElement frame) {
