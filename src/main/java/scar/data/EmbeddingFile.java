@@ -91,7 +91,8 @@ public record EmbeddingFile(String label, Path labels, String id, String embeddi
                 refuse(format, "--embedding", embedding, "the whole array is the embedding");
                 if (labels == null) {
                     throw new IllegalArgumentException(file + " holds embeddings only; give its labels with "
-                            + "--labels FILE (a .npy of integers, or a text/CSV file with one label per row)");
+                            + "--labels FILE (a .npy of integers or strings, or a text/CSV file with one label per "
+                            + "row: integers or class names)");
                 }
                 yield Npy.load(file, labels);
             }

@@ -75,6 +75,14 @@ class NpyTest {
         assertArrayEquals(new int[] {1, 0, 1}, EmbeddingFile.defaults().withLabels(y).load(x).labels());
     }
 
+    /** The message for a .npy without labels listed integers only, though class names are labels too. */
+    @Test
+    void aNpyWithoutLabelsSaysThatClassNamesAreLabelsToo() {
+        Path x = npy(dir.resolve("emb.npy"), "<f4", false, "(3, 2)", floats(LE, 1, 2, 3, 4, 5, 6), 1);
+        assertFails(IllegalArgumentException.class, () -> EmbeddingFile.defaults().load(x),
+                "emb.npy holds embeddings only", "--labels FILE", "integers or strings", "class names");
+    }
+
     @Test
     void rejectsBigEndianFortranInt64AndOtherShapes() {
         Path big = npy(dir.resolve("big.npy"), "<f4".replace('<', '>'), false, "(1, 2)",
