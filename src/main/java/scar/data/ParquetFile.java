@@ -308,7 +308,7 @@ final class ParquetFile implements AutoCloseable {
                         case INT64 -> unsigned ? Long.toUnsignedString(reader.getLong())
                                 : Long.toString(reader.getLong());
                         case BOOLEAN -> Boolean.toString(reader.getBoolean());
-                        default -> utf8(reader.getBinary().getBytes());
+                        default -> utf8(reader.getBinary().toByteBuffer());
                     };
                 }
             };
@@ -411,14 +411,20 @@ final class ParquetFile implements AutoCloseable {
         };
     }
 
-    /** {@code bytes} decoded as UTF-8, strictly: malformed bytes are an error, not replacement characters. */
-    private static String utf8(byte[] bytes) {
+    /**
+     * {@code bytes} decoded as UTF-8, strictly: malformed bytes are an error, not replacement characters. Read from the
+     * value's own buffer, never copied first: a corrupt dictionary entry may claim a length of gigabytes, which
+     * parquet-java does not check and a copy would allocate (the fuzzer found it); its buffer refuses the bounds.
+     */
+    private static String utf8(ByteBuffer bytes) {
+        int length = bytes.remaining();
+        byte[] first = new byte[Math.min(length, 16)];
+        bytes.duplicate().get(first);
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(bytes).toString();
         } catch (CharacterCodingException e) {
-            int shown = Math.min(bytes.length, 16);
-            throw new NotUtf8Exception(HexFormat.ofDelimiter(" ").formatHex(bytes, 0, shown)
-                    + (shown < bytes.length ? " ..." : ""));
+            throw new NotUtf8Exception(HexFormat.ofDelimiter(" ").formatHex(first)
+                    + (first.length < length ? " ..." : ""));
         }
     }
 

@@ -295,4 +295,24 @@ public class ParquetTest {
                     () -> loader.loadClass("org.apache.hadoop.conf.Configuration"));
         }
     }
+
+    /**
+     * A string column whose dictionary entry claims 1.7 GB in a 1.3 KB file (the fuzzer's find: parquet-java does not
+     * check a dictionary entry's length, and copying the value's bytes allocated it — an OutOfMemoryError in a 1 GiB
+     * heap). It is a one-line error, and nothing near that size is allocated.
+     */
+    @Test
+    void aDictionaryEntryClaimingGigabytesIsAnErrorNotAnAllocation() throws IOException {
+        Path file = dir.resolve("huge.parquet");
+        try (var in = ParquetTest.class.getResourceAsStream(
+                "ParquetFuzzTestInputs/fuzz/crash-43b4a370f52ef32b4b3e6c4951ec6171a5cb1f88")) {
+            Files.copy(in, file);
+        }
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertFails(IllegalArgumentException.class, () -> Parquet.loader().id("id").split("split").load(file),
+                "huge.parquet", "column 'split'", "cannot be decoded", "corrupt");
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        org.junit.jupiter.api.Assertions.assertTrue(allocated < 256L << 20, allocated + " bytes allocated");
+    }
 }
