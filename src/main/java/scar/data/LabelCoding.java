@@ -65,6 +65,18 @@ final class LabelCoding {
         return "an integer class label";
     }
 
+    /**
+     * {@code bytes} (from its position to its limit) decoded as UTF-8 strictly, or null when they are not UTF-8: labels
+     * are never decoded with replacement characters, which could make two different labels one.
+     */
+    static String strictUtf8(java.nio.ByteBuffer bytes) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(bytes).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
+    }
+
     /** Whether {@code s} is a number: a decimal in the grammar of {@link Decimal}, or a spelling of NaN or infinity. */
     static boolean isNumber(String s) {
         return Decimal.isDecimal(s) || Decimal.isNonFinite(s);

@@ -188,12 +188,11 @@ public final class Npy {
             ByteBuffer buf = ByteBuffer.allocate(n * size).order(ByteOrder.LITTLE_ENDIAN);
             NpyHeader.readFully(ch, h.dataOffset(), buf);
             buf.flip();
-            java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
             String[] out = new String[n];
             byte[] bytes = new byte[size];
             for (int i = 0; i < n; i++) {
                 buf.get(bytes);
-                String label = wide ? utf32(bytes) : utf8(utf8, bytes);
+                String label = wide ? utf32(bytes) : utf8(bytes);
                 if (label == null) {
                     throw new IllegalArgumentException(file + ", row " + i + " (0-based): the label is not valid "
                             + (wide ? "UTF-32" : "UTF-8") + " text; expected a string");
@@ -233,16 +232,12 @@ public final class Npy {
     }
 
     /** NumPy's {@code '|S'} element: bytes padded with NULs, decoded as UTF-8 strictly; null when they are not. */
-    private static String utf8(java.nio.charset.CharsetDecoder decoder, byte[] bytes) {
+    private static String utf8(byte[] bytes) {
         int end = bytes.length;
         while (end > 0 && bytes[end - 1] == 0) {
             end--;
         }
-        try {
-            return decoder.decode(ByteBuffer.wrap(bytes, 0, end)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return null;
-        }
+        return LabelCoding.strictUtf8(ByteBuffer.wrap(bytes, 0, end));
     }
 
     /** Reads a 1-D array of integers (e.g. labels saved with {@code np.save}). */

@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -420,12 +418,12 @@ final class ParquetFile implements AutoCloseable {
         int length = bytes.remaining();
         byte[] first = new byte[Math.min(length, 16)];
         bytes.duplicate().get(first);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(bytes).toString();
-        } catch (CharacterCodingException e) {
+        String text = LabelCoding.strictUtf8(bytes);
+        if (text == null) {
             throw new NotUtf8Exception(HexFormat.ofDelimiter(" ").formatHex(first)
                     + (first.length < length ? " ..." : ""));
         }
+        return text;
     }
 
     static ByteBuffer read(FileChannel ch, long position, int length) throws IOException {
