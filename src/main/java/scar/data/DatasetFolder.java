@@ -233,7 +233,10 @@ public final class DatasetFolder {
                     if (nameCol >= 0) {
                         String expected = declaredNames != null ? declaredNames[label] : seenNames.get(label);
                         if (expected != null && !expected.equals(r[nameCol])) {
-                            throw reader.error("class_name", r[nameCol], "'" + expected + "', the name of label " + label
+                            // a manifest's name may hold any character (\r escaped in it): shown, so the message is
+                            // one line
+                            throw reader.error("class_name", r[nameCol], "'" + CsvReader.shown(expected)
+                                    + "', the name of label " + label
                                     + (declaredNames != null ? " in " + MANIFEST : " on earlier lines"));
                         }
                         seenNames.putIfAbsent(label, r[nameCol]);

@@ -74,7 +74,7 @@ final class LabelsText {
                     }
                     String previous = names.putIfAbsent(integer, r[nameCol]);
                     if (previous != null && !previous.equals(r[nameCol])) {
-                        throw reader.error("class_name", r[nameCol], "'" + previous + "', the name of label "
+                        throw reader.error("class_name", r[nameCol], "'" + CsvReader.shown(previous) + "', the name of label "
                                 + integer + " on earlier lines");
                     }
                     Integer other = labelOfName.putIfAbsent(r[nameCol], integer);
