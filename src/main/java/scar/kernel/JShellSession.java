@@ -18,6 +18,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 
 /**
@@ -41,12 +42,15 @@ final class JShellSession implements AutoCloseable {
     private final SourceCodeAnalysis analysis;
     private final Consumer<String> notes;
     private boolean lastWasExpression;
+    /** Per variable, the note that a redefinition in this cell emptied it ({@link Redefinitions}). */
+    private final Map<String, String> emptied = new java.util.LinkedHashMap<>();
     private final SourceDocs sourceDocs = new SourceDocs();
 
     /**
      * @param classpath entries the snippets compile against (the kernel's own classpath); each may be a directory,
      *                  a jar or a {@code dir/*} wildcard
-     * @param notes     where warnings about half-defined snippets go (the cell's stderr)
+     * @param notes     where warnings about half-defined snippets and variables a redefinition emptied go (the
+     *                  cell's stderr)
      */
     JShellSession(List<String> classpath, Consumer<String> notes) {
         this.shell = JShell.builder()
@@ -117,6 +121,8 @@ final class JShellSession implements AutoCloseable {
             }
         } finally {
             control.clearValues();
+            emptied.values().forEach(notes);
+            emptied.clear();
         }
     }
 
@@ -132,9 +138,13 @@ final class JShellSession implements AutoCloseable {
         Object value = null;
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
+                Redefinitions.note(event).ifPresent(note -> emptied.put(((VarSnippet) event.snippet()).name(), note));
                 continue;
             }
             Snippet snippet = event.snippet();
+            if (snippet instanceof VarSnippet declared) {
+                emptied.remove(declared.name()); // declared again later in the same cell: nothing to say
+            }
             Object taken = control.takeValue(event.value());
             if (event.status() == Snippet.Status.REJECTED) {
                 throw new CompilationException(compileErrors(snippet, cell, start));

@@ -121,15 +121,42 @@ class ScarKernelTest {
 
     /** What a cell with no value printed on System.out. */
     private static String printedBy(String cell) {
-        PrintStream original = System.out;
+        return captured(cell, System.out, System::setOut);
+    }
+
+    /** What a cell with no value printed on System.err (the kernel's notes go there). */
+    private static String notesOf(String cell) {
+        return captured(cell, System.err, System::setErr);
+    }
+
+    private static String captured(String cell, PrintStream original, java.util.function.Consumer<PrintStream> set) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        set.accept(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             assertNull(kernel.evalRaw(cell));
         } finally {
-            System.setOut(original);
+            set.accept(original);
         }
         return captured.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    @Test
+    void redefiningARecordSaysWhichVariablesLostTheirValues() {
+        kernel.evalRaw("record Shape(int w) {}\nShape kept = new Shape(2);\nvar guessed = new Shape(3);\n"
+                + "List<Shape> shapes = List.of(kept);\nint width = 4;");
+        assertEquals("", notesOf("record Shape(int w) {}"), "the same definition again changes nothing");
+        assertEquals(2, kernel.evalRaw("kept.w()"));
+        String notes = notesOf("record Shape(int w) { int twice() { return 2 * w; } }");
+        assertTrue(notes.contains("variable kept was reset to null because record Shape changed"), notes);
+        assertTrue(notes.contains("variable shapes was reset to null because record Shape changed"), notes);
+        assertTrue(notes.contains("variable guessed can no longer be used because record Shape changed"), notes);
+        assertTrue(!notes.contains("width"), "a variable that does not name the record keeps its value: " + notes);
+        assertNull(kernel.evalRaw("kept"), "JShell did reset it");
+        assertEquals(4, kernel.evalRaw("width"));
+        kernel.evalRaw("record Mark(int v) {}\nMark mark = new Mark(1);");
+        assertEquals("", notesOf("record Mark(int v) { int twice() { return 2 * v; } }\nMark mark = new Mark(5);"),
+                "a cell that declares the variable again after the record has nothing to say");
+        assertEquals(10, kernel.evalRaw("mark.twice()"));
     }
 
     @Test
