@@ -298,8 +298,10 @@ final class Magics {
         Path pom = Path.of(args.get(0)).toAbsolutePath().normalize();
         try {
             return Files.readString(pom);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UncheckedIOException("%loadFromPOM: no such file: " + pom, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("%loadFromPOM cannot read " + pom, e);
+            throw new UncheckedIOException("%loadFromPOM cannot read " + pom + ": " + e, e);
         }
     }
 

@@ -46,7 +46,7 @@ import scar.foundation.Progress;
  * rendered by the renderer, which {@link ScarRenderers} extends. Errors reach Jupyter as the cell's own exception
  * (name and message), compile errors as a {@link CompilationException} whose message gives the cell line, an
  * interrupt as a {@link CancellationException} and a cell that outran {@value KernelOptions#TIMEOUT} as a
- * {@link CellTimeoutException}; the kernel survives all of them.
+ * {@link CellTimeoutException}; a failed magic shows its message alone. The kernel survives all of them.
  *
  * <p>Output: {@link #installStreams()} routes {@code System.out} and {@code System.err} through a {@link CellOutput},
  * which buffers per cell, caps what one cell sends and sends everything before the cell's reply. Long SCAR
@@ -75,6 +75,12 @@ public final class ScarKernel extends BaseKernel {
         return t;
     });
     private volatile boolean timedOut;
+    /**
+     * The failure of the last magic that failed. A magic's message is written for the reader (what was asked, why it
+     * cannot be done) and its stack is the kernel's and its libraries' (Maven Resolver's, picocli's), so the cell
+     * shows the message alone, as for a compile error.
+     */
+    private volatile Throwable magicFailure;
     /** Held while a start-up snippet runs; nothing else uses JShell before {@link #awaitReady()} returns. */
     private final Object startupLock = new Object();
 
@@ -275,12 +281,22 @@ public final class ScarKernel extends BaseKernel {
 
     /** Runs a line magic on the cell thread (so an interrupt stops it); its value is the magic's. */
     Object lineMagic(String name, List<String> args) {
-        return runInterruptibly(() -> magics.line(name, args));
+        return runMagic(() -> magics.line(name, args));
     }
 
     /** Runs a cell magic on the cell thread (so an interrupt stops it); its value is the magic's. */
     Object cellMagic(String name, List<String> args, String body) {
-        return runInterruptibly(() -> magics.cell(name, args, body));
+        return runMagic(() -> magics.cell(name, args, body));
+    }
+
+    /** Runs a magic, remembering its failure so that {@link #formatError} shows it as its message alone. */
+    private Object runMagic(Callable<Object> magic) {
+        try {
+            return runInterruptibly(magic);
+        } catch (Throwable failure) {
+            magicFailure = failure;
+            throw failure;
+        }
     }
 
     /** Shows a display in the running cell after the text printed before it; returns its display id. */
@@ -400,6 +416,9 @@ public final class ScarKernel extends BaseKernel {
         }
         if (e instanceof CancellationException) {
             return List.of(errorStyler.secondary("Interrupted: " + e.getMessage()));
+        }
+        if (e == magicFailure) {
+            return List.of(errorStyler.secondary(e.toString()));
         }
         return errorStyler.secondaryLines(String.join("\n", Failures.traceback(e)));
     }

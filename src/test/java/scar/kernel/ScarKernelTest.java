@@ -141,6 +141,23 @@ class ScarKernelTest {
     }
 
     @Test
+    void aFailingMagicShowsItsMessageAloneACellItsTrace(@TempDir Path dir) {
+        Path missing = dir.resolve("no-pom.xml");
+        java.io.UncheckedIOException pom = assertThrows(java.io.UncheckedIOException.class,
+                () -> kernel.evalRaw("%loadFromPOM " + missing));
+        List<String> shown = kernel.formatError(pom);
+        assertEquals(1, shown.size(), "no 'Caused by' and frames of the JDK's file system: " + shown);
+        assertTrue(shown.get(0).contains("%loadFromPOM: no such file: " + missing), shown.get(0));
+        IllegalArgumentException scar = assertThrows(IllegalArgumentException.class,
+                () -> kernel.evalRaw("int before = 1;\n%scar characterize " + dir.resolve("nothing.csv")));
+        assertEquals(1, kernel.formatError(scar).size(), "the command's one line: " + kernel.formatError(scar));
+        IllegalStateException own = assertThrows(IllegalStateException.class,
+                () -> kernel.evalRaw("throw new IllegalStateException(\"outer\", new RuntimeException(\"inner\"));"));
+        assertTrue(kernel.formatError(own).size() > 2, "a cell's own failure keeps its frames and causes: "
+                + kernel.formatError(own));
+    }
+
+    @Test
     void redefiningARecordSaysWhichVariablesLostTheirValues() {
         kernel.evalRaw("record Shape(int w) {}\nShape kept = new Shape(2);\nvar guessed = new Shape(3);\n"
                 + "List<Shape> shapes = List.of(kept);\nint width = 4;");
