@@ -9,7 +9,7 @@ import org.knowm.xchart.BubbleSeries;
 /**
  * The dataset-level SCAR summary (SPEC §5.6) of several datasets or modalities side by side: x = coverage,
  * y = authenticity, bubble area = scale, bubble colour = richness on the viridis ramp (dark purple = low,
- * yellow = high), one series per name.
+ * yellow = high), one series per name, each bubble named beside it.
  */
 public final class BubblePlots {
 
@@ -23,11 +23,14 @@ public final class BubblePlots {
     public static final double MAX_DIAMETER = 70;
     /** Smallest diameter in pixels, so that a scale near 0 stays visible. */
     public static final double MIN_DIAMETER = 10;
+    /** Pixels between a bubble's edge and its name. */
+    private static final int LABEL_GAP = 4;
 
     private BubblePlots() {}
 
     /**
-     * One bubble per name. The legend entry of each bubble reads {@code "name: S 0.820, R 0.350"}; the title gets
+     * One bubble per name, with the name beside it (bubbles of equal richness have the same colour). The legend
+     * entry of each bubble reads {@code "name: S 0.820, R 0.350"}; the title gets
      * {@link #KEY} appended. Both axes span [0, 1] with a small margin.
      *
      * @param names one unique name per dataset or modality
@@ -57,6 +60,9 @@ public final class BubblePlots {
             Color c = Theme.viridis(richness[i]);
             s.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 200));
             s.setLineColor(c.darker());
+            // bubbles of the same richness share a colour, so the legend alone cannot tell them apart
+            chart.addAnnotation(new StepLabel(names[i], coverage[i], authenticity[i], false, Theme.TEXT,
+                    (int) Math.ceil(diameter(scale[i]) / 2) + LABEL_GAP));
         }
         return chart;
     }

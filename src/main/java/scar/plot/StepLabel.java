@@ -23,14 +23,21 @@ final class StepLabel extends Annotation {
     private final double y;
     private final boolean left;
     private final Color color;
+    private final int gap;
 
     StepLabel(String text, double x, double y, boolean left, Color color) {
+        this(text, x, y, left, color, GAP);
+    }
+
+    /** A label {@code gap} pixels beside its point (a bubble's radius and a margin, say). */
+    StepLabel(String text, double x, double y, boolean left, Color color, int gap) {
         super(false);
         this.text = text;
         this.x = x;
         this.y = y;
         this.left = left;
         this.color = color;
+        this.gap = gap;
     }
 
     /** The label's text. */
@@ -56,12 +63,12 @@ final class StepLabel extends Annotation {
         int width = fm.stringWidth(text);
         int sx = getXAxisScreenValue(x);
         int sy = getYAxisScreenValue(y);
-        int tx = left ? sx - GAP - width : sx + GAP;
+        int tx = left ? sx - gap - width : sx + gap;
         // a label that would leave the plot goes to the other side of its point
         if (tx < getXAxisScreenValueForMin()) {
-            tx = sx + GAP;
+            tx = sx + gap;
         } else if (tx + width > getXAxisScreenValueForMax()) {
-            tx = sx - GAP - width;
+            tx = sx - gap - width;
         }
         int ty = sy + fm.getAscent() / 2 - 1;
         g.drawString(text, tx, ty);

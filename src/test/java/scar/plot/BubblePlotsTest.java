@@ -36,6 +36,18 @@ class BubblePlotsTest {
     }
 
     @Test
+    void bubblesOfTheSameRichnessAreNamedBesideThem(@TempDir Path dir) throws Exception {
+        // as in the Wikipedia evaluation: both modalities have R = 1, so both bubbles are the same yellow
+        BubbleChart chart = BubblePlots.scar("SCAR", new String[] {"image", "text"}, new double[] {0.018, 0.019},
+                new double[] {0.611, 0.600}, new double[] {0.261, 0.675}, new double[] {1.0, 1.0});
+        var field = org.knowm.xchart.internal.chartpart.Chart.class.getDeclaredField("annotations");
+        field.setAccessible(true);
+        List<StepLabel> labels = ((List<?>) field.get(chart)).stream().map(StepLabel.class::cast).toList();
+        assertEquals(List.of("image", "text"), labels.stream().map(StepLabel::text).toList());
+        Rendered.png(chart, dir, "bubbles-named", Theme.WIDTH, Theme.HEIGHT);
+    }
+
+    @Test
     void rejectsValuesOutsideTheUnitInterval() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BubblePlots.scar("",
                 new String[] {"a"}, new double[] {0.5}, new double[] {1.2}, new double[] {0.5}, new double[] {0.5}));
