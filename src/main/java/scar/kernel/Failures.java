@@ -36,20 +36,27 @@ final class Failures {
      * The throwable and its causes, each with the frames of the cell's code: frames from the reflective call that
      * ran the snippet onwards belong to the kernel and are left out, and a cause's frames that it shares with the
      * exception that wraps it (the calls both went through) are shown once, as {@code ... n more}, as
-     * {@link Throwable#printStackTrace()} does.
+     * {@link Throwable#printStackTrace()} does. Bad input that SCAR refused ({@link #isInputError}) shows its message,
+     * the SCAR call the cell made and the cell's frames; the frames inside SCAR above that call are one line, and
+     * its causes their messages only.
      */
     static List<String> traceback(Throwable thrown) {
         List<String> lines = new ArrayList<>();
         Throwable current = thrown instanceof JavaError && thrown.getCause() != null ? thrown.getCause() : thrown;
+        boolean input = isInputError(current);
         String prefix = "";
         StackTraceElement[] enclosing = new StackTraceElement[0];
         for (int depth = 0; current != null && depth < 8; depth++) {
             lines.add(prefix + current);
             StackTraceElement[] frames = current.getStackTrace();
-            int own = frames.length - inCommon(frames, enclosing);
+            int own = depth > 0 && input ? 0 : frames.length - inCommon(frames, enclosing);
             int shown = 0;
             boolean cut = false;
-            for (int i = 0; i < own && !cut; i++) {
+            int first = depth == 0 && input ? libraryFrames(frames) - 1 : 0;
+            if (first > 0) {
+                lines.add("\t... " + first + (first == 1 ? " frame" : " frames") + " inside SCAR");
+            }
+            for (int i = first; i < own && !cut; i++) {
                 if (isKernelFrame(frames[i])) {
                     cut = true;
                 } else if (shown++ == MAX_FRAMES) {
@@ -59,7 +66,7 @@ final class Failures {
                     lines.add("\tat " + frames[i]);
                 }
             }
-            int shared = cellFrames(frames, own);
+            int shared = own == 0 ? 0 : cellFrames(frames, own);
             if (!cut && shared > 0) {
                 lines.add("\t... " + shared + " more");
             }
@@ -88,6 +95,33 @@ final class Failures {
             count++;
         }
         return count;
+    }
+
+    /**
+     * Whether SCAR threw it because of what it was given: an {@link IllegalArgumentException} (a bad value, file or
+     * option), an {@link java.io.UncheckedIOException} (a file that cannot be read) or an
+     * {@link scar.data.InsufficientMemoryException}, thrown inside the library. Their messages name what is wrong
+     * (docs/BAD-INPUT.md); any other exception, or one a cell's own code threw, keeps every frame.
+     */
+    private static boolean isInputError(Throwable thrown) {
+        StackTraceElement[] frames = thrown.getStackTrace();
+        return (thrown instanceof IllegalArgumentException || thrown instanceof java.io.UncheckedIOException
+                || thrown instanceof scar.data.InsufficientMemoryException)
+                && frames.length > 0 && isLibraryFrame(frames[0]);
+    }
+
+    /** How many frames at the top of {@code frames} are SCAR's own, outside the kernel. */
+    private static int libraryFrames(StackTraceElement[] frames) {
+        int count = 0;
+        while (count < frames.length && isLibraryFrame(frames[count])) {
+            count++;
+        }
+        return count;
+    }
+
+    private static boolean isLibraryFrame(StackTraceElement frame) {
+        String type = frame.getClassName();
+        return type.startsWith("scar.") && !type.startsWith("scar.kernel.");
     }
 
     private static boolean isKernelFrame(StackTraceElement frame) {

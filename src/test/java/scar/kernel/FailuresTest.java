@@ -36,11 +36,11 @@ class FailuresTest {
         NoSuchFileException cause = new NoSuchFileException("/data/emb.npy");
         cause.setStackTrace(stack(frame("sun.nio.fs.UnixException", "translateToIOException", 92),
                 frame("scar.data.Npy", "open", 318)));
-        UncheckedIOException thrown = new UncheckedIOException("file not found: /data/emb.npy", cause);
+        IllegalStateException thrown = new IllegalStateException("file not found: /data/emb.npy", cause);
         thrown.setStackTrace(stack(frame("scar.data.Npy", "open", 320)));
 
         assertEquals(List.of(
-                "java.io.UncheckedIOException: file not found: /data/emb.npy",
+                "java.lang.IllegalStateException: file not found: /data/emb.npy",
                 "\tat scar.data.Npy.open(Npy.java:320)",
                 "\tat scar.data.Npy.read(Npy.java:43)",
                 "\tat scar.data.Npy.load(Npy.java:304)",
@@ -56,16 +56,53 @@ class FailuresTest {
         IllegalStateException cause = new IllegalStateException("worker");
         cause.setStackTrace(new StackTraceElement[] {frame("scar.probe.Fit", "run", 7),
                 frame("java.lang.Thread", "run", 1583)});
-        IllegalArgumentException thrown = new IllegalArgumentException("bad", cause);
+        IllegalStateException thrown = new IllegalStateException("bad", cause);
         thrown.setStackTrace(stack());
 
         assertEquals(List.of(
-                "java.lang.IllegalArgumentException: bad",
+                "java.lang.IllegalStateException: bad",
                 "\tat scar.data.Npy.read(Npy.java:43)",
                 "\tat scar.data.Npy.load(Npy.java:304)",
                 "\tat REPL.$JShell$22.do_it$($JShell$22.java:11)",
                 "Caused by: java.lang.IllegalStateException: worker",
                 "\tat scar.probe.Fit.run(Fit.java:7)",
                 "\tat java.lang.Thread.run(Thread.java:1583)"), Failures.traceback(thrown));
+    }
+
+    @Test
+    void badInputThatScarRefusedShowsItsMessageTheCallAndTheCellOnly() {
+        NoSuchFileException cause = new NoSuchFileException("/data/emb.npy");
+        cause.setStackTrace(stack(frame("sun.nio.fs.UnixException", "translateToIOException", 92),
+                frame("scar.data.Npy", "open", 318)));
+        UncheckedIOException thrown = new UncheckedIOException("file not found: /data/emb.npy", cause);
+        thrown.setStackTrace(stack(frame("scar.data.Npy", "open", 320)));
+
+        assertEquals(List.of(
+                "java.io.UncheckedIOException: file not found: /data/emb.npy",
+                "\t... 2 frames inside SCAR",
+                "\tat scar.data.Npy.load(Npy.java:304)",
+                "\tat REPL.$JShell$22.do_it$($JShell$22.java:11)",
+                "Caused by: java.nio.file.NoSuchFileException: /data/emb.npy"), Failures.traceback(thrown));
+
+        IllegalArgumentException refused = new IllegalArgumentException("emb.csv, row 3, column 5: 'x' is not a number");
+        refused.setStackTrace(stack());
+        assertEquals(List.of(
+                "java.lang.IllegalArgumentException: emb.csv, row 3, column 5: 'x' is not a number",
+                "\t... 1 frame inside SCAR",
+                "\tat scar.data.Npy.load(Npy.java:304)",
+                "\tat REPL.$JShell$22.do_it$($JShell$22.java:11)"), Failures.traceback(refused));
+    }
+
+    @Test
+    void anIllegalArgumentTheCellThrewItselfKeepsItsFrames() {
+        IllegalArgumentException thrown = new IllegalArgumentException("mine");
+        thrown.setStackTrace(new StackTraceElement[] {BELOW[2], frame("scar.data.Npy", "load", 304), BELOW[2],
+                BELOW[3], BELOW[4], BELOW[5]});
+
+        assertEquals(List.of(
+                "java.lang.IllegalArgumentException: mine",
+                "\tat REPL.$JShell$22.do_it$($JShell$22.java:11)",
+                "\tat scar.data.Npy.load(Npy.java:304)",
+                "\tat REPL.$JShell$22.do_it$($JShell$22.java:11)"), Failures.traceback(thrown));
     }
 }
