@@ -30,16 +30,14 @@ final class LabelCodes implements Serializable {
         this.texts = texts;
     }
 
-    /** The distinct values of {@code column} (one small job); a null label is an error. */
+    /**
+     * The distinct values of {@code column} (one small job). A null label is not a class: {@link #code} refuses the
+     * rows that have one.
+     */
     static LabelCodes of(Dataset<Row> df, String column, int ordinal) {
         DataType type = df.schema().apply(ordinal).dataType();
         Dataset<Row> values = df.select(functions.col(df.columns()[ordinal])).distinct();
-        List<Row> rows = values.collectAsList();
-        if (rows.stream().anyMatch(r -> r.isNullAt(0))) {
-            long nulls = df.filter(functions.col(df.columns()[ordinal]).isNull()).count();
-            throw new IllegalArgumentException("label column '" + column + "' has " + nulls
-                    + " null values; every item needs a label");
-        }
+        List<Row> rows = values.collectAsList().stream().filter(r -> !r.isNullAt(0)).toList();
         if (type == DataTypes.StringType) {
             String[] texts = rows.stream().map(r -> r.getString(0)).sorted().toArray(String[]::new);
             return new LabelCodes(column, type, null, texts);
@@ -52,10 +50,15 @@ final class LabelCodes implements Serializable {
         return texts != null ? texts.clone() : Arrays.stream(numbers).mapToObj(Long::toString).toArray(String[]::new);
     }
 
-    /** The class of the label at {@code ordinal} of an input row. */
-    int code(InternalRow r, int ordinal, int item) {
+    /**
+     * The class of the label at {@code ordinal} of an input row.
+     *
+     * @throws IllegalArgumentException "column '…': …" for a null label
+     */
+    int code(InternalRow r, int ordinal) {
         if (r.isNullAt(ordinal)) {
-            throw new IllegalArgumentException("item " + item + ": label column '" + column + "' is null");
+            throw new IllegalArgumentException("column '" + column + "': the label is null; expected a class label"
+                    + " on every row");
         }
         int c;
         if (texts != null) {
@@ -66,7 +69,7 @@ final class LabelCodes implements Serializable {
             c = Arrays.binarySearch(numbers, v);
         }
         if (c < 0) {
-            throw new IllegalStateException("item " + item + ": label not among the distinct labels");
+            throw new IllegalStateException("a label not among the distinct labels");
         }
         return c;
     }

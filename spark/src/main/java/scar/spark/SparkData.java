@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
 import scala.Tuple2;
 import scar.probe.BlockPass;
 
@@ -74,7 +75,12 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
             long item = bOffsets.value().get(r.getUTF8String(fileCol).toString()) + r.getLong(fileCol + 1);
             return new Tuple2<>(r, item);
         });
-        return build(spark, name, withMeta, rows, embeddings, label, id, total);
+        Where where = (r, item) -> r.getUTF8String(fileCol) + ", row " + r.getLong(fileCol + 1) + " (0-based)";
+        String firstFile = perFile.isEmpty() ? null : perFile.firstKey();
+        Dataset<Row> firstItem = withMeta.filter(functions.col(FILE).equalTo(firstFile)
+                .and(functions.col(ROW).equalTo(0L)));
+        return build(spark, name, withMeta, rows, embeddings, label, id, total, firstItem, firstFile + ", row 0 (0-based)",
+                where);
     }
 
     /** Reads a Dataset; item i is its i-th row in its own order. */
@@ -84,7 +90,17 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         JavaRDD<Tuple2<InternalRow, Long>> rows = selected.queryExecution().toRdd().toJavaRDD().zipWithIndex()
                 .map(t -> t);
         long total = selected.count();
-        return build(spark, name, selected, rows, embeddings, label, id, total);
+        return build(spark, name, selected, rows, embeddings, label, id, total, selected,
+                name + ", row 0 (0-based)", (r, item) -> name + ", row " + item + " (0-based)");
+    }
+
+    /** Where an input row comes from, for the messages of bad input: "file, row r (0-based)". */
+    interface Where extends java.io.Serializable {
+        String of(InternalRow row, long item);
+    }
+
+    /** A bad input row: its item and the one-line message that names it. */
+    record Problem(long item, String message) implements java.io.Serializable {
     }
 
     private static Column[] columns(Dataset<Row> df, List<String> embeddings, String label, String id,
@@ -131,9 +147,15 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         return df.schema().apply(column);
     }
 
+    /**
+     * Decodes and caches the rows. {@code firstItem} holds the row of item 0 (at {@code firstWhere}), whose embeddings
+     * give every modality its length. Bad rows do not fail Spark tasks (which would log their stack traces and leave
+     * the error that is reported to whichever task failed first): each partition records its first bad row and the
+     * error of the first in item order is thrown here, on the driver.
+     */
     private static SparkData build(SparkSession spark, String name, Dataset<Row> selected,
                                    JavaRDD<Tuple2<InternalRow, Long>> rows, List<String> embeddings, String label,
-                                   String id, long total) {
+                                   String id, long total, Dataset<Row> firstItem, String firstWhere, Where where) {
         if (total == 0) {
             throw new IllegalArgumentException("dataset '" + name + "' has no rows");
         }
@@ -145,16 +167,17 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         int m = embeddings.size();
         LabelCodes codes = LabelCodes.of(selected, label, m);
         int[] dims = new int[m];
-        Row first = selected.select(embeddings.stream().map(e -> functions.size(functions.col(quote(e))))
-                .toArray(Column[]::new)).first();
+        Row first = firstItem.select(embeddings.stream().map(e -> functions.col(quote(e))).toArray(Column[]::new))
+                .first();
         for (int j = 0; j < m; j++) {
-            dims[j] = first.getInt(j);
-            if (dims[j] <= 0) {
-                throw new IllegalArgumentException("embedding column '" + embeddings.get(j)
-                        + "' is empty or null in the first row");
+            dims[j] = first.isNullAt(j) ? 0 : first.getList(j).size();
+            if (dims[j] == 0) {
+                throw new IllegalArgumentException(firstWhere + ", column '" + embeddings.get(j)
+                        + "': the embedding is null or empty; expected a list of numbers");
             }
         }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        CollectionAccumulator<Problem> problems = sc.sc().collectionAccumulator("scar bad rows");
         Broadcast<LabelCodes> bCodes = sc.broadcast(codes);
         boolean[] doubles = new boolean[m];
         for (int j = 0; j < m; j++) {
@@ -162,7 +185,8 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         }
         List<String> cols = List.copyOf(embeddings);
         boolean hasId = id != null;
-        JavaRDD<Piece> pieces = rows.mapPartitions(it -> decode(it, cols, dims, doubles, bCodes.value(), hasId));
+        JavaRDD<Piece> pieces = rows.mapPartitions(it -> decode(it, cols, dims, doubles, bCodes.value(), hasId, where,
+                problems));
         // one shuffle places every piece so that a partition holds whole aligned runs of blocks (whole sum groups of
         // every fit, SPEC §2.3), sorted by block; the pieces of a block split between input partitions meet there
         int partitions = GroupPartitioner.partitionsFor(n, pieces.getNumPartitions());
@@ -171,6 +195,11 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
                 .mapPartitions(it -> new WholeBlocks(it, n))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long count = blocks.map(Block::rows).fold(0, Integer::sum);
+        Problem bad = problems.value().stream().min(java.util.Comparator.comparingLong(Problem::item)).orElse(null);
+        if (bad != null) {
+            blocks.unpersist(false);
+            throw new IllegalArgumentException(bad.message());
+        }
         if (count != n) {
             blocks.unpersist(false);
             throw new IllegalStateException("cached " + count + " rows of " + n);
@@ -178,11 +207,16 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         return new SparkData(name, cols, dims, codes.names(), n, blocks, List.of(blocks));
     }
 
-    /** Decodes one input partition into pieces, one per block it touches. */
+    /**
+     * Decodes one input partition into pieces, one per block it touches. A bad row is decoded as zeros of class 0
+     * and the partition's first bad row goes to {@code problems}: the caller throws its message.
+     */
     private static Iterator<Piece> decode(Iterator<Tuple2<InternalRow, Long>> it, List<String> cols, int[] dims,
-                                          boolean[] doubles, LabelCodes codes, boolean hasId) {
+                                          boolean[] doubles, LabelCodes codes, boolean hasId, Where where,
+                                          CollectionAccumulator<Problem> problems) {
         int m = cols.size();
         TreeMap<Integer, PieceBuilder> open = new TreeMap<>();
+        Problem firstBad = null;
         while (it.hasNext()) {
             Tuple2<InternalRow, Long> t = it.next();
             InternalRow r = t._1();
@@ -190,29 +224,44 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
             int block = (int) BlockPass.blockOf(item);
             PieceBuilder b = open.computeIfAbsent(block, k -> new PieceBuilder(k, dims, hasId));
             float[][] values = new float[m][];
-            for (int j = 0; j < m; j++) {
-                values[j] = embedding(r, j, cols.get(j), dims[j], doubles[j], item);
+            int label;
+            try {
+                for (int j = 0; j < m; j++) {
+                    values[j] = embedding(r, j, cols.get(j), dims[j], doubles[j]);
+                }
+                label = codes.code(r, m);
+            } catch (IllegalArgumentException e) {
+                if (firstBad == null || item < firstBad.item()) {
+                    firstBad = new Problem(item, where.of(r, item) + ", " + e.getMessage());
+                }
+                for (int j = 0; j < m; j++) {
+                    values[j] = new float[dims[j]];
+                }
+                label = 0;
             }
-            int label = codes.code(r, m, item);
             b.add(item, label, values, hasId ? (r.isNullAt(m + 1) ? null : r.getUTF8String(m + 1).toString()) : null);
+        }
+        if (firstBad != null) {
+            problems.add(firstBad);
         }
         return open.values().stream().map(PieceBuilder::build).iterator();
     }
 
-    private static float[] embedding(InternalRow r, int j, String col, int d, boolean isDouble, int item) {
+    /** Embedding {@code j} of a row as floats; its problem, as "column '…': …", is an IllegalArgumentException. */
+    private static float[] embedding(InternalRow r, int j, String col, int d, boolean isDouble) {
         if (r.isNullAt(j)) {
-            throw new IllegalArgumentException("item " + item + ": embedding column '" + col
-                    + "' is null, expected " + d + " values");
+            throw new IllegalArgumentException("column '" + col + "': the embedding is null; expected " + d
+                    + " numbers");
         }
         ArrayData a = r.getArray(j);
         if (a.numElements() != d) {
-            throw new IllegalArgumentException("item " + item + ": embedding column '" + col + "' has "
-                    + a.numElements() + " values, expected " + d + " like the first row");
+            throw new IllegalArgumentException("column '" + col + "': the embedding has " + a.numElements()
+                    + " values but the first item has " + d + "; expected embeddings of one length");
         }
         for (int k = 0; k < d; k++) {
             if (a.isNullAt(k)) {
-                throw new IllegalArgumentException("item " + item + ": embedding column '" + col + "' value " + k
-                        + " is null, expected a finite number");
+                throw new IllegalArgumentException("column '" + col + "': value " + k + " is null; expected "
+                        + d + " numbers");
             }
         }
         float[] out;
@@ -227,8 +276,8 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         }
         for (int k = 0; k < d; k++) {
             if (!Float.isFinite(out[k])) {
-                throw new IllegalArgumentException("item " + item + ": embedding column '" + col + "' value " + k
-                        + " is " + (isDouble ? a.getDouble(k) : out[k]) + ", expected a finite number");
+                throw new IllegalArgumentException("column '" + col + "[" + k + "]': value "
+                        + (isDouble ? a.getDouble(k) : out[k]) + " is not a finite float32 number");
             }
         }
         return out;

@@ -1,0 +1,142 @@
+package scar.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad rows of a Parquet folder (two files of 300 rows: part-00000 holds items 0–299, part-00001 items 300–599) are
+ * reported as the local loader reports them — one line naming the file, the row within it, the column and the value,
+ * exit code 2 — for the first bad row in item order, and without failing a Spark task (whose stack trace Spark would
+ * log, and whose error would be whichever task failed first).
+ */
+class BadRowsTest {
+    static final int N = 600;
+    static final int D = 4;
+
+    @TempDir
+    Path dir;
+
+    /** What changes one row: {@code (item, embedding, label)} to the row's values, or to null for a null value. */
+    interface Damage {
+        Object[] apply(int item, List<Float> embedding, Integer label);
+    }
+
+    private String write(String name, Damage damage) {
+        List<Row> rows = new ArrayList<>(N);
+        for (int i = 0; i < N; i++) {
+            List<Float> emb = new ArrayList<>(D);
+            for (int j = 0; j < D; j++) {
+                emb.add((float) Math.sin(i * 7.0 + j) + (j == i % 3 ? 1f : 0f));
+            }
+            Object[] v = damage.apply(i, emb, i % 3);
+            rows.add(RowFactory.create(v[1], v[0] == null ? null
+                    : scala.jdk.javaapi.CollectionConverters.asScala((List<?>) v[0]).toSeq()));
+        }
+        StructType schema = new StructType().add("label", DataTypes.IntegerType, true)
+                .add("emb", DataTypes.createArrayType(DataTypes.FloatType, true), true);
+        SparkSession spark = Sessions.local();
+        var rdd = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 2);
+        String path = dir.resolve(name).toString();
+        spark.createDataFrame(rdd, schema).write().mode(SaveMode.Overwrite).parquet(path);
+        return path;
+    }
+
+    /** The exit code and standard error of the spark-submit entry point, and how many Spark tasks failed. */
+    record Run(int code, String message, int failedTasks) {
+    }
+
+    static Run run(String... args) throws Exception {
+        SparkSession spark = Sessions.local();
+        AtomicInteger failed = new AtomicInteger();
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (end.taskInfo().failed()) {
+                    failed.incrementAndGet();
+                }
+            }
+        };
+        spark.sparkContext().addSparkListener(listener);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream old = System.err;
+        int code;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = SparkMain.execute(args);
+        } finally {
+            System.setErr(old);
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+            spark.sparkContext().removeSparkListener(listener);
+        }
+        return new Run(code, err.toString(StandardCharsets.UTF_8).strip(), failed.get());
+    }
+
+    private static void oneLine(Run run, String... parts) {
+        assertEquals(2, run.code(), run.message());
+        assertEquals(1, run.message().lines().count(), run.message());
+        for (String part : parts) {
+            assertTrue(run.message().contains(part), run.message());
+        }
+        assertEquals(0, run.failedTasks(), "failed Spark tasks");
+    }
+
+    @Test
+    void theFirstBadRowInItemOrderIsNamedByFileAndRowWithoutFailingATask() throws Exception {
+        String path = write("two-bad", (i, emb, label) -> {
+            if (i == 100) {
+                emb.remove(D - 1); // file 0, row 100: a ragged row
+            }
+            if (i == 350) {
+                emb.set(2, Float.NaN); // file 1, row 50
+            }
+            return new Object[] {emb, label};
+        });
+        oneLine(run("characterize", path, "--embedding", "emb", "--label", "label", "--ratios", "1,2", "--quiet"),
+                "part-00000", "row 100 (0-based), column 'emb': the embedding has 3 values but the first item has 4");
+        String nan = write("nan", (i, emb, label) -> {
+            if (i == 350) {
+                emb.set(2, Float.NaN);
+            }
+            return new Object[] {emb, label};
+        });
+        oneLine(run("characterize", nan, "--embedding", "emb", "--label", "label", "--ratios", "1,2", "--quiet"),
+                "part-00001", "row 50 (0-based), column 'emb[2]': value NaN is not a finite float32 number");
+    }
+
+    @Test
+    void nullEmbeddingsValuesAndLabelsAreNamedByRow() throws Exception {
+        String first = write("null-first", (i, emb, label) -> new Object[] {i == 0 ? null : emb, label});
+        oneLine(run("characterize", first, "--embedding", "emb", "--label", "label", "--quiet"),
+                "part-00000", "row 0 (0-based), column 'emb': the embedding is null or empty");
+        String value = write("null-value", (i, emb, label) -> {
+            if (i == 420) {
+                emb.set(1, null);
+            }
+            return new Object[] {emb, label};
+        });
+        oneLine(run("characterize", value, "--embedding", "emb", "--label", "label", "--quiet"),
+                "part-00001", "row 120 (0-based), column 'emb': value 1 is null");
+        String label = write("null-label", (i, emb, y) -> new Object[] {emb, i == 7 ? null : y});
+        oneLine(run("characterize", label, "--embedding", "emb", "--label", "label", "--quiet"),
+                "part-00000", "row 7 (0-based), column 'label': the label is null");
+    }
+}
