@@ -14,14 +14,15 @@ import java.util.TreeSet;
  *       {@code "1"}, ...);</li>
  *   <li>text labels (any label that is not a number) are mapped in ascending {@link String#compareTo} order and keep
  *       their text as class name;</li>
- *   <li>a non-integral number ({@code 1.5}, {@code NaN}) or an empty label is an error, raised by the loader that
- *       knows the line.</li>
+ *   <li>a non-integral number ({@code 1.5}, {@code NaN}) or an empty label is an error ({@link #refusal}), raised by
+ *       the loader that knows the line.</li>
  * </ul>
+ * Public for the Spark runner, which codes a label column by the same rule.
  */
-final class LabelCoding {
+public final class LabelCoding {
 
     /** The coded labels and the class names indexed by id. */
-    record Coded(int[] labels, String[] names) {
+    public record Coded(int[] labels, String[] names) {
         ClassLabels toClassLabels() {
             return ClassLabels.of(labels, names);
         }
@@ -34,7 +35,7 @@ final class LabelCoding {
      * The integer value of {@code s}, or null if it is not an integer (an integral decimal such as {@code 2.0} counts;
      * text outside the number grammar of {@link Decimal}, such as {@code 0x10} or {@code 1f}, does not).
      */
-    static Integer asInteger(String s) {
+    public static Integer asInteger(String s) {
         if (!Decimal.isDecimal(s)) {
             return null;
         }
@@ -82,6 +83,17 @@ final class LabelCoding {
         return Decimal.isDecimal(s) || Decimal.isNonFinite(s);
     }
 
+    /**
+     * What the raw label {@code value} should have been, for the "value '…' is not …" of an error, or null when it is a
+     * label: an empty label or a number that is not an integer in the int range is refused.
+     */
+    public static String refusal(String value) {
+        if (value.isEmpty()) {
+            return "a label (the label is empty)";
+        }
+        return asInteger(value) == null && isNumber(value) ? expectedInteger(value) : null;
+    }
+
     /** Integer labels, mapped in ascending order. */
     static Coded ofInts(int[] raw) {
         int[] distinct = Arrays.stream(raw).distinct().sorted().toArray();
@@ -101,7 +113,7 @@ final class LabelCoding {
      * Labels given as text: integers if every one is an integer, otherwise class names in sorted order. The caller
      * has already rejected empty and non-integral numeric labels.
      */
-    static Coded ofStrings(String[] raw) {
+    public static Coded ofStrings(String[] raw) {
         int[] ints = new int[raw.length];
         boolean allInts = true;
         for (int i = 0; i < raw.length && allInts; i++) {
@@ -130,11 +142,9 @@ final class LabelCoding {
      * @return the label, trimmed
      */
     static String check(CsvReader reader, String column, String value) {
-        if (value.isEmpty()) {
-            throw reader.error(column, value, "a label (the label is empty)");
-        }
-        if (asInteger(value) == null && isNumber(value)) {
-            throw reader.error(column, value, expectedInteger(value));
+        String refused = refusal(value);
+        if (refused != null) {
+            throw reader.error(column, value, refused);
         }
         return value;
     }

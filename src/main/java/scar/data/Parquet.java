@@ -92,11 +92,9 @@ public final class Parquet {
                 Matrix x = embeddings(pq, embeddingColumn);
                 String[] labels = labelColumn == null ? zeros(x.rows()) : strings(pq, labelColumn, x.rows(), "label");
                 for (int i = 0; labelColumn != null && i < labels.length; i++) {
-                    if (labels[i].isEmpty()) {
-                        throw error(pq, i, labelColumn, labels[i], "a label (the label is empty)");
-                    }
-                    if (LabelCoding.asInteger(labels[i]) == null && LabelCoding.isNumber(labels[i])) {
-                        throw error(pq, i, labelColumn, labels[i], LabelCoding.expectedInteger(labels[i]));
+                    String refused = LabelCoding.refusal(labels[i]);
+                    if (refused != null) {
+                        throw error(pq, i, labelColumn, labels[i], refused);
                     }
                 }
                 String[] ids = idColumn == null ? null : strings(pq, idColumn, x.rows(), "id");

@@ -41,6 +41,10 @@ class BadRowsTest {
     }
 
     private String write(String name, Damage damage) {
+        return write(name, DataTypes.IntegerType, 2, damage);
+    }
+
+    private String write(String name, org.apache.spark.sql.types.DataType labelType, int files, Damage damage) {
         List<Row> rows = new ArrayList<>(N);
         for (int i = 0; i < N; i++) {
             List<Float> emb = new ArrayList<>(D);
@@ -51,10 +55,10 @@ class BadRowsTest {
             rows.add(RowFactory.create(v[1], v[0] == null ? null
                     : scala.jdk.javaapi.CollectionConverters.asScala((List<?>) v[0]).toSeq()));
         }
-        StructType schema = new StructType().add("label", DataTypes.IntegerType, true)
+        StructType schema = new StructType().add("label", labelType, true)
                 .add("emb", DataTypes.createArrayType(DataTypes.FloatType, true), true);
         SparkSession spark = Sessions.local();
-        var rdd = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 2);
+        var rdd = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, files);
         String path = dir.resolve(name).toString();
         spark.createDataFrame(rdd, schema).write().mode(SaveMode.Overwrite).parquet(path);
         return path;
@@ -138,5 +142,42 @@ class BadRowsTest {
         String label = write("null-label", (i, emb, y) -> new Object[] {emb, i == 7 ? null : y});
         oneLine(run("characterize", label, "--embedding", "emb", "--label", "label", "--quiet"),
                 "part-00000", "row 7 (0-based), column 'label': the label is null");
+    }
+
+    @Test
+    void labelsAreCodedAsTheLocalParquetLoaderCodesThem() throws Exception {
+        String[] text = {"2", "10", "7"};
+        String path = write("numbers-as-text", DataTypes.StringType, 1, (i, emb, y) -> new Object[] {emb, text[y]});
+        Path file;
+        try (var files = java.nio.file.Files.list(Path.of(path))) {
+            file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        var local = scar.data.Parquet.load(file, "emb", "label");
+        SparkData data = SparkData.parquet(Sessions.local(), path, List.of("emb"), "label", null);
+        try {
+            assertEquals(List.of(local.classNames()), List.of(data.classNames()));
+            int[] labels = new int[N];
+            for (Block b : data.blocks().collect()) {
+                for (int r = 0; r < b.rows(); r++) {
+                    labels[b.first() + r] = b.labels()[r];
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(local.labels(), labels);
+        } finally {
+            data.release();
+        }
+        String empty = write("empty-label", DataTypes.StringType, 2, (i, emb, y) -> new Object[] {emb, i == 310 ? ""
+                : "c" + y});
+        oneLine(run("characterize", empty, "--embedding", "emb", "--label", "label", "--quiet"),
+                "part-00001", "row 10 (0-based), column 'label': value '' is not a label (the label is empty)");
+        String fraction = write("fraction-label", DataTypes.StringType, 2, (i, emb, y) -> new Object[] {emb, i == 5
+                ? "1.5" : "c" + y});
+        oneLine(run("characterize", fraction, "--embedding", "emb", "--label", "label", "--quiet"),
+                "part-00000", "row 5 (0-based), column 'label': value '1.5' is not an integer class label");
+        String big = write("long-label", DataTypes.LongType, 2, (i, emb, y) -> new Object[] {emb, i == 450
+                ? 10_000_000_000L : (long) y});
+        oneLine(run("characterize", big, "--embedding", "emb", "--label", "label", "--quiet"),
+                "part-00001", "row 150 (0-based), column 'label': value '10000000000' is not an integer class label"
+                        + " within the int range");
     }
 }
