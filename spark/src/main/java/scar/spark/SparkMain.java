@@ -46,6 +46,14 @@ public final class SparkMain {
                     : root.getMessage()));
             return input ? 2 : 1;
         });
+        // a mistyped option gets one line and a pointer to --help, as in the local command line, not the usage text
+        cli.setParameterExceptionHandler((e, ignored) -> {
+            CommandLine command = e.getCommandLine();
+            command.getErr().println("scar-spark: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
+            command.getErr().println("(see '" + command.getCommandSpec().qualifiedName() + " --help')");
+            return command.getCommandSpec().exitCodeOnInvalidInput();
+        });
         return cli.execute(args);
     }
 

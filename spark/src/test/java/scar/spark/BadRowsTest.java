@@ -3,16 +3,10 @@ package scar.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
@@ -58,43 +52,14 @@ class BadRowsTest {
         StructType schema = new StructType().add("label", labelType, true)
                 .add("emb", DataTypes.createArrayType(DataTypes.FloatType, true), true);
         SparkSession spark = Sessions.local();
-        var rdd = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, files);
+        var rdd = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(rows, files);
         String path = dir.resolve(name).toString();
         spark.createDataFrame(rdd, schema).write().mode(SaveMode.Overwrite).parquet(path);
         return path;
     }
 
-    /** The exit code and standard error of the spark-submit entry point, and how many Spark tasks failed. */
-    record Run(int code, String message, int failedTasks) {
-    }
-
-    static Run run(String... args) throws Exception {
-        SparkSession spark = Sessions.local();
-        AtomicInteger failed = new AtomicInteger();
-        SparkListener listener = new SparkListener() {
-            @Override
-            public void onTaskEnd(SparkListenerTaskEnd end) {
-                if (end.taskInfo().failed()) {
-                    failed.incrementAndGet();
-                }
-            }
-        };
-        spark.sparkContext().addSparkListener(listener);
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        int code;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = SparkMain.execute(args);
-        } finally {
-            System.setErr(old);
-            spark.sparkContext().listenerBus().waitUntilEmpty();
-            spark.sparkContext().removeSparkListener(listener);
-        }
-        return new Run(code, err.toString(StandardCharsets.UTF_8).strip(), failed.get());
-    }
-
-    private static void oneLine(Run run, String... parts) {
+    private static void oneLine(Sessions.Run run, String... parts) {
         assertEquals(2, run.code(), run.message());
         assertEquals(1, run.message().lines().count(), run.message());
         for (String part : parts) {
@@ -114,7 +79,8 @@ class BadRowsTest {
             }
             return new Object[] {emb, label};
         });
-        oneLine(run("characterize", path, "--embedding", "emb", "--label", "label", "--ratios", "1,2", "--quiet"),
+        oneLine(Sessions.main("characterize", path, "--embedding", "emb", "--label", "label", "--ratios", "1,2",
+                "--quiet"),
                 "part-00000", "row 100 (0-based), column 'emb': the embedding has 3 values but the first item has 4");
         String nan = write("nan", (i, emb, label) -> {
             if (i == 350) {
@@ -122,14 +88,15 @@ class BadRowsTest {
             }
             return new Object[] {emb, label};
         });
-        oneLine(run("characterize", nan, "--embedding", "emb", "--label", "label", "--ratios", "1,2", "--quiet"),
+        oneLine(Sessions.main("characterize", nan, "--embedding", "emb", "--label", "label", "--ratios", "1,2",
+                "--quiet"),
                 "part-00001", "row 50 (0-based), column 'emb[2]': value NaN is not a finite float32 number");
     }
 
     @Test
     void nullEmbeddingsValuesAndLabelsAreNamedByRow() throws Exception {
         String first = write("null-first", (i, emb, label) -> new Object[] {i == 0 ? null : emb, label});
-        oneLine(run("characterize", first, "--embedding", "emb", "--label", "label", "--quiet"),
+        oneLine(Sessions.main("characterize", first, "--embedding", "emb", "--label", "label", "--quiet"),
                 "part-00000", "row 0 (0-based), column 'emb': the embedding is null or empty");
         String value = write("null-value", (i, emb, label) -> {
             if (i == 420) {
@@ -137,10 +104,10 @@ class BadRowsTest {
             }
             return new Object[] {emb, label};
         });
-        oneLine(run("characterize", value, "--embedding", "emb", "--label", "label", "--quiet"),
+        oneLine(Sessions.main("characterize", value, "--embedding", "emb", "--label", "label", "--quiet"),
                 "part-00001", "row 120 (0-based), column 'emb': value 1 is null");
         String label = write("null-label", (i, emb, y) -> new Object[] {emb, i == 7 ? null : y});
-        oneLine(run("characterize", label, "--embedding", "emb", "--label", "label", "--quiet"),
+        oneLine(Sessions.main("characterize", label, "--embedding", "emb", "--label", "label", "--quiet"),
                 "part-00000", "row 7 (0-based), column 'label': the label is null");
     }
 
@@ -168,15 +135,15 @@ class BadRowsTest {
         }
         String empty = write("empty-label", DataTypes.StringType, 2, (i, emb, y) -> new Object[] {emb, i == 310 ? ""
                 : "c" + y});
-        oneLine(run("characterize", empty, "--embedding", "emb", "--label", "label", "--quiet"),
+        oneLine(Sessions.main("characterize", empty, "--embedding", "emb", "--label", "label", "--quiet"),
                 "part-00001", "row 10 (0-based), column 'label': value '' is not a label (the label is empty)");
         String fraction = write("fraction-label", DataTypes.StringType, 2, (i, emb, y) -> new Object[] {emb, i == 5
                 ? "1.5" : "c" + y});
-        oneLine(run("characterize", fraction, "--embedding", "emb", "--label", "label", "--quiet"),
+        oneLine(Sessions.main("characterize", fraction, "--embedding", "emb", "--label", "label", "--quiet"),
                 "part-00000", "row 5 (0-based), column 'label': value '1.5' is not an integer class label");
         String big = write("long-label", DataTypes.LongType, 2, (i, emb, y) -> new Object[] {emb, i == 450
                 ? 10_000_000_000L : (long) y});
-        oneLine(run("characterize", big, "--embedding", "emb", "--label", "label", "--quiet"),
+        oneLine(Sessions.main("characterize", big, "--embedding", "emb", "--label", "label", "--quiet"),
                 "part-00001", "row 150 (0-based), column 'label': value '10000000000' is not an integer class label"
                         + " within the int range");
     }

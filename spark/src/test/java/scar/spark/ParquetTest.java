@@ -3,9 +3,6 @@ package scar.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,18 +115,10 @@ class ParquetTest {
         try (var files = Files.list(out)) {
             assertTrue(files.anyMatch(f -> f.toString().endsWith(".csv")));
         }
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        int code;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = SparkMain.execute("characterize", parquet.toString(), "--embedding", "embedding", "--label",
-                    "label", "--quiet");
-        } finally {
-            System.setErr(old);
-        }
-        String message = err.toString(StandardCharsets.UTF_8).strip();
-        assertEquals(2, code, message);
+        Sessions.Run run = Sessions.main("characterize", parquet.toString(), "--embedding", "embedding", "--label",
+                "label", "--quiet");
+        String message = run.message();
+        assertEquals(2, run.code(), message);
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.contains("embedding column 'embedding' not found"), message);
     }

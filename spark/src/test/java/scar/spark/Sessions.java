@@ -1,8 +1,15 @@
 package scar.spark;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -12,7 +19,10 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scar.data.Matrix;
 
-/** The tests' Spark session (local mode, two threads, loopback only) and DataFrames made from matrices. */
+/**
+ * The tests' Spark session (local mode, two threads, loopback only), DataFrames made from matrices, and the
+ * spark-submit entry point run with its standard error captured.
+ */
 final class Sessions {
     private Sessions() {
     }
@@ -25,6 +35,46 @@ final class Sessions {
                 .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.ui.showConsoleProgress", "false")
                 .getOrCreate();
+    }
+
+    /**
+     * What the spark-submit entry point did: its exit code, its standard error, and how many Spark jobs it started
+     * and tasks failed.
+     */
+    record Run(int code, String message, int jobs, int failedTasks) {
+    }
+
+    /** Runs the spark-submit entry point on the tests' session. */
+    static Run main(String... args) throws Exception {
+        SparkSession spark = local();
+        AtomicInteger jobs = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart start) {
+                jobs.incrementAndGet();
+            }
+
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (end.taskInfo().failed()) {
+                    failed.incrementAndGet();
+                }
+            }
+        };
+        spark.sparkContext().addSparkListener(listener);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream old = System.err;
+        int code;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = SparkMain.execute(args);
+        } finally {
+            System.setErr(old);
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+            spark.sparkContext().removeSparkListener(listener);
+        }
+        return new Run(code, err.toString(StandardCharsets.UTF_8).strip(), jobs.get(), failed.get());
     }
 
     /**

@@ -1,0 +1,34 @@
+package scar.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The spark-submit entry point answers a wrong command line, path or output folder as the local command line does:
+ * one line and exit code 2, an output folder checked before any Spark job.
+ */
+class SparkMainTest {
+    @TempDir
+    Path dir;
+
+    private static void oneLine(Sessions.Run run, String part) {
+        assertEquals(2, run.code(), run.message());
+        assertEquals(1, run.message().lines().count(), run.message());
+        assertTrue(run.message().contains(part), run.message());
+    }
+
+    @Test
+    void aMistypedOptionIsOneLineAndAPointerToHelp() throws Exception {
+        Sessions.Run run = Sessions.main("characterize", "emb.parquet", "--embedding", "emb", "--label", "label",
+                "--ratios", "1,two");
+        assertEquals(2, run.code(), run.message());
+        assertEquals(java.util.List.of("scar-spark: Invalid value for option '--ratios' (R): 'two' is not an int",
+                "(see 'scar-spark characterize --help')"), run.message().lines().toList());
+    }
+}
