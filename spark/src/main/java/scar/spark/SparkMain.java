@@ -2,6 +2,7 @@ package scar.spark;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.sql.SparkSession;
@@ -13,6 +14,7 @@ import scar.foundation.DatasetProfile;
 import scar.foundation.ScarOptions;
 import scar.foundation.ScarProfile;
 import scar.report.Exports;
+import scar.report.StagedOutput;
 
 /**
  * {@code spark-submit --class scar.spark.SparkMain scar-spark.jar characterize PATH --embedding emb --label label
@@ -39,12 +41,11 @@ public final class SparkMain {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(SparkMain.class);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            Throwable root = rootCause(e);
-            boolean input = root instanceof IllegalArgumentException
-                    || root.getClass().getName().endsWith("AnalysisException");
-            cmd.getErr().println("scar-spark: " + firstLine(root.getMessage() == null ? root.toString()
-                    : root.getMessage()));
-            return input ? 2 : 1;
+            Throwable input = inputError(e);
+            Throwable shown = input != null ? input : rootCause(e);
+            cmd.getErr().println("scar-spark: " + firstLine(shown.getMessage() == null ? shown.toString()
+                    : shown.getMessage()));
+            return input != null ? 2 : 1;
         });
         // a mistyped option gets one line and a pointer to --help, as in the local command line, not the usage text
         cli.setParameterExceptionHandler((e, ignored) -> {
@@ -55,6 +56,22 @@ public final class SparkMain {
             return command.getCommandSpec().exitCodeOnInvalidInput();
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The first exception in {@code e}'s causes that says the input or an option is wrong — exit code 2, as the local
+     * command line: the library's IllegalArgumentException, an UncheckedIOException (a path that is missing or cannot
+     * be written), Spark's AnalysisException (a path or schema it cannot use), or Spark's error for a file it cannot
+     * read as Parquet, shown by its cause, which names the file. Null for anything else.
+     */
+    static Throwable inputError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IllegalArgumentException || t instanceof java.io.UncheckedIOException
+                    || t.getClass().getName().endsWith("AnalysisException")) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** The innermost cause: Spark wraps an executor's exception in a SparkException with the stack as text. */
@@ -87,7 +104,8 @@ public final class SparkMain {
         @Option(names = "--id", paramLabel = "COLUMN", description = "optional item id column")
         String id;
 
-        @Option(names = {"-o", "--out"}, description = "write CSV tables and profile.json into this driver folder")
+        @Option(names = {"-o", "--out"}, description = "write CSV tables, profile.json and timings.json into this folder on the driver (new, "
+                + "empty, or written by an earlier run, whose files are replaced)")
         Path out;
 
         @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
@@ -106,18 +124,24 @@ public final class SparkMain {
 
         @Override
         public Integer call() {
+            long start = System.nanoTime();
             ScarOptions o = ScarOptions.defaults().withSeed(seed).withTestFraction(testFraction)
                     .withProgress(!quiet);
             if (ratios != null) {
                 o = o.withRatios(ratios);
             }
-            DatasetProfile profile = ScarSpark.characterizeParquet(path, embeddings, label, id, o);
-            for (ScarProfile p : profile.modalities()) {
-                System.out.println(p);
-            }
-            if (out != null) {
-                var files = Exports.write(profile, out);
-                System.out.println("wrote " + files.size() + " files to " + out.toAbsolutePath());
+            // the output folder is checked (and its staging folder made) before any work, so a bad -o costs nothing
+            try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
+                DatasetProfile profile = ScarSpark.characterizeParquet(path, embeddings, label, id, o);
+                for (ScarProfile p : profile.modalities()) {
+                    System.out.println(p);
+                }
+                if (staged != null) {
+                    Exports.profile(profile, staged.path());
+                    Exports.timings(profile, (System.nanoTime() - start) / 1e9, Map.of(Exports.PROFILE, profile),
+                            staged.path().resolve(Exports.TIMINGS));
+                    System.out.println("wrote " + staged.commit().size() + " files to " + staged.target());
+                }
             }
             return 0;
         }

@@ -24,6 +24,16 @@ class SparkMainTest {
     }
 
     @Test
+    void anOutputThatIsAFileIsRefusedBeforeAnySparkJob() throws Exception {
+        Path file = Files.writeString(dir.resolve("results"), "notes");
+        Sessions.Run run = Sessions.main("characterize", dir.resolve("no-data-needed").toString(), "--embedding", "emb",
+                "--label", "label", "--quiet", "-o", file.toString());
+        oneLine(run, "results is a file; expected a folder for the output files");
+        assertEquals(0, run.jobs(), "Spark jobs started before -o was checked");
+        assertEquals("notes", Files.readString(file));
+    }
+
+    @Test
     void aMistypedOptionIsOneLineAndAPointerToHelp() throws Exception {
         Sessions.Run run = Sessions.main("characterize", "emb.parquet", "--embedding", "emb", "--label", "label",
                 "--ratios", "1,two");
