@@ -54,7 +54,7 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
     /** Reads {@code path} (a Parquet file or folder of files) with the item order of the files. */
     public static SparkData parquet(SparkSession spark, String path, List<String> embeddings, String label,
                                     String id) {
-        Dataset<Row> df = spark.read().parquet(path);
+        Dataset<Row> df = read(spark, path);
         Dataset<Row> withMeta = df.select(columns(df, embeddings, label, id,
                 functions.col("_metadata.file_path").as(FILE), functions.col("_metadata.row_index").as(ROW)));
         // rows per file, files in path order: the offset of each file's first item
@@ -79,8 +79,37 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         String firstFile = perFile.isEmpty() ? null : perFile.firstKey();
         Dataset<Row> firstItem = withMeta.filter(functions.col(FILE).equalTo(firstFile)
                 .and(functions.col(ROW).equalTo(0L)));
-        return build(spark, name, withMeta, rows, embeddings, label, id, total, firstItem, firstFile + ", row 0 (0-based)",
-                where);
+        return build(spark, name, withMeta, rows, embeddings, label, id, total, firstItem,
+                firstFile + ", row 0 (0-based)", where);
+    }
+
+    /**
+     * {@code path} as Spark reads it, or one line saying why not: a path that does not exist is found here (Spark
+     * would log a stack trace first), and a folder without data files is named (Spark says only that it cannot infer
+     * a schema).
+     */
+    private static Dataset<Row> read(SparkSession spark, String path) {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+        try {
+            org.apache.hadoop.fs.FileStatus[] found = p.getFileSystem(spark.sparkContext().hadoopConfiguration())
+                    .globStatus(p);
+            if (found == null || found.length == 0) {
+                throw new java.io.UncheckedIOException("file not found: " + path,
+                        new java.io.FileNotFoundException(path));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        try {
+            return spark.read().parquet(path);
+        } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes, though nothing declares it
+            if (e instanceof org.apache.spark.sql.AnalysisException a
+                    && "UNABLE_TO_INFER_SCHEMA".equals(a.getCondition())) {
+                throw new IllegalArgumentException(path + " holds no Parquet data files; expected a Parquet file or"
+                        + " a folder of them", e);
+            }
+            throw e;
+        }
     }
 
     /** Reads a Dataset; item i is its i-th row in its own order. */

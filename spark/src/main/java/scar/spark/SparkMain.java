@@ -70,6 +70,10 @@ public final class SparkMain {
                     || t.getClass().getName().endsWith("AnalysisException")) {
                 return t;
             }
+            if (t instanceof org.apache.spark.SparkException s && s.getCondition() != null
+                    && s.getCondition().startsWith("FAILED_READ_FILE")) {
+                return s.getCause() != null ? s.getCause() : s;
+            }
         }
         return null;
     }

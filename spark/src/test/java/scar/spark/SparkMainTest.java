@@ -41,4 +41,18 @@ class SparkMainTest {
         assertEquals(java.util.List.of("scar-spark: Invalid value for option '--ratios' (R): 'two' is not an int",
                 "(see 'scar-spark characterize --help')"), run.message().lines().toList());
     }
+
+    @Test
+    void aMissingPathAFolderWithoutDataAndAFileThatIsNotParquetAreNamed() throws Exception {
+        String missing = dir.resolve("nope.parquet").toString();
+        oneLine(Sessions.main("characterize", missing, "--embedding", "emb", "--label", "label", "--quiet"),
+                "file not found: " + missing);
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("_SUCCESS"), "");
+        oneLine(Sessions.main("characterize", empty.toString(), "--embedding", "emb", "--label", "label", "--quiet"),
+                empty + " holds no Parquet data files");
+        Path text = Files.writeString(dir.resolve("text.parquet"), "id,label\n");
+        oneLine(Sessions.main("characterize", text.toString(), "--embedding", "emb", "--label", "label", "--quiet"),
+                "text.parquet is not a Parquet file");
+    }
 }
