@@ -140,6 +140,9 @@ public final class SparkMain {
                 for (ScarProfile p : profile.modalities()) {
                     System.out.println(p);
                 }
+                if (profile.modalities().size() > 1) {
+                    System.out.println(profile); // the modalities side by side, and SCAR beside the evidence
+                }
                 if (staged != null) {
                     Exports.profile(profile, staged.path());
                     Exports.timings(profile, (System.nanoTime() - start) / 1e9, Map.of(Exports.PROFILE, profile),

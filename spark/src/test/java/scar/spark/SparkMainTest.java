@@ -55,4 +55,40 @@ class SparkMainTest {
         oneLine(Sessions.main("characterize", text.toString(), "--embedding", "emb", "--label", "label", "--quiet"),
                 "text.parquet is not a Parquet file");
     }
+
+    @Test
+    void severalModalitiesPrintTheirComparisonAsTheLocalCommandLineDoes() throws Exception {
+        int n = 900;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        int[] labels = new int[n];
+        float[] a = new float[n * 3];
+        float[] b = new float[n * 2];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 3;
+            for (int j = 0; j < 3; j++) {
+                a[i * 3 + j] = (float) random.nextGaussian() + (j == labels[i] ? 1.5f : 0f);
+            }
+            for (int j = 0; j < 2; j++) {
+                b[i * 2 + j] = (float) random.nextGaussian() + (j == labels[i] % 2 ? 0.5f : 0f);
+            }
+        }
+        var frame = Sessions.frame(Sessions.local(), labels, java.util.List.of("a", "b"),
+                java.util.List.of(scar.data.Matrix.wrap(n, 3, a), scar.data.Matrix.wrap(n, 2, b)), 2);
+        String path = dir.resolve("two.parquet").toString();
+        frame.write().parquet(path);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.out;
+        Sessions.Run run;
+        try {
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            run = Sessions.main("characterize", path, "--embedding", "a", "--embedding", "b", "--label", "label",
+                    "--ratios", "1,2", "--quiet");
+        } finally {
+            System.setOut(old);
+        }
+        String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, run.code(), run.message());
+        assertTrue(printed.contains("SCAR profile of two, 2 modalities"), printed);
+        assertTrue(printed.contains("which modality falls short: SCAR vs held-out evidence"), printed);
+    }
 }
