@@ -23,9 +23,18 @@ import scar.report.StagedOutput;
  * Bad input: one line naming what was wrong, exit code 2.
  */
 @Command(name = "scar-spark", mixinStandardHelpOptions = true, subcommands = SparkMain.Characterize.class,
-        description = "SCAR on Apache Spark")
+        versionProvider = SparkMain.Version.class, description = "SCAR on Apache Spark")
 public final class SparkMain {
     private SparkMain() {
+    }
+
+    /** {@code --version}: this runner's and Spark's. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"scar-spark " + scar.Scar.version() + " on Spark "
+                    + org.apache.spark.package$.MODULE$.SPARK_VERSION()};
+        }
     }
 
     public static void main(String[] args) {
@@ -93,6 +102,7 @@ public final class SparkMain {
     }
 
     @Command(name = "characterize", aliases = "characterise", mixinStandardHelpOptions = true,
+            versionProvider = SparkMain.Version.class,
             description = "Run the SCAR sweep on a Parquet file or folder with Spark.")
     static final class Characterize implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "PARQUET", description = "a Parquet file or folder (any Hadoop path)")

@@ -91,4 +91,21 @@ class SparkMainTest {
         assertTrue(printed.contains("SCAR profile of two, 2 modalities"), printed);
         assertTrue(printed.contains("which modality falls short: SCAR vs held-out evidence"), printed);
     }
+
+    @Test
+    void versionNamesThisRunnerAndSpark() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.out;
+        int code;
+        try {
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = SparkMain.execute("--version");
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(0, code);
+        assertEquals("scar-spark " + scar.Scar.version() + " on Spark "
+                + org.apache.spark.package$.MODULE$.SPARK_VERSION(),
+                out.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+    }
 }
