@@ -300,15 +300,15 @@ public record Extrapolation(String quantity, Status status, PowerLaw curve, doub
         }
         sb.append(". ");
         if (plateau.estimate() <= currentSize) {
-            sb.append(String.format(Locale.ROOT, "Already within %s of its asymptote %s.", points(tolerance),
+            sb.append(String.format(Locale.ROOT, "Already within %s of its asymptote %s.", Format.points(tolerance),
                     score(curve.a())));
         } else if (!plateauIdentified()) {
-            sb.append("Still rising without a visible bend: where it comes within ").append(points(tolerance))
+            sb.append("Still rising without a visible bend: where it comes within ").append(Format.points(tolerance))
                     .append(" of its asymptote lies beyond ").append(Format.items(HORIZON))
                     .append("× the current size and cannot be estimated from these sizes.");
         } else {
             sb.append(String.format(Locale.ROOT, "Within %s of its asymptote %s at about %s items [%s–%s].",
-                    points(tolerance), score(curve.a()), count(plateau.estimate()), count(plateau.low()),
+                    Format.points(tolerance), score(curve.a()), count(plateau.estimate()), count(plateau.low()),
                     plateau.high() > HORIZON * currentSize ? "beyond " + Format.items(HORIZON) + "×"
                             : count(plateau.high())));
         }
@@ -329,12 +329,6 @@ public record Extrapolation(String quantity, Status status, PowerLaw curve, doub
     /** Items; beyond a billion in scientific notation (a plateau far out is a magnitude, not a count). */
     static String count(double v) {
         return Math.abs(v) >= 1e9 ? Format.number(v) : Format.items(v);
-    }
-
-    private static String points(double tolerance) {
-        double pts = tolerance * 100;
-        return (pts == Math.rint(pts) ? String.format(Locale.ROOT, "%.0f", pts) : String.format(Locale.ROOT, "%.2g",
-                pts)) + (pts == 1 ? " point" : " points");
     }
 
     private static String trim(double v) {

@@ -1,7 +1,6 @@
 package scar.plan;
 
 import scar.text.Format;
-import java.util.Locale;
 
 import scar.evidence.Extrapolation;
 import scar.foundation.ScarProfile;
@@ -27,8 +26,7 @@ record EvidenceBudget(long budget, String reason) {
         }
         Extrapolation acc = profile.evidence().accuracy();
         double n = acc.currentSize();
-        String tol = acc.tolerance() * 100 == 1 ? "1 point" : String.format(Locale.ROOT, "%.3g points",
-                acc.tolerance() * 100);
+        String tol = Format.points(acc.tolerance());
         return switch (acc.status()) {
             case TOO_FEW_POINTS -> new EvidenceBudget(-1, "default budget: the whole shortfall (too few training "
                     + "sizes to fit a learning curve)");

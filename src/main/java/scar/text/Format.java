@@ -131,6 +131,15 @@ public final class Format {
     }
 
     /**
+     * A tolerance given as a share, read in points (hundredths) as a {@link #number parameter}: {@code 1 point},
+     * {@code 2 points}, {@code 1.5 points}, {@code 0.5 points}.
+     */
+    public static String points(double share) {
+        String n = number(share * 100);
+        return n + (n.equals("1") ? " point" : " points");
+    }
+
+    /**
      * An axis tick: whole numbers below 1e15 as {@link #items(double) items} ({@code 35,000}), anything else as
      * {@link #number} (so a tick at 0.30000000000000004 reads {@code 0.3}).
      */

@@ -27,6 +27,20 @@ class EvidencePlanTest {
     }
 
     @Test
+    void thePlanAndTheProfileReadTheToleranceAlike() {
+        // the plan's reason said "1.50 points" where the profile's curve said "1.5 points" (and "0.50 points")
+        for (double tolerance : new double[] {0.015, 0.005}) {
+            ScarProfile iris = Characterize.modality(Datasets.bundled("iris"), "features", QUIET.withEvidence(
+                    scar.evidence.EvidenceOptions.defaults().withTolerance(tolerance)));
+            String points = scar.text.Format.number(tolerance * 100) + " points";
+            String reason = CompletionPlan.of(iris, null).outlook().budgetReason();
+            String words = iris.evidence().accuracy().words();
+            assertTrue(reason.contains("within " + points + " of"), reason);
+            assertTrue(words.contains("within " + points + " of"), words);
+        }
+    }
+
+    @Test
     void aRisingCurveGivesABudgetUpToItsPlateauCappedAtTenTimesTheItems() {
         ScarProfile text = Characterize.modality(Datasets.bundled("wikipedia"), "text", QUIET);
         var acc = text.evidence().accuracy();

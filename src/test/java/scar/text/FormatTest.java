@@ -32,6 +32,13 @@ class FormatTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"0.01|1 point", "0.02|2 points", "0.015|1.5 points", "0.005|0.5 points",
+        "0.07|7 points", "0.1234|12.34 points"})
+    void tolerancesReadInPointsAsParameters(double share, String expected) {
+        assertEquals(expected, Format.points(share));
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "0.26118|0.261", "1.36e-16|0.000", "-1e-9|0.000", "1|1.000", "NaN|n/a"
     })
