@@ -64,11 +64,17 @@ public record SweepPlan(int[] ratios, int[] skippedRatios, List<Fit> fits) {
             }
         }
         if (used.size() < 2) {
-            throw new IllegalArgumentException("modality '" + modality + "': only " + used.size()
-                    + " of the ratios " + Arrays.toString(requested) + " leave every class at least 2 items; "
-                    + "too small: " + smallClasses(classCounts, classNames, requested.length > 1 ? requested[1] : 2)
-                    + ". Add items to these classes or use smaller ratios (--ratios 1,2 on the command line or in"
-                    + " %scar; withRatios(1, 2) in Java)");
+            String start = "modality '" + modality + "': only " + used.size() + " of the ratios "
+                    + Arrays.toString(requested) + " leave every class at least 2 items; too small: ";
+            // ratio 2 is the smallest above 1: a class below 2·2 items fails every ratio, so none is worth suggesting
+            if (Arrays.stream(classCounts).min().orElse(0) < 2 * 2) {
+                throw new IllegalArgumentException(start + smallClasses(classCounts, classNames, 2) + ". A sweep "
+                        + "needs at least 4 training items in every class (2 at ratio 2, its smallest subsample); "
+                        + "add items to these classes");
+            }
+            throw new IllegalArgumentException(start + smallClasses(classCounts, classNames,
+                    requested.length > 1 ? requested[1] : 2) + ". Add items to these classes or use smaller ratios "
+                    + "(--ratios 1,2 on the command line or in %scar; withRatios(1, 2) in Java)");
         }
         int[] ratios = used.stream().mapToInt(Integer::intValue).toArray();
         List<Fit> fits = new ArrayList<>();

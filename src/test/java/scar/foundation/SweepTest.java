@@ -134,6 +134,18 @@ class SweepTest {
     }
 
     @Test
+    void aClassBelowFourItemsIsToldThatNoRatiosHelp() {
+        // 3 items leave 1 at ratio 2, the smallest ratio above 1: the old advice, --ratios 1,2, failed the same way
+        SyntheticData data = SyntheticData.gaussianClasses(400, 8, 4, 9);
+        int[] rows = keepAtMost(data.labels(), 2, 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(
+                data.x().selectRows(rows), select(data.labels(), rows), FOUR, quiet().withRatios(1, 2)));
+        assertTrue(e.getMessage().contains("too small: c (3 items)"), e.getMessage());
+        assertTrue(e.getMessage().contains("at least 4 training items in every class"), e.getMessage());
+        assertFalse(e.getMessage().contains("--ratios 1,2"), e.getMessage());
+    }
+
+    @Test
     void aClassWithOneItemOrASingleClassIsRejected() {
         SyntheticData data = SyntheticData.gaussianClasses(200, 8, 4, 9);
         int[] rows = keepAtMost(data.labels(), 1, 1);
