@@ -10,6 +10,7 @@ import scar.foundation.DatasetProfile;
 import scar.foundation.ScarOptions;
 import scar.foundation.ScarProfile;
 import scar.plan.Evaluation;
+import scar.plan.PlanEvaluation;
 import scar.plan.MultiModalPlan;
 import scar.report.Reports;
 import scar.report.StagedOutput;
@@ -45,6 +46,9 @@ final class Study {
                 start = System.nanoTime();
             }
             System.out.println(data.toText(width));
+            if (seeds > 0) {
+                PlanEvaluation.requireEvaluable(data, options); // before the characterisation, not after it
+            }
             Main.warnIfSoftwareFma();
             profile = Scar.characterize(data, options);
             plan = Scar.completionPlan(profile);

@@ -16,6 +16,7 @@ import scar.foundation.ScarProfile;
 import scar.foundation.Subsampling;
 import scar.foundation.Sweep;
 import scar.foundation.SweepInput;
+import scar.foundation.SweepPlan;
 import scar.probe.LinearProbe;
 import scar.probe.ProbeResult;
 
@@ -49,6 +50,40 @@ public final class PlanEvaluation {
                 + ")";
     }
 
+    /**
+     * Checks, before any work, that {@code data} can be evaluated with {@code options}: it has test items, and the
+     * primary part of every class ({@value #PRIMARY_SHARE} of its training items, rounded down) can be swept. A report
+     * calls it before it characterises the data, so that a dataset it cannot evaluate fails at once.
+     *
+     * @throws IllegalArgumentException saying why not, in one line
+     */
+    public static void requireEvaluable(MultiModalDataset data, ScarOptions options) {
+        Objects.requireNonNull(data, "dataset");
+        Objects.requireNonNull(options, "options");
+        String modality = data.modalityNames().get(0);
+        SweepInput input = Characterize.input(data, modality, options);
+        if (input.testSize() == 0) {
+            throw new IllegalArgumentException("dataset " + data.name() + " has no test items: " + noTestReason(data,
+                    options) + "; give it a train/test split");
+        }
+        int[][] byClass = input.trainByClass();
+        int[] primary = new int[byClass.length];
+        int smallest = 0;
+        for (int c = 0; c < primary.length; c++) {
+            primary[c] = (int) Math.floor(PRIMARY_SHARE * byClass[c].length);
+            smallest = primary[c] < primary[smallest] ? c : smallest;
+        }
+        try {
+            SweepPlan.of(modality, primary, input.classNames(), options);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("dataset " + data.name() + " cannot be evaluated: each seed "
+                    + "characterises a primary part of " + Math.round(100 * PRIMARY_SHARE) + "% of every class's "
+                    + "training items (the smallest, " + input.classNames()[smallest] + ", keeps " + primary[smallest]
+                    + " of " + byClass[smallest].length + "), and there " + e.getMessage()
+                    + " (scar report --seeds 0 leaves the evaluation out)", e);
+        }
+    }
+
     /** The share of each class that goes to the primary set. */
     public static final double PRIMARY_SHARE = 0.6;
 
@@ -72,10 +107,7 @@ public final class PlanEvaluation {
         if (seeds < 1) {
             throw new IllegalArgumentException("the evaluation needs at least 1 seed, got " + seeds);
         }
-        if (Characterize.input(data, data.modalityNames().get(0), options).testSize() == 0) {
-            throw new IllegalArgumentException("dataset " + data.name() + " has no test items: " + noTestReason(data,
-                    options) + "; give it a train/test split");
-        }
+        requireEvaluable(data, options);
         Evaluation.Builder out = Evaluation.builder();
         ScarOptions quiet = options.withProgress(false);
         for (Modality modality : data.modalities()) {

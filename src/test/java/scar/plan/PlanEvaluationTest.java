@@ -94,6 +94,29 @@ class PlanEvaluationTest {
     }
 
     @Test
+    void aClassWhosePrimaryPartIsTooSmallToSweepIsNamedWithItsPrimaryCount() {
+        // 5 items of class c: 4 train after the 20% hold-out, which characterise; the primary 60% keeps 2 of them,
+        // which no sweep takes. The message used to speak of 'c (2 items)' as if the class had 2, without a word of
+        // the evaluation's primary part.
+        int[] labels = new int[45];
+        java.util.Arrays.setAll(labels, i -> i < 20 ? 0 : i < 40 ? 1 : 2);
+        double[][] x = new double[labels.length][];
+        java.util.Arrays.setAll(x, i -> new double[] {labels[i] + 0.01 * i, 1 - 0.02 * i});
+        MultiModalDataset small = MultiModalDataset.of("small", labels, new String[] {"a", "b", "c"},
+                scar.data.Modality.of("m", x));
+        ScarOptions options = ScarOptions.defaults().withProgress(false);
+        scar.Scar.characterize(small, options); // the profile itself is fine
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PlanEvaluation.run(small, options, 1));
+        for (String word : new String[] {"cannot be evaluated", "primary part of 60%", "c, keeps 2 of 4",
+                "--seeds 0"}) {
+            assertTrue(e.getMessage().contains(word), word + " in " + e.getMessage());
+        }
+        assertEquals(e.getMessage(), assertThrows(IllegalArgumentException.class,
+                () -> PlanEvaluation.requireEvaluable(small, options)).getMessage());
+    }
+
+    @Test
     void biasNamesABottleneckPerClassOnTheBundledData() {
         for (String name : List.of("wikipedia", "mfeat")) {
             MultiModalDataset data = Datasets.bundled(name);
