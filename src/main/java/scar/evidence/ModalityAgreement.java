@@ -23,8 +23,9 @@ import tech.tablesaw.columns.Column;
  * <p>SCAR's bottleneck of a class is the modality with the largest shortfall (SPEC §7); of the dataset, the modality
  * with the largest foundation size. The evidence's weaker modality of a class is the one whose full-data probe
  * recalls the class's held-out items worst — named only when its recall is below every other modality's by more than
- * twice the standard error of the difference, √(p₁(1−p₁)/N + p₂(1−p₂)/N) over the class's N held-out items;
- * otherwise the evidence is "unclear". Of the dataset, likewise by held-out accuracy. The modality "still rising" is
+ * twice the standard error of the difference, √(v₁/N + v₂/N) over the class's N held-out items with
+ * v = max(p(1−p), 1/N) (the floor of the learning curve's weights: without it recalls of 0 and 1 have no error, and
+ * one held-out item named a modality); otherwise the evidence is "unclear". Of the dataset, likewise by held-out accuracy. The modality "still rising" is
  * the one whose recall curve predicts the largest gain from doubling the class (at least half the tolerance), if any.
  *
  * @param modalities  modality names
@@ -114,12 +115,21 @@ public record ModalityAgreement(List<String> modalities, List<String> classNames
             if (m == low || Double.isNaN(p[m])) {
                 continue;
             }
-            double se = Math.sqrt((p[low] * (1 - p[low]) + p[m] * (1 - p[m])) / n);
+            double se = Math.sqrt((binomialVariance(p[low], n) + binomialVariance(p[m], n)) / n);
             if (!(p[m] - p[low] > 2 * se)) {
                 return UNCLEAR;
             }
         }
         return Double.isNaN(p[low]) ? UNCLEAR : low;
+    }
+
+    /**
+     * p(1 − p), floored at 1/n as the learning curve's weights are (docs/SPEC.md §10.3): at p = 0 or 1 the plain
+     * product is 0, and one held-out item, recalled by one modality and missed by the other, would be a "clear"
+     * difference.
+     */
+    private static double binomialVariance(double p, int n) {
+        return Math.max(p * (1 - p), 1.0 / n);
     }
 
     /** Classes where SCAR and the evidence name different modalities. */

@@ -44,6 +44,18 @@ class ModalityAgreementTest {
     }
 
     @Test
+    void recallsOfZeroAndOneOverAFewItemsNameNoModality() {
+        // one held-out item, missed by image and recalled by text: p(1 - p) is 0 on both sides, so 1 - 0 > 0 named
+        // image; with the floor 1/N each side's variance is 1 and the difference is within 2·√2. Two items: each
+        // side 1/2, se √((1/2 + 1/2) / 2) = 0.71, 2 se > 1: unclear. Three: each 1/3, se 0.47, 2 se 0.94 < 1: image.
+        assertEquals(ModalityAgreement.UNCLEAR, of(new int[] {0}, new double[][] {{0}, {1}}, 1,
+                new double[] {0, 1}).weaker(0));
+        assertEquals(ModalityAgreement.UNCLEAR, of(new int[] {0}, new double[][] {{0}, {1}}, 2,
+                new double[] {0, 1}).weaker(0));
+        assertEquals(0, of(new int[] {0}, new double[][] {{0}, {1}}, 3, new double[] {0, 1}).weaker(0));
+    }
+
+    @Test
     void whenSCARsWeakestModalityIsTheClearlyWorseOneTheSummarySaysTheyAgreeElseItSaysDisagree() {
         ModalityAgreement agree = of(new int[] {0}, new double[][] {{0.2}, {0.8}}, 500, new double[] {0.2, 0.8});
         assertEquals(Boolean.TRUE, agree.agreesOverall());
