@@ -171,14 +171,37 @@ public record ModalityAgreement(List<String> modalities, List<String> classNames
         List<String> differ = disagreements();
         sb.append(String.format(Locale.ROOT, " Per class, the evidence names a weaker modality for %d of %d classes",
                 decided, classNames.size()));
-        if (decided > 0) {
-            sb.append(differ.isEmpty() ? "; SCAR agrees on all of them." : "; SCAR names another modality for "
-                    + differ.size() + ": " + String.join(", ", differ.subList(0, Math.min(differ.size(), 6)))
-                    + (differ.size() > 6 ? ", …" : "") + ".");
-        } else {
-            sb.append(".");
+        // of those, SCAR names none where the class is saturated in every modality: neither agreement nor not
+        int named = 0;
+        int agreeing = 0;
+        for (int c = 0; c < classNames.size(); c++) {
+            named += weaker(c) >= 0 && bottlenecks[c] >= 0 ? 1 : 0;
+            agreeing += Boolean.TRUE.equals(agrees(c)) ? 1 : 0;
         }
+        List<String> parts = new ArrayList<>();
+        if (decided > 0 && named == decided) {
+            parts.add(differ.isEmpty() ? "SCAR agrees on all of them" : "SCAR names another modality for "
+                    + listed(differ));
+        } else if (decided > 0) {
+            if (agreeing > 0) {
+                parts.add("SCAR agrees on " + agreeing);
+            }
+            if (!differ.isEmpty()) {
+                parts.add((parts.isEmpty() ? "SCAR " : "") + "names another modality for " + listed(differ));
+            }
+            if (named < decided) {
+                parts.add((parts.isEmpty() ? "SCAR " : "") + "names none for " + (decided - named)
+                        + " (saturated in every modality)");
+            }
+        }
+        sb.append(parts.isEmpty() ? "." : "; " + String.join("; ", parts) + ".");
         return sb.toString();
+    }
+
+    /** "2: a, b", at most six names. */
+    private static String listed(List<String> names) {
+        return names.size() + ": " + String.join(", ", names.subList(0, Math.min(names.size(), 6)))
+                + (names.size() > 6 ? ", …" : "");
     }
 
     private String accuracyList() {

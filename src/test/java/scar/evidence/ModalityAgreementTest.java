@@ -56,6 +56,20 @@ class ModalityAgreementTest {
     }
 
     @Test
+    void classesSaturatedInEveryModalityAreNotCountedAsAgreeing() {
+        // the evidence names image for all three classes; SCAR's bottleneck is image for a, none for b and c (every
+        // modality saturated). The summary said "SCAR agrees on all of them".
+        ModalityAgreement a = of(new int[] {0, ModalityAgreement.NONE, ModalityAgreement.NONE},
+                new double[][] {{0.2, 0.2, 0.2}, {0.8, 0.8, 0.8}}, 100, new double[] {0.2, 0.8});
+        assertEquals(3, a.decided());
+        assertTrue(a.summary().endsWith("for 3 of 3 classes; SCAR agrees on 1; names none for 2 (saturated in "
+                + "every modality)."), a.summary());
+        ModalityAgreement all = of(new int[] {0, 0, 0}, new double[][] {{0.2, 0.2, 0.2}, {0.8, 0.8, 0.8}}, 100,
+                new double[] {0.2, 0.8});
+        assertTrue(all.summary().endsWith("; SCAR agrees on all of them."), all.summary());
+    }
+
+    @Test
     void whenSCARsWeakestModalityIsTheClearlyWorseOneTheSummarySaysTheyAgreeElseItSaysDisagree() {
         ModalityAgreement agree = of(new int[] {0}, new double[][] {{0.2}, {0.8}}, 500, new double[] {0.2, 0.8});
         assertEquals(Boolean.TRUE, agree.agreesOverall());
