@@ -334,7 +334,7 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
         double eps = options.foundation().epsilon();
         return Format.items(foundationSize()) + " is " + Format.ratio(foundationSize() / size()) + "× the "
                 + Format.items(size()) + " training items, but its scale is set by the constant 1/(2ε²) = "
-                + Format.items(1 / (2 * eps * eps)) + " (ε = " + Format.number(eps) + "), whatever the data: step "
+                + Format.ratio(1 / (2 * eps * eps)) + " (ε = " + Format.number(eps) + "), whatever the data: step "
                 + "sizes here run from " + Format.items(n[lo]) + " (" + classNames[lo] + ") to "
                 + Format.items(n[hi]) + " (" + classNames[hi] + "). Compare classes and modalities with them; for "
                 + "how much more data would help, read the held-out learning curve.";

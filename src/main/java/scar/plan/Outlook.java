@@ -75,7 +75,7 @@ public record Outlook(String meaning, String budgetReason, List<String> modaliti
         }
         String meaning = "SCAR's shortfall of " + Format.items(shortfall) + " items (" + Format.ratio((double) shortfall
                 / present) + "× the " + Format.items(present) + " present) is set mostly by the constant 1/(2ε²) = "
-                + Format.items(1 / (2 * eps * eps)) + " (ε = " + Format.number(eps) + "): it ranks classes, it is not "
+                + Format.ratio(1 / (2 * eps * eps)) + " (ε = " + Format.number(eps) + "): it ranks classes, it is not "
                 + "a shopping list";
         return new Outlook(meaning, budgetReason, profiles.stream().map(ScarProfile::modality).toList(), now, gain,
                 List.of());

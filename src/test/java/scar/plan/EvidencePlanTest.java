@@ -41,6 +41,17 @@ class EvidencePlanTest {
     }
 
     @Test
+    void theConstantBehindTheStepSizesIsNotRoundedToWholeItems() {
+        // ε = 0.2: 1/(2ε²) = 12.5, which read "12" in the profile and in the plan
+        ScarProfile iris = Characterize.modality(Datasets.bundled("iris"), "features", QUIET.withEpsilon(0.2));
+        assertTrue(iris.meaning().contains("1/(2ε²) = 12.5 (ε = 0.2)"), iris.meaning());
+        assertTrue(CompletionPlan.of(iris, null).outlook().meaning().contains("1/(2ε²) = 12.5 (ε = 0.2)"),
+                CompletionPlan.of(iris, null).outlook().meaning());
+        ScarProfile usual = Characterize.modality(Datasets.bundled("iris"), "features", QUIET);
+        assertTrue(usual.meaning().contains("1/(2ε²) = 5,000 (ε = 0.01)"), usual.meaning());
+    }
+
+    @Test
     void aRisingCurveGivesABudgetUpToItsPlateauCappedAtTenTimesTheItems() {
         ScarProfile text = Characterize.modality(Datasets.bundled("wikipedia"), "text", QUIET);
         var acc = text.evidence().accuracy();
