@@ -336,8 +336,10 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
                 + Format.items(size()) + " training items, but its scale is set by the constant 1/(2ε²) = "
                 + Format.ratio(1 / (2 * eps * eps)) + " (ε = " + Format.number(eps) + "), whatever the data: step "
                 + "sizes here run from " + Format.items(n[lo]) + " (" + classNames[lo] + ") to "
-                + Format.items(n[hi]) + " (" + classNames[hi] + "). Compare classes and modalities with them; for "
-                + "how much more data would help, read the held-out learning curve.";
+                + Format.items(n[hi]) + " (" + classNames[hi] + "). Compare classes and modalities with them; "
+                + (evidence.hasCurve() ? "for how much more data would help, read the held-out learning curve."
+                : "how much more data would help is for a held-out learning curve to say, and this profile has "
+                + "none.");
     }
 
     /** One row per ratio: training items, fits, held-out accuracy and macro-F1 (mean, sd); empty without held-out. */

@@ -59,12 +59,19 @@ public final class Reports {
         r.paragraph("Scale, Coverage, Authenticity and Richness of every class as seen by a linear probe on each "
                 + "modality's embeddings, the step size of every class (the items it needs) and the dataset "
                 + "foundation size N_F. Method: Su et al., SCAR, arXiv 2508.19659 (2025).");
-        r.paragraph("Beside SCAR's numbers stands held-out evidence from the same sweep at no extra fits: every "
-                + "probe is also scored on held-out items, which traces a learning curve per modality and per "
-                + "class. A power law fitted to it says how much more data is predicted to help, with 95% "
-                + "intervals, and a back-test predicts the full-data point from the subsamples alone, so you can "
-                + "see how far the extrapolation can be trusted on these data. Where SCAR and the evidence "
-                + "disagree about which modality falls short, the evidence is the one measured on held-out items.");
+        if (profile.modalities().stream().anyMatch(p -> p.testSize() > 0)) {
+            r.paragraph("Beside SCAR's numbers stands held-out evidence from the same sweep at no extra fits: every "
+                    + "probe is also scored on held-out items, which traces a learning curve per modality and per "
+                    + "class. A power law fitted to it says how much more data is predicted to help, with 95% "
+                    + "intervals, and a back-test predicts the full-data point from the subsamples alone, so you can "
+                    + "see how far the extrapolation can be trusted on these data. Where SCAR and the evidence "
+                    + "disagree about which modality falls short, the evidence is the one measured on held-out "
+                    + "items.");
+        } else {
+            r.paragraph("No item was held out, so no held-out evidence stands beside SCAR's numbers: no learning "
+                    + "curve, no prediction of how much more data would help, no check of which modality falls "
+                    + "short. A test split (or a test fraction above 0 when the data has no split) gives them.");
+        }
         if (profile.modalities().size() > 1) {
             r.heading("Modalities");
             r.table(profile.toTable());

@@ -34,6 +34,17 @@ class ReportsTest {
     }
 
     @Test
+    void withoutHeldOutItemsTheReportDoesNotDescribeHeldOutEvidence(@TempDir Path dir) throws Exception {
+        var profile = Scar.characterize(Datasets.bundled("iris"),
+                ScarOptions.defaults().withProgress(false).withRatios(1, 2, 5).withTestFraction(0));
+        String html = Files.readString(Reports.write(profile, Scar.completionPlan(profile), null,
+                dir.resolve("iris.html")));
+        assertTrue(!html.contains("every probe is also scored on held-out items"), "no such evidence here");
+        assertTrue(!html.contains("read the held-out learning curve"), "there is none to read");
+        assertTrue(html.contains("No item was held out"), "it says why there is no evidence");
+    }
+
+    @Test
     void aOneModalityReportShowsItsPlanWithoutTheCrossModalityTable(@TempDir Path dir) throws Exception {
         var profile = Scar.characterize(Datasets.bundled("iris"),
                 ScarOptions.defaults().withProgress(false).withRatios(1, 2, 5));
