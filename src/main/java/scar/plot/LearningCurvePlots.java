@@ -19,6 +19,9 @@ public final class LearningCurvePlots {
 
     /** X-axis title of the learning curve. */
     public static final String X_TITLE = "training items";
+    /** Pixels a legend entry takes, and the title and padding around the legend, for the chart's height. */
+    static final int LEGEND_ENTRY = 22;
+    static final int LEGEND_MARGIN = 80;
 
     private LearningCurvePlots() {}
 
@@ -50,7 +53,12 @@ public final class LearningCurvePlots {
         if (curves.isEmpty()) {
             throw new IllegalArgumentException("a learning-curve chart needs at least one curve");
         }
-        XYChart chart = Theme.xy(Theme.WIDTH, Theme.HEIGHT, title, X_TITLE, yTitle);
+        // up to four legend entries a curve (band, points, fit, back-test), in one column beside the plot: with many
+        // curves the chart grows taller so that none is cut off (six modalities' 24 entries overflowed 440 pixels)
+        int entries = curves.stream().mapToInt(c -> (c.bandX().length > 1 ? 1 : 0) + 1 + (c.fitX().length > 1 ? 1 : 0)
+                + (c.backTest() != null ? 1 : 0)).sum();
+        XYChart chart = Theme.xy(Theme.WIDTH, Math.max(Theme.HEIGHT, LEGEND_MARGIN + LEGEND_ENTRY * entries), title,
+                X_TITLE, yTitle);
         Theme.logX(chart, true);
         chart.getStyler().setErrorBarsColor(Theme.TEXT);
         for (int m = 0; m < curves.size(); m++) {
