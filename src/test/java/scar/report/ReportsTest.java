@@ -31,6 +31,8 @@ class ReportsTest {
         assertTrue(html.contains("Modality text") && html.contains("Modality image"));
         assertTrue(html.contains("Completion plan"));
         assertTrue(html.contains("seed") && html.contains(">3<"), "the seed is in the report");
+        // the plan chart shows every modality's own plan, whose totals are not the paired table's: its caption says so
+        assertTrue(html.contains("Each modality&#39;s own plan"), "the plan chart's caption names what it plots");
     }
 
     @Test
