@@ -47,6 +47,18 @@ class ReportsTest {
     }
 
     @Test
+    void anEvaluationOfOneSeedDoesNotClaimAStandardDeviation(@TempDir Path dir) throws Exception {
+        var options = ScarOptions.defaults().withProgress(false).withRatios(1, 2, 5);
+        var profile = Scar.characterize(Datasets.bundled("iris"), options);
+        var plan = Scar.completionPlan(profile);
+        String one = Files.readString(Reports.write(profile, plan, Scar.evaluate(plan, 1), dir.resolve("one.html")));
+        assertTrue(!one.contains("mean ± standard deviation over seeds"), "one seed has no standard deviation");
+        assertTrue(one.contains("one seed: no spread to show"));
+        String two = Files.readString(Reports.write(profile, plan, Scar.evaluate(plan, 2), dir.resolve("two.html")));
+        assertTrue(two.contains("mean ± standard deviation over seeds"));
+    }
+
+    @Test
     void aOneModalityReportShowsItsPlanWithoutTheCrossModalityTable(@TempDir Path dir) throws Exception {
         var profile = Scar.characterize(Datasets.bundled("iris"),
                 ScarOptions.defaults().withProgress(false).withRatios(1, 2, 5));
