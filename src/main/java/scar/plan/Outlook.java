@@ -39,9 +39,9 @@ public record Outlook(String meaning, String budgetReason, List<String> modaliti
         return new Outlook("", budgetReason, List.of(), new double[0][], new double[0][], List.of());
     }
 
-    /** Whether recall gains are known. */
+    /** Whether any recall gain is known (none is without held-out items or with too few sizes for a curve). */
     public boolean hasGains() {
-        return !modalities.isEmpty();
+        return Arrays.stream(recallGain).flatMapToDouble(Arrays::stream).anyMatch(g -> !Double.isNaN(g));
     }
 
     /** The outlook of adding {@code toAdd[c]} items of every class to each profile's training items. */

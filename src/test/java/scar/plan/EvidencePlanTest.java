@@ -52,6 +52,17 @@ class EvidencePlanTest {
     }
 
     @Test
+    void withoutHeldOutItemsThePlanDoesNotExplainRecallGainsItCannotGive() {
+        ScarProfile iris = Characterize.modality(Datasets.bundled("iris"), "features",
+                QUIET.withRatios(1, 2, 5).withTestFraction(0));
+        CompletionPlan plan = CompletionPlan.of(iris, null);
+        assertTrue(!plan.outlook().hasGains(), "no curve, no gain");
+        assertTrue(!plan.toString().contains("predicted to add"), plan.toString());
+        assertTrue(CompletionPlan.of(Characterize.modality(Datasets.bundled("iris"), "features", QUIET), null)
+                .toString().contains("predicted to add"), "with held-out items the note stays");
+    }
+
+    @Test
     void aRisingCurveGivesABudgetUpToItsPlateauCappedAtTenTimesTheItems() {
         ScarProfile text = Characterize.modality(Datasets.bundled("wikipedia"), "text", QUIET);
         var acc = text.evidence().accuracy();
