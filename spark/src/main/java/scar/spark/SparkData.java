@@ -79,8 +79,14 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         String firstFile = perFile.isEmpty() ? null : perFile.firstKey();
         Dataset<Row> firstItem = withMeta.filter(functions.col(FILE).equalTo(firstFile)
                 .and(functions.col(ROW).equalTo(0L)));
+        TreeMap<Long, String> fileAt = new TreeMap<>(); // each file by its first item
+        offsets.forEach((file, first) -> fileAt.put(first, file));
+        java.util.function.LongFunction<String> place = item -> {
+            Map.Entry<Long, String> file = fileAt.floorEntry(item);
+            return file.getValue() + ", row " + (item - file.getKey()) + " (0-based)";
+        };
         return build(spark, name, withMeta, rows, embeddings, label, id, total, firstItem,
-                firstFile + ", row 0 (0-based)", where);
+                firstFile + ", row 0 (0-based)", where, place);
     }
 
     /**
@@ -120,7 +126,8 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
                 .map(t -> t);
         long total = selected.count();
         return build(spark, name, selected, rows, embeddings, label, id, total, selected,
-                name + ", row 0 (0-based)", (r, item) -> name + ", row " + item + " (0-based)");
+                name + ", row 0 (0-based)", (r, item) -> name + ", row " + item + " (0-based)",
+                item -> name + ", row " + item + " (0-based)");
     }
 
     /** Where an input row comes from, for the messages of bad input: "file, row r (0-based)". */
@@ -184,7 +191,8 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
      */
     private static SparkData build(SparkSession spark, String name, Dataset<Row> selected,
                                    JavaRDD<Tuple2<InternalRow, Long>> rows, List<String> embeddings, String label,
-                                   String id, long total, Dataset<Row> firstItem, String firstWhere, Where where) {
+                                   String id, long total, Dataset<Row> firstItem, String firstWhere, Where where,
+                                   java.util.function.LongFunction<String> place) {
         if (total == 0) {
             throw new IllegalArgumentException("dataset '" + name + "' has no rows");
         }
@@ -213,8 +221,7 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
             doubles[j] = ((ArrayType) selected.schema().apply(j).dataType()).elementType() == DataTypes.DoubleType;
         }
         List<String> cols = List.copyOf(embeddings);
-        boolean hasId = id != null;
-        JavaRDD<Piece> pieces = rows.mapPartitions(it -> decode(it, cols, dims, doubles, bCodes.value(), hasId, where,
+        JavaRDD<Piece> pieces = rows.mapPartitions(it -> decode(it, cols, dims, doubles, bCodes.value(), id, where,
                 problems));
         // one shuffle places every piece so that a partition holds whole aligned runs of blocks (whole sum groups of
         // every fit, SPEC §2.3), sorted by block; the pieces of a block split between input partitions meet there
@@ -233,7 +240,53 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
             blocks.unpersist(false);
             throw new IllegalStateException("cached " + count + " rows of " + n);
         }
+        if (id != null) {
+            try {
+                requireNewIds(blocks, id, place);
+            } catch (IllegalArgumentException e) {
+                blocks.unpersist(false);
+                throw e;
+            }
+        }
         return new SparkData(name, cols, dims, codes.names(), n, blocks, List.of(blocks));
+    }
+
+    /**
+     * Refuses an id that an earlier item has too, as the local loaders do: names the first item in item order whose
+     * id repeats one, and the item it repeats (one job: per id, its two first items).
+     */
+    private static void requireNewIds(JavaRDD<Block> blocks, String column,
+                                      java.util.function.LongFunction<String> place) {
+        List<Tuple2<String, long[]>> repeated = blocks.flatMapToPair(b -> {
+            List<Tuple2<String, long[]>> out = new ArrayList<>(b.rows());
+            for (int r = 0; r < b.rows(); r++) {
+                out.add(new Tuple2<>(b.ids()[r], new long[] {b.first() + r, Long.MAX_VALUE}));
+            }
+            return out.iterator();
+        }).reduceByKey(SparkData::firstTwo).filter(t -> t._2()[1] != Long.MAX_VALUE).takeOrdered(1, new BySecond());
+        if (!repeated.isEmpty()) {
+            long[] items = repeated.get(0)._2();
+            throw new IllegalArgumentException(place.apply(items[1]) + ", column '" + column + "': value '"
+                    + repeated.get(0)._1() + "' is not a new id: duplicate of the id of " + place.apply(items[0]));
+        }
+    }
+
+    /** The two smallest of the items in {@code a} and {@code b} (each its two smallest, ascending). */
+    private static long[] firstTwo(long[] a, long[] b) {
+        long[] all = {a[0], a[1], b[0], b[1]};
+        Arrays.sort(all);
+        return new long[] {all[0], all[1]};
+    }
+
+    /** Orders (id, its first two items) by the second item: the first repeat in item order comes first. */
+    private static final class BySecond implements java.util.Comparator<Tuple2<String, long[]>>,
+            java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int compare(Tuple2<String, long[]> x, Tuple2<String, long[]> y) {
+            return Long.compare(x._2()[1], y._2()[1]);
+        }
     }
 
     /**
@@ -241,8 +294,9 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
      * and the partition's first bad row goes to {@code problems}: the caller throws its message.
      */
     private static Iterator<Piece> decode(Iterator<Tuple2<InternalRow, Long>> it, List<String> cols, int[] dims,
-                                          boolean[] doubles, LabelCodes codes, boolean hasId, Where where,
+                                          boolean[] doubles, LabelCodes codes, String idColumn, Where where,
                                           CollectionAccumulator<Problem> problems) {
+        boolean hasId = idColumn != null;
         int m = cols.size();
         TreeMap<Integer, PieceBuilder> open = new TreeMap<>();
         Problem firstBad = null;
@@ -259,6 +313,9 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
                     values[j] = embedding(r, j, cols.get(j), dims[j], doubles[j]);
                 }
                 label = codes.code(r, m);
+                if (hasId) {
+                    requireId(r, m + 1, idColumn);
+                }
             } catch (IllegalArgumentException e) {
                 if (firstBad == null || item < firstBad.item()) {
                     firstBad = new Problem(item, where.of(r, item) + ", " + e.getMessage());
@@ -274,6 +331,16 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
             problems.add(firstBad);
         }
         return open.values().stream().map(PieceBuilder::build).iterator();
+    }
+
+    /** Refuses a null or empty id, as the local loaders do ("column '…': …"). */
+    private static void requireId(InternalRow r, int at, String column) {
+        if (r.isNullAt(at)) {
+            throw new IllegalArgumentException("column '" + column + "': the id is null; expected an id");
+        }
+        if (r.getUTF8String(at).numBytes() == 0) {
+            throw new IllegalArgumentException("column '" + column + "': value '' is not an id (the id is empty)");
+        }
     }
 
     /** Embedding {@code j} of a row as floats; its problem, as "column '…': …", is an IllegalArgumentException. */

@@ -39,6 +39,12 @@ class BadRowsTest {
     }
 
     private String write(String name, org.apache.spark.sql.types.DataType labelType, int files, Damage damage) {
+        return write(name, labelType, files, damage, null);
+    }
+
+    /** As above, with a string column "id" holding {@code idOf.apply(item)} when {@code idOf} is not null. */
+    private String write(String name, org.apache.spark.sql.types.DataType labelType, int files, Damage damage,
+                         java.util.function.IntFunction<String> idOf) {
         List<Row> rows = new ArrayList<>(N);
         for (int i = 0; i < N; i++) {
             List<Float> emb = new ArrayList<>(D);
@@ -46,11 +52,14 @@ class BadRowsTest {
                 emb.add((float) Math.sin(i * 7.0 + j) + (j == i % 3 ? 1f : 0f));
             }
             Object[] v = damage.apply(i, emb, i % 3);
-            rows.add(RowFactory.create(v[1], v[0] == null ? null
-                    : scala.jdk.javaapi.CollectionConverters.asScala((List<?>) v[0]).toSeq()));
+            Object emb2 = v[0] == null ? null : scala.jdk.javaapi.CollectionConverters.asScala((List<?>) v[0]).toSeq();
+            rows.add(idOf == null ? RowFactory.create(v[1], emb2) : RowFactory.create(v[1], emb2, idOf.apply(i)));
         }
         StructType schema = new StructType().add("label", labelType, true)
                 .add("emb", DataTypes.createArrayType(DataTypes.FloatType, true), true);
+        if (idOf != null) {
+            schema = schema.add("id", DataTypes.StringType, true);
+        }
         SparkSession spark = Sessions.local();
         var rdd = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(rows, files);
@@ -146,5 +155,24 @@ class BadRowsTest {
         oneLine(Sessions.main("characterize", big, "--embedding", "emb", "--label", "label", "--quiet"),
                 "part-00001", "row 150 (0-based), column 'label': value '10000000000' is not an integer class label"
                         + " within the int range");
+    }
+
+    @Test
+    void aRepeatedNullOrEmptyIdIsRefusedAsTheLocalLoadersRefuseIt() throws Exception {
+        Damage none = (i, emb, y) -> new Object[] {emb, y};
+        String twice = write("repeated-id", DataTypes.IntegerType, 2, none, i -> i == 420 || i == 510 ? "item-30"
+                : i == 550 ? "item-420" : "item-" + i);
+        oneLine(Sessions.main("characterize", twice, "--embedding", "emb", "--label", "label", "--id", "id",
+                "--quiet"),
+                "part-00001", "row 120 (0-based), column 'id': value 'item-30' is not a new id: duplicate of the id of",
+                "part-00000", "row 30 (0-based)");
+        String missing = write("null-id", DataTypes.IntegerType, 2, none, i -> i == 333 ? null : "item-" + i);
+        oneLine(Sessions.main("characterize", missing, "--embedding", "emb", "--label", "label", "--id", "id",
+                "--quiet"),
+                "part-00001", "row 33 (0-based), column 'id': the id is null");
+        String empty = write("empty-id", DataTypes.IntegerType, 2, none, i -> i == 12 ? "" : "item-" + i);
+        oneLine(Sessions.main("characterize", empty, "--embedding", "emb", "--label", "label", "--id", "id",
+                "--quiet"),
+                "part-00000", "row 12 (0-based), column 'id': value '' is not an id (the id is empty)");
     }
 }
