@@ -110,8 +110,9 @@ public final class Reports {
         if (plan != null && plan.perModality().size() == 1) {
             r.heading("Completion plan");
             r.paragraph("Per class, the items to acquire so that the class reaches its step size, within the "
-                    + "budget: " + plan.paired().outlook().budgetReason() + ". recall_gain is the held-out recall "
-                    + "the class's items are predicted to add by its learning curve.");
+                    + "budget: " + plan.paired().outlook().budgetReason() + "."
+                    + (plan.paired().outlook().hasGains() ? " recall_gain is the held-out recall the class's items "
+                    + "are predicted to add by its learning curve." : ""));
             r.table(plan.paired().toTable());
             r.chart("Items to add per class, stacked on the items present", Figures.plan(plan.paired()));
         } else if (plan != null) {

@@ -44,6 +44,7 @@ class ReportsTest {
         assertTrue(!html.contains("every probe is also scored on held-out items"), "no such evidence here");
         assertTrue(!html.contains("read the held-out learning curve"), "there is none to read");
         assertTrue(html.contains("No item was held out"), "it says why there is no evidence");
+        assertTrue(!html.contains("recall_gain is the held-out recall"), "no gain to explain");
     }
 
     @Test
