@@ -1,8 +1,8 @@
 package scar.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import scar.evidence.EvidenceOptions;
 import scar.foundation.ScarOptions;
 import scar.probe.ProbeKind;
 
@@ -32,35 +32,16 @@ final class SweepOptions {
                     + "median with min-max (default: ${DEFAULT-VALUE})")
     int repeats;
 
-    @Option(names = "--epsilon", paramLabel = "E", defaultValue = "0.01",
-            description = "the generalisation gap ε; every size scales as 1/ε² (default: ${DEFAULT-VALUE})")
-    double epsilon;
-
-    @Option(names = "--delta", paramLabel = "D", defaultValue = "0.01",
-            description = "δ of the step sizes, n ∝ ln(H/δ) (default: ${DEFAULT-VALUE})")
-    double delta;
-
-    @Option(names = "--delta-e", paramLabel = "D", defaultValue = "0.01",
-            description = "δ_E, the failure probability N_F solves for (default: ${DEFAULT-VALUE})")
-    double deltaE;
-
     @Option(names = "--dedup", description = "drop items whose embedding repeats an earlier item's (in any "
             + "modality) before the study; without it duplicates are only reported")
     boolean dedup;
 
-    @Option(names = "--tolerance", paramLabel = "T", defaultValue = "0.01",
-            description = "how close to its asymptote a learning curve counts as flat, as a share "
-                    + "(default: ${DEFAULT-VALUE}, one point)")
-    double tolerance;
-
-    @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "200",
-            description = "bootstrap replicates behind every interval of the evidence (default: ${DEFAULT-VALUE})")
-    int bootstrap;
+    @Mixin
+    StudyParameters parameters;
 
     ScarOptions toOptions() {
-        ScarOptions o = ScarOptions.defaults().withSeed(seed).withProbe(probe).withProgress(!quiet)
-                .withRepeats(repeats).withEpsilon(epsilon).withDelta(delta).withDeltaE(deltaE).withDedup(dedup)
-                .withEvidence(EvidenceOptions.defaults().withTolerance(tolerance).withBootstrap(bootstrap));
+        ScarOptions o = parameters.applyTo(ScarOptions.defaults().withSeed(seed).withProbe(probe)
+                .withProgress(!quiet).withRepeats(repeats).withDedup(dedup));
         if (ratios != null) {
             o = o.withRatios(ratios);
         }

@@ -8,8 +8,10 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import scar.cli.StudyParameters;
 import scar.foundation.DatasetProfile;
 import scar.foundation.ScarOptions;
 import scar.foundation.ScarProfile;
@@ -136,11 +138,14 @@ public final class SparkMain {
         @Option(names = "--quiet", description = "no progress output")
         boolean quiet;
 
+        @Mixin
+        StudyParameters parameters;
+
         @Override
         public Integer call() {
             long start = System.nanoTime();
-            ScarOptions o = ScarOptions.defaults().withSeed(seed).withTestFraction(testFraction)
-                    .withProgress(!quiet);
+            ScarOptions o = parameters.applyTo(ScarOptions.defaults().withSeed(seed).withTestFraction(testFraction)
+                    .withProgress(!quiet));
             if (ratios != null) {
                 o = o.withRatios(ratios);
             }

@@ -93,6 +93,36 @@ class SparkMainTest {
     }
 
     @Test
+    void theStudysParametersAreTakenAsTheLocalCommandLineTakesThem() throws Exception {
+        int n = 600;
+        int[] labels = new int[n];
+        float[] x = new float[n * 2];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 3;
+            x[i * 2] = (float) random.nextGaussian() + labels[i];
+            x[i * 2 + 1] = (float) random.nextGaussian() - labels[i];
+        }
+        String path = dir.resolve("small.parquet").toString();
+        Sessions.frame(Sessions.local(), labels, java.util.List.of("emb"),
+                java.util.List.of(scar.data.Matrix.wrap(n, 2, x)), 1).write().parquet(path);
+        Path out = dir.resolve("out");
+        Sessions.Run run = Sessions.main("characterize", path, "--embedding", "emb", "--label", "label", "--ratios",
+                "1,2", "--quiet", "-o", out.toString(), "--epsilon", "0.05", "--delta", "0.02", "--delta-e", "0.03",
+                "--tolerance", "0.02", "--bootstrap", "40");
+        assertEquals(0, run.code(), run.message());
+        scar.foundation.ScarOptions used = scar.Scar.loadProfile(out.resolve("profile.json")).modalities().get(0)
+                .options();
+        assertEquals(0.05, used.foundation().epsilon());
+        assertEquals(0.02, used.foundation().delta());
+        assertEquals(0.03, used.foundation().deltaE());
+        assertEquals(0.02, used.evidence().tolerance());
+        assertEquals(40, used.evidence().bootstrap());
+        oneLine(Sessions.main("characterize", path, "--embedding", "emb", "--label", "label", "--epsilon", "0"),
+                "epsilon must lie in (0, 1), got 0.0");
+    }
+
+    @Test
     void versionNamesThisRunnerAndSpark() {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.PrintStream old = System.out;
