@@ -321,33 +321,14 @@ final class CsvReader implements Closeable {
         return from == 0 && to == s.length() ? s : s.substring(from, to);
     }
 
-    /**
-     * A value as an error message shows it: control characters escaped ({@code \u0000}) and at most 60 characters
-     * in all (a longer one is cut, with "..." and its length), so that the message stays one short line whatever the
-     * file holds.
-     */
+    /** A value as an error message shows it: {@link Shown#value(String)}. */
     static String shown(String value) {
-        return shown(value, 60);
+        return Shown.value(value);
     }
 
-    /** {@link #shown(String)} with at most {@code max} characters shown (escapes included). */
+    /** {@link Shown#value(String, int)}. */
     static String shown(String value, int max) {
-        StringBuilder sb = new StringBuilder(Math.min(value.length(), max) + 24);
-        int i = 0;
-        for (; i < value.length(); i++) {
-            char c = value.charAt(i);
-            String part = Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
-                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
-                    ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c);
-            if (sb.length() + part.length() > max) {
-                break;
-            }
-            sb.append(part);
-        }
-        if (i < value.length()) {
-            sb.append("... (").append(value.length()).append(" characters)");
-        }
-        return sb.toString();
+        return Shown.value(value, max);
     }
 
     /** Parses one value as an int. */

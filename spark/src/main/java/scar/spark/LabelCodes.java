@@ -71,7 +71,7 @@ final class LabelCodes implements Serializable {
             if (refused == null) {
                 throw new IllegalStateException("a label not among the distinct labels");
             }
-            throw new IllegalArgumentException("column '" + column + "': value '" + text + "' is not " + refused);
+            throw new IllegalArgumentException("column '" + column + "': value '" + scar.data.Shown.value(text) + "' is not " + refused);
         }
         return c;
     }

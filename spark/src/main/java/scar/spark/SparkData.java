@@ -75,7 +75,8 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
             long item = bOffsets.value().get(r.getUTF8String(fileCol).toString()) + r.getLong(fileCol + 1);
             return new Tuple2<>(r, item);
         });
-        Where where = (r, item) -> r.getUTF8String(fileCol) + ", row " + r.getLong(fileCol + 1) + " (0-based)";
+        Where where = (r, item) -> shownPath(r.getUTF8String(fileCol).toString()) + ", row " + r.getLong(fileCol + 1)
+                + " (0-based)";
         String firstFile = perFile.isEmpty() ? null : perFile.firstKey();
         Dataset<Row> firstItem = withMeta.filter(functions.col(FILE).equalTo(firstFile)
                 .and(functions.col(ROW).equalTo(0L)));
@@ -83,10 +84,27 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         offsets.forEach((file, first) -> fileAt.put(first, file));
         java.util.function.LongFunction<String> place = item -> {
             Map.Entry<Long, String> file = fileAt.floorEntry(item);
-            return file.getValue() + ", row " + (item - file.getKey()) + " (0-based)";
+            return shownPath(file.getValue()) + ", row " + (item - file.getKey()) + " (0-based)";
         };
         return build(spark, name, withMeta, rows, embeddings, label, id, total, firstItem,
-                firstFile + ", row 0 (0-based)", where, place);
+                (firstFile == null ? path : shownPath(firstFile)) + ", row 0 (0-based)", where, place);
+    }
+
+    /**
+     * A file as the messages name it: Spark's {@code _metadata.file_path} is a URI, percent-encoded
+     * ({@code file:/data/my%20data/part-0.parquet}); a local file is shown as its path ({@code /data/my data/…}),
+     * any other as its scheme, authority and decoded path.
+     */
+    static String shownPath(String uri) {
+        try {
+            java.net.URI u = new java.net.URI(uri);
+            if (u.getScheme() == null || "file".equals(u.getScheme())) {
+                return u.getPath();
+            }
+            return u.getScheme() + "://" + (u.getAuthority() == null ? "" : u.getAuthority()) + u.getPath();
+        } catch (java.net.URISyntaxException e) {
+            return uri;
+        }
     }
 
     /**
@@ -267,7 +285,7 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         if (!repeated.isEmpty()) {
             long[] items = repeated.get(0)._2();
             throw new IllegalArgumentException(place.apply(items[1]) + ", column '" + column + "': value '"
-                    + repeated.get(0)._1() + "' is not a new id: duplicate of the id of " + place.apply(items[0]));
+                    + scar.data.Shown.value(repeated.get(0)._1()) + "' is not a new id: duplicate of the id of " + place.apply(items[0]));
         }
     }
 

@@ -166,6 +166,14 @@ class BadRowsTest {
                 "--quiet"),
                 "part-00001", "row 120 (0-based), column 'id': value 'item-30' is not a new id: duplicate of the id of",
                 "part-00000", "row 30 (0-based)");
+        // a folder name with a space is named as written (Spark's file URI says my%20data), and an id with a line
+        // break is shown escaped, so the message stays one whole line
+        String spaced = write("my data", DataTypes.IntegerType, 2, none, i -> i == 10 || i == 400 ? "item\nten"
+                : "item-" + i);
+        oneLine(Sessions.main("characterize", spaced, "--embedding", "emb", "--label", "label", "--id", "id",
+                "--quiet"),
+                "/my data/part-00001", "row 100 (0-based), column 'id': value 'item\\u000aten' is not a new id: "
+                        + "duplicate of the id of", "/my data/part-00000", "row 10 (0-based)");
         String missing = write("null-id", DataTypes.IntegerType, 2, none, i -> i == 333 ? null : "item-" + i);
         oneLine(Sessions.main("characterize", missing, "--embedding", "emb", "--label", "label", "--id", "id",
                 "--quiet"),
