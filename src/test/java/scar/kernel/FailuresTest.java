@@ -31,11 +31,17 @@ class FailuresTest {
         return all;
     }
 
-    @Test
-    void aCauseShowsTheFramesItSharesWithItsWrapperOnce() {
+    /** The JDK's exception for a missing file, thrown in {@code Npy.open} under a cell's call of {@code Npy.load}. */
+    private static NoSuchFileException missingFile() {
         NoSuchFileException cause = new NoSuchFileException("/data/emb.npy");
         cause.setStackTrace(stack(frame("sun.nio.fs.UnixException", "translateToIOException", 92),
                 frame("scar.data.Npy", "open", 318)));
+        return cause;
+    }
+
+    @Test
+    void aCauseShowsTheFramesItSharesWithItsWrapperOnce() {
+        NoSuchFileException cause = missingFile();
         IllegalStateException thrown = new IllegalStateException("file not found: /data/emb.npy", cause);
         thrown.setStackTrace(stack(frame("scar.data.Npy", "open", 320)));
 
@@ -71,9 +77,7 @@ class FailuresTest {
 
     @Test
     void badInputThatScarRefusedShowsItsMessageTheCallAndTheCellOnly() {
-        NoSuchFileException cause = new NoSuchFileException("/data/emb.npy");
-        cause.setStackTrace(stack(frame("sun.nio.fs.UnixException", "translateToIOException", 92),
-                frame("scar.data.Npy", "open", 318)));
+        NoSuchFileException cause = missingFile();
         UncheckedIOException thrown = new UncheckedIOException("file not found: /data/emb.npy", cause);
         thrown.setStackTrace(stack(frame("scar.data.Npy", "open", 320)));
 
