@@ -9,14 +9,19 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Receives progress of a long computation: {@code start} once, {@code step} after each finished unit of work,
- * {@code finish} once (also after a failure or cancellation). Called from worker threads, so implementations are
- * thread-safe. Workers finish out of order, so {@code step} may report a smaller count after a larger one; reporters
- * show the largest count seen, so what they show never goes back and ends at {@code total/total}.
+ * Receives progress of a long computation: {@code start} once, naming the task, how many units of work it has and
+ * what a unit is, {@code step} after each finished unit, {@code finish} once (also after a failure or
+ * cancellation). Called from worker threads, so implementations are thread-safe. Workers finish out of order, so
+ * {@code step} may report a smaller count after a larger one; reporters show the largest count seen, so what they
+ * show never goes back and ends at {@code total/total}.
  */
 public interface Progress {
 
-    void start(String task, int total);
+    /**
+     * @param units what is counted, as a plural noun shown after the count: "fits" for a sweep, "seeds" for an
+     *              evaluation
+     */
+    void start(String task, int total, String units);
 
     void step(int done, int total);
 
@@ -26,7 +31,7 @@ public interface Progress {
     static Progress none() {
         return new Progress() {
             @Override
-            public void start(String task, int total) {
+            public void start(String task, int total, String units) {
             }
 
             @Override
@@ -76,13 +81,15 @@ public interface Progress {
     static Progress textLine(PrintStream out) {
         return new Progress() {
             private String name = "";
+            private String units = "";
             private long startNanos;
             private int lastPercent = -1;
             private int most = -1;
 
             @Override
-            public synchronized void start(String task, int total) {
+            public synchronized void start(String task, int total, String units) {
                 name = task;
+                this.units = units;
                 startNanos = System.nanoTime();
                 lastPercent = -1;
                 most = -1;
@@ -101,7 +108,8 @@ public interface Progress {
                 }
                 lastPercent = percent;
                 double seconds = (System.nanoTime() - startNanos) / 1e9;
-                out.printf(Locale.ROOT, "\r%s: %d/%d fits (%d%%), %.1f s", name, done, total, percent, seconds);
+                out.printf(Locale.ROOT, "\r%s: %d/%d %s (%d%%), %.1f s", name, done, total, units, percent,
+                        seconds);
                 out.flush();
             }
 
@@ -119,7 +127,7 @@ public interface Progress {
             private ProgressBar bar;
 
             @Override
-            public synchronized void start(String task, int total) {
+            public synchronized void start(String task, int total, String units) {
                 bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate().build();
             }

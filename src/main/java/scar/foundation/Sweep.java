@@ -105,7 +105,7 @@ public final class Sweep {
         // with one thread each. A probe's result does not depend on its thread count, so this changes speed only.
         ScarOptions options = shared.options();
         AtomicInteger done = new AtomicInteger();
-        progress.start(shared.task(), fits.size());
+        progress.start(shared.task(), fits.size(), "fits");
         try {
             outcomes[0] = runOne(fits.get(0), shared, options.probe().withThreads(options.threads()), true);
             progress.step(done.incrementAndGet(), fits.size());

@@ -35,6 +35,7 @@ final class NotebookProgress implements Progress {
     private final Displays displays;
     private final LongSupplier nanoClock;
     private String task = "";
+    private String units = "";
     private String id;
     private int total;
     private int done;
@@ -63,8 +64,9 @@ final class NotebookProgress implements Progress {
     }
 
     @Override
-    public synchronized void start(String task, int total) {
+    public synchronized void start(String task, int total, String units) {
         this.task = task;
+        this.units = units;
         this.total = Math.max(0, total);
         this.done = 0;
         this.shownStep = 0;
@@ -102,8 +104,8 @@ final class NotebookProgress implements Progress {
     private DisplayData bundle(boolean finished) {
         double seconds = (nanoClock.getAsLong() - startNanos) / 1e9;
         int percent = total == 0 ? 100 : (int) (100L * done / total);
-        String text = String.format(Locale.ROOT, "%s: %d/%d fits (%d%%), %.1f s%s", task, done, total, percent, seconds,
-                finished && done < total ? ", stopped" : "");
+        String text = String.format(Locale.ROOT, "%s: %d/%d %s (%d%%), %.1f s%s", task, done, total, units, percent,
+                seconds, finished && done < total ? ", stopped" : "");
         DisplayData data = new DisplayData(text);
         data.putHTML("<div class=\"scar-progress\"><progress max=\"" + Math.max(1, total) + "\" value=\"" + done
                 + "\" style=\"vertical-align:middle\"></progress> <code>" + HtmlReport.escape(text) + "</code></div>");

@@ -118,7 +118,7 @@ public final class PlanEvaluation {
                 full = Sweep.run(input, quiet, Progress.none());
             }
             int reservePool = 0;
-            progress.start(data.name() + "/" + modality.name() + " evaluation", seeds);
+            progress.start(data.name() + "/" + modality.name() + " evaluation", seeds, "seeds");
             try {
                 for (int s = 0; s < seeds; s++) {
                     long seed = options.seed() + s;

@@ -15,7 +15,7 @@ class ProgressTest {
     void aNotebookLineIsRewrittenInPlaceAndEndsWithANewline() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Progress p = Progress.textLine(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        p.start("wiki/text", 4);
+        p.start("wiki/text", 4, "fits");
         for (int i = 1; i <= 4; i++) {
             p.step(i, 4);
         }
@@ -32,7 +32,7 @@ class ProgressTest {
     void workersReportingOutOfOrderNeverMoveTheLineBack() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Progress p = Progress.textLine(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        p.start("wiki/text", 83);
+        p.start("wiki/text", 83, "fits");
         p.step(21, 83);
         p.step(20, 83); // a slower worker reports after a faster one
         p.step(83, 83);

@@ -172,7 +172,7 @@ class SweepTest {
         Set<Thread> fitThreads = ConcurrentHashMap.newKeySet();
         Progress holding = new Progress() {
             @Override
-            public void start(String task, int total) {
+            public void start(String task, int total, String units) {
             }
 
             @Override

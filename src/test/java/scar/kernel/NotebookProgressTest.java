@@ -41,7 +41,7 @@ class NotebookProgressTest {
     @Test
     void outOfOrderWorkersNeverMoveItBackAndItEndsAtOneHundredPercent() {
         NotebookProgress p = progress();
-        p.start("wikipedia/text", 83);
+        p.start("wikipedia/text", 83, "fits");
         int[] order = {2, 1, 4, 3, 6, 5, 8, 7};
         for (int done = 0; done < 80; done += 8) {
             for (int k : order) {
@@ -69,7 +69,7 @@ class NotebookProgressTest {
     @Test
     void aFastSweepUpdatesOnlyAtTheEnd() {
         NotebookProgress p = progress();
-        p.start("iris/features", 83);
+        p.start("iris/features", 83, "fits");
         for (int i = 1; i <= 83; i++) {
             p.step(i, 83); // the clock does not move: every step is within the minimum gap
         }
@@ -81,11 +81,11 @@ class NotebookProgressTest {
     @Test
     void aStoppedTaskSaysSo() {
         NotebookProgress p = progress();
-        p.start("wine/features", 10);
+        p.start("wine/features evaluation", 10, "seeds");
         clock.addAndGet(Duration.ofSeconds(1).toNanos());
         p.step(4, 10);
         p.finish();
-        assertTrue(updated.get(updated.size() - 1).contains("4/10 fits (40%)")
+        assertTrue(updated.get(updated.size() - 1).contains("4/10 seeds (40%)")
                 && updated.get(updated.size() - 1).endsWith("stopped"), updated.toString());
     }
 }

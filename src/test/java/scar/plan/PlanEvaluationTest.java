@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import scar.data.Datasets;
 import scar.data.MultiModalDataset;
+import scar.foundation.Progress;
 import scar.foundation.ScarOptions;
 
 /** The completion experiment end to end on the bundled data (issue 5's acceptance). */
@@ -46,6 +50,20 @@ class PlanEvaluationTest {
         assertTrue(e.result("text", Evaluation.Strategy.FULL).mean()
                 > e.result("image", Evaluation.Strategy.FULL).mean() + 0.2);
         System.out.println(e.toTable().printAll());
+    }
+
+    @Test
+    void itsProgressCountsSeedsAndSaysSo() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            Progress.useNotebook(() -> Progress.textLine(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+            PlanEvaluation.run(Datasets.bundled("iris"), ScarOptions.defaults().withRatios(1, 2), 2);
+        } finally {
+            Progress.useNotebook(null);
+        }
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        // the sweeps inside the evaluation are quiet: the one line counts the seeds
+        assertTrue(out.contains("iris/features evaluation: 2/2 seeds (100%)") && !out.contains("fits"), out);
     }
 
     @Test

@@ -199,7 +199,7 @@ final class SparkSweep {
             t.setDaemon(true);
             return t;
         });
-        progress.start(study.data().name() + "/" + study.data().modalities().get(modality), total);
+        progress.start(study.data().name() + "/" + study.data().modalities().get(modality), total, "fits");
         List<Future<?>> futures = new ArrayList<>();
         boolean interrupted = false;
         try {

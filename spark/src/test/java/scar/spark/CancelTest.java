@@ -37,7 +37,7 @@ class CancelTest {
         AtomicReference<String> started = new AtomicReference<>();
         Progress progress = new Progress() {
             @Override
-            public void start(String task, int total) {
+            public void start(String task, int total, String units) {
                 started.set(task + " " + total);
             }
 
