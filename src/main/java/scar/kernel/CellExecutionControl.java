@@ -39,7 +39,10 @@ final class CellExecutionControl extends DirectExecutionControl {
     private volatile boolean stopRequested;
     private volatile ClassLoader snippetLoader = ClassLoader.getSystemClassLoader();
 
-    /** Loads the classes of a snippet with their {@code System.exit} calls refused ({@link ExitGuard}). */
+    /**
+     * Loads the classes of a snippet with their exits ({@code System.exit}, {@code Runtime.exit}/{@code halt})
+     * refused ({@link ExitGuard}).
+     */
     @Override
     public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
             EngineTerminationException {

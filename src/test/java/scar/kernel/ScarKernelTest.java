@@ -313,4 +313,25 @@ class ScarKernelTest {
                 () -> kernel.evalRaw("java.util.function.IntConsumer quit = System::exit;\nquit.accept(1);"));
         assertEquals(11, kernel.evalRaw("survivor"));
     }
+
+    @Test
+    void runtimeExitAndHaltInACellAreRefusedToo() {
+        kernel.evalRaw("int stayer = 12;");
+        // a null Runtime first: unguarded, these calls throw a NullPointerException instead of ending this JVM
+        for (String call : List.of("exit", "halt")) {
+            ExitGuard.ExitRefusedException e = assertThrows(ExitGuard.ExitRefusedException.class,
+                    () -> kernel.evalRaw("Runtime no" + call + " = null;\nno" + call + "." + call + "(4);"));
+            assertTrue(e.getMessage().startsWith("Runtime." + call + "(4) is refused"), e.getMessage());
+        }
+        assertThrows(ExitGuard.ExitRefusedException.class, () -> kernel.evalRaw("Runtime.getRuntime().halt(5);"));
+        assertThrows(ExitGuard.ExitRefusedException.class, () -> kernel.evalRaw("Runtime.getRuntime().exit(5);"));
+        assertThrows(ExitGuard.ExitRefusedException.class,
+                () -> kernel.evalRaw("void stop() { Runtime.getRuntime().halt(0); }\nstop();"));
+        assertThrows(ExitGuard.ExitRefusedException.class, () -> kernel.evalRaw(
+                "java.util.function.IntConsumer halting = Runtime.getRuntime()::halt;\nhalting.accept(1);"));
+        assertThrows(ExitGuard.ExitRefusedException.class, () -> kernel.evalRaw(
+                "java.util.function.ObjIntConsumer<Runtime> ending = Runtime::exit;\n"
+                        + "ending.accept(Runtime.getRuntime(), 1);"));
+        assertEquals(12, kernel.evalRaw("stayer"));
+    }
 }
