@@ -105,22 +105,34 @@ public record ModalityAgreement(List<String> modalities, List<String> classNames
         if (p.length < 2 || n <= 0) {
             return NONE;
         }
+        int low = lowest(p);
+        return Double.isNaN(p[low]) || !within(p, n, low).isEmpty() ? UNCLEAR : low;
+    }
+
+    /** The index of the smallest of {@code p} (the first of equals; 0 if {@code p[0]} is NaN). */
+    private static int lowest(double[] p) {
         int low = 0;
         for (int m = 1; m < p.length; m++) {
             if (p[m] < p[low]) {
                 low = m;
             }
         }
+        return low;
+    }
+
+    /** The others whose value exceeds {@code p[low]} by no more than twice the standard error of the difference. */
+    private static List<Integer> within(double[] p, int n, int low) {
+        List<Integer> close = new ArrayList<>();
         for (int m = 0; m < p.length; m++) {
             if (m == low || Double.isNaN(p[m])) {
                 continue;
             }
             double se = Math.sqrt((binomialVariance(p[low], n) + binomialVariance(p[m], n)) / n);
             if (!(p[m] - p[low] > 2 * se)) {
-                return UNCLEAR;
+                close.add(m);
             }
         }
-        return Double.isNaN(p[low]) ? UNCLEAR : low;
+        return close;
     }
 
     /**
@@ -157,11 +169,29 @@ public record ModalityAgreement(List<String> modalities, List<String> classNames
         StringBuilder sb = new StringBuilder();
         int w = weakerOverall();
         String accs = accuracyList();
+        // of two modalities one is "the weaker"; of more, "the weakest", and an unclear lowest is not "no weaker"
+        boolean two = modalities.size() == 2;
+        String weakest = two ? "weaker" : "weakest";
+        int low = lowest(accuracies);
         if (w >= 0) {
-            sb.append("Held-out evidence: ").append(modalities.get(w)).append(" is the weaker modality (accuracy ")
-                    .append(accs).append("). ");
-        } else {
+            sb.append("Held-out evidence: ").append(modalities.get(w)).append(" is the ").append(weakest)
+                    .append(" modality (accuracy ").append(accs).append("). ");
+        } else if (two || heldOut <= 0 || Double.isNaN(accuracies[low])
+                || within(accuracies, heldOut, low).isEmpty()) {
             sb.append("Held-out evidence: no modality is clearly weaker (accuracy ").append(accs).append("). ");
+        } else {
+            List<Integer> close = within(accuracies, heldOut, low);
+            List<String> others = new ArrayList<>();
+            for (int m = 0; m < modalities.size(); m++) {
+                if (m != low && !close.contains(m)) {
+                    others.add(accuracyOf(m));
+                }
+            }
+            sb.append("Held-out evidence: no single modality is clearly the weakest: ").append(modalities.get(low))
+                    .append(" has the lowest accuracy, ").append(Format.share(accuracies[low])).append(", but ")
+                    .append(String.join(" and ", close.stream().map(this::accuracyOf).toList()))
+                    .append(close.size() == 1 ? " is" : " are").append(" within two standard errors of it")
+                    .append(others.isEmpty() ? "" : " (" + String.join(", ", others) + ")").append(". ");
         }
         sb.append("SCAR's bottleneck (largest N_F) is ").append(modalities.get(scarWeakest));
         Boolean overall = agreesOverall();
@@ -169,8 +199,8 @@ public record ModalityAgreement(List<String> modalities, List<String> classNames
                 + "evidence for which modality to improve.");
         int decided = decided();
         List<String> differ = disagreements();
-        sb.append(String.format(Locale.ROOT, " Per class, the evidence names a weaker modality for %d of %d classes",
-                decided, classNames.size()));
+        sb.append(String.format(Locale.ROOT, " Per class, the evidence names %s modality for %d of %d classes",
+                two ? "a weaker" : "the weakest", decided, classNames.size()));
         // of those, SCAR names none where the class is saturated in every modality: neither agreement nor not
         int named = 0;
         int agreeing = 0;
@@ -207,9 +237,14 @@ public record ModalityAgreement(List<String> modalities, List<String> classNames
     private String accuracyList() {
         List<String> parts = new ArrayList<>();
         for (int m = 0; m < modalities.size(); m++) {
-            parts.add(modalities.get(m) + " " + Format.share(accuracies[m]));
+            parts.add(accuracyOf(m));
         }
         return String.join(" vs ", parts);
+    }
+
+    /** "text 0.675": a modality and its held-out accuracy. */
+    private String accuracyOf(int m) {
+        return modalities.get(m) + " " + Format.share(accuracies[m]);
     }
 
     private String name(int m) {

@@ -44,6 +44,27 @@ class ModalityAgreementTest {
     }
 
     @Test
+    void withThreeModalitiesAnUnclearLowestIsNamedWithItsRivalNotCalledNoWeakerModality() {
+        // mfeat-like: a 0.978, b 0.748, c 0.788 over 400 held-out items. b and c are far below a, so "no modality
+        // is clearly weaker" was false; what is unclear is which of b and c is the weakest (0.04 < 2 se ≈ 0.060).
+        ModalityAgreement unclear = new ModalityAgreement(List.of("a", "b", "c"), List.of("x"), new int[] {1}, 1,
+                new double[][] {{0.9}, {0.7}, {0.8}}, new int[] {400}, new double[3][1],
+                new double[] {0.978, 0.748, 0.788}, 400, 0.01);
+        assertEquals(ModalityAgreement.UNCLEAR, unclear.weakerOverall());
+        String s = unclear.summary();
+        assertFalse(s.contains("no modality is clearly weaker"), s);
+        assertTrue(s.startsWith("Held-out evidence: no single modality is clearly the weakest: b has the lowest "
+                + "accuracy, 0.748, but c 0.788 is within two standard errors of it (a 0.978)."), s);
+        assertTrue(s.contains("Per class, the evidence names the weakest modality for 1 of 1 classes"), s);
+        // a clear lowest among three is "the weakest", not "the weaker"
+        ModalityAgreement clear = new ModalityAgreement(List.of("a", "b", "c"), List.of("x"), new int[] {1}, 1,
+                new double[][] {{0.9}, {0.5}, {0.8}}, new int[] {400}, new double[3][1],
+                new double[] {0.978, 0.548, 0.788}, 400, 0.01);
+        assertTrue(clear.summary().startsWith("Held-out evidence: b is the weakest modality (accuracy a 0.978 vs "
+                + "b 0.548 vs c 0.788). SCAR's bottleneck (largest N_F) is b: they agree."), clear.summary());
+    }
+
+    @Test
     void recallsOfZeroAndOneOverAFewItemsNameNoModality() {
         // one held-out item, missed by image and recalled by text: p(1 - p) is 0 on both sides, so 1 - 0 > 0 named
         // image; with the floor 1/N each side's variance is 1 and the difference is within 2·√2. Two items: each
