@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * a reader would run it: the kernelspec is installed under the notebooks' own kernel name ({@code scar-java}) into a
  * private Jupyter directory, with this test JVM's class path. A notebook fails on any {@code error} output, on a
  * stderr line that looks like a Java exception, on a cell tagged {@code chart} without an {@code image/png} output
- * and on a cell tagged {@code table} without a {@code text/html} output. The committed notebooks must have their
- * outputs cleared. Skipped only when {@code /usr/bin/python3} cannot import nbconvert.
+ * and on a cell tagged {@code table} without a {@code text/html} output, or whose HTML tables show an N_F or step
+ * size column other than as items (SPEC §11: whole, with thousands separators). The committed notebooks must have
+ * their outputs cleared. Skipped only when {@code /usr/bin/python3} cannot import nbconvert.
  */
 class NotebooksTest {
 
@@ -39,6 +40,13 @@ class NotebooksTest {
     /** A stack frame or an exception class name at the start of a stderr line. */
     private static final Pattern EXCEPTION_LINE = Pattern.compile(
             "^\\s*(at [\\w$.]+\\(.*\\)|([\\w$]+\\.)*[\\w$]*(Exception|Error)(: .*)?|Caused by: .*)$");
+    /** A column header that names a size in items: N_F or a step size. */
+    private static final Pattern ITEMS_HEADER = Pattern.compile("(?i)^(N_F|.*step[ _]sizes?.*)$");
+    /** A cell as SPEC §11 prints items (or a missing value). */
+    private static final Pattern ITEMS_CELL = Pattern.compile("^([-+]?\\d{1,3}(,\\d{3})*|n/a)$");
+    private static final Pattern HTML_TABLE = Pattern.compile("<table.*?</table>", Pattern.DOTALL);
+    private static final Pattern HTML_ROW = Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL);
+    private static final Pattern HTML_CELL = Pattern.compile("<t([hd])[^>]*>(.*?)</t\\1>", Pattern.DOTALL);
 
     @TempDir
     static Path dir;
@@ -128,6 +136,9 @@ class NotebooksTest {
             if (tags.contains("table")) {
                 tables++;
                 assertTrue(hasData(outputs, "text/html"), where + " is tagged table but shows no text/html");
+                outputs.stream().filter(o -> o.has("data") && o.getAsJsonObject("data").has("text/html"))
+                        .forEach(o -> assertItemsColumns(where,
+                                Jupyter.text(o.getAsJsonObject("data").get("text/html"))));
             }
         }
         assertTrue(charts + tables > 0, name + " has no cell tagged chart or table: nothing of its output is checked");
@@ -155,6 +166,35 @@ class NotebooksTest {
                 .filter(p -> p.info().commandLine().map(c -> c.contains(ScarKernelMain.class.getName())
                         && c.contains(dir.toString())).orElse(false))
                 .collect(Collectors.toList());
+    }
+
+    /** Fails when a column of an HTML table in {@code html} headed N_F or step size has a cell not read as items. */
+    static void assertItemsColumns(String where, String html) {
+        var tables = HTML_TABLE.matcher(html);
+        while (tables.find()) {
+            List<String> headers = List.of();
+            var rows = HTML_ROW.matcher(tables.group());
+            while (rows.find()) {
+                List<String> cells = new ArrayList<>();
+                boolean header = false;
+                var cell = HTML_CELL.matcher(rows.group(1));
+                while (cell.find()) {
+                    header = cell.group(1).equals("h");
+                    cells.add(cell.group(2).replaceAll("<[^>]*>", "").trim());
+                }
+                if (header) {
+                    headers = cells;
+                    continue;
+                }
+                for (int c = 0; c < Math.min(headers.size(), cells.size()); c++) {
+                    if (ITEMS_HEADER.matcher(headers.get(c)).matches()) {
+                        assertTrue(ITEMS_CELL.matcher(cells.get(c)).matches(), where + ": column '" + headers.get(c)
+                                + "' shows " + cells.get(c) + "; SPEC §11 shows sizes in items as whole numbers with"
+                                + " thousands separators");
+                    }
+                }
+            }
+        }
     }
 
     private static boolean hasData(List<JsonObject> outputs, String mime) {
