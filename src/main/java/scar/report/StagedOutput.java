@@ -262,8 +262,22 @@ public final class StagedOutput implements AutoCloseable {
         } catch (FileAlreadyExistsException e) {
             throw new UncheckedIOException(what + ": " + e.getFile() + " is a file; expected a folder", e);
         } catch (IOException e) {
+            Path file = fileInTheWay(dir);
+            if (file != null) {
+                throw new UncheckedIOException(what + ": " + file + " is a file; expected a folder", e);
+            }
             throw new UncheckedIOException(what + " (" + describe(e) + ")", e);
         }
+    }
+
+    /** The nearest existing ancestor of {@code dir} when it is not a folder (the OS says only "Not a directory"). */
+    private static Path fileInTheWay(Path dir) {
+        for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return Files.isDirectory(p) ? null : p;
+            }
+        }
+        return null;
     }
 
     private static void deleteTree(Path root) throws IOException {

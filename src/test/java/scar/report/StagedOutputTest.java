@@ -56,6 +56,10 @@ class StagedOutputTest {
                 () -> StagedOutput.file(dir.resolve("f/report.html")));
         assertTrue(under.getMessage().startsWith("cannot create the folder"), under.getMessage());
         assertFalse(under.getMessage().contains("java.io"), "no exception class names: " + under.getMessage());
+        UncheckedIOException deeper = assertThrows(UncheckedIOException.class,
+                () -> StagedOutput.folder(dir.resolve("f/sub")));
+        assertTrue(deeper.getMessage().endsWith(dir.resolve("f") + " is a file; expected a folder"),
+                deeper.getMessage());
     }
 
     @Test
