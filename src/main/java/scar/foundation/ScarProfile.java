@@ -350,8 +350,11 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
 
     /**
      * One row per class: held-out recall of the full-data probe, and what its recall curve predicts at 2× and
-     * 10× the class's items (with 95 % intervals), the size at which it comes within the tolerance of its
-     * asymptote, and the curve's verdict; empty without held-out items.
+     * 10× the class's items (each with its 95 % interval in {@code _low} and {@code _high} columns, read as one
+     * cell: {@link Columns#shown}), the size at which it comes within the tolerance of its asymptote
+     * ({@code flat_at_items}; {@code plateau} says whether that is now, later or not identified by these sizes), the
+     * curve's verdict and the back-test error; every number with all its digits, NaN where the curve gives none.
+     * Empty without held-out items.
      */
     public Table evidenceTable() {
         Table t = Table.create(dataset + " / " + modality + ": held-out recall per class");
@@ -361,33 +364,45 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
         StringColumn name = StringColumn.create("class");
         IntColumn items = Columns.counts("items");
         DoubleColumn recall = Columns.doubles("recall", Kind.SHARE);
-        StringColumn at2 = StringColumn.create("recall_2x");
-        StringColumn at10 = StringColumn.create("recall_10x");
-        StringColumn plateau = StringColumn.create("flat_at_items");
+        DoubleColumn[] at2 = interval("recall_2x");
+        DoubleColumn[] at10 = interval("recall_10x");
+        DoubleColumn plateau = Columns.doubles("flat_at_items", Kind.ITEMS);
+        StringColumn flat = StringColumn.create("plateau");
         StringColumn verdict = StringColumn.create("curve");
-        StringColumn backTest = StringColumn.create("back_test_error");
+        DoubleColumn backTest = Columns.doubles("back_test_error", Kind.SIGNED_SHARE);
         for (int c = 0; c < numClasses(); c++) {
             var e = evidence.recalls().get(c);
             name.append(classNames[c]);
             items.append(classCounts[c]);
             recall.append(e.measured());
-            at2.append(e.fitted() ? interval(e.at(2)) : "");
-            at10.append(e.fitted() ? interval(e.at(10)) : "");
-            plateau.append(!e.fitted() ? "" : e.plateau().estimate() <= e.currentSize() ? "now"
-                    : e.plateauIdentified() ? Format.items(e.plateau().estimate()) : "not identified");
+            append(at2, e.fitted() ? e.at(2) : null);
+            append(at10, e.fitted() ? e.at(10) : null);
+            boolean now = e.fitted() && e.plateau().estimate() <= e.currentSize();
+            plateau.append(now || e.plateauIdentified() ? e.plateau().estimate() : Double.NaN);
+            flat.append(!e.fitted() ? Format.MISSING : now ? "now" : e.plateauIdentified() ? "later"
+                    : "not identified");
             verdict.append(e.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-            backTest.append(e.backTest() == null ? "" : Format.signedShare(e.backTest().error()));
+            backTest.append(e.backTest() == null ? Double.NaN : e.backTest().error());
         }
-        return t.addColumns(name, items, recall, at2, at10, plateau, verdict, backTest);
+        return t.addColumns(name, items, recall, at2[0], at2[1], at2[2], at10[0], at10[1], at10[2], plateau, flat,
+                verdict, backTest);
+    }
+
+    /** An interval's columns of shares: the estimate, its low and its high end. */
+    private static DoubleColumn[] interval(String name) {
+        return new DoubleColumn[] {Columns.doubles(name, Kind.SHARE), Columns.doubles(name + Columns.LOW, Kind.SHARE),
+                Columns.doubles(name + Columns.HIGH, Kind.SHARE)};
+    }
+
+    private static void append(DoubleColumn[] columns, scar.evidence.Interval i) {
+        columns[0].append(i == null ? Double.NaN : i.estimate());
+        columns[1].append(i == null ? Double.NaN : i.low());
+        columns[2].append(i == null ? Double.NaN : i.high());
     }
 
     /** The items the full-data probe gets wrong or nearly wrong, per class and split. */
     public Table hardItems() {
         return evidence.hardItems().toTable();
-    }
-
-    private static String interval(scar.evidence.Interval i) {
-        return Format.shareInterval(i.estimate(), i.low(), i.high());
     }
 
     /**

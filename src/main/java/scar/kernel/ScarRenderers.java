@@ -18,6 +18,7 @@ import scar.report.HtmlReport;
 import scar.plot.ChartGrid;
 import scar.text.Columns;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * How notebook values look: Tablesaw tables as bounded HTML tables, XChart charts and {@link ChartGrid small
@@ -81,7 +82,8 @@ public final class ScarRenderers implements Extension {
 
     /**
      * The first {@code maxRows} rows of a table as an HTML table, with a caption giving the table's name, its size
-     * and, when rows are left out, "showing 20 of N rows". Cell text is HTML-escaped.
+     * and, when rows are left out, "showing 20 of N rows". An interval's three columns are shown, and counted, as one
+     * ({@link Columns#shown}). Cell text is HTML-escaped.
      *
      * @throws IllegalArgumentException if {@code maxRows} is negative
      */
@@ -91,7 +93,7 @@ public final class ScarRenderers implements Extension {
         }
         int rows = table.rowCount();
         int shown = Math.min(rows, maxRows);
-        List<String> columns = table.columnNames();
+        List<Column<?>> columns = Columns.shown(table.columns());
         StringBuilder html = new StringBuilder(256 + 64 * shown * Math.max(1, columns.size()));
         html.append("<table class=\"scar-table\">\n<caption style=\"text-align:left\">");
         if (table.name() != null && !table.name().isBlank()) {
@@ -103,14 +105,14 @@ public final class ScarRenderers implements Extension {
             html.append(", showing ").append(shown).append(" of ").append(rows).append(" rows");
         }
         html.append("</caption>\n<thead><tr>");
-        for (String column : columns) {
-            html.append("<th>").append(HtmlReport.escape(column)).append("</th>");
+        for (Column<?> column : columns) {
+            html.append("<th>").append(HtmlReport.escape(column.name())).append("</th>");
         }
         html.append("</tr></thead>\n<tbody>\n");
         for (int r = 0; r < shown; r++) {
             html.append("<tr>");
             for (int c = 0; c < columns.size(); c++) {
-                html.append("<td>").append(HtmlReport.escape(Columns.cell(table.column(c), r))).append("</td>");
+                html.append("<td>").append(HtmlReport.escape(Columns.cell(columns.get(c), r))).append("</td>");
             }
             html.append("</tr>\n");
         }

@@ -1,5 +1,7 @@
 package scar.report;
 
+import java.util.List;
+
 import scar.text.Columns;
 import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
@@ -7,7 +9,7 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Tablesaw tables as escaped HTML tables: numbers right-aligned in the project's number format
- * ({@link Columns#cell}), rows bounded.
+ * ({@link Columns#cell}), an interval's three columns as one ({@link Columns#shown}), rows bounded.
  */
 final class HtmlTables {
 
@@ -18,20 +20,21 @@ final class HtmlTables {
             throw new IllegalArgumentException("maxRows is " + maxRows + "; expected ≥ 0");
         }
         int shown = Math.min(maxRows, table.rowCount());
-        StringBuilder html = new StringBuilder(256 + 64 * shown * Math.max(1, table.columnCount()));
+        List<Column<?>> columns = Columns.shown(table.columns());
+        StringBuilder html = new StringBuilder(256 + 64 * shown * Math.max(1, columns.size()));
         html.append("<div class=\"table\"><table class=\"data\">");
         if (table.name() != null && !table.name().isBlank()) {
             html.append("<caption>").append(HtmlReport.escape(table.name())).append("</caption>");
         }
         html.append("<thead><tr>");
-        for (Column<?> col : table.columns()) {
+        for (Column<?> col : columns) {
             html.append(col instanceof NumberColumn<?, ?> ? "<th class=\"num\">" : "<th>")
                     .append(HtmlReport.escape(col.name())).append("</th>");
         }
         html.append("</tr></thead><tbody>");
         for (int r = 0; r < shown; r++) {
             html.append("<tr>");
-            for (Column<?> col : table.columns()) {
+            for (Column<?> col : columns) {
                 html.append(col instanceof NumberColumn<?, ?> ? "<td class=\"num\">" : "<td>")
                         .append(HtmlReport.escape(cell(col, r))).append("</td>");
             }

@@ -1,10 +1,14 @@
 package scar.text;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.DoubleFunction;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
@@ -12,6 +16,10 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  * Tablesaw columns that keep every digit (CSV files and notebooks get the full values) but print through
  * {@link Format}: {@code column.getString(row)} — what the terminal, the kernel's HTML and the report show — is the
  * project's one number format for the column's kind.
+ *
+ * <p>An interval is stored as three number columns — its estimate {@code x}, {@code x_low} and {@code x_high} — and
+ * read as one: {@link #shown} joins them into cells like {@code 0.873 [0.851–0.890]} wherever a person sees the
+ * table.
  */
 public final class Columns {
 
@@ -49,6 +57,10 @@ public final class Columns {
         }
     }
 
+    /** The suffixes of the columns of an interval's ends ({@link #shown}). */
+    public static final String LOW = "_low";
+    public static final String HIGH = "_high";
+
     private Columns() {
     }
 
@@ -64,6 +76,52 @@ public final class Columns {
         DoubleColumn column = DoubleColumn.create(name);
         column.setPrintFormatter(kind.formatter());
         return column;
+    }
+
+    /**
+     * The columns as a person reads them: a number column {@code x} with number columns {@code x_low} and
+     * {@code x_high} beside it (an interval, stored with every digit of its three numbers) becomes one text column
+     * {@code x} whose cells read {@code estimate [low–high]} in each column's own format (just the estimate where both
+     * ends are missing), and {@code x_low} and {@code x_high} leave; every other column stays.
+     */
+    public static List<Column<?>> shown(List<? extends Column<?>> columns) {
+        List<Column<?>> out = new ArrayList<>(columns.size());
+        for (Column<?> column : columns) {
+            String name = column.name();
+            String estimate = name.endsWith(LOW) ? name.substring(0, name.length() - LOW.length())
+                    : name.endsWith(HIGH) ? name.substring(0, name.length() - HIGH.length()) : null;
+            if (estimate != null && joined(columns, estimate) != null) {
+                continue;
+            }
+            StringColumn joined = joined(columns, name);
+            out.add(joined == null ? column : joined);
+        }
+        return out;
+    }
+
+    /** The number column {@code name} joined with its interval's ends as one text column, or null. */
+    private static StringColumn joined(List<? extends Column<?>> columns, String name) {
+        NumericColumn<?> estimate = number(columns, name);
+        NumericColumn<?> low = number(columns, name + LOW);
+        NumericColumn<?> high = number(columns, name + HIGH);
+        if (estimate == null || low == null || high == null) {
+            return null;
+        }
+        StringColumn joined = StringColumn.create(name);
+        for (int r = 0; r < estimate.size(); r++) {
+            joined.append(low.isMissing(r) && high.isMissing(r) ? cell(estimate, r)
+                    : cell(estimate, r) + " [" + cell(low, r) + "–" + cell(high, r) + "]");
+        }
+        return joined;
+    }
+
+    private static NumericColumn<?> number(List<? extends Column<?>> columns, String name) {
+        for (Column<?> c : columns) {
+            if (c.name().equals(name) && c instanceof NumericColumn<?> n) {
+                return n;
+            }
+        }
+        return null;
     }
 
     /** A count column: whole items with thousands separators. */

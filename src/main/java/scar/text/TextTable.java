@@ -9,7 +9,8 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Tablesaw tables (or {@link Sheet}s, their columns before they become a table) as plain text that fits a terminal: a title line, a header, a rule, the rows; numbers right-aligned
- * and printed by their column's formatter ({@link Columns}), text left-aligned, two spaces between columns.
+ * and printed by their column's formatter ({@link Columns}), text left-aligned, two spaces between columns; an
+ * interval's three columns read as one ({@link Columns#shown}).
  *
  * <p>Within a width (by default {@value #WIDTH} columns) a table is made to fit, in this order, stopping at the first
  * step that fits:
@@ -50,7 +51,7 @@ public final class TextTable {
             throw new IllegalArgumentException("width must be at least 20 columns, got " + width);
         }
         List<Col> cols = new ArrayList<>();
-        for (Column<?> column : sheet.columns()) {
+        for (Column<?> column : Columns.shown(sheet.columns())) {
             cols.add(Col.of(column));
         }
         String title = sheet.title().strip();

@@ -115,4 +115,19 @@ class TextTableTest {
         int column = lines[1].indexOf("a sentence");
         assertEquals(column, lines[2].length() - lines[2].stripLeading().length(), text);
     }
+
+    @Test
+    void anIntervalsThreeColumnsReadAsOneCell() {
+        Table t = Table.create("intervals", StringColumn.create("class", "a", "b"),
+                Columns.doubles("recall", new double[] {0.51234, 0.2}, Columns.Kind.SHARE),
+                Columns.doubles("recall_low", new double[] {0.40001, Double.NaN}, Columns.Kind.SHARE),
+                Columns.doubles("recall_high", new double[] {0.6, Double.NaN}, Columns.Kind.SHARE),
+                Columns.doubles("gap_low", new double[] {1, 2}, Columns.Kind.ITEMS));
+        String text = TextTable.render(t, TextTable.WIDE);
+        String[] lines = text.split("\n");
+        assertEquals(java.util.List.of("class", "recall", "gap_low"), Arrays.asList(lines[1].split(" +")), text);
+        assertTrue(lines[3].contains(Format.shareInterval(0.51234, 0.40001, 0.6)), text);
+        assertTrue(lines[4].matches("b +0\\.200 +2"), text);
+        assertEquals(0.40001, t.doubleColumn("recall_low").get(0), "the table keeps its columns and digits");
+    }
 }
