@@ -118,7 +118,7 @@ public record ClassMeasures(double ratio, double[] scale, double[] coverage, dou
     public Table toTable() {
         int[] classes = new int[numClasses()];
         Arrays.setAll(classes, c -> c);
-        return Table.create("measures at ratio " + ratio,
+        return Table.create("measures at ratio " + Format.number(ratio),
                 IntColumn.create("class", classes),
                 Columns.doubles("scale", scale, Kind.SHARE),
                 Columns.doubles("coverage", coverage, Kind.SHARE),

@@ -38,6 +38,8 @@ class ClassMeasuresTest {
         assertEquals(1, t.intColumn("class").get(1));
         String s = sample().toString();
         assertTrue(s.startsWith("ClassMeasures[K=2, ratio=2, accuracy=0.700]"), s);
+        assertEquals("measures at ratio 2", t.name(), "a ratio reads as in the header line, not 2.0");
+        assertTrue(s.contains("\nmeasures at ratio 2\n"), s);
         assertTrue(s.contains("authenticity") && s.contains("0.85"), s);
     }
 
