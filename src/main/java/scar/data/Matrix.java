@@ -68,11 +68,11 @@ public abstract sealed class Matrix permits Matrix.Heap, MappedMatrix, Matrix.Ro
     static int heapValues(long rows, long cols, String what) {
         long values = rows * cols;
         if (values > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(what + " of " + rows + " x " + cols + " = " + values + " values does not "
+            throw new IllegalArgumentException(what + " (" + rows + " x " + cols + " = " + values + " values) does not "
                     + "fit one Java array (at most " + (Integer.MAX_VALUE - 8) + "); save it as a float32 .npy file, "
                     + "which is memory-mapped instead of read into the heap");
         }
-        Memory.require(4 * values, what + " of " + rows + " x " + cols + " floats");
+        Memory.require(4 * values, what + " (" + rows + " x " + cols + " floats)");
         return (int) values;
     }
 

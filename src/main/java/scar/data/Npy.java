@@ -59,7 +59,7 @@ public final class Npy {
             checkLength(ch, file, h, shape[0] * shape[1] * 8);
             int rows = (int) shape[0];
             int cols = (int) shape[1];
-            float[] data = new float[Matrix.heapValues(rows, cols, "the float64 array of " + file)];
+            float[] data = new float[Matrix.heapValues(rows, cols, "the float32 copy of the float64 values in " + file)];
             readFloats(ch, file, h.dataOffset(), cols, data);
             return checkFinite(file, Matrix.wrap(rows, cols, data));
         } catch (IOException e) {

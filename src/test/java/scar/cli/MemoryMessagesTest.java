@@ -79,4 +79,29 @@ class MemoryMessagesTest {
         assertTrue(lines.get(0).startsWith("scar: out of memory") && lines.get(0).contains("SCAR_JAVA_OPTS=-Xmx"),
                 lines.get(0));
     }
+
+    @Test
+    void aFloat64FileTooLargeForTheHeapNamesTheFloat32CopyItNeeds(@TempDir Path dir) throws Exception {
+        // 20,000 x 512 float64 values (80 MB on disk, zeros) are read into the heap as float32: 39.1 MiB, more than
+        // a 32 MiB heap holds
+        Path emb = dir.resolve("big.npy");
+        String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (20000, 512), }";
+        header += " ".repeat(63 - (10 + header.length()) % 64) + "\n";
+        var bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), 0});
+        bytes.write(header.getBytes(StandardCharsets.US_ASCII));
+        java.nio.file.Files.write(emb, bytes.toByteArray());
+        try (var file = new java.io.RandomAccessFile(emb.toFile(), "rw")) {
+            file.setLength(bytes.size() + 20_000L * 512 * 8);
+        }
+        int[] labels = new int[20_000];
+        java.util.Arrays.setAll(labels, i -> i % 4);
+        Path y = Npy.writeInts(dir.resolve("labels.npy"), labels);
+        Result r = cli("32m", "characterize", emb.toString(), "--labels", y.toString(), "--quiet");
+        assertEquals(2, r.code(), r.err());
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).startsWith("scar: not enough memory: the float32 copy of the float64 values in " + emb
+                + " (20000 x 512 floats) needs 39.1 MiB"), lines.get(0));
+    }
 }
