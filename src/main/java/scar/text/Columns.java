@@ -19,7 +19,8 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  *
  * <p>An interval is stored as three number columns — its estimate {@code x}, {@code x_low} and {@code x_high} — and
  * read as one: {@link #shown} joins them into cells like {@code 0.873 [0.851–0.890]} wherever a person sees the
- * table.
+ * table. A spread over runs is stored likewise as {@code x}, {@code x_min} and {@code x_max} and reads
+ * {@code 118,198 (117,920–118,431)}: square brackets for an interval, round ones for a minimum and a maximum.
  */
 public final class Columns {
 
@@ -60,6 +61,33 @@ public final class Columns {
     /** The suffixes of the columns of an interval's ends ({@link #shown}). */
     public static final String LOW = "_low";
     public static final String HIGH = "_high";
+    /** The suffixes of the columns of a spread's minimum and maximum ({@link #shown}). */
+    public static final String MIN = "_min";
+    public static final String MAX = "_max";
+
+    /** The two kinds of ends {@link #shown} joins: their suffixes and the brackets they are shown in. */
+    private enum Ends {
+        INTERVAL(LOW, HIGH, " [", "]"),
+        SPREAD(MIN, MAX, " (", ")");
+
+        final String lower;
+        final String upper;
+        final String open;
+        final String close;
+
+        Ends(String lower, String upper, String open, String close) {
+            this.lower = lower;
+            this.upper = upper;
+            this.open = open;
+            this.close = close;
+        }
+
+        /** The estimate's name when {@code name} is one of these ends' columns, else null. */
+        String estimateOf(String name) {
+            String suffix = name.endsWith(lower) ? lower : name.endsWith(upper) ? upper : null;
+            return suffix == null ? null : name.substring(0, name.length() - suffix.length());
+        }
+    }
 
     private Columns() {
     }
@@ -82,35 +110,39 @@ public final class Columns {
      * The columns as a person reads them: a number column {@code x} with number columns {@code x_low} and
      * {@code x_high} beside it (an interval, stored with every digit of its three numbers) becomes one text column
      * {@code x} whose cells read {@code estimate [low–high]} in each column's own format (just the estimate where both
-     * ends are missing), and {@code x_low} and {@code x_high} leave; every other column stays.
+     * ends are missing), and {@code x_low} and {@code x_high} leave; {@code x_min} and {@code x_max} likewise, read
+     * {@code estimate (min–max)}; every other column stays.
      */
     public static List<Column<?>> shown(List<? extends Column<?>> columns) {
         List<Column<?>> out = new ArrayList<>(columns.size());
         for (Column<?> column : columns) {
             String name = column.name();
-            String estimate = name.endsWith(LOW) ? name.substring(0, name.length() - LOW.length())
-                    : name.endsWith(HIGH) ? name.substring(0, name.length() - HIGH.length()) : null;
-            if (estimate != null && joined(columns, estimate) != null) {
-                continue;
+            boolean anEnd = false;
+            StringColumn joined = null;
+            for (Ends ends : Ends.values()) {
+                String estimate = ends.estimateOf(name);
+                anEnd |= estimate != null && joined(columns, estimate, ends) != null;
+                joined = joined != null ? joined : joined(columns, name, ends);
             }
-            StringColumn joined = joined(columns, name);
-            out.add(joined == null ? column : joined);
+            if (!anEnd) {
+                out.add(joined == null ? column : joined);
+            }
         }
         return out;
     }
 
-    /** The number column {@code name} joined with its interval's ends as one text column, or null. */
-    private static StringColumn joined(List<? extends Column<?>> columns, String name) {
+    /** The number column {@code name} joined with its ends as one text column, or null. */
+    private static StringColumn joined(List<? extends Column<?>> columns, String name, Ends ends) {
         NumericColumn<?> estimate = number(columns, name);
-        NumericColumn<?> low = number(columns, name + LOW);
-        NumericColumn<?> high = number(columns, name + HIGH);
+        NumericColumn<?> low = number(columns, name + ends.lower);
+        NumericColumn<?> high = number(columns, name + ends.upper);
         if (estimate == null || low == null || high == null) {
             return null;
         }
         StringColumn joined = StringColumn.create(name);
         for (int r = 0; r < estimate.size(); r++) {
             joined.append(low.isMissing(r) && high.isMissing(r) ? cell(estimate, r)
-                    : cell(estimate, r) + " [" + cell(low, r) + "–" + cell(high, r) + "]");
+                    : cell(estimate, r) + ends.open + cell(low, r) + "–" + cell(high, r) + ends.close);
         }
         return joined;
     }
