@@ -1,6 +1,11 @@
 package scar.evidence;
 
 import java.util.Arrays;
+import java.util.List;
+
+import scar.text.Columns;
+import scar.text.Columns.Kind;
+import tech.tablesaw.api.DoubleColumn;
 
 /**
  * An estimate with an interval around it: a point value and the low and high ends (for a bootstrap, the 2.5th and
@@ -33,6 +38,16 @@ public record Interval(double estimate, double low, double high) {
         }
         double tail = (1 - level) / 2;
         return new Interval(estimate, quantile(v, tail), quantile(v, 1 - tail));
+    }
+
+    /**
+     * Medians with their ranges ({@link #medianRange}) as three columns of one kind, {@code name}, {@code name_min}
+     * and {@code name_max}, which read as one cell, {@code 118,198 (117,920–118,432)} ({@link Columns#spread}).
+     */
+    public static List<DoubleColumn> spreadColumns(String name, List<Interval> spreads, Kind kind) {
+        return Columns.spread(name, spreads.stream().mapToDouble(Interval::estimate).toArray(),
+                spreads.stream().mapToDouble(Interval::low).toArray(),
+                spreads.stream().mapToDouble(Interval::high).toArray(), kind);
     }
 
     /** The median of {@code values} with their minimum and maximum. */

@@ -6,10 +6,8 @@ import java.util.Objects;
 import java.util.function.IntFunction;
 
 import scar.evidence.Interval;
-import scar.text.Columns;
 import scar.text.Columns.Kind;
 import scar.text.Format;
-import tech.tablesaw.api.DoubleColumn;
 
 /**
  * SCAR's numbers under several seeds ({@link ScarOptions#repeats()}): run i uses seed s + i, so each run can be
@@ -108,28 +106,19 @@ public record Repeats(long[] seeds, double[] foundationSizes, double[][] stepSiz
     /**
      * {@link #toTable(String[])} before it becomes a table (printing it needs no Tablesaw {@code Table}): the median,
      * minimum and maximum of each number as columns of their own ({@code step_size}, {@code step_size_min},
-     * {@code step_size_max}), which read as one, {@code 118,198 (117,920–118,431)} ({@link Columns#shown}).
+     * {@code step_size_max}), which read as one, {@code 118,198 (117,920–118,431)} ({@link scar.text.Columns#shown}).
      */
     scar.text.Sheet perClass(String[] classNames) {
         var name = tech.tablesaw.api.StringColumn.create("class", classNames);
         List<tech.tablesaw.columns.Column<?>> columns = new java.util.ArrayList<>(List.of(name));
-        columns.addAll(spread("step_size", classNames.length, this::stepSize));
-        columns.addAll(spread("shortfall", classNames.length, this::shortfall));
+        columns.addAll(Interval.spreadColumns("step_size", perClass(classNames.length, this::stepSize), Kind.ITEMS));
+        columns.addAll(Interval.spreadColumns("shortfall", perClass(classNames.length, this::shortfall), Kind.ITEMS));
         return scar.text.Sheet.of("over " + runs() + " seeds: median (min–max) per class",
                 columns.toArray(tech.tablesaw.columns.Column<?>[]::new));
     }
 
-    /** Three item columns, {@code name}, {@code name_min} and {@code name_max}: each class's spread over runs. */
-    private static List<DoubleColumn> spread(String name, int classes, IntFunction<Interval> of) {
-        double[][] v = new double[3][classes];
-        for (int c = 0; c < classes; c++) {
-            Interval i = of.apply(c);
-            v[0][c] = i.estimate();
-            v[1][c] = i.low();
-            v[2][c] = i.high();
-        }
-        return List.of(Columns.doubles(name, v[0], Kind.ITEMS), Columns.doubles(name + Columns.MIN, v[1], Kind.ITEMS),
-                Columns.doubles(name + Columns.MAX, v[2], Kind.ITEMS));
+    private static List<Interval> perClass(int classes, IntFunction<Interval> of) {
+        return java.util.stream.IntStream.range(0, classes).mapToObj(of).toList();
     }
 
     @Override

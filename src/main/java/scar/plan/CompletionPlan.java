@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import scar.data.Tabular;
+import scar.evidence.Interval;
 import scar.foundation.ScarProfile;
 import scar.text.Columns;
 import scar.text.Columns.Kind;
@@ -323,8 +324,7 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
                 Columns.counts("remaining", classes.stream().mapToLong(ClassPlan::remaining).toArray()),
                 StringColumn.create("status", classes.stream().map(p -> p.status().name().toLowerCase()))));
         if (!outlook.toAddOverSeeds().isEmpty()) {
-            columns.add(StringColumn.create("to_add_over_seeds", outlook.toAddOverSeeds().stream()
-                    .map(i -> Format.itemsRange(i.estimate(), i.low(), i.high()))));
+            columns.addAll(Interval.spreadColumns("to_add_over_seeds", outlook.toAddOverSeeds(), Kind.ITEMS));
         }
         for (int m = 0; m < outlook.modalities().size(); m++) {
             String suffix = outlook.modalities().size() == 1 ? "" : "_" + outlook.modalities().get(m);

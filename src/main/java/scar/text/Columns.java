@@ -156,6 +156,14 @@ public final class Columns {
         return null;
     }
 
+    /**
+     * A spread stored with every digit: {@code name}, {@code name_min} and {@code name_max} of one kind, which
+     * {@link #shown} reads as one cell, {@code estimate (min–max)}.
+     */
+    public static List<DoubleColumn> spread(String name, double[] estimate, double[] min, double[] max, Kind kind) {
+        return List.of(doubles(name, estimate, kind), doubles(name + MIN, min, kind), doubles(name + MAX, max, kind));
+    }
+
     /** A count column: whole items with thousands separators. */
     public static IntColumn counts(String name, int[] values) {
         IntColumn column = IntColumn.create(name, values);

@@ -63,6 +63,27 @@ class EvidencePlanTest {
     }
 
     @Test
+    void theItemsAddedUnderEachSeedKeepEveryDigitAndReadAsOneCell() {
+        // with repeats the plan's table had to_add_over_seeds as text, '1,427 (1,390–1,466)'
+        ScarProfile text = Characterize.modality(Datasets.bundled("wikipedia"), "text",
+                QUIET.withRatios(1, 2, 5).withRepeats(2));
+        CompletionPlan plan = CompletionPlan.of(text, null);
+        tech.tablesaw.api.Table t = plan.toTable();
+        var median = t.doubleColumn("to_add_over_seeds");
+        var min = t.doubleColumn("to_add_over_seeds_min");
+        var max = t.doubleColumn("to_add_over_seeds_max");
+        for (int r = 0; r < t.rowCount(); r++) {
+            scar.evidence.Interval i = plan.outlook().toAddOverSeeds().get(r);
+            assertEquals(i.estimate(), median.getDouble(r));
+            assertEquals(i.low(), min.getDouble(r));
+            assertEquals(i.high(), max.getDouble(r));
+            assertTrue(plan.toString().contains(scar.text.Format.itemsRange(i.estimate(), i.low(), i.high())),
+                    plan.toString());
+        }
+        assertTrue(!plan.toString().contains("_min"), plan.toString());
+    }
+
+    @Test
     void aRisingCurveGivesABudgetUpToItsPlateauCappedAtTenTimesTheItems() {
         ScarProfile text = Characterize.modality(Datasets.bundled("wikipedia"), "text", QUIET);
         var acc = text.evidence().accuracy();
