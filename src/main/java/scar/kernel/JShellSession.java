@@ -119,6 +119,11 @@ final class JShellSession implements AutoCloseable {
                 rest = info.remaining();
                 restOffset += consumed;
             }
+        } catch (StackOverflowError e) {
+            // the cell's own code runs on a cell thread: this is JShell's parser or javac, which recurse per nesting
+            throw new CompilationException(Positions.describe(cell, restOffset + leadingBlanks(rest),
+                    "too deeply nested for the Java compiler, which ran out of stack on this statement; split the "
+                            + "expression into several statements"));
         } finally {
             control.clearValues();
             emptied.values().forEach(notes);

@@ -234,9 +234,22 @@ public final class ScarKernel extends BaseKernel {
     @Override
     public DisplayData eval(String expr) {
         try {
-            return super.eval(expr);
+            return answering(() -> super.eval(expr));
         } finally {
             output.detach();
+        }
+    }
+
+    /**
+     * Does a request's work with any {@link Error} (a value whose {@code toString} recurses without end, the
+     * compiler running out of stack, memory running out) turned into an exception: jjava answers an exception with
+     * an error reply, but an error would end its shell thread, and no request would ever be answered again.
+     */
+    private static <T> T answering(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (Error e) {
+            throw new Failures.JavaError(e);
         }
     }
 
@@ -356,7 +369,7 @@ public final class ScarKernel extends BaseKernel {
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
         awaitReady();
-        String text = session.inspect(CellParts.maskMagics(code), clamp(code, at));
+        String text = answering(() -> session.inspect(CellParts.maskMagics(code), clamp(code, at)));
         return text == null ? null : new DisplayData(text);
     }
 
@@ -364,8 +377,10 @@ public final class ScarKernel extends BaseKernel {
     public ReplacementOptions complete(String code, int at) {
         awaitReady();
         int cursor = clamp(code, at);
-        ReplacementOptions magic = magics.complete(code, cursor);
-        return magic != null ? magic : session.complete(CellParts.maskMagics(code), cursor);
+        return answering(() -> {
+            ReplacementOptions magic = magics.complete(code, cursor);
+            return magic != null ? magic : session.complete(CellParts.maskMagics(code), cursor);
+        });
     }
 
     /**
@@ -379,7 +394,7 @@ public final class ScarKernel extends BaseKernel {
             return verdict;
         }
         synchronized (startupLock) {
-            return session.isComplete(CellParts.maskMagics(code));
+            return answering(() -> session.isComplete(CellParts.maskMagics(code)));
         }
     }
 

@@ -102,6 +102,24 @@ class ScarKernelTest {
     }
 
     @Test
+    void aValueWhoseToStringOverflowsFailsTheCellNotTheKernel() {
+        // rendering runs on the request's thread, not the cell's: an Error there would end jjava's shell thread
+        Failures.JavaError e = assertThrows(Failures.JavaError.class, () -> kernel.eval(
+                "class Loop { public String toString() { return \"loop \" + this; } }\nnew Loop()"));
+        assertTrue(e.getMessage().contains("StackOverflowError"), e.getMessage());
+        assertEquals(3, kernel.evalRaw("1 + 2"));
+    }
+
+    @Test
+    void anExpressionTooDeepForTheCompilerIsACompileError() {
+        String deep = "int deep = 1" + " + 1".repeat(50_000) + ";";
+        CompilationException e = assertThrows(CompilationException.class,
+                () -> kernel.evalRaw("int shallow = 2;\n" + deep));
+        assertTrue(e.getMessage().startsWith("line 2: too deeply nested for the Java compiler"), e.getMessage());
+        assertEquals(2, kernel.evalRaw("shallow"), "the statement before it ran, and JShell still compiles");
+    }
+
+    @Test
     void interruptStopsABusyLoopAndTheKernelStaysUsable() {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try {
