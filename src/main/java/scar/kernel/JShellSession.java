@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -14,9 +15,11 @@ import java.util.stream.Collectors;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
+import jdk.jshell.ImportSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
@@ -156,6 +159,15 @@ final class JShellSession implements AutoCloseable {
             }
             if (event.exception() != null) {
                 throw failure(event);
+            }
+            if (snippet instanceof TypeDeclSnippet type && event.status().isDefined()) {
+                ImportClashes.dropImportsNamedAs(shell, type).forEach(notes);
+            }
+            if (snippet instanceof ImportSnippet imported && event.status().isActive()) {
+                Optional<String> refused = ImportClashes.refuse(shell, imported);
+                if (refused.isPresent()) {
+                    throw new CompilationException(Positions.describe(cell, start, refused.get()));
+                }
             }
             if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
                     || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {

@@ -195,6 +195,23 @@ class ScarKernelTest {
     }
 
     @Test
+    void aClassNamedLikeAnImportTakesTheNameAndTheSessionGoesOn() {
+        kernel.evalRaw("int beforeClash = 8;");
+        String notes = notesOf("class ProbeKind { static String kind() { return \"mine\"; } }");
+        assertTrue(notes.contains("import scar.probe.ProbeKind was dropped: class ProbeKind now has that name"),
+                notes);
+        assertEquals("mine", kernel.evalRaw("ProbeKind.kind()"));
+        assertEquals(8, kernel.evalRaw("beforeClash"), "JShell still compiles every other snippet");
+        kernel.evalRaw("record Point(int x) {}");
+        CompilationException e = assertThrows(CompilationException.class,
+                () -> kernel.evalRaw("import java.awt.Point;"));
+        assertTrue(e.getMessage().startsWith("line 1: import java.awt.Point is refused: record Point declared in "
+                + "this notebook has that name"), e.getMessage());
+        assertEquals(3, kernel.evalRaw("new Point(3).x()"));
+        assertEquals(8, kernel.evalRaw("beforeClash"));
+    }
+
+    @Test
     void magicsRunInOrderWithCode(@TempDir Path dir) {
         Object help = kernel.evalRaw("int before = 1;\n%help classpath\n");
         assertTrue(help.toString().startsWith("%classpath"), help.toString());
