@@ -77,6 +77,23 @@ final class Failures {
         return lines;
     }
 
+    /**
+     * Prints an exception that a thread (one a cell started) did not catch, as the JDK would, on {@code System.err}
+     * (the running cell's or the next one's), but as a cell's {@link #traceback}: a stack overflow in a background
+     * thread is a dozen frames, not the JDK's 1,024. A thread ended by {@link Thread#stop()} prints nothing, as with
+     * the JDK.
+     */
+    @SuppressWarnings("removal")
+    static void printUncaught(Thread thread, Throwable thrown) {
+        if (thrown instanceof ThreadDeath) {
+            return;
+        }
+        List<String> lines = traceback(thrown);
+        StringBuilder text = new StringBuilder("Exception in thread \"").append(thread.getName()).append("\" ");
+        lines.forEach(line -> text.append(line).append(System.lineSeparator()));
+        System.err.print(text);
+    }
+
     /** How many frames at the bottom of {@code frames} are those at the bottom of {@code enclosing}. */
     private static int inCommon(StackTraceElement[] frames, StackTraceElement[] enclosing) {
         int m = frames.length - 1;

@@ -130,13 +130,17 @@ public final class ScarKernel extends BaseKernel {
         System.setErr(output.err());
     }
 
-    /** Installs extensions, registers the progress display and evaluates the start-up snippets in the background. */
+    /**
+     * Installs extensions, registers the progress display, makes the failures of threads that cells start print
+     * short ({@link Failures#printUncaught}) and evaluates the start-up snippets in the background.
+     */
     @Override
     public void onStartup() {
         super.onStartup();
         Progress.useNotebook(() -> output.attached()
                 ? NotebookProgress.of(this::display, this::updateDisplayData) : Progress.none());
         options.problems().forEach(problem -> System.err.println("scar kernel: " + problem));
+        Thread.setDefaultUncaughtExceptionHandler(Failures::printUncaught);
         Thread startup = new Thread(this::runStartupSnippets, "scar-kernel-startup");
         startup.setDaemon(true);
         startup.start();

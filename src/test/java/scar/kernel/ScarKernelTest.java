@@ -120,6 +120,14 @@ class ScarKernelTest {
     }
 
     @Test
+    void aBackgroundThreadsFailurePrintsAShortTraceback() {
+        String shown = notesOf("void deeper() { deeper(); }\nThread worker = new Thread(() -> deeper(), \"worker\");\n"
+                + "worker.start();\nworker.join();");
+        assertTrue(shown.startsWith("Exception in thread \"worker\" java.lang.StackOverflowError\n\tat "), shown);
+        assertTrue(shown.lines().count() < 20, "not the JDK's 1,024 frames: " + shown.lines().count() + " lines");
+    }
+
+    @Test
     void interruptStopsABusyLoopAndTheKernelStaysUsable() {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try {
