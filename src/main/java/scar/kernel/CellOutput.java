@@ -40,8 +40,8 @@ final class CellOutput {
     private final Object lock = new Object();
     private final Channel out = new Channel(false);
     private final Channel err = new Channel(true);
-    private final PrintStream outStream = new PrintStream(out, false, StandardCharsets.UTF_8);
-    private final PrintStream errStream = new PrintStream(err, false, StandardCharsets.UTF_8);
+    private final PrintStream outStream = new Unclosable(out);
+    private final PrintStream errStream = new Unclosable(err);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "scar-output-flush");
         t.setDaemon(true);
@@ -165,6 +165,21 @@ final class CellOutput {
                     }
                 }
             }, FLUSH_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * A print stream that {@code close()} only flushes: the kernel's {@code System.out} outlives a cell that closes
+     * it (directly, or by closing a writer wrapped around it), which would otherwise silence every later cell.
+     */
+    private static final class Unclosable extends PrintStream {
+        Unclosable(OutputStream channel) {
+            super(channel, false, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() {
+            flush();
         }
     }
 

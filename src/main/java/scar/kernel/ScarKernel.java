@@ -75,6 +75,7 @@ public final class ScarKernel extends BaseKernel {
         return t;
     });
     private volatile boolean timedOut;
+    private volatile boolean streamsInstalled;
     /**
      * The failure of the last magic that failed. A magic's message is written for the reader (what was asked, why it
      * cannot be done) and its stack is the kernel's and its libraries' (Maven Resolver's, picocli's), so the cell
@@ -122,10 +123,12 @@ public final class ScarKernel extends BaseKernel {
     }
 
     /**
-     * Makes {@code System.out} and {@code System.err} the cell-routed streams, for good. The kernel process does
-     * this once; tests that drive a kernel directly leave the streams alone.
+     * Makes {@code System.out} and {@code System.err} the cell-routed streams, for good: again at the start of every
+     * cell, so that a cell that replaced them ({@code System.setOut(null)}) changed only itself. The kernel process
+     * does this once; tests that drive a kernel directly leave the streams alone.
      */
     void installStreams() {
+        streamsInstalled = true;
         System.setOut(output.out());
         System.setErr(output.err());
     }
@@ -260,6 +263,9 @@ public final class ScarKernel extends BaseKernel {
     @Override
     public Object evalRaw(String cell) {
         awaitReady();
+        if (streamsInstalled) {
+            installStreams();
+        }
         session.beginCell();
         timedOut = false;
         ScheduledFuture<?> timer = options.timeout().map(limit -> watchdog.schedule(() -> {

@@ -345,6 +345,27 @@ class ScarKernelTest {
     }
 
     @Test
+    void aCellThatClosesOrDropsSystemOutSilencesOnlyItself() {
+        ScarKernel own = new ScarKernel(TestClasspath.entries());
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        try {
+            own.runStartupSnippets();
+            own.installStreams();
+            own.evalRaw("System.out.close();\nSystem.err.close();");
+            assertEquals(false, own.evalRaw("System.out.checkError() || System.err.checkError()"),
+                    "closing them closed nothing");
+            own.evalRaw("System.setOut(null);\nSystem.setErr(null);");
+            assertEquals(false, own.evalRaw("System.out.checkError() || System.err.checkError()"),
+                    "the next cell has them back");
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            own.onShutdown(false);
+        }
+    }
+
+    @Test
     void systemExitInACellIsRefusedAndTheKernelKeepsItsVariables() {
         kernel.evalRaw("int survivor = 11;");
         ExitGuard.ExitRefusedException e = assertThrows(ExitGuard.ExitRefusedException.class,
