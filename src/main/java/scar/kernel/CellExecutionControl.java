@@ -20,6 +20,7 @@ import jdk.jshell.spi.ExecutionEnv;
  * <p>Each snippet runs on a fresh daemon thread, so that {@link #stop()} (JShell's {@code stop}, wired to the
  * Jupyter interrupt) can interrupt it and, if it ignores the interrupt, stop it. The invoking thread waits for the
  * snippet thread; a stop holds until the next {@link #beginCell()}, so the rest of an interrupted cell does not run.
+ * A snippet that cannot be stopped is left running in the background, and the kernel goes on.
  *
  * <p>{@link #invoke(Method)} returns a key instead of the value's text; {@link #takeValue(String)} exchanges the key
  * for the object. {@link #clearValues()} drops values that nobody took.
@@ -28,6 +29,14 @@ final class CellExecutionControl extends DirectExecutionControl {
 
     /** How long a stopped cell gets to react to {@link Thread#interrupt()} before it is killed. */
     private static final long INTERRUPT_GRACE_MS = 300;
+    /** How long a killed cell gets to end before the kernel leaves its thread behind. */
+    private static final long KILL_GRACE_MS = 1000;
+    /** How often the waiting thread looks whether a stop left the cell behind. */
+    private static final long WAIT_STEP_MS = 100;
+    /** Why the cell ended, when {@link #stop()} ended it. */
+    static final String INTERRUPTED = "cell interrupted";
+    private static final String LEFT_BEHIND = INTERRUPTED + ", but its code caught the stop and goes on running in "
+            + "the background (a catch of Throwable or ThreadDeath in a loop?); restart the kernel to end it";
     private static final String KEY_PREFIX = "scar-value-";
     private static final Object NULL = new Object();
 
@@ -37,6 +46,8 @@ final class CellExecutionControl extends DirectExecutionControl {
     private final Object lock = new Object();
     private Thread running;
     private volatile boolean stopRequested;
+    /** The cell thread that a stop could not end; the cell's caller stops waiting for it. */
+    private volatile Thread leftBehind;
     private volatile ClassLoader snippetLoader = ClassLoader.getSystemClassLoader();
 
     /**
@@ -102,13 +113,15 @@ final class CellExecutionControl extends DirectExecutionControl {
         cell.setContextClassLoader(contextLoader);
         synchronized (lock) {
             if (stopRequested) {
-                throw new InvocationTargetException(new CancellationException("cell interrupted"));
+                throw new InvocationTargetException(new CancellationException(INTERRUPTED));
             }
             running = cell;
             cell.start();
         }
         try {
-            cell.join();
+            while (cell.isAlive() && leftBehind != cell) {
+                cell.join(WAIT_STEP_MS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure.compareAndSet(null, e);
@@ -116,6 +129,9 @@ final class CellExecutionControl extends DirectExecutionControl {
             synchronized (lock) {
                 running = null;
             }
+        }
+        if (leftBehind == cell) {
+            throw new InvocationTargetException(new CancellationException(LEFT_BEHIND));
         }
         if (failure.get() != null) {
             throw new InvocationTargetException(failure.get());
@@ -125,7 +141,9 @@ final class CellExecutionControl extends DirectExecutionControl {
 
     /**
      * Stops the current cell: the running snippet is interrupted, and killed if it is still running after a short
-     * grace period; snippets of the same cell that have not started yet will not start. Any thread may call this.
+     * grace period; snippets of the same cell that have not started yet will not start. A snippet that survives the
+     * kill too (its code catches {@link ThreadDeath}, or the JDK cannot kill threads) is left running in the
+     * background: the cell ends with a message saying so, and the kernel goes on. Any thread may call this.
      */
     @Override
     public void stop() {
@@ -145,7 +163,21 @@ final class CellExecutionControl extends DirectExecutionControl {
         }
         if (cell.isAlive()) {
             kill(cell);
+            try {
+                cell.join(KILL_GRACE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (cell.isAlive()) {
+                leftBehind = cell;
+            }
         }
+    }
+
+    /** Why a stopped cell ended: interrupted, or left running in the background. */
+    String stopMessage() {
+        Thread cell = leftBehind;
+        return cell != null && cell.isAlive() ? LEFT_BEHIND : INTERRUPTED;
     }
 
     @SuppressWarnings({"deprecation", "removal"})
@@ -153,7 +185,7 @@ final class CellExecutionControl extends DirectExecutionControl {
         try {
             cell.stop();
         } catch (UnsupportedOperationException e) {
-            // JDK 20+: threads cannot be killed; the cell keeps its daemon thread but the kernel moves on
+            // JDK 20+: threads cannot be killed; stop() leaves the cell's daemon thread behind
             cell.interrupt();
         }
     }
@@ -172,6 +204,7 @@ final class CellExecutionControl extends DirectExecutionControl {
     void beginCell() {
         synchronized (lock) {
             stopRequested = false;
+            leftBehind = null;
         }
     }
 

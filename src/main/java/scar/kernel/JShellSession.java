@@ -136,12 +136,12 @@ final class JShellSession implements AutoCloseable {
 
     private Object evalSnippet(String source, String cell, int start) {
         if (control.stopRequested()) {
-            throw new CancellationException("cell interrupted");
+            throw new CancellationException(control.stopMessage());
         }
         lastWasExpression = false;
         List<SnippetEvent> events = shell.eval(source);
         if (control.stopRequested()) {
-            throw new CancellationException("cell interrupted");
+            throw new CancellationException(control.stopMessage());
         }
         Object value = null;
         for (SnippetEvent event : events) {
@@ -236,12 +236,12 @@ final class JShellSession implements AutoCloseable {
         try {
             Object value = control.runCell(body, snippetLoader());
             if (control.stopRequested()) {
-                throw new CancellationException("cell interrupted");
+                throw new CancellationException(control.stopMessage());
             }
             return value;
         } catch (InvocationTargetException e) {
             if (control.stopRequested()) {
-                throw new CancellationException("cell interrupted");
+                throw new CancellationException(control.stopMessage());
             }
             throw Failures.unchecked(e.getCause());
         }

@@ -141,6 +141,36 @@ class ScarKernelTest {
     }
 
     @Test
+    void aCellThatSwallowsTheStopIsLeftBehindAndTheKernelGoesOn() throws Exception {
+        // the cell counts this down once it runs; a latch in the system properties is one object both sides see
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        System.getProperties().put("scar.test.swallower", running);
+        java.util.concurrent.ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            kernel.evalRaw("class Swallower { static volatile boolean done; }");
+            // the kill (a ThreadDeath) may land anywhere in the inner loop: the outer one catches what it misses
+            java.util.concurrent.Future<Object> cell = caller.submit(() -> kernel.evalRaw(
+                    "var started = (java.util.concurrent.CountDownLatch) System.getProperties()"
+                            + ".get(\"scar.test.swallower\");\n"
+                            + "while (!Swallower.done) {\n  try {\n    while (!Swallower.done) {\n"
+                            + "      try { started.countDown(); Thread.sleep(5); } catch (Throwable stopped) { }\n"
+                            + "    }\n  } catch (Throwable stopped) { }\n}"));
+            assertTrue(running.await(120, TimeUnit.SECONDS), "the cell did not start");
+            kernel.interrupt();
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> cell.get(120, TimeUnit.SECONDS));
+            CancellationException stopped = assertInstanceOf(CancellationException.class, e.getCause());
+            assertTrue(stopped.getMessage().contains("goes on running in the background")
+                    && stopped.getMessage().contains("restart the kernel"), stopped.getMessage());
+            assertEquals(5, kernel.evalRaw("5"), "the kernel answers the next cell");
+        } finally {
+            kernel.evalRaw("Swallower.done = true;");
+            caller.shutdownNow();
+            System.getProperties().remove("scar.test.swallower");
+        }
+    }
+
+    @Test
     void printedLinesGoToSystemOut() {
         assertEquals("hello 42", printedBy("System.out.println(\"hello \" + (40 + 2));"));
     }
