@@ -149,6 +149,24 @@ final class CellOutput {
                 + "changes it)]%n", droppedBytes, droppedLines, limit, limit);
     }
 
+    /**
+     * The text of a cell's value as sent: at most {@code limit} characters, the output limit of a cell, then a note
+     * saying how much was left out (a {@code toString} of millions of elements would otherwise be one message of
+     * tens of megabytes, which a browser chokes on and the notebook file keeps).
+     */
+    static String valueText(String text, long limit) {
+        if (text.length() <= limit) {
+            return text;
+        }
+        int end = (int) limit;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + String.format(Locale.ROOT, "%n[value truncated: its text has %,d more "
+                + "characters after the first %,d; the kernel sends at most %,d bytes per cell (SCAR_KERNEL_OUTPUT_LIMIT "
+                + "in the kernelspec changes it)]", text.length() - end, end, limit);
+    }
+
     private void sendLocked(boolean everything) {
         out.sendLocked(everything);
         err.sendLocked(everything);

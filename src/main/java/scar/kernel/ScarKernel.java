@@ -30,6 +30,7 @@ import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
 import org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
@@ -237,11 +238,22 @@ public final class ScarKernel extends BaseKernel {
         });
     }
 
-    /** Evaluates and renders a cell, then sends its remaining output (and a truncation note) before the reply. */
+    /**
+     * Evaluates and renders a cell, then sends its remaining output (and a truncation note) before the reply. The
+     * value's plain text is cut at the output limit ({@link CellOutput#valueText}).
+     */
     @Override
     public DisplayData eval(String expr) {
         try {
-            return answering(() -> super.eval(expr));
+            DisplayData shown = answering(() -> super.eval(expr));
+            Object text = shown == null ? null : shown.getData(MIMEType.TEXT_PLAIN);
+            if (text instanceof String plain && plain.length() > output.limit()) {
+                DisplayData cut = new DisplayData(); // a copy: a DisplayData value is the cell's own object
+                cut.assign(shown);
+                cut.putText(CellOutput.valueText(plain, output.limit()));
+                shown = cut;
+            }
+            return shown;
         } finally {
             output.detach();
         }

@@ -111,6 +111,21 @@ class ScarKernelTest {
     }
 
     @Test
+    void aValueLongerThanTheOutputLimitIsCutWithANote() {
+        DisplayData shown = kernel.eval("\"y\".repeat(3 << 20)");
+        String text = String.valueOf(shown.getData(MIMEType.TEXT_PLAIN));
+        assertTrue(text.startsWith("y".repeat(1 << 20) + System.lineSeparator() + "[value truncated: its text has "
+                + String.format(java.util.Locale.ROOT, "%,d", 2 << 20) + " more characters"),
+                "a text of " + text.length() + " characters ending " + text.substring(text.length() - 200));
+        assertTrue(text.length() < (1 << 20) + 300, "length " + text.length());
+        DisplayData own = kernel.eval("var bundle = new DisplayData(\"z\".repeat(3 << 20));\nbundle");
+        assertTrue(String.valueOf(own.getData(MIMEType.TEXT_PLAIN)).length() < (1 << 20) + 300);
+        assertEquals(3 << 20, kernel.evalRaw("bundle.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType"
+                + ".TEXT_PLAIN).toString().length()"), "the cell's own DisplayData keeps its text");
+        assertEquals("short", kernel.eval("\"short\"").getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
     void anExpressionTooDeepForTheCompilerIsACompileError() {
         String deep = "int deep = 1" + " + 1".repeat(50_000) + ";";
         CompilationException e = assertThrows(CompilationException.class,
