@@ -171,6 +171,11 @@ final class JShellSession implements AutoCloseable {
             }
             if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
                     || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                if (unresolvedNames(snippet).isEmpty() && shell.diagnostics(snippet).anyMatch(Diag::isError)) {
+                    // nothing missing that a later cell could declare: javac refused the class it made of the
+                    // snippet ("code too large", "constant string too long")
+                    throw new CompilationException(compileErrors(snippet, cell, start));
+                }
                 notes.accept("note: " + describe(snippet) + " was created but cannot be used until "
                         + unresolved(snippet) + " is declared");
             }
@@ -212,11 +217,13 @@ final class JShellSession implements AutoCloseable {
     }
 
     private String unresolved(Snippet snippet) {
-        if (!(snippet instanceof jdk.jshell.DeclarationSnippet declaration)) {
-            return "a missing declaration";
-        }
-        List<String> names = shell.unresolvedDependencies(declaration).collect(Collectors.toList());
+        List<String> names = unresolvedNames(snippet);
         return names.isEmpty() ? "a missing declaration" : String.join(", ", names);
+    }
+
+    private List<String> unresolvedNames(Snippet snippet) {
+        return snippet instanceof jdk.jshell.DeclarationSnippet declaration
+                ? shell.unresolvedDependencies(declaration).collect(Collectors.toList()) : List.of();
     }
 
     private static String describe(Snippet snippet) {

@@ -126,6 +126,17 @@ class ScarKernelTest {
     }
 
     @Test
+    void aDeclarationJavacRefusesIsACompileErrorNotAMissingDeclaration() {
+        // more than 64 KiB of bytecode in the initializer; after this one JShell still declares variables
+        CompilationException e = assertThrows(CompilationException.class,
+                () -> kernel.evalRaw("double[] pasted = {" + "1.5, ".repeat(20_000) + "2};"));
+        assertTrue(e.getMessage().startsWith("line 1: code too large"), e.getMessage().substring(0, 80));
+        String notes = notesOf("int later() { return notYetDeclared(); }");
+        assertTrue(notes.contains("cannot be invoked until method notYetDeclared() is declared")
+                || notes.contains("cannot be used until method notYetDeclared() is declared"), notes);
+    }
+
+    @Test
     void anExpressionTooDeepForTheCompilerIsACompileError() {
         String deep = "int deep = 1" + " + 1".repeat(50_000) + ";";
         CompilationException e = assertThrows(CompilationException.class,
