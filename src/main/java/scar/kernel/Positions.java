@@ -4,12 +4,17 @@ package scar.kernel;
 final class Positions {
 
     private static final String INDENT_STEP = "    ";
+    /** Characters of the offending line shown before and after the position, when the line is longer. */
+    private static final int SHOWN_BEFORE = 60;
+    private static final int SHOWN_AFTER = 40;
 
     private Positions() {
     }
 
     /**
-     * "line 3: message", then the third line of the cell and a caret under the position.
+     * "line 3: message", then the third line of the cell and a caret under the position. Of a long line only the
+     * part around the position is shown, with {@code ...} where it is cut: a cell of one 200,000-character line
+     * would otherwise repeat it all, and a caret line as long, in every message.
      *
      * @param cell   the cell source
      * @param offset a character offset into the cell (clamped to the cell)
@@ -27,9 +32,12 @@ final class Positions {
                 line++;
             }
         }
-        String text = cell.substring(lineStart, lineEnd);
-        StringBuilder caret = new StringBuilder();
-        for (int i = lineStart; i < at; i++) {
+        int from = Math.max(lineStart, at - SHOWN_BEFORE);
+        int to = Math.min(lineEnd, at + SHOWN_AFTER);
+        String head = from > lineStart ? "..." : "";
+        String text = head + cell.substring(from, to) + (to < lineEnd ? "..." : "");
+        StringBuilder caret = new StringBuilder(" ".repeat(head.length()));
+        for (int i = from; i < at; i++) {
             caret.append(cell.charAt(i) == '\t' ? '\t' : ' ');
         }
         return "line " + line + ": " + message + "\n    " + text + "\n    " + caret + "^";

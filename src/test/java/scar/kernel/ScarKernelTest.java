@@ -130,10 +130,22 @@ class ScarKernelTest {
         // more than 64 KiB of bytecode in the initializer; after this one JShell still declares variables
         CompilationException e = assertThrows(CompilationException.class,
                 () -> kernel.evalRaw("double[] pasted = {" + "1.5, ".repeat(20_000) + "2};"));
-        assertTrue(e.getMessage().startsWith("line 1: code too large"), e.getMessage().substring(0, 80));
+        assertTrue(e.getMessage().startsWith("line 1: code too large"), e.getMessage());
         String notes = notesOf("int later() { return notYetDeclared(); }");
         assertTrue(notes.contains("cannot be invoked until method notYetDeclared() is declared")
                 || notes.contains("cannot be used until method notYetDeclared() is declared"), notes);
+    }
+
+    @Test
+    void aCompileErrorInAVeryLongLineShowsThePartAroundIt() {
+        String line = "int[] pasted = {" + "1, ".repeat(2_000) + "missingName, " + "2, ".repeat(2_000) + "3};";
+        CompilationException e = assertThrows(CompilationException.class, () -> kernel.evalRaw(line));
+        List<String> shown = e.getMessage().lines().toList();
+        assertEquals("line 1: cannot find symbol", shown.get(0));
+        String code = shown.stream().filter(l -> l.contains("missingName, ")).findFirst().orElseThrow();
+        assertTrue(code.startsWith("    ...") && code.endsWith("...") && code.length() < 120, code);
+        String caret = shown.get(shown.indexOf(code) + 1);
+        assertEquals(code.indexOf("missingName"), caret.indexOf('^'), "the caret is under the name");
     }
 
     @Test
