@@ -122,8 +122,12 @@ final class JShellSession implements AutoCloseable {
                 rest = info.remaining();
                 restOffset += consumed;
             }
-        } catch (StackOverflowError e) {
+        } catch (StackOverflowError | InternalError e) {
             // the cell's own code runs on a cell thread: this is JShell's parser or javac, which recurse per nesting
+            // (JShell wraps what its analysis throws: InternalError, caused by IllegalStateException, caused by it)
+            if (!overflowed(e)) {
+                throw e;
+            }
             throw new CompilationException(Positions.describe(cell, restOffset + leadingBlanks(rest),
                     "too deeply nested for the Java compiler, which ran out of stack on this statement; split the "
                             + "expression into several statements"));
@@ -132,6 +136,16 @@ final class JShellSession implements AutoCloseable {
             emptied.values().forEach(notes);
             emptied.clear();
         }
+    }
+
+    /** True if a stack overflow is the throwable or one of its causes. */
+    private static boolean overflowed(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StackOverflowError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Object evalSnippet(String source, String cell, int start) {
