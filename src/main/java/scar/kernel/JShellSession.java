@@ -180,7 +180,8 @@ final class JShellSession implements AutoCloseable {
             if (snippet instanceof ImportSnippet imported && event.status().isActive()) {
                 Optional<String> refused = ImportClashes.refuse(shell, imported);
                 if (refused.isPresent()) {
-                    throw new CompilationException(Positions.describe(cell, start, refused.get()));
+                    throw new CompilationException(Positions.describe(cell,
+                            start + leadingBlanks(cell.substring(start)), refused.get()));
                 }
             }
             if (event.status() == Snippet.Status.RECOVERABLE_DEFINED

@@ -280,8 +280,8 @@ class ScarKernelTest {
         assertEquals(8, kernel.evalRaw("beforeClash"), "JShell still compiles every other snippet");
         kernel.evalRaw("record Point(int x) {}");
         CompilationException e = assertThrows(CompilationException.class,
-                () -> kernel.evalRaw("import java.awt.Point;"));
-        assertTrue(e.getMessage().startsWith("line 1: import java.awt.Point is refused: record Point declared in "
+                () -> kernel.evalRaw("int beforeImport = 1;\nimport java.awt.Point;"));
+        assertTrue(e.getMessage().startsWith("line 2: import java.awt.Point is refused: record Point declared in "
                 + "this notebook has that name"), e.getMessage());
         assertEquals(3, kernel.evalRaw("new Point(3).x()"));
         assertEquals(8, kernel.evalRaw("beforeClash"));
