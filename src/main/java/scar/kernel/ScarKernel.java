@@ -391,18 +391,20 @@ public final class ScarKernel extends BaseKernel {
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
         awaitReady();
-        String text = answering(() -> session.inspect(CellParts.maskMagics(code), clamp(code, at)));
+        String text = answering(() -> session.inspect(CellParts.maskMagics(code), index(code, at)));
         return text == null ? null : new DisplayData(text);
     }
 
     @Override
     public ReplacementOptions complete(String code, int at) {
         awaitReady();
-        int cursor = clamp(code, at);
-        return answering(() -> {
+        int cursor = index(code, at);
+        ReplacementOptions options = answering(() -> {
             ReplacementOptions magic = magics.complete(code, cursor);
             return magic != null ? magic : session.complete(CellParts.maskMagics(code), cursor);
         });
+        return options == null ? null : new ReplacementOptions(options.getReplacements(),
+                codePoints(code, options.getSourceStart()), codePoints(code, options.getSourceEnd()));
     }
 
     /**
@@ -420,8 +422,17 @@ public final class ScarKernel extends BaseKernel {
         }
     }
 
-    private static int clamp(String code, int at) {
-        return Math.max(0, Math.min(at, code.length()));
+    /**
+     * The index into {@code code} of a cursor position from Jupyter, which counts code points (message spec 5.2),
+     * where Java counts UTF-16 units (two for 😀); clamped to the cell.
+     */
+    private static int index(String code, int at) {
+        return code.offsetByCodePoints(0, Math.max(0, Math.min(at, code.codePointCount(0, code.length()))));
+    }
+
+    /** A Java index into {@code code} as the code-point position Jupyter expects. */
+    private static int codePoints(String code, int index) {
+        return code.codePointCount(0, Math.max(0, Math.min(index, code.length())));
     }
 
     /** Stops the running cell (Jupyter interrupt request); the kernel stays up. */

@@ -314,6 +314,23 @@ class ScarKernelTest {
     }
 
     @Test
+    void cursorPositionsAreCountedInCodePointsAsJupyterCountsThem() {
+        // Jupyter's cursor_pos and the reply's cursor_start/end count code points; Java strings count UTF-16 units,
+        // two for 😀: the cursor at the end of this cell fell one unit short ("Math.m") and the replacement range
+        // was one off, so accepting a completion garbled the text
+        String cell = "String s = \"é😀\"; Math.ma";
+        int end = cell.codePointCount(0, cell.length());
+        ReplacementOptions options = kernel.complete(cell, end);
+        assertTrue(options.getReplacements().contains("max("), options.getReplacements().toString());
+        assertEquals(end - 2, options.getSourceStart());
+        assertEquals(end, options.getSourceEnd());
+        String call = "String s = \"😀\"; Math.max(1, 2)";
+        DisplayData doc = kernel.inspect(call, call.codePointCount(0, call.indexOf("max")) + 2, false);
+        assertTrue(String.valueOf(doc.getData(MIMEType.TEXT_PLAIN)).contains("max("),
+                String.valueOf(doc.getData(MIMEType.TEXT_PLAIN)));
+    }
+
+    @Test
     void inspectionShowsSignatureAndJavadoc() {
         String cell = "Math.max(1, 2)";
         DisplayData doc = kernel.inspect(cell, "Math.ma".length(), false);
