@@ -85,11 +85,15 @@ public final class LabelCoding {
 
     /**
      * What the raw label {@code value} should have been, for the "value '…' is not …" of an error, or null when it is a
-     * label: an empty label or a number that is not an integer in the int range is refused.
+     * label: an empty label, one of white space only (in {@link String#isBlank()}'s sense, which a class name may not
+     * be: {@code \u001C}–{@code \u001F} count too), or a number that is not an integer in the int range is refused.
      */
     public static String refusal(String value) {
         if (value.isEmpty()) {
             return "a label (the label is empty)";
+        }
+        if (value.isBlank()) {
+            return "a label (the label is only white space)";
         }
         return asInteger(value) == null && isNumber(value) ? expectedInteger(value) : null;
     }

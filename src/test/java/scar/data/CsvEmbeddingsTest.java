@@ -67,6 +67,15 @@ class CsvEmbeddingsTest {
     }
 
     @Test
+    void aLabelOfWhiteSpaceOnlyIsRefusedWhereItIsRead() {
+        // the fuzzer's label \u001C (a separator Java counts as white space) passed the loader and then failed as
+        // "class name 0 is null or blank", naming neither file nor line
+        Path file = write(dir.resolve("ws.csv"), "id,label,f0\na,0,1\nb,\u001C,2\nc,1,3\n");
+        assertFails(IllegalArgumentException.class, () -> CsvEmbeddings.load(file, "id", "label"),
+                "ws.csv", "line 3", "column 'label'", "only white space");
+    }
+
+    @Test
     void nonNumericNanAndInfinite() {
         Path text = write(dir.resolve("e.csv"), "id,label,f0,f1\na,0,1,2\nb,1,3,x\n");
         assertFails(IllegalArgumentException.class, () -> CsvEmbeddings.load(text, "id", "label"),
