@@ -127,13 +127,25 @@ final class Failures {
                 && frames.length > 0 && isLibraryFrame(frames[0]);
     }
 
-    /** How many frames at the top of {@code frames} are SCAR's own, outside the kernel. */
+    /**
+     * How many frames at the top of {@code frames} are SCAR's work, outside the kernel: SCAR's own frames and the
+     * JDK's that SCAR called in between ({@code Optional.orElseThrow} with SCAR's lambda, a stream), up to SCAR's
+     * outermost frame before the cell's code.
+     */
     private static int libraryFrames(StackTraceElement[] frames) {
         int count = 0;
-        while (count < frames.length && isLibraryFrame(frames[count])) {
-            count++;
+        for (int i = 0; i < frames.length && (isLibraryFrame(frames[i]) || isJdkFrame(frames[i])); i++) {
+            if (isLibraryFrame(frames[i])) {
+                count = i + 1;
+            }
         }
         return count;
+    }
+
+    private static boolean isJdkFrame(StackTraceElement frame) {
+        String type = frame.getClassName();
+        return (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun."))
+                && !isKernelFrame(frame);
     }
 
     private static boolean isLibraryFrame(StackTraceElement frame) {

@@ -98,6 +98,19 @@ class FailuresTest {
     }
 
     @Test
+    void framesOfTheJdkThatScarCalledCountAsInsideScar() {
+        // Optional.orElseThrow running SCAR's lambda, under the SCAR call the cell made
+        IllegalArgumentException refused = new IllegalArgumentException("needs two modalities");
+        refused.setStackTrace(stack(frame("scar.plot.Figures", "lambda$agreement$13", 153),
+                frame("java.util.Optional", "orElseThrow", 403), frame("scar.plot.Figures", "agreement", 151)));
+        assertEquals(List.of(
+                "java.lang.IllegalArgumentException: needs two modalities",
+                "\t... 4 frames inside SCAR",
+                "\tat scar.data.Npy.load(Npy.java:304)",
+                "\tat REPL.$JShell$22.do_it$($JShell$22.java:11)"), Failures.traceback(refused));
+    }
+
+    @Test
     void anIllegalArgumentTheCellThrewItselfKeepsItsFrames() {
         IllegalArgumentException thrown = new IllegalArgumentException("mine");
         thrown.setStackTrace(new StackTraceElement[] {BELOW[2], frame("scar.data.Npy", "load", 304), BELOW[2],
