@@ -321,6 +321,9 @@ final class Magics {
                 if (!Files.exists(path)) {
                     throw new IllegalArgumentException("%classpath: no such jar or folder: " + path);
                 }
+                if (!Files.isDirectory(path)) {
+                    requireJar("%classpath", path);
+                }
                 entries.add(path);
             }
         }
@@ -358,8 +361,31 @@ final class Magics {
                 throw new IllegalArgumentException("%jars: no jar matches " + pattern);
             }
             matched.sort(null);
+            for (Path jar : matched) {
+                requireJar("%jars", jar);
+            }
             jars.addAll(matched);
         }
         return jars;
+    }
+
+    /**
+     * Refuses a file that is not a jar (a zip file: it starts with {@code PK}); the compiler would pass over it
+     * without a word, and the classes the user meant to add would just be missing.
+     *
+     * @throws IllegalArgumentException if {@code file} is not a zip file
+     * @throws UncheckedIOException     if it cannot be read
+     */
+    private static void requireJar(String magic, Path file) {
+        byte[] head = new byte[2];
+        int read;
+        try (var in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, 2);
+        } catch (IOException e) {
+            throw new UncheckedIOException(magic + ": cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (read < 2 || head[0] != 'P' || head[1] != 'K') {
+            throw new IllegalArgumentException(magic + ": " + file + " is not a jar: it is not a zip file");
+        }
     }
 }
