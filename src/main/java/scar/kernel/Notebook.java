@@ -34,24 +34,42 @@ public final class Notebook {
         return kernel().displayWithId(render(value, mimeTypes));
     }
 
-    /** {@code value} rendered as its preferred types, without showing it; a {@link DisplayData} is returned as is. */
+    /**
+     * {@code value} rendered as its preferred types, without showing it; a {@link DisplayData} is returned as is, and
+     * null is the text {@code null}, as {@code println} shows it.
+     */
     public static DisplayData render(Object value) {
+        if (value == null) {
+            return new DisplayData("null");
+        }
         return value instanceof DisplayData data ? data : kernel().getRenderer().render(value);
     }
 
     /** {@code value} rendered as the given MIME types, without showing it; a {@link DisplayData} is returned as is. */
     public static DisplayData render(Object value, String... mimeTypes) {
+        if (value == null) {
+            return new DisplayData("null");
+        }
         return value instanceof DisplayData data ? data : kernel().getRenderer().renderAs(value, mimeTypes);
     }
 
     /** Replaces what display {@code id} (from {@link #display(Object)}) shows with {@code value}. */
     public static void updateDisplay(String id, Object value) {
-        kernel().updateDisplay(id, render(value));
+        kernel().updateDisplay(displayId(id), render(value));
     }
 
     /** Replaces what display {@code id} shows with {@code value} rendered as the given MIME types. */
     public static void updateDisplay(String id, Object value, String... mimeTypes) {
-        kernel().updateDisplay(id, render(value, mimeTypes));
+        kernel().updateDisplay(displayId(id), render(value, mimeTypes));
+    }
+
+    /** The id of the display to update; an update without one would be dropped by the notebook without a word. */
+    private static String displayId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("updateDisplay needs the id that display(...) returned; got "
+                    + (id == null ? "null" : "'" + id + "'"));
+        }
+        return id;
     }
 
     /** Runs the line magic {@code %name args...} and returns its value ({@code %jars} returns the jars it added). */

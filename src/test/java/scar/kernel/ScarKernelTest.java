@@ -385,6 +385,20 @@ class ScarKernelTest {
     }
 
     @Test
+    void nullIsShownAsNullAndAnUpdateWithoutAnIdIsOneLine() {
+        DisplayData shown = assertInstanceOf(DisplayData.class, kernel.evalRaw("render(null)"));
+        assertEquals("null", shown.getData(MIMEType.TEXT_PLAIN));
+        DisplayData asHtml = assertInstanceOf(DisplayData.class, kernel.evalRaw("render(null, \"text/html\")"));
+        assertEquals("null", asHtml.getData(MIMEType.TEXT_PLAIN));
+        IllegalArgumentException noId = assertThrows(IllegalArgumentException.class,
+                () -> kernel.evalRaw("updateDisplay(null, \"x\")"));
+        List<String> lines = Failures.traceback(noId);
+        assertEquals(List.of("java.lang.IllegalArgumentException: updateDisplay needs the id that display(...) "
+                + "returned; got null"), lines.subList(0, 1));
+        assertTrue(lines.stream().noneMatch(l -> l.contains("jjava")), lines.toString());
+    }
+
+    @Test
     void completionKnowsMagicsCellMagicsAndScarCommands() {
         assertEquals(List.of("loadFromPOM"), kernel.complete("%%lo", 4).getReplacements());
         assertEquals(List.of("maven", "mavenRepo"), kernel.complete("%mav", 4).getReplacements());
