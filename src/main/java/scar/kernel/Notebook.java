@@ -1,8 +1,11 @@
 package scar.kernel;
 
 import java.util.List;
+import java.util.Objects;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMETypeParseException;
 
 /**
  * The notebook functions every cell has ({@code import static scar.kernel.Notebook.*} is part of the kernel's
@@ -50,7 +53,23 @@ public final class Notebook {
         if (value == null) {
             return new DisplayData("null");
         }
-        return value instanceof DisplayData data ? data : kernel().getRenderer().renderAs(value, mimeTypes);
+        return value instanceof DisplayData data ? data : kernel().getRenderer().renderAs(value, checked(mimeTypes));
+    }
+
+    /** The MIME types asked for, each checked, so that a wrong one is one line naming it, not the parser's trace. */
+    private static String[] checked(String... mimeTypes) {
+        if (mimeTypes == null) {
+            throw new IllegalArgumentException("no MIME types given; expected some such as \"text/html\"");
+        }
+        for (String type : mimeTypes) {
+            try {
+                MIMEType.parse(Objects.requireNonNull(type));
+            } catch (MIMETypeParseException | NullPointerException e) {
+                throw new IllegalArgumentException((type == null ? "null" : "'" + type + "'")
+                        + " is not a MIME type; expected type/subtype such as \"text/html\" or \"image/png\"");
+            }
+        }
+        return mimeTypes;
     }
 
     /** Replaces what display {@code id} (from {@link #display(Object)}) shows with {@code value}. */

@@ -399,6 +399,15 @@ class ScarKernelTest {
     }
 
     @Test
+    void aWrongMimeTypeIsOneLineNamingIt() {
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+                () -> kernel.evalRaw("display(\"x\", \"text/html\", \"not a mime\")"));
+        assertEquals(List.of("java.lang.IllegalArgumentException: 'not a mime' is not a MIME type; expected "
+                + "type/subtype such as \"text/html\" or \"image/png\""), Failures.traceback(wrong));
+        assertInstanceOf(DisplayData.class, kernel.evalRaw("render(\"x\", \"text/plain\")"));
+    }
+
+    @Test
     void completionKnowsMagicsCellMagicsAndScarCommands() {
         assertEquals(List.of("loadFromPOM"), kernel.complete("%%lo", 4).getReplacements());
         assertEquals(List.of("maven", "mavenRepo"), kernel.complete("%mav", 4).getReplacements());
