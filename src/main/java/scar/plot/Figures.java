@@ -166,6 +166,17 @@ public final class Figures {
      */
     public static ChartGrid comparison(ProfileComparison c) {
         List<String> ms = c.sharedModalities();
+        String runs = "A (" + c.a().dataset() + ") and B (" + c.b().dataset() + ")";
+        if (ms.isEmpty()) {
+            throw new IllegalArgumentException(runs + " share no modality, so there is no step size to compare; "
+                    + "differences() says what changed");
+        }
+        for (String m : ms) {
+            if (c.sharedClasses(m).isEmpty()) {
+                throw new IllegalArgumentException(runs + " share no class in modality '" + m + "', so there is no "
+                        + "step size to compare; differences() says what changed");
+            }
+        }
         String[] titles = new String[ms.size()];
         String[][] classes = new String[ms.size()][];
         for (int m = 0; m < ms.size(); m++) {

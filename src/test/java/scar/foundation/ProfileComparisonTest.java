@@ -2,6 +2,7 @@ package scar.foundation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -86,6 +87,9 @@ class ProfileComparisonTest {
                 changed.toString());
         assertEquals(0, c.toTable().rowCount(), "iris and wine share no class");
         assertEquals(1, c.modalityTable().rowCount(), "both have the modality 'features'");
+        IllegalArgumentException noClass = assertThrows(IllegalArgumentException.class, () -> Scar.plotComparison(c));
+        assertTrue(noClass.getMessage().startsWith("A (iris) and B (wine) share no class in modality 'features'"),
+                noClass.getMessage());
     }
 
     @Test
