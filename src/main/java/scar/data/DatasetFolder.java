@@ -231,6 +231,12 @@ public final class DatasetFolder {
                                 + " (a manifest that lists the classes allows more)");
                     }
                     if (nameCol >= 0) {
+                        if (r[nameCol].isBlank()) {
+                            // a class needs a name a person can read; without this check it failed later as "class
+                            // name 0 is null or blank", naming no file
+                            throw reader.error("class_name", r[nameCol], "a class name (it is empty or only white "
+                                    + "space)");
+                        }
                         String expected = declaredNames != null ? declaredNames[label] : seenNames.get(label);
                         if (expected != null && !expected.equals(r[nameCol])) {
                             // a manifest's name may hold any character (\r escaped in it): shown, so the message is

@@ -228,6 +228,12 @@ class DatasetFolderTest {
         assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "line 3", "'1.5'", "integer");
         write(dir.resolve("labels.csv"), "id,label,class_name,split\nx1,0,cat,train\nx2,2,dog,test\nx3,1,dog,train\n");
         assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "line 3", "'2'", "0..1");
+        // an empty class name failed later as "class name 0 is null or blank", without the file
+        Path unnamed = dir.resolve("unnamed");
+        write(unnamed.resolve("labels.csv"), "id,label,class_name\nx1,0,\nx2,1,dog\n");
+        write(unnamed.resolve("view_a.csv"), "f0\n0.5\n1.5\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(unnamed), "labels.csv", "line 2",
+                "column 'class_name'", "a class name");
         // without a manifest, classes are 0..max: a stray huge label is an error, not a billion classes (fuzzer)
         Path bare = dir.resolve("bare");
         write(bare.resolve("labels.csv"), "id,label\nx1,0\nx2,999999999\n");
