@@ -48,6 +48,8 @@ final class JShellSession implements AutoCloseable {
     /** Per variable, the note that a redefinition in this cell emptied it ({@link Redefinitions}). */
     private final Map<String, String> emptied = new java.util.LinkedHashMap<>();
     private final SourceDocs sourceDocs = new SourceDocs();
+    /** A class path entry the session has, added again to give JShell a fresh compiler ({@link #freshCompiler}). */
+    private String knownEntry;
 
     /**
      * @param classpath entries the snippets compile against (the kernel's own classpath); each may be a directory,
@@ -61,12 +63,13 @@ final class JShellSession implements AutoCloseable {
                 .build();
         this.analysis = shell.sourceCodeAnalysis();
         this.notes = notes;
-        classpath.forEach(shell::addToClasspath);
+        classpath.forEach(this::addToClasspath);
     }
 
     /** Makes a jar or class folder visible to the following snippets (compile and run time). */
     void addToClasspath(String entry) {
         shell.addToClasspath(entry);
+        knownEntry = entry;
     }
 
     /** The class loader the snippets run in. */
@@ -153,7 +156,15 @@ final class JShellSession implements AutoCloseable {
             throw new CancellationException(control.stopMessage());
         }
         lastWasExpression = false;
+        Optional<StringLiterals.OverLimit> tooLong = StringLiterals.firstOverLimit(source);
+        if (tooLong.isPresent()) {
+            throw new CompilationException(Positions.describe(cell, start + tooLong.get().offset(),
+                    tooLong.get().message()));
+        }
         List<SnippetEvent> events = shell.eval(source);
+        if (events.stream().anyMatch(event -> refusedWhileWritten(event.snippet()))) {
+            freshCompiler();
+        }
         if (control.stopRequested()) {
             throw new CancellationException(control.stopMessage());
         }
@@ -198,6 +209,26 @@ final class JShellSession implements AutoCloseable {
             value = lastWasExpression ? taken : null;
         }
         return value;
+    }
+
+    /**
+     * True if javac refused to write the snippet's class ({@code compiler.err.limit.*}: code too large, a constant
+     * string too long, too many constants...). It refuses after it has filled the class's constant pool, and keeps
+     * that pool in the compiler context JShell reuses: a string constant over the limit left there fails every later
+     * snippet ({@link StringLiterals}).
+     */
+    private boolean refusedWhileWritten(Snippet snippet) {
+        return shell.diagnostics(snippet).anyMatch(d -> d.getCode().startsWith("compiler.err.limit."));
+    }
+
+    /**
+     * Makes JShell drop its compiler contexts: JShell 17 makes a new pool of them whenever the class path grows, and
+     * adding an entry it already has changes nothing else (the snippets' class loader skips a known URL).
+     */
+    private void freshCompiler() {
+        if (knownEntry != null) {
+            shell.addToClasspath(knownEntry);
+        }
     }
 
     private RuntimeException failure(SnippetEvent event) {

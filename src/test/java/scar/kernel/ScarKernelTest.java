@@ -137,6 +137,35 @@ class ScarKernelTest {
     }
 
     @Test
+    void aStringLiteralOverTheClassFileLimitFailsItsCellOnlyAndSaysWhy() {
+        kernel.evalRaw("int keptBeforeLiteral = 40;");
+        // 40,000 × 'é' (two bytes each in modified UTF-8) = 80,000 bytes in 40,000 characters: javac's own check
+        // counts characters and lets it pass to the class writer
+        CompilationException e = assertThrows(CompilationException.class, () -> kernel.evalRaw(
+                "int besideLiteral = 1;\nString pasted = \"" + "é".repeat(40_000) + "\";"));
+        assertTrue(e.getMessage().startsWith("line 2: a string literal of 80,000 bytes is over the class file's limit "
+                + "of 65,535 bytes"), e.getMessage().lines().findFirst().orElse(""));
+        assertEquals(41, kernel.evalRaw("keptBeforeLiteral + besideLiteral"), "the session goes on");
+        // the same text written as Unicode escapes, which javac reads before anything else
+        e = assertThrows(CompilationException.class, () -> kernel.evalRaw(
+                "String escaped = \"" + "\\u00e9".repeat(40_000) + "\";"));
+        assertTrue(e.getMessage().startsWith("line 1: a string literal of 80,000 bytes"),
+                e.getMessage().lines().findFirst().orElse(""));
+        // a text block behind a comment holding a quote and a character literal '"': 21,844 × '€' (three bytes each)
+        // + "abc" + the line end before the closing delimiter = 65,532 + 3 + 1 = 65,536 bytes, one over
+        String block = "String t = /* \" */ \"\"\"\n    " + "€".repeat(21_844) + "abc\n    \"\"\";";
+        e = assertThrows(CompilationException.class, () -> kernel.evalRaw("char q = '\"';\n" + block));
+        assertTrue(e.getMessage().startsWith("line 2: a string literal of 65,536 bytes"),
+                e.getMessage().lines().findFirst().orElse(""));
+        assertEquals("ok", kernel.evalRaw(block.replace("abc", "ab") + "\n\"ok\""),
+                "65,535 bytes are within the limit");
+        // two literals within the limit that javac folds into one over it: refused by javac, and JShell recovers
+        assertThrows(CompilationException.class, () -> kernel.evalRaw(
+                "String joined = \"" + "x".repeat(40_000) + "\" + \"" + "y".repeat(40_000) + "\";"));
+        assertEquals(42, kernel.evalRaw("keptBeforeLiteral + 2"), "the session goes on after javac's refusal too");
+    }
+
+    @Test
     void aCompileErrorInAVeryLongLineShowsThePartAroundIt() {
         String line = "int[] pasted = {" + "1, ".repeat(2_000) + "missingName, " + "2, ".repeat(2_000) + "3};";
         CompilationException e = assertThrows(CompilationException.class, () -> kernel.evalRaw(line));
