@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * cell's output with a note saying how much was left out. {@link #detach()} sends everything before it returns, so
  * the output of a cell always arrives before its reply and its {@code idle} status.
  *
+ * <p>What javac prints itself while the session calls into JShell is left out ({@link JavacOutput}).
+ *
  * <p>Thread-safe. Messages are sent while holding one lock, so a flood blocks the printing threads while the socket
  * is busy instead of growing without bound. The print streams hand every {@code print} call's bytes straight to the
  * buffers (a {@link PrintStream} over a plain {@link OutputStream} keeps nothing back), so the lock is never taken
@@ -217,6 +219,9 @@ final class CellOutput {
 
         @Override
         public void write(byte[] bytes, int offset, int length) {
+            if (JavacOutput.isJavac()) {
+                return; // javac's crash report, beside the cell's own one-line error
+            }
             synchronized (lock) {
                 long room = Math.max(0, limit - accepted);
                 int kept = (int) Math.min(room, length);

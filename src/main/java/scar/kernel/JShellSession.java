@@ -106,7 +106,9 @@ final class JShellSession implements AutoCloseable {
         int restOffset = cellOffset;
         try {
             while (true) {
-                SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+                String remaining = rest;
+                SourceCodeAnalysis.CompletionInfo info =
+                        JavacOutput.whileIn(() -> analysis.analyzeCompletion(remaining));
                 if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
                     return last;
                 }
@@ -161,7 +163,7 @@ final class JShellSession implements AutoCloseable {
             throw new CompilationException(Positions.describe(cell, start + tooLong.get().offset(),
                     tooLong.get().message()));
         }
-        List<SnippetEvent> events = shell.eval(source);
+        List<SnippetEvent> events = JavacOutput.whileIn(() -> shell.eval(source));
         if (events.stream().anyMatch(event -> refusedWhileWritten(event.snippet()))) {
             freshCompiler();
         }
@@ -186,10 +188,10 @@ final class JShellSession implements AutoCloseable {
                 throw failure(event);
             }
             if (snippet instanceof TypeDeclSnippet type && event.status().isDefined()) {
-                ImportClashes.dropImportsNamedAs(shell, type).forEach(notes);
+                JavacOutput.whileIn(() -> ImportClashes.dropImportsNamedAs(shell, type)).forEach(notes);
             }
             if (snippet instanceof ImportSnippet imported && event.status().isActive()) {
-                Optional<String> refused = ImportClashes.refuse(shell, imported);
+                Optional<String> refused = JavacOutput.whileIn(() -> ImportClashes.refuse(shell, imported));
                 if (refused.isPresent()) {
                     throw new CompilationException(Positions.describe(cell,
                             start + leadingBlanks(cell.substring(start)), refused.get()));
@@ -312,6 +314,10 @@ final class JShellSession implements AutoCloseable {
 
     /** Completion candidates for the cursor at {@code at}; replacing from the anchor up to the cursor. */
     ReplacementOptions complete(String masked, int at) {
+        return JavacOutput.whileIn(() -> completions(masked, at));
+    }
+
+    private ReplacementOptions completions(String masked, int at) {
         int start = snippetStart(masked, at);
         String input = masked.substring(start, at);
         int[] anchor = new int[1];
@@ -328,6 +334,10 @@ final class JShellSession implements AutoCloseable {
      * method, type or variable named under the cursor. Null when nothing is known.
      */
     String inspect(String masked, int at) {
+        return JavacOutput.whileIn(() -> inspection(masked, at));
+    }
+
+    private String inspection(String masked, int at) {
         int start = snippetStart(masked, at);
         String text = documentation(masked.substring(start, at));
         int end = at;
@@ -375,6 +385,10 @@ final class JShellSession implements AutoCloseable {
      * next line of an unfinished statement.
      */
     String isComplete(String masked) {
+        return JavacOutput.whileIn(() -> completeness(masked));
+    }
+
+    private String completeness(String masked) {
         String rest = masked;
         while (true) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);

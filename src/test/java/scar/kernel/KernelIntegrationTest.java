@@ -285,6 +285,39 @@ class KernelIntegrationTest {
     }
 
     @Test
+    void anExpressionTooDeepForTheCompilerShowsOneLineAndNoCompilerCrashReport() throws Exception {
+        // javac runs out of stack in its attribution at 2,000 terms (and prints its report), in its parser at 50,000
+        Map<String, String> run = new LinkedHashMap<>();
+        for (int terms : new int[] {2_000, 50_000}) {
+            run.put("deep" + terms, "int deep = 1" + " + 1".repeat(terms) + ";");
+        }
+        run.put("after", "40 + 2");
+        JsonObject cells = runCells(run);
+        for (String name : List.of("deep2000", "deep50000")) {
+            JsonObject deep = cells.getAsJsonObject(name);
+            assertEquals("CompilationException", deep.get("ename").getAsString(), deep.toString());
+            assertTrue(deep.get("evalue").getAsString().startsWith("line 1: too deeply nested for the Java compiler"),
+                    deep.get("evalue").getAsString());
+            String outputs = deep.getAsJsonArray("outputs").toString();
+            assertEquals(1, deep.getAsJsonArray("outputs").size(), "the error alone, not javac's report on stderr: "
+                    + outputs.substring(0, Math.min(400, outputs.length())));
+        }
+        assertEquals("42", resultText(cells.getAsJsonObject("after")));
+        String kernelStderr = Files.readString(jupyterDir.resolve("cells-kernel-stderr.txt"));
+        assertFalse(kernelStderr.contains("An exception has occurred in the compiler"),
+                "javac's report reached the kernel's stderr");
+    }
+
+    /** Runs {@code cells} (name to code, in order) in a kernel of their own; returns what each cell showed. */
+    private static JsonObject runCells(Map<String, String> cells) throws Exception {
+        Path cellsFile = jupyterDir.resolve("cells-only.json");
+        Files.writeString(cellsFile, new Gson().toJson(cells));
+        JsonObject report = runPython("cells", KERNEL, cellsFile.toString(), jupyterDir.toString());
+        KERNEL_PIDS.add(report.get("pid").getAsLong());
+        return report.getAsJsonObject("cells");
+    }
+
+    @Test
     void kernelExitsWhenItsClientIsKilled() throws Exception {
         Path out = jupyterDir.resolve("orphan.out");
         Process client = startPython(out, "orphan", KERNEL);

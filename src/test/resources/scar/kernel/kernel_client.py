@@ -4,6 +4,9 @@ usage: kernel_client.py session <kernel-name> <cells.json> <work-dir>
            execute the cells, time them, exercise complete, inspect, is_complete, output routing and limits,
            progress, the notebook functions, %maven, System.exit, interrupt, restart, shutdown; the kernel's own
            stdout and stderr go to <work-dir>/kernel-stderr.txt
+       kernel_client.py cells <kernel-name> <cells.json> <work-dir>
+           execute the cells in one kernel and report what each showed, and the kernel's pid; the kernel's own
+           stdout and stderr go to <work-dir>/cells-kernel-stderr.txt
        kernel_client.py orphan <kernel-name>   start a kernel, print its pid, then wait to be killed
 """
 import os
@@ -201,6 +204,22 @@ def session(name, cells_file, work_dir):
     print(json.dumps(report), flush=True)
 
 
+def cells_only(name, cells_file, work_dir):
+    with open(cells_file, encoding="utf-8") as f:
+        cells = json.load(f)
+    kernel_output = open(os.path.join(work_dir, "cells-kernel-stderr.txt"), "w")
+    km, kc = start_new_kernel(kernel_name=name, startup_timeout=TIMEOUT, stdout=kernel_output, stderr=kernel_output)
+    report = {"cells": {}}
+    try:
+        for key, code in cells.items():
+            report["cells"][key] = run(kc, code, timeout=600)
+        report["pid"] = kernel_pid(kc)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+    print(json.dumps(report), flush=True)
+
+
 def orphan(name):
     km = KernelManager(kernel_name=name)
     km.start_kernel()
@@ -215,6 +234,8 @@ def orphan(name):
 if __name__ == "__main__":
     if sys.argv[1] == "session":
         session(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif sys.argv[1] == "cells":
+        cells_only(sys.argv[2], sys.argv[3], sys.argv[4])
     elif sys.argv[1] == "orphan":
         orphan(sys.argv[2])
     else:
