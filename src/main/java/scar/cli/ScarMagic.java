@@ -46,7 +46,8 @@ public final class ScarMagic implements Extension {
     /**
      * Runs {@code scar args...}; returns nothing (the command prints its output).
      *
-     * @throws IllegalArgumentException with the command's error line when it exits with 2 (or another failure code)
+     * @throws IllegalArgumentException with the command's error message when it exits with 2 (or another failure
+     *                                  code): its one line, and picocli's suggestions after it if any
      * @throws CancellationException    when the command was cancelled
      */
     static Object run(List<String> args) {
@@ -66,14 +67,12 @@ public final class ScarMagic implements Extension {
             }
             return null;
         }
-        String first = message.lines().findFirst().orElse("scar exited with status " + code)
-                .replaceFirst("^scar: ", "");
-        if (message.lines().count() > 1) {
-            System.err.println(message);
-        }
+        // the whole message is the cell's error, printed nowhere else: picocli's suggestions and hint follow the
+        // first line ("Did you mean: ...", "(see 'scar --help')"), and printing them too showed that line twice
+        String shown = message.isEmpty() ? "scar exited with status " + code : message.replaceFirst("^scar: ", "");
         if (code == 130) {
-            throw new CancellationException(first);
+            throw new CancellationException(shown);
         }
-        throw new IllegalArgumentException(first);
+        throw new IllegalArgumentException(shown);
     }
 }

@@ -466,7 +466,7 @@ public final class ScarKernel extends BaseKernel {
             return List.of(errorStyler.secondary("Interrupted: " + e.getMessage()));
         }
         if (e == magicFailure) {
-            return List.of(errorStyler.secondary(e.toString()));
+            return errorStyler.secondaryLines(e.toString());
         }
         return errorStyler.secondaryLines(String.join("\n", Failures.traceback(e)));
     }

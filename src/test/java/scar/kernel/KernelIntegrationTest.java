@@ -308,6 +308,34 @@ class KernelIntegrationTest {
                 "javac's report reached the kernel's stderr");
     }
 
+    @Test
+    void anUnknownScarCommandIsOneMessageShownOnce() throws Exception {
+        Map<String, String> run = new LinkedHashMap<>();
+        run.put("unknown", "%scar nosuch");
+        run.put("typo", "%scar charactrize");
+        JsonObject cells = runCells(run);
+        for (String name : run.keySet()) {
+            JsonObject cell = cells.getAsJsonObject(name);
+            assertEquals("error", cell.get("status").getAsString(), cell.toString());
+            String shown = shownText(cell);
+            String message = "Unmatched argument at index 0: '" + run.get(name).split(" ")[1] + "'";
+            assertEquals(1, shown.split(java.util.regex.Pattern.quote(message), -1).length - 1, shown);
+        }
+        assertTrue(shownText(cells.getAsJsonObject("typo")).contains("Did you mean: scar characterize"),
+                "picocli's suggestion is part of the one message");
+    }
+
+    /** What a notebook shows of a cell: its streams' text and its error's traceback. */
+    private static String shownText(JsonObject cell) {
+        StringBuilder shown = new StringBuilder();
+        for (JsonElement output : cell.getAsJsonArray("outputs")) {
+            JsonObject o = output.getAsJsonObject();
+            shown.append(o.has("text") ? o.get("text").getAsString() : "");
+            shown.append(o.has("traceback") ? o.getAsJsonArray("traceback").toString() : "");
+        }
+        return shown.toString();
+    }
+
     /** Runs {@code cells} (name to code, in order) in a kernel of their own; returns what each cell showed. */
     private static JsonObject runCells(Map<String, String> cells) throws Exception {
         Path cellsFile = jupyterDir.resolve("cells-only.json");
