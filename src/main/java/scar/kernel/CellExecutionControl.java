@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.SPIResolutionException;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
@@ -72,11 +73,23 @@ final class CellExecutionControl extends DirectExecutionControl {
             value = runCell(() -> doit.invoke(null), snippetLoader);
         } catch (InvocationTargetException e) {
             lastFailure.set(e.getCause());
-            throw e;
+            throw forJShell(e);
         }
         String key = KEY_PREFIX + keys.incrementAndGet();
         values.put(key, value == null ? NULL : value);
         return key;
+    }
+
+    /**
+     * What JShell is told of a cell's failure. JShell copies the exception and its causes, recursively, and a cause
+     * chain that loops ({@code a.initCause(b)} where b's cause is a) ran it out of stack: the cell said "too deeply
+     * nested for the Java compiler" and lost its exception. The kernel shows the cell's own exception (taken with
+     * {@link #takeFailure()}), so JShell gets a stand-in; JShell's own signal of a call to a method not yet declared
+     * passes as it is.
+     */
+    private static InvocationTargetException forJShell(InvocationTargetException e) {
+        return e.getCause() instanceof SPIResolutionException ? e
+                : new InvocationTargetException(new IllegalStateException("the cell failed; the kernel shows how"));
     }
 
     /**

@@ -46,8 +46,13 @@ final class Failures {
         boolean input = isInputError(current);
         String prefix = "";
         StackTraceElement[] enclosing = new StackTraceElement[0];
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (int depth = 0; current != null && depth < 8; depth++) {
-            lines.add(prefix + current);
+            if (!seen.add(current)) {
+                lines.add(prefix + "[circular reference: " + described(current) + "]");
+                break;
+            }
+            lines.add(prefix + described(current));
             StackTraceElement[] frames = current.getStackTrace();
             int own = depth > 0 && input ? 0 : frames.length - inCommon(frames, enclosing);
             int shown = 0;
@@ -75,6 +80,32 @@ final class Failures {
             current = current.getCause() == current ? null : current.getCause();
         }
         return lines;
+    }
+
+    /**
+     * The exception itself if its message can be read, else one saying so with its class and frames: jjava reads the
+     * message of a cell's failure to answer the request, and a {@code getMessage()} that throws left the cell without
+     * an answer.
+     */
+    static Exception readable(Exception thrown) {
+        try {
+            thrown.getLocalizedMessage();
+            return thrown;
+        } catch (RuntimeException unreadable) {
+            IllegalStateException stand = new IllegalStateException(described(thrown));
+            stand.setStackTrace(thrown.getStackTrace());
+            return stand;
+        }
+    }
+
+    /** {@code thrown.toString()}, or its class and why its message could not be read. */
+    private static String described(Throwable thrown) {
+        try {
+            return thrown.toString();
+        } catch (RuntimeException unreadable) {
+            return thrown.getClass().getName() + " (its message cannot be read: getMessage() threw "
+                    + unreadable.getClass().getName() + ")";
+        }
     }
 
     /**

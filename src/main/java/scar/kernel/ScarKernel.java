@@ -254,6 +254,8 @@ public final class ScarKernel extends BaseKernel {
                 shown = cut;
             }
             return shown;
+        } catch (Exception failure) {
+            throw Failures.unchecked(Failures.readable(failure));
         } finally {
             output.detach();
         }

@@ -90,6 +90,30 @@ class ScarKernelTest {
     }
 
     @Test
+    void aCauseChainThatLoopsIsTheCellsOwnExceptionShownOnce() {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> kernel.evalRaw(
+                "var first = new RuntimeException(\"first\");\nvar second = new RuntimeException(\"second\", first);\n"
+                        + "first.initCause(second);\nthrow first;"));
+        assertEquals("first", e.getMessage(), "the cell's exception, not a compiler that ran out of stack");
+        List<String> lines = Failures.traceback(e);
+        assertTrue(lines.contains("Caused by: java.lang.RuntimeException: second"), lines.toString());
+        assertEquals("Caused by: [circular reference: java.lang.RuntimeException: first]",
+                lines.get(lines.size() - 1));
+        assertEquals(3, kernel.evalRaw("1 + 2"));
+    }
+
+    @Test
+    void anExceptionWhoseMessageCannotBeReadIsNamedAndAnswered() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> kernel.eval(
+                "class Unreadable extends RuntimeException {\n"
+                        + "  public String getMessage() { throw new IllegalStateException(\"no\"); }\n}\n"
+                        + "throw new Unreadable();"));
+        assertTrue(e.getMessage().contains("Unreadable (its message cannot be read: getMessage() threw "
+                + "java.lang.IllegalStateException)"), e.getMessage());
+        assertTrue(kernel.formatError(e).get(0).contains("Unreadable"), kernel.formatError(e).toString());
+    }
+
+    @Test
     void checkedExceptionKeepsItsClass() {
         assertThrows(IOException.class, () -> kernel.evalRaw("throw new java.io.IOException(\"disk\");"));
     }
