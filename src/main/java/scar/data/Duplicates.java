@@ -10,6 +10,8 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import scar.text.Stored;
+
 /**
  * Exact duplicate rows of one modality: items whose embeddings are bit for bit the same. A duplicate that sits on
  * both sides of a train/test split leaks — the probe is tested on what it was trained on — so a study reports them
@@ -25,8 +27,8 @@ import tech.tablesaw.api.Table;
  * @param examples     a few groups written with item ids, for a message
  * @param checked      whether the rows were looked at; false for a study that could not ({@link #notChecked})
  */
-public record Duplicates(String modality, List<int[]> groups, int[] leaks, int conflicting, List<String> examples,
-                         boolean checked) implements Tabular {
+public record Duplicates(String modality, @Stored(min = 0) List<int[]> groups, @Stored(min = 0) int[] leaks,
+                         @Stored(min = 0) int conflicting, List<String> examples, boolean checked) implements Tabular {
 
     /** How many example groups a report keeps. */
     public static final int EXAMPLES = 3;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import scar.data.Duplicates;
+import scar.text.Stored;
 
 /**
  * The held-out evidence of one modality's profile: its learning curve from the sweep's fits, the extrapolation of
@@ -19,7 +20,7 @@ import scar.data.Duplicates;
  * @param dropped   items dropped before the study because they repeated another item ({@code --dedup})
  */
 public record Evidence(LearningCurve curve, Extrapolation accuracy, List<Extrapolation> recalls,
-                       HardItems hardItems, Duplicates duplicates, int dropped) {
+                       HardItems hardItems, Duplicates duplicates, @Stored(min = 0) int dropped) {
 
     public Evidence {
         recalls = List.copyOf(recalls);

@@ -1,5 +1,7 @@
 package scar.evidence;
 
+import scar.text.Stored;
+
 /**
  * Parameters of the held-out evidence beside SCAR's numbers (docs/SPEC.md §10), validated on construction.
  *
@@ -9,7 +11,8 @@ package scar.evidence;
  * @param hardItemsPerClass how many wrong or least-sure items of each class and split the profile keeps, ≥ 0;
  *                          default 10
  */
-public record EvidenceOptions(int bootstrap, double tolerance, int hardItemsPerClass) {
+public record EvidenceOptions(@Stored(min = 0) int bootstrap, @Stored(min = 0, max = 1) double tolerance,
+                              @Stored(min = 0) int hardItemsPerClass) {
 
     /** @throws IllegalArgumentException for a value outside its range */
     public EvidenceOptions {

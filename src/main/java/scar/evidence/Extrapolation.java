@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 import scar.text.Format;
+import scar.text.Stored;
 
 /**
  * A held-out score's learning curve extrapolated: the inverse power law {@link PowerLaw} fitted to the per-ratio means
@@ -31,9 +32,12 @@ import scar.text.Format;
  * @param tolerance   the tolerance, as a share
  * @param backTest    the back-test, or null when too few sizes remain without the full-data point
  */
-public record Extrapolation(String quantity, Status status, PowerLaw curve, double smallestSize, double currentSize,
-                            double measured,
-                            double[] multiples, List<Interval> predicted, Interval plateau, double tolerance,
+public record Extrapolation(String quantity, Status status, PowerLaw curve,
+                            @Stored(min = 0, undefined = true) double smallestSize,
+                            @Stored(min = 0, undefined = true) double currentSize,
+                            @Stored(min = 0, max = 1, undefined = true) double measured,
+                            @Stored(min = 0) double[] multiples,
+                            List<Interval> predicted, Interval plateau, @Stored(min = 0, max = 1) double tolerance,
                             BackTest backTest) {
 
     /** Whether a curve was fitted and whether it rises. */
@@ -52,7 +56,7 @@ public record Extrapolation(String quantity, Status status, PowerLaw curve, doub
      * @param predicted the prediction at the current size, with its bootstrap interval
      * @param measured  the full-data fit's score
      */
-    public record BackTest(Interval predicted, double measured) {
+    public record BackTest(Interval predicted, @Stored(min = 0, max = 1, undefined = true) double measured) {
         /** Prediction minus measurement. */
         public double error() {
             return predicted.estimate() - measured;

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.IntFunction;
 
 import scar.data.Tabular;
+import scar.text.Stored;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -23,7 +24,8 @@ import tech.tablesaw.api.Table;
  * @param testWrong  held-out items per class the probe gets wrong
  * @param perClass   how many items per class and split were kept
  */
-public record HardItems(String[] classNames, List<Item> items, int[] trainWrong, int[] testWrong, int perClass)
+public record HardItems(String[] classNames, List<Item> items, @Stored(min = 0) int[] trainWrong,
+                        @Stored(min = 0) int[] testWrong, @Stored(min = 0) int perClass)
         implements Tabular {
 
     /**
@@ -36,7 +38,8 @@ public record HardItems(String[] classNames, List<Item> items, int[] trainWrong,
      * @param predicted the class the probe predicts
      * @param margin    own logit minus the largest other logit
      */
-    public record Item(int item, String id, boolean heldOut, int label, int predicted, double margin) {
+    public record Item(@Stored(min = 0) int item, String id, boolean heldOut, @Stored(min = 0) int label,
+                       @Stored(min = 0) int predicted, @Stored double margin) {
     }
 
     public HardItems {

@@ -3,6 +3,8 @@ package scar.evidence;
 import java.util.Arrays;
 import java.util.Objects;
 
+import scar.text.Stored;
+
 /**
  * What one probe scores on the held-out items, per class: how many items the class has (support), how many of them
  * the probe recalls (correct), and how many items it predicts as the class. Every held-out figure of the evidence is
@@ -12,7 +14,8 @@ import java.util.Objects;
  * @param correct   of those, the ones predicted as their own class
  * @param predicted held-out items predicted as each class
  */
-public record HeldOutScore(int[] support, int[] correct, int[] predicted) {
+public record HeldOutScore(@Stored(min = 0) int[] support, @Stored(min = 0) int[] correct,
+                           @Stored(min = 0) int[] predicted) {
 
     /** Copies the arrays. @throws IllegalArgumentException if their lengths differ or a count is impossible */
     public HeldOutScore {

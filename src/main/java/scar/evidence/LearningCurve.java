@@ -10,6 +10,7 @@ import scar.data.Tabular;
 import scar.text.Columns;
 import scar.text.Columns.Kind;
 import scar.text.Format;
+import scar.text.Stored;
 import scar.text.TextTable;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -27,7 +28,8 @@ import tech.tablesaw.api.Table;
  * @param classCounts training items per class of the whole training set
  * @param scores      per ratio, the held-out counts of each of its fits
  */
-public record LearningCurve(String[] classNames, int[] ratios, int[] classCounts, List<List<HeldOutScore>> scores)
+public record LearningCurve(String[] classNames, @Stored(min = 1) int[] ratios, @Stored(min = 0) int[] classCounts,
+                            List<List<HeldOutScore>> scores)
         implements Tabular {
 
     /** The held-out accuracy of a fit. */

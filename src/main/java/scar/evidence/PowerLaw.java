@@ -1,5 +1,7 @@
 package scar.evidence;
 
+import scar.text.Stored;
+
 /**
  * An inverse power law learning curve {@code y(n) = a − b·n^(−c)} (Figueroa et al., "Predicting sample size
  * required for classification performance", BMC Med. Inform. Decis. Mak. 12:8, 2012; Mahmood et al., "How much more
@@ -15,7 +17,7 @@ package scar.evidence;
  * @param b scale of the gap to the asymptote, ≥ 0
  * @param c exponent of the gap's decay, &gt; 0
  */
-public record PowerLaw(double a, double b, double c) {
+public record PowerLaw(@Stored double a, @Stored double b, @Stored double c) {
     /** Smallest exponent searched. */
     public static final double MIN_EXPONENT = 0.02;
     /** Largest exponent searched. */

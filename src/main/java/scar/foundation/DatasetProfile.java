@@ -65,8 +65,8 @@ public final class DatasetProfile implements Tabular {
             return new DatasetProfile(one.dataset(), List.of(one), null);
         }
         String name = Json.member(json, "dataset", file, JSON_WHAT).getAsString();
-        List<ScarProfile> profiles = Json.fromTree(Json.member(json, "modalities", file, JSON_WHAT),
-                Json.listOf(ScarProfile.class), file, JSON_WHAT);
+        List<ScarProfile> profiles = Json.fromMember(json, "modalities", Json.listOf(ScarProfile.class), file,
+                JSON_WHAT);
         if (profiles.isEmpty()) {
             throw new IllegalArgumentException(file.toAbsolutePath() + " does not hold " + JSON_WHAT
                     + ": its list of modalities is empty");

@@ -1,5 +1,6 @@
 package scar.foundation;
 
+import scar.text.Stored;
 import scar.text.TextTable;
 import scar.text.Format;
 import scar.text.Columns.Kind;
@@ -22,8 +23,9 @@ import tech.tablesaw.api.Table;
  * @param heights   the per-class hypothesis-space sizes H_c (copied in and out)
  * @param stepSizes the per-class step sizes n_c = ln(H_c/δ)/(2ε²) (copied in and out)
  */
-public record FoundationEstimate(double size, double root, boolean fallback, double rho, FoundationOptions options,
-                                 double[] heights, double[] stepSizes) implements Tabular {
+public record FoundationEstimate(@Stored(min = 0) double size, @Stored(undefined = true) double root, boolean fallback,
+                                 @Stored(min = 1) double rho, FoundationOptions options, @Stored double[] heights,
+                                 @Stored double[] stepSizes) implements Tabular {
 
     /** Copies the arrays. @throws IllegalArgumentException if they differ in length or are empty */
     public FoundationEstimate {

@@ -1,5 +1,7 @@
 package scar.foundation;
 
+import scar.text.Stored;
+
 /**
  * Parameters of SPEC §5.3–5.5, validated on construction.
  *
@@ -9,7 +11,8 @@ package scar.foundation;
  * @param order   m, the number of inclusion–exclusion orders kept, ≥ 1; default 3. Orders above the number of
  *                classes K contribute nothing (e_o = 0 for o &gt; K)
  */
-public record FoundationOptions(double delta, double epsilon, double deltaE, int order) {
+public record FoundationOptions(@Stored(min = 0, max = 1) double delta, @Stored(min = 0, max = 1) double epsilon,
+                                @Stored(min = 0, max = 1) double deltaE, @Stored(min = 1) int order) {
 
     /**
      * @throws IllegalArgumentException if a probability lies outside (0, 1) or the order is below 1

@@ -7,6 +7,7 @@ import java.util.Locale;
 import scar.evidence.HeldOutScore;
 import scar.probe.ProbeKind;
 import scar.probe.ProbeResult;
+import scar.text.Stored;
 
 /**
  * What the probe fits of one sweep did: the first fit is the r = 1 run on the whole training set, whose training and
@@ -25,8 +26,9 @@ public record ProbeSummary(ProbeKind kind, List<Fit> fits) {
      * @param converged     whether a stop rule was met before the limit
      * @param nanos         wall time of the fit
      */
-    public record Fit(int trainSize, double trainAccuracy, double testAccuracy, HeldOutScore heldOut, int iterations,
-                      boolean converged, long nanos) {
+    public record Fit(@Stored(min = 0) int trainSize, @Stored(min = 0, max = 1) double trainAccuracy,
+                      @Stored(min = 0, max = 1, undefined = true) double testAccuracy, HeldOutScore heldOut,
+                      @Stored(min = 0) int iterations, boolean converged, long nanos) {
         static Fit of(ProbeResult result, HeldOutScore heldOut) {
             return new Fit(result.rows(), result.trainAccuracy(), result.testAccuracy(), heldOut, result.iterations(),
                     result.converged(), result.nanos());

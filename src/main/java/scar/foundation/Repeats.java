@@ -8,6 +8,7 @@ import java.util.function.IntFunction;
 import scar.evidence.Interval;
 import scar.text.Columns.Kind;
 import scar.text.Format;
+import scar.text.Stored;
 
 /**
  * SCAR's numbers under several seeds ({@link ScarOptions#repeats()}): run i uses seed s + i, so each run can be
@@ -21,8 +22,8 @@ import scar.text.Format;
  * @param classCounts     the training items of each class in each run, {@code [run][class]} (they differ between
  *                        runs when the held-out items are drawn by seed)
  */
-public record Repeats(long[] seeds, double[] foundationSizes, double[][] stepSizes, int[][] shortfalls,
-                      int[][] classCounts) {
+public record Repeats(long[] seeds, @Stored(min = 0) double[] foundationSizes, @Stored double[][] stepSizes,
+                      @Stored(min = 0) int[][] shortfalls, @Stored(min = 0) int[][] classCounts) {
 
     public Repeats {
         seeds = seeds.clone();

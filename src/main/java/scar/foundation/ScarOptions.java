@@ -7,6 +7,7 @@ import scar.evidence.EvidenceOptions;
 import scar.measure.MeasureVariant;
 import scar.probe.ProbeKind;
 import scar.probe.ProbeOptions;
+import scar.text.Stored;
 
 /**
  * Everything that shapes one SCAR characterisation: the seed, the subsampling ratios of the sweep (SPEC §4), the
@@ -34,9 +35,10 @@ import scar.probe.ProbeOptions;
  * @param dedup        whether items whose embedding repeats one of an earlier item (in any modality) are dropped
  *                     before the study (default false: they are only reported)
  */
-public record ScarOptions(long seed, int[] ratios, ProbeOptions probe, MeasureVariant variant,
-                          FoundationOptions foundation, int threads, double testFraction, boolean progress,
-                          EvidenceOptions evidence, int repeats, boolean dedup) {
+public record ScarOptions(long seed, @Stored(min = 1) int[] ratios, ProbeOptions probe, MeasureVariant variant,
+                          FoundationOptions foundation, @Stored(min = 1) int threads,
+                          @Stored(min = 0, max = 0.9) double testFraction, boolean progress, EvidenceOptions evidence,
+                          @Stored(min = 1) int repeats, boolean dedup) {
 
     /** The ratios of the reference code: 1 + 2 + 5 + 10 + 15 + 20 + 30 = 83 probe fits per sweep. */
     public static final int[] DEFAULT_RATIOS = {1, 2, 5, 10, 15, 20, 30};

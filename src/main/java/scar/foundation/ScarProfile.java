@@ -13,6 +13,7 @@ import scar.measure.ClassMeasures;
 import scar.text.Columns;
 import scar.text.Columns.Kind;
 import scar.text.Format;
+import scar.text.Stored;
 import scar.text.Text;
 import scar.text.Sheet;
 import scar.text.TextTable;
@@ -48,8 +49,9 @@ import tech.tablesaw.api.Table;
  * @param options       the options (and seed) used
  * @param nanos         wall time of the whole characterisation
  */
-public record ScarProfile(String dataset, String modality, String[] classNames, int[] classCounts, int testSize,
-                          int[] ratios, int[] skippedRatios, List<ClassMeasures> measures, Steps steps,
+public record ScarProfile(String dataset, String modality, String[] classNames, @Stored(min = 0) int[] classCounts,
+                          @Stored(min = 0) int testSize, @Stored(min = 1) int[] ratios,
+                          @Stored(min = 1) int[] skippedRatios, List<ClassMeasures> measures, Steps steps,
                           FoundationEstimate foundation, ProbeSummary probe, Evidence evidence, Repeats repeats,
                           ScarOptions options, long nanos)
         implements Tabular {

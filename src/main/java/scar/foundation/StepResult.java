@@ -1,5 +1,6 @@
 package scar.foundation;
 
+import scar.text.Stored;
 import scar.text.TextTable;
 import scar.text.Format;
 import scar.text.Columns.Kind;
@@ -20,8 +21,9 @@ import tech.tablesaw.api.Table;
  * @param height     H, the envelope height
  * @param stepSize   n_c
  */
-public record StepResult(int classIndex, String className, double[] ratios, double[] h, double height,
-                         double stepSize) implements Tabular {
+public record StepResult(@Stored(min = 0) int classIndex, String className, @Stored(min = 1) double[] ratios,
+                         @Stored(undefined = true) double[] h, @Stored double height, @Stored double stepSize)
+        implements Tabular {
 
     /** Copies the arrays. @throws IllegalArgumentException if they differ in length */
     public StepResult {

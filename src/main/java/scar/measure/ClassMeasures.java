@@ -1,5 +1,6 @@
 package scar.measure;
 
+import scar.text.Stored;
 import scar.text.TextTable;
 import scar.text.Format;
 import scar.text.Columns.Kind;
@@ -24,8 +25,11 @@ import tech.tablesaw.api.Table;
  * @param richness     R_c, see {@link Measures}
  * @param accuracy     multi-class training accuracy mean(p = y)
  */
-public record ClassMeasures(double ratio, double[] scale, double[] coverage, double[] authenticity,
-                            double[] richness, double accuracy) implements Tabular {
+public record ClassMeasures(@Stored(min = 1) double ratio, @Stored(min = 0, max = 1) double[] scale,
+                            @Stored(min = 0, max = 1, undefined = true) double[] coverage,
+                            @Stored(min = 0, max = 1) double[] authenticity,
+                            @Stored(min = 0, max = 1) double[] richness,
+                            @Stored(min = 0, max = 1) double accuracy) implements Tabular {
 
     /**
      * Validates and copies.

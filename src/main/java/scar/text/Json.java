@@ -169,7 +169,17 @@ public final class Json {
      * @throws IllegalArgumentException naming the file and the reason when the tree does not make a valid value
      */
     public static <T> T fromTree(JsonElement tree, Type type, Path file, String what) {
+        return fromTree(tree, type, "", file, what);
+    }
+
+    /** {@link #fromTree} of {@code object}'s member {@code name}, which must be there. */
+    public static <T> T fromMember(JsonObject object, String name, Type type, Path file, String what) {
+        return fromTree(member(object, name, file, what), type, "/" + name, file, what);
+    }
+
+    private static <T> T fromTree(JsonElement tree, Type type, String path, Path file, String what) {
         try {
+            JsonShape.check(tree, type, path);
             @SuppressWarnings("unchecked")
             T value = (T) GSON.fromJson(tree, type);
             if (value == null) {
@@ -180,15 +190,31 @@ public final class Json {
             throw new IllegalArgumentException(file.toAbsolutePath() + " does not hold " + what + ": "
                     + message(e), e);
         } catch (NullPointerException e) {
-            throw new IllegalArgumentException(file.toAbsolutePath() + " does not hold " + what + ": missing "
-                    + (e.getMessage() == null ? "a required field" : e.getMessage()), e);
+            throw missing(e, file, what);
         } catch (IllegalArgumentException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(file.toAbsolutePath().toString())) {
-                throw e;
+            throw refused(e, file, what);
+        } catch (RuntimeException e) {
+            // Gson wraps what a result's constructor throws in "Failed to invoke constructor ... with args [D@..."
+            if (e.getCause() instanceof IllegalArgumentException refusal) {
+                throw refused(refusal, file, what);
+            } else if (e.getCause() instanceof NullPointerException absent) {
+                throw missing(absent, file, what);
             }
-            throw new IllegalArgumentException(file.toAbsolutePath() + " does not hold " + what + ": "
-                    + e.getMessage(), e);
+            throw e;
         }
+    }
+
+    private static IllegalArgumentException missing(NullPointerException e, Path file, String what) {
+        return new IllegalArgumentException(file.toAbsolutePath() + " does not hold " + what + ": missing "
+                + (e.getMessage() == null ? "a required field" : e.getMessage()), e);
+    }
+
+    private static IllegalArgumentException refused(IllegalArgumentException e, Path file, String what) {
+        if (e.getMessage() != null && e.getMessage().startsWith(file.toAbsolutePath().toString())) {
+            return e;
+        }
+        return new IllegalArgumentException(file.toAbsolutePath() + " does not hold " + what + ": "
+                + e.getMessage(), e);
     }
 
     /** A member of {@code object} that must be there. */

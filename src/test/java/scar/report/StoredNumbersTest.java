@@ -1,0 +1,144 @@
+package scar.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import scar.Scar;
+import scar.data.Datasets;
+import scar.foundation.DatasetProfile;
+import scar.foundation.ScarOptions;
+
+/**
+ * A profile.json whose numbers are not what they may be (SPEC §11: NaN only where a result does not give the number)
+ * is refused in one line naming the file, the JSON path, the value and what was expected — not read as it is.
+ */
+class StoredNumbersTest {
+
+    private static String written;
+
+    @BeforeAll
+    static void characterize(@TempDir Path dir) throws IOException {
+        DatasetProfile iris = Scar.characterize(Datasets.bundled("iris"), ScarOptions.defaults().withProgress(false)
+                .withRatios(1, 2, 5, 10));
+        written = Files.readString(Exports.write(iris, dir).stream().filter(p -> p.endsWith("profile.json"))
+                .findFirst().orElseThrow());
+    }
+
+    /** What a profile cannot hold: the kind, the path, the JSON text put there (null: removed), the message's end. */
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                Arguments.of("NaN in a measure", "/modalities/0/measures/1/authenticity/2", "NaN",
+                        "is NaN; expected a finite number in [0, 1]"),
+                Arguments.of("NaN in an accuracy", "/modalities/0/measures/0/accuracy", "NaN",
+                        "is NaN; expected a finite number in [0, 1]"),
+                Arguments.of("an accuracy above 1", "/modalities/0/probe/fits/0/trainAccuracy", "1.5",
+                        "is 1.5; expected a finite number in [0, 1]"),
+                Arguments.of("a measure just above 1", "/modalities/0/measures/2/accuracy", "1.0000001",
+                        "is 1.0000001; expected a finite number in [0, 1]"),
+                Arguments.of("infinity", "/modalities/0/foundation/size", "Infinity",
+                        "is Infinity; expected a finite number >= 0"),
+                Arguments.of("minus infinity", "/modalities/0/steps/classes/1/stepSize", "-Infinity",
+                        "is -Infinity; expected a finite number"),
+                Arguments.of("a number beyond double", "/modalities/0/measures/1/ratio", "1e400",
+                        "is 1e400; expected a finite number >= 1"),
+                Arguments.of("a share as a string", "/modalities/0/measures/0/scale/0", "\"0.5\"",
+                        "is \"0.5\"; expected a finite number in [0, 1]"),
+                Arguments.of("a count as a string", "/modalities/0/testSize", "\"30\"",
+                        "is \"30\"; expected a whole number >= 0"),
+                Arguments.of("a negative count", "/modalities/0/classCounts/1", "-4",
+                        "is -4; expected a whole number >= 0"),
+                Arguments.of("a negative held-out count", "/modalities/0/evidence/curve/scores/0/0/support/2", "-1",
+                        "is -1; expected a whole number >= 0"),
+                Arguments.of("a fractional count", "/modalities/0/testSize", "2.5",
+                        "is 2.5; expected a whole number >= 0"),
+                Arguments.of("a missing count", "/modalities/0/testSize", null,
+                        "is missing; expected a whole number >= 0"),
+                Arguments.of("a missing size", "/modalities/0/foundation/size", null,
+                        "is missing; expected a finite number >= 0"),
+                Arguments.of("a missing measure", "/modalities/0/measures/0/coverage", null,
+                        "is missing; expected an array"),
+                Arguments.of("an unknown status", "/modalities/0/evidence/accuracy/status", "\"FITTTED\"",
+                        "is \"FITTTED\"; expected one of FITTED, FLAT, TOO_FEW_POINTS"),
+                Arguments.of("a number for a flag", "/modalities/0/foundation/fallback", "0",
+                        "is 0; expected true or false"),
+                Arguments.of("a number for a name", "/modalities/0/classNames/0", "7", "is 7; expected a string"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void aNumberAProfileCannotHoldIsRefusedByItsPath(String kind, String path, String value, String expected,
+                                                     @TempDir Path dir) throws IOException {
+        Path file = edited(dir, path, value);
+        var e = assertThrows(IllegalArgumentException.class, () -> Scar.loadProfile(file), kind);
+        assertEquals(file.toAbsolutePath() + " does not hold a SCAR profile (the profile.json that 'scar characterize"
+                + " -o' or save(profile, path) writes): " + path + " " + expected, e.getMessage());
+    }
+
+    @Test
+    void aRuleOfAResultsConstructorIsOneLineNamingTheFile(@TempDir Path dir) throws IOException {
+        Path file = edited(dir, "/modalities/0/measures/0/scale", "[1.0, 1.0]");
+        var e = assertThrows(IllegalArgumentException.class, () -> Scar.loadProfile(file));
+        assertTrue(e.getMessage().startsWith(file.toAbsolutePath() + " does not hold a SCAR profile")
+                && e.getMessage().contains("coverage has 3 classes, expected 2 like scale")
+                && !e.getMessage().contains("Failed to invoke") && !e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void nanWhereANumberIsUndefinedStillReads(@TempDir Path dir) throws IOException {
+        // SPEC §11: a number a result does not give is NaN — Coverage of a V1 class, a fit without held-out items,
+        // an unusable h, the root of a fallback
+        Path file = edited(dir, "/modalities/0/measures/1/coverage/0", "NaN");
+        assertTrue(Double.isNaN(Scar.loadProfile(file).modalities().get(0).measures().get(1).coverage()[0]));
+        file = edited(dir, "/modalities/0/probe/fits/3/testAccuracy", "NaN");
+        assertTrue(Double.isNaN(Scar.loadProfile(file).modalities().get(0).probe().fits().get(3).testAccuracy()));
+        file = edited(dir, "/modalities/0/steps/classes/0/h/2", "NaN");
+        assertFalse(Scar.loadProfile(file).modalities().isEmpty());
+        file = edited(dir, "/modalities/0/foundation/root", "NaN");
+        assertTrue(Double.isNaN(Scar.loadProfile(file).modalities().get(0).foundation().root()));
+    }
+
+    /** {@code written} with the value at {@code path} replaced by the JSON text {@code value} (null: removed). */
+    private static Path edited(Path dir, String path, String value) throws IOException {
+        JsonElement tree = JsonParser.parseString(written);
+        String[] steps = path.substring(1).split("/");
+        JsonElement at = tree;
+        for (int i = 0; i < steps.length - 1; i++) {
+            at = at.isJsonArray() ? at.getAsJsonArray().get(Integer.parseInt(steps[i]))
+                    : at.getAsJsonObject().get(steps[i]);
+        }
+        String last = steps[steps.length - 1];
+        JsonPrimitive mark = new JsonPrimitive("@@edited@@");
+        if (at.isJsonArray()) {
+            at.getAsJsonArray().set(Integer.parseInt(last), mark);
+        } else {
+            JsonObject o = at.getAsJsonObject();
+            assertTrue(o.has(last), path + " is in the file");
+            if (value == null) {
+                o.remove(last);
+            } else {
+                o.add(last, mark);
+            }
+        }
+        Path file = Files.createTempDirectory(dir, "edited").resolve("profile.json");
+        Files.writeString(file, tree.toString().replace("\"@@edited@@\"", String.valueOf(value)));
+        return file;
+    }
+}
