@@ -82,8 +82,9 @@ public final class ScarRenderers implements Extension {
 
     /**
      * The first {@code maxRows} rows of a table as an HTML table, with a caption giving the table's name, its size
-     * and, when rows are left out, "showing 20 of N rows". An interval's three columns are shown, and counted, as one
-     * ({@link Columns#shown}). Cell text is HTML-escaped.
+     * and, when rows or columns are left out, "showing 20 of N rows and the first 50 of M columns"
+     * ({@link HtmlReport#MAX_COLUMNS}). An interval's three columns are shown, and counted, as one
+     * ({@link Columns#shown}). Cell text is HTML-escaped and cut at {@link HtmlReport#MAX_CELL} characters.
      *
      * @throws IllegalArgumentException if {@code maxRows} is negative
      */
@@ -93,26 +94,31 @@ public final class ScarRenderers implements Extension {
         }
         int rows = table.rowCount();
         int shown = Math.min(rows, maxRows);
-        List<Column<?>> columns = Columns.shown(table.columns());
+        List<Column<?>> all = Columns.shown(table.columns());
+        List<Column<?>> columns = all.subList(0, Math.min(HtmlReport.MAX_COLUMNS, all.size()));
         StringBuilder html = new StringBuilder(256 + 64 * shown * Math.max(1, columns.size()));
         html.append("<table class=\"scar-table\">\n<caption style=\"text-align:left\">");
         if (table.name() != null && !table.name().isBlank()) {
-            html.append("<b>").append(HtmlReport.escape(table.name())).append("</b> ");
+            html.append("<b>").append(HtmlReport.escapeCell(table.name())).append("</b> ");
         }
-        html.append(rows).append(rows == 1 ? " row" : " rows").append(" \u00d7 ").append(columns.size())
-                .append(columns.size() == 1 ? " column" : " columns");
+        html.append(rows).append(rows == 1 ? " row" : " rows").append(" \u00d7 ").append(all.size())
+                .append(all.size() == 1 ? " column" : " columns");
         if (shown < rows) {
             html.append(", showing ").append(shown).append(" of ").append(rows).append(" rows");
         }
+        if (columns.size() < all.size()) {
+            html.append(shown < rows ? " and " : ", showing ").append("the first ").append(columns.size())
+                    .append(" of ").append(all.size()).append(" columns");
+        }
         html.append("</caption>\n<thead><tr>");
         for (Column<?> column : columns) {
-            html.append("<th>").append(HtmlReport.escape(column.name())).append("</th>");
+            html.append("<th>").append(HtmlReport.escapeCell(column.name())).append("</th>");
         }
         html.append("</tr></thead>\n<tbody>\n");
         for (int r = 0; r < shown; r++) {
             html.append("<tr>");
             for (int c = 0; c < columns.size(); c++) {
-                html.append("<td>").append(HtmlReport.escape(Columns.cell(columns.get(c), r))).append("</td>");
+                html.append("<td>").append(HtmlReport.escapeCell(Columns.cell(columns.get(c), r))).append("</td>");
             }
             html.append("</tr>\n");
         }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import scar.plot.Charts;
@@ -38,6 +39,12 @@ public final class HtmlReport {
 
     /** Rows shown by {@link #table(Table)}. */
     public static final int DEFAULT_MAX_ROWS = 50;
+
+    /** Columns of a table shown, in a report and in a notebook; a note says how many there are in all. */
+    public static final int MAX_COLUMNS = 50;
+
+    /** Characters shown of a table's cell, column name or caption; the cell says how many more it holds. */
+    public static final int MAX_CELL = 500;
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
@@ -183,6 +190,19 @@ public final class HtmlReport {
     }
 
     /** {@code text} with {@code & < > " '} replaced by character references; null becomes the empty string. */
+    /**
+     * {@code text} HTML-escaped and cut to its first {@link #MAX_CELL} characters, followed by how many more there
+     * are ("… (999,500 more characters)"), so that one long value cannot make a table megabytes long.
+     */
+    public static String escapeCell(String text) {
+        if (text == null || text.length() <= MAX_CELL) {
+            return escape(text);
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_CELL - 1)) ? MAX_CELL - 1 : MAX_CELL;
+        return escape(text.substring(0, end)) + String.format(Locale.ROOT, "\u2026 (%,d more characters)",
+                text.length() - end);
+    }
+
     public static String escape(String text) {
         if (text == null) {
             return "";

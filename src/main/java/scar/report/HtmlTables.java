@@ -9,7 +9,8 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Tablesaw tables as escaped HTML tables: numbers right-aligned in the project's number format
- * ({@link Columns#cell}), an interval's three columns as one ({@link Columns#shown}), rows bounded.
+ * ({@link Columns#cell}), an interval's three columns as one ({@link Columns#shown}); rows, columns
+ * ({@link HtmlReport#MAX_COLUMNS}) and the text of a cell ({@link HtmlReport#MAX_CELL}) bounded.
  */
 final class HtmlTables {
 
@@ -20,23 +21,24 @@ final class HtmlTables {
             throw new IllegalArgumentException("maxRows is " + maxRows + "; expected ≥ 0");
         }
         int shown = Math.min(maxRows, table.rowCount());
-        List<Column<?>> columns = Columns.shown(table.columns());
+        List<Column<?>> all = Columns.shown(table.columns());
+        List<Column<?>> columns = all.subList(0, Math.min(HtmlReport.MAX_COLUMNS, all.size()));
         StringBuilder html = new StringBuilder(256 + 64 * shown * Math.max(1, columns.size()));
         html.append("<div class=\"table\"><table class=\"data\">");
         if (table.name() != null && !table.name().isBlank()) {
-            html.append("<caption>").append(HtmlReport.escape(table.name())).append("</caption>");
+            html.append("<caption>").append(HtmlReport.escapeCell(table.name())).append("</caption>");
         }
         html.append("<thead><tr>");
         for (Column<?> col : columns) {
             html.append(col instanceof NumberColumn<?, ?> ? "<th class=\"num\">" : "<th>")
-                    .append(HtmlReport.escape(col.name())).append("</th>");
+                    .append(HtmlReport.escapeCell(col.name())).append("</th>");
         }
         html.append("</tr></thead><tbody>");
         for (int r = 0; r < shown; r++) {
             html.append("<tr>");
             for (Column<?> col : columns) {
                 html.append(col instanceof NumberColumn<?, ?> ? "<td class=\"num\">" : "<td>")
-                        .append(HtmlReport.escape(cell(col, r))).append("</td>");
+                        .append(HtmlReport.escapeCell(cell(col, r))).append("</td>");
             }
             html.append("</tr>");
         }
@@ -44,6 +46,10 @@ final class HtmlTables {
         if (shown < table.rowCount()) {
             html.append("<p class=\"muted\">Showing the first ").append(shown).append(" of ")
                     .append(table.rowCount()).append(" rows.</p>");
+        }
+        if (columns.size() < all.size()) {
+            html.append("<p class=\"muted\">Showing the first ").append(columns.size()).append(" of ")
+                    .append(all.size()).append(" columns.</p>");
         }
         return html.append("</div>").toString();
     }

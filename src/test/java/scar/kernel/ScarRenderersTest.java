@@ -46,6 +46,24 @@ class ScarRenderersTest {
     }
 
     @Test
+    void aWideTableAndALongCellAreBoundedWithANote() {
+        IntColumn[] wide = java.util.stream.IntStream.range(0, 5000).mapToObj(c -> IntColumn.create("c" + c, new int[] {c}))
+                .toArray(IntColumn[]::new);
+        String html = (String) renderer.render(Table.create("wide", wide)).getData(MIMEType.TEXT_HTML);
+        assertTrue(html.contains("1 row \u00d7 5000 columns, showing the first 50 of 5000 columns"), html);
+        assertEquals(50, html.split("<th>", -1).length - 1, "only the first 50 columns");
+        assertTrue(html.contains("<td>49</td>") && !html.contains("<td>50</td>"));
+        assertTrue(html.length() < 10_000, html.length() + " characters");
+
+        String megabyte = "<".repeat(1 << 20);
+        html = (String) renderer.render(Table.create("long", StringColumn.create("text", megabyte),
+                StringColumn.create(megabyte, "x"))).getData(MIMEType.TEXT_HTML);
+        String shown = "&lt;".repeat(500) + "\u2026 (1,048,076 more characters)";
+        assertTrue(html.contains("<td>" + shown + "</td>") && html.contains("<th>" + shown + "</th>"), html);
+        assertTrue(html.length() < 10_000, html.length() + " characters");
+    }
+
+    @Test
     void shortTableHasNoShowingNoteAndEscapesCells() {
         Table table = Table.create("t", StringColumn.create("s", "<b>&"));
         String html = ScarRenderers.tableHtml(table, 20);

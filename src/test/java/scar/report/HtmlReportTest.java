@@ -99,6 +99,27 @@ class HtmlReportTest {
     }
 
     @Test
+    void tableColumnsAndCellTextAreBoundedWithANote() {
+        tech.tablesaw.api.IntColumn[] wide = java.util.stream.IntStream.range(0, 5000)
+                .mapToObj(c -> tech.tablesaw.api.IntColumn.create("c" + c, new int[] {c}))
+                .toArray(tech.tablesaw.api.IntColumn[]::new);
+        String html = HtmlReport.titled("T").table(Table.create("wide", wide)).toHtml();
+        String table = html.substring(html.indexOf("<table class=\"data\">"));
+        assertEquals(HtmlReport.MAX_COLUMNS, count(table, "<th class=\"num\">"), "only the first 50 columns");
+        assertTrue(table.contains("Showing the first 50 of 5000 columns."), table);
+        assertTrue(table.length() < 20_000, table.length() + " characters");
+
+        String megabyte = "&".repeat(1 << 20);
+        html = HtmlReport.titled("T").table(Table.create(megabyte, StringColumn.create("text", megabyte),
+                StringColumn.create(megabyte, "x"))).toHtml();
+        String shown = "&amp;".repeat(HtmlReport.MAX_CELL) + "\u2026 (1,048,076 more characters)";
+        assertEquals(3, count(html, shown), "the caption, the column name and the cell, each cut: " + html.length());
+        assertTrue(html.length() < 20_000, html.length() + " characters");
+        String pairs = "x" + "\uD83D\uDE00".repeat(300); // the cut would fall inside a surrogate pair: before it
+        assertEquals("x" + "\uD83D\uDE00".repeat(249) + "\u2026 (102 more characters)", HtmlReport.escapeCell(pairs));
+    }
+
+    @Test
     void footerNamesOptionsVersionAndTime() {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("seed", "7");
