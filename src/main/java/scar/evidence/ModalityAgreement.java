@@ -173,14 +173,15 @@ public record ModalityAgreement(List<String> modalities, List<String> classNames
         boolean two = modalities.size() == 2;
         String weakest = two ? "weaker" : "weakest";
         int low = lowest(accuracies);
+        // the others within two standard errors of the lowest: of three or more modalities with held-out items
+        List<Integer> close = two || heldOut <= 0 || Double.isNaN(accuracies[low]) ? List.of()
+                : within(accuracies, heldOut, low);
         if (w >= 0) {
             sb.append("Held-out evidence: ").append(modalities.get(w)).append(" is the ").append(weakest)
                     .append(" modality (accuracy ").append(accs).append("). ");
-        } else if (two || heldOut <= 0 || Double.isNaN(accuracies[low])
-                || within(accuracies, heldOut, low).isEmpty()) {
+        } else if (close.isEmpty()) {
             sb.append("Held-out evidence: no modality is clearly weaker (accuracy ").append(accs).append("). ");
         } else {
-            List<Integer> close = within(accuracies, heldOut, low);
             List<String> others = new ArrayList<>();
             for (int m = 0; m < modalities.size(); m++) {
                 if (m != low && !close.contains(m)) {
