@@ -1,5 +1,6 @@
 package scar.plot;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Graphics2D;
@@ -12,6 +13,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 class LearningCurvePlotsTest {
 
@@ -44,5 +46,32 @@ class LearningCurvePlotsTest {
                     + " modalities: legend " + legend + " in a chart " + chart.getHeight() + " pixels high");
             Rendered.png(chart, dir, "curves-" + modalities, chart.getWidth(), chart.getHeight());
         }
+    }
+
+    @Test
+    void theBackTestIsDrawnWithItsOwnIntervalNotASymmetricOne() {
+        // wine: the back-test predicts 0.998 [0.961–1.000]; drawn as 0.998 ± 0.037 it reached 1.035, above any accuracy
+        double[] back = {144, 0.998, 0.961, 1.0};
+        LearningCurvePlots.Curve c = full("features", 0.99);
+        LearningCurvePlots.Curve curve = new LearningCurvePlots.Curve(c.name(), c.sizes(), c.means(), c.sds(),
+                c.fitX(), c.fitY(), c.bandX(), c.bandLow(), c.bandHigh(), back);
+        XYChart chart = LearningCurvePlots.learningCurves("curve", "held-out accuracy", List.of(curve));
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            if (!s.getName().startsWith("features back-test")) {
+                continue;
+            }
+            double[] y = s.getYData();
+            double[] e = s.getExtraValues();
+            for (int j = 0; j < y.length; j++) {
+                double err = e == null ? 0 : e[j];
+                assertTrue(s.getXData()[j] == back[0], s.getName() + " is drawn at the current size");
+                low = Math.min(low, y[j] - err);
+                high = Math.max(high, y[j] + err);
+            }
+        }
+        assertArrayEquals(new double[] {back[2], back[3]}, new double[] {low, high}, 1e-12,
+                "what the chart draws of the back-test spans its interval, no more");
     }
 }
