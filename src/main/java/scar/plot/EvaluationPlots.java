@@ -21,8 +21,9 @@ public final class EvaluationPlots {
     /**
      * Grouped bars: one group per entry of {@code groups}, one bar per strategy, error bars ± spread. Accuracies of
      * competing strategies usually differ by a few points, so the y axis starts at the nearest 0.1 below the lowest
-     * {@code mean − spread} (never below 0) and ends at the nearest 0.1 above the highest {@code mean + spread};
-     * the y-axis title says where it starts when that is above 0.
+     * {@code mean − spread} and strictly below the lowest mean, so that every bar has a height (never below 0), and
+     * ends at the nearest 0.1 above the highest {@code mean + spread}; the y-axis title says where it starts when
+     * that is above 0.
      *
      * @param mean   {@code [group][strategy]} mean test accuracy, finite
      * @param spread {@code [group][strategy]} spread (e.g. standard deviation over seeds), finite and ≥ 0
@@ -36,6 +37,7 @@ public final class EvaluationPlots {
         Inputs.matrix("mean", mean, groups.length, "groups", strategies.length, "strategies");
         Inputs.matrix("spread", spread, groups.length, "groups", strategies.length, "strategies");
         double lo = Double.POSITIVE_INFINITY;
+        double lowestMean = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int g = 0; g < groups.length; g++) {
             Inputs.finite("mean[" + g + "]", mean[g]);
@@ -46,10 +48,12 @@ public final class EvaluationPlots {
                             + "; expected ≥ 0");
                 }
                 lo = Math.min(lo, mean[g][s] - spread[g][s]);
+                lowestMean = Math.min(lowestMean, mean[g][s]);
                 hi = Math.max(hi, mean[g][s] + spread[g][s]);
             }
         }
-        double yMin = Math.max(0, Math.floor(lo * 10 + 1e-9) / 10);
+        // an axis from the lowest mean itself draws its bars with no height: every accuracy 1.000 was an empty chart
+        double yMin = Math.max(0, Math.min(Math.floor(lo * 10 + 1e-9), Math.floor(lowestMean * 10 - 1e-9)) / 10);
         double yMax = Math.max(Math.ceil(hi * 10 - 1e-9) / 10, yMin + 0.1);
         String yTitle = yMin > 0 ? Y_TITLE + " (axis from " + Format.share(yMin) + ")" : Y_TITLE;
         CategoryChart chart = Theme.category(Theme.WIDTH, Theme.HEIGHT, title, "", yTitle);

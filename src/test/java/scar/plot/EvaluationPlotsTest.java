@@ -35,6 +35,19 @@ class EvaluationPlotsTest {
     }
 
     @Test
+    void everyBarHasAHeightWhenTheLowestMeanIsOnATenth() {
+        // wine: every strategy's accuracy is 1.000 on every seed; an axis from 1.0 drew bars of no height
+        double[][] ones = {{1, 1, 1, 1, 1}};
+        double[][] none = {{0, 0, 0, 0, 0}};
+        CategoryChart chart = EvaluationPlots.evaluation("Eval", new String[] {"features"}, STRATEGIES, ones, none);
+        assertTrue(chart.getStyler().getYAxisMin() < 1, "axis from " + chart.getStyler().getYAxisMin());
+        assertTrue(chart.getStyler().getYAxisMax() >= 1);
+        double[][] tenths = {{0.7, 0.75, 0.72, 0.71, 0.8}};
+        chart = EvaluationPlots.evaluation("Eval", new String[] {"features"}, STRATEGIES, tenths, none);
+        assertTrue(chart.getStyler().getYAxisMin() < 0.7, "axis from " + chart.getStyler().getYAxisMin());
+    }
+
+    @Test
     void rejectsBadInput() {
         double[][] mean = {{0.5}, {0.6}};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EvaluationPlots.evaluation(
