@@ -64,7 +64,7 @@ public final class DatasetProfile implements Tabular {
             ScarProfile one = Json.fromTree(json, ScarProfile.class, file, JSON_WHAT);
             return new DatasetProfile(one.dataset(), List.of(one), null);
         }
-        String name = Json.member(json, "dataset", file, JSON_WHAT).getAsString();
+        String name = Json.fromMember(json, "dataset", String.class, file, JSON_WHAT);
         List<ScarProfile> profiles = Json.fromMember(json, "modalities", Json.listOf(ScarProfile.class), file,
                 JSON_WHAT);
         if (profiles.isEmpty()) {

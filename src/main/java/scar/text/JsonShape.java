@@ -69,31 +69,32 @@ final class JsonShape {
             }
         } else if (raw == boolean.class || raw == Boolean.class) {
             if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
-                throw refusal(path, shown(e), "expected true or false");
+                throw refusal(path, shown(e), expected(raw, rule));
             }
         } else if (raw == String.class) {
             if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-                throw refusal(path, shown(e), "expected a string");
+                throw refusal(path, shown(e), expected(raw, rule));
             }
         } else if (raw.isEnum()) {
-            String[] names = Arrays.stream(raw.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                    .toArray(String[]::new);
-            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()
-                    || !Arrays.asList(names).contains(e.getAsString())) {
-                throw refusal(path, shown(e), "expected one of " + String.join(", ", names));
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || Arrays.stream(raw.getEnumConstants())
+                    .noneMatch(c -> ((Enum<?>) c).name().equals(e.getAsString()))) {
+                throw refusal(path, shown(e), expected(raw, rule));
             }
         } else if (raw.isArray() || Collection.class.isAssignableFrom(raw)) {
             if (!e.isJsonArray()) {
-                throw refusal(path, shown(e), "expected an array");
+                throw refusal(path, shown(e), expected(raw, rule));
             }
             Type of = raw.isArray() ? raw.getComponentType() : element(type, 0);
             JsonArray a = e.getAsJsonArray();
             for (int i = 0; i < a.size(); i++) {
+                if (a.get(i).isJsonNull()) { // no result holds a list with holes
+                    throw refusal(path + "/" + i, "null", expected(TypeToken.get(of).getRawType(), rule));
+                }
                 check(a.get(i), of, rule, path + "/" + i);
             }
         } else if (raw.getName().startsWith("scar.")) {
             if (!e.isJsonObject()) {
-                throw refusal(path, shown(e), "expected an object");
+                throw refusal(path, shown(e), expected(raw, rule));
             }
             fields(e.getAsJsonObject(), raw, path);
         }
@@ -146,11 +147,21 @@ final class JsonShape {
     }
 
     private static String expected(Class<?> raw, Stored rule) {
-        if (raw == boolean.class) {
+        if (raw == boolean.class || raw == Boolean.class) {
             return "expected true or false";
+        }
+        if (raw == String.class) {
+            return "expected a string";
+        }
+        if (raw.isEnum()) {
+            return "expected one of " + String.join(", ", Arrays.stream(raw.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name()).toList());
         }
         if (raw.isArray() || Collection.class.isAssignableFrom(raw)) {
             return "expected an array";
+        }
+        if (!raw.isPrimitive() && !Number.class.isAssignableFrom(raw)) {
+            return "expected an object";
         }
         boolean whole = raw == int.class || raw == long.class || raw == Integer.class || raw == Long.class;
         StringBuilder s = new StringBuilder(whole ? "expected a whole number" : rule == null ? "expected a number"

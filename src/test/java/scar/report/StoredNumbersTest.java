@@ -79,7 +79,12 @@ class StoredNumbersTest {
                         "is \"FITTTED\"; expected one of FITTED, FLAT, TOO_FEW_POINTS"),
                 Arguments.of("a number for a flag", "/modalities/0/foundation/fallback", "0",
                         "is 0; expected true or false"),
-                Arguments.of("a number for a name", "/modalities/0/classNames/0", "7", "is 7; expected a string"));
+                Arguments.of("a number for a name", "/modalities/0/classNames/0", "7", "is 7; expected a string"),
+                Arguments.of("a null modality", "/modalities/0", "null", "is null; expected an object"),
+                Arguments.of("a null class name", "/modalities/0/classNames/1", "null", "is null; expected a string"),
+                Arguments.of("a null measure", "/modalities/0/measures/0/richness/2", "null",
+                        "is null; expected a finite number in [0, 1]"),
+                Arguments.of("an object for the dataset's name", "/dataset", "{}", "is an object; expected a string"));
     }
 
     @ParameterizedTest(name = "{0}")
