@@ -70,6 +70,28 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(repeats, "repeats");
         Objects.requireNonNull(options, "options");
+        // every part speaks of the same classes and ratios: a profile read back whose parts disagree is refused
+        // here rather than failing later in a plan or a comparison
+        int k = classNames.length;
+        agree(modality, "classCounts", classCounts.length, k, "class");
+        agree(modality, "measures", measures.size(), ratios.length, "ratio");
+        for (ClassMeasures m : measures) {
+            agree(modality, "the measures at ratio " + Format.ratio(m.ratio()), m.numClasses(), k, "class");
+        }
+        agree(modality, "steps", steps.classes().size(), k, "class");
+        agree(modality, "the foundation size's step sizes", foundation.numClasses(), k, "class");
+        for (int r = 0; r < repeats.runs(); r++) {
+            agree(modality, "the step sizes of repeat " + r, repeats.stepSizes()[r].length, k, "class");
+            agree(modality, "the shortfalls of repeat " + r, repeats.shortfalls()[r].length, k, "class");
+            agree(modality, "the class counts of repeat " + r, repeats.classCounts()[r].length, k, "class");
+        }
+    }
+
+    private static void agree(String modality, String what, int count, int expected, String per) {
+        if (count != expected) {
+            throw new IllegalArgumentException("the profile of modality '" + modality + "': " + what + " has "
+                    + count + " entries, expected " + expected + " (one per " + per + ")");
+        }
     }
 
     /** Steps, ρ (SPEC §5.4, floored at e) and the foundation size from the averaged per-ratio measures. */

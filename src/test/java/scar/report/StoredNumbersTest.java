@@ -107,6 +107,20 @@ class StoredNumbersTest {
     }
 
     @Test
+    void partsThatDisagreeOnTheClassesAreRefused(@TempDir Path dir) throws IOException {
+        // a step result or a class name removed used to load, and failed later in a plan or a comparison
+        for (String[] removed : new String[][] {{"/modalities/0/steps/classes/1", "steps has 2 entries, expected 3"},
+                {"/modalities/0/classNames/1", "classCounts has 3 entries, expected 2"},
+                {"/modalities/0/measures/1", "measures has 3 entries, expected 4 (one per ratio)"},
+                {"/modalities/0/repeats/shortfalls/0/2", "the shortfalls of repeat 0 has 2 entries, expected 3"}}) {
+            Path file = removed(dir, removed[0]);
+            var e = assertThrows(IllegalArgumentException.class, () -> Scar.loadProfile(file), removed[0]);
+            assertTrue(e.getMessage().startsWith(file.toAbsolutePath() + " does not hold a SCAR profile")
+                    && e.getMessage().contains(removed[1]), e.getMessage());
+        }
+    }
+
+    @Test
     void nanWhereANumberIsUndefinedStillReads(@TempDir Path dir) throws IOException {
         // SPEC §11: a number a result does not give is NaN — Coverage of a V1 class, a fit without held-out items,
         // an unusable h, the root of a fallback
@@ -120,6 +134,11 @@ class StoredNumbersTest {
         assertTrue(Double.isNaN(Scar.loadProfile(file).modalities().get(0).foundation().root()));
     }
 
+    /** {@code written} without the value at {@code path}, an array's element or an object's member. */
+    private static Path removed(Path dir, String path) throws IOException {
+        return edited(dir, path, null);
+    }
+
     /** {@code written} with the value at {@code path} replaced by the JSON text {@code value} (null: removed). */
     private static Path edited(Path dir, String path, String value) throws IOException {
         JsonElement tree = JsonParser.parseString(written);
@@ -131,7 +150,9 @@ class StoredNumbersTest {
         }
         String last = steps[steps.length - 1];
         JsonPrimitive mark = new JsonPrimitive("@@edited@@");
-        if (at.isJsonArray()) {
+        if (at.isJsonArray() && value == null) {
+            at.getAsJsonArray().remove(Integer.parseInt(last));
+        } else if (at.isJsonArray()) {
             at.getAsJsonArray().set(Integer.parseInt(last), mark);
         } else {
             JsonObject o = at.getAsJsonObject();
