@@ -75,6 +75,14 @@ public record Extrapolation(String quantity, Status status, PowerLaw curve,
         Objects.requireNonNull(status, "status");
         multiples = multiples.clone();
         predicted = List.copyOf(predicted);
+        // a fitted or flat curve carries what a plan and the sentences read from it
+        if (status != Status.TOO_FEW_POINTS && (curve == null || plateau == null
+                || predicted.size() != multiples.length)) {
+            throw new IllegalArgumentException(quantity + ": a " + status + " extrapolation needs its curve, its "
+                    + "plateau and one prediction per multiple; got " + (curve == null ? "no curve" : "a curve")
+                    + ", " + (plateau == null ? "no plateau" : "a plateau") + " and " + predicted.size()
+                    + " predictions for " + multiples.length + " multiples");
+        }
     }
 
     @Override

@@ -107,12 +107,16 @@ class StoredNumbersTest {
     }
 
     @Test
-    void partsThatDisagreeOnTheClassesAreRefused(@TempDir Path dir) throws IOException {
+    void partsThatDoNotFitTogetherAreRefused(@TempDir Path dir) throws IOException {
         // a step result or a class name removed used to load, and failed later in a plan or a comparison
         for (String[] removed : new String[][] {{"/modalities/0/steps/classes/1", "steps has 2 entries, expected 3"},
                 {"/modalities/0/classNames/1", "classCounts has 3 entries, expected 2"},
                 {"/modalities/0/measures/1", "measures has 3 entries, expected 4 (one per ratio)"},
-                {"/modalities/0/repeats/shortfalls/0/2", "the shortfalls of repeat 0 has 2 entries, expected 3"}}) {
+                {"/modalities/0/repeats/shortfalls/0/2", "the shortfalls of repeat 0 has 2 entries, expected 3"},
+                // a fitted curve without its plateau loaded, and the plan's default budget failed on it
+                {"/modalities/0/evidence/accuracy/plateau", "extrapolation needs its curve, its plateau and one "
+                        + "prediction per multiple; got a curve, no plateau"},
+                {"/modalities/0/evidence/accuracy/predicted/3", "and 3 predictions for 4 multiples"}}) {
             Path file = removed(dir, removed[0]);
             var e = assertThrows(IllegalArgumentException.class, () -> Scar.loadProfile(file), removed[0]);
             assertTrue(e.getMessage().startsWith(file.toAbsolutePath() + " does not hold a SCAR profile")
