@@ -26,6 +26,14 @@ public record Evidence(LearningCurve curve, Extrapolation accuracy, List<Extrapo
         recalls = List.copyOf(recalls);
         Objects.requireNonNull(hardItems, "hardItems");
         Objects.requireNonNull(duplicates, "duplicates");
+        // held-out items give all three, none give none: a plan and the sentences read them together
+        int classes = curve == null ? 0 : curve.classNames().length;
+        if ((curve == null) != (accuracy == null) || recalls.size() != classes) {
+            throw new IllegalArgumentException("the evidence has " + (curve == null ? "no" : "a") + " learning "
+                    + "curve, " + (accuracy == null ? "no" : "an") + " accuracy extrapolation and " + recalls.size()
+                    + " recall extrapolations; expected all three with one recall per class (" + classes
+                    + "), or none when no item was held out");
+        }
     }
 
     /** Whether items were held out, so that the curves exist. */

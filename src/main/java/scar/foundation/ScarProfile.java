@@ -80,6 +80,9 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
         }
         agree(modality, "steps", steps.classes().size(), k, "class");
         agree(modality, "the foundation size's step sizes", foundation.numClasses(), k, "class");
+        if (evidence.hasCurve()) {
+            agree(modality, "the evidence's recalls", evidence.recalls().size(), k, "class");
+        }
         for (int r = 0; r < repeats.runs(); r++) {
             agree(modality, "the step sizes of repeat " + r, repeats.stepSizes()[r].length, k, "class");
             agree(modality, "the shortfalls of repeat " + r, repeats.shortfalls()[r].length, k, "class");

@@ -116,7 +116,11 @@ class StoredNumbersTest {
                 // a fitted curve without its plateau loaded, and the plan's default budget failed on it
                 {"/modalities/0/evidence/accuracy/plateau", "extrapolation needs its curve, its plateau and one "
                         + "prediction per multiple; got a curve, no plateau"},
-                {"/modalities/0/evidence/accuracy/predicted/3", "and 3 predictions for 4 multiples"}}) {
+                {"/modalities/0/evidence/accuracy/predicted/3", "and 3 predictions for 4 multiples"},
+                // the evidence without its accuracy, or with a recall missing, loaded and failed in a plan
+                {"/modalities/0/evidence/accuracy", "the evidence has a learning curve, no accuracy extrapolation"},
+                {"/modalities/0/evidence/recalls/0", "and 2 recall extrapolations; expected all three with one recall "
+                        + "per class (3)"}}) {
             Path file = removed(dir, removed[0]);
             var e = assertThrows(IllegalArgumentException.class, () -> Scar.loadProfile(file), removed[0]);
             assertTrue(e.getMessage().startsWith(file.toAbsolutePath() + " does not hold a SCAR profile")
