@@ -57,6 +57,12 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         Dataset<Row> df = read(spark, path);
         Dataset<Row> withMeta = df.select(columns(df, embeddings, label, id,
                 functions.col("_metadata.file_path").as(FILE), functions.col("_metadata.row_index").as(ROW)));
+        List<String> used = new ArrayList<>(embeddings);
+        used.add(label);
+        if (id != null) {
+            used.add(id);
+        }
+        FileSchemas.requireAlike(spark, df, used);
         // rows per file, files in path order: the offset of each file's first item
         List<Row> counts = withMeta.groupBy(FILE).count().collectAsList();
         TreeMap<String, Long> perFile = new TreeMap<>();

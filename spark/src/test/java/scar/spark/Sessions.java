@@ -78,6 +78,21 @@ final class Sessions {
     }
 
     /**
+     * A small study's DataFrame in one partition: {@code n} items of classes 0 and 1 alternating, {@code label} (int)
+     * and a two-feature {@code emb} that separates them.
+     */
+    static Dataset<Row> twoClasses(SparkSession spark, int n) {
+        int[] labels = new int[n];
+        float[] x = new float[n * 2];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 2;
+            x[i * 2] = labels[i] + 0.01f * i;
+            x[i * 2 + 1] = -labels[i] + 0.02f * (i % 7);
+        }
+        return frame(spark, labels, List.of("emb"), List.of(Matrix.wrap(n, 2, x)), 1);
+    }
+
+    /**
      * A DataFrame of {@code label} (int) and one float-array column per matrix, row i = item i, in
      * {@code partitions} partitions.
      */

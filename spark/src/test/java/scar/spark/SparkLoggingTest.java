@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import scar.data.Matrix;
 
 /**
  * The command line in local mode, as a user runs it (a JVM of its own, Spark's jars and ours on the class path, no
@@ -32,17 +31,8 @@ class SparkLoggingTest {
 
     @Test
     void localModeShowsSparksInfoLinesOnlyWhenAskedFor() throws Exception {
-        int n = 60;
-        int[] labels = new int[n];
-        float[] x = new float[n * 2];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % 2;
-            x[i * 2] = labels[i] + 0.01f * i;
-            x[i * 2 + 1] = -labels[i] + 0.02f * (i % 7);
-        }
         String path = dir.resolve("small.parquet").toString();
-        Sessions.frame(Sessions.local(), labels, List.of("emb"), List.of(Matrix.wrap(n, 2, x)), 1).write()
-                .parquet(path);
+        Sessions.twoClasses(Sessions.local(), 60).write().parquet(path);
 
         String quiet = run(path);
         assertFalse(quiet.lines().anyMatch(l -> l.matches(".* INFO \\S+: .*")), quiet);

@@ -56,6 +56,55 @@ class SparkMainTest {
                 "text.parquet is not a Parquet file");
     }
 
+    /**
+     * A folder whose files disagree on a column's type: Spark reads every file under the schema of one, and failed a
+     * task with a message naming the Parquet column but not the file ("column: [emb, list, element], physicalType:
+     * DOUBLE, logicalType: float"). The first file in path order that disagrees with the first file is named, before
+     * any task can fail; so is a file that is not Parquet among them.
+     */
+    @Test
+    void filesOfAFolderThatDisagreeOnAColumnsTypeAreNamedWithoutFailingATask() throws Exception {
+        var frame = Sessions.twoClasses(Sessions.local(), 40);
+        Path floats = dir.resolve("floats");
+        frame.write().parquet(floats.toString());
+        Path doubles = dir.resolve("doubles");
+        frame.selectExpr("label", "cast(emb as array<double>) as emb").write().parquet(doubles.toString());
+        Path textLabels = dir.resolve("text");
+        frame.selectExpr("cast(label as string) as label", "emb").write().parquet(textLabels.toString());
+
+        Path mixed = Files.createDirectories(dir.resolve("mixed"));
+        Files.copy(partOf(floats), mixed.resolve("part-a.parquet"));
+        Files.copy(partOf(doubles), mixed.resolve("part-b.parquet"));
+        Sessions.Run run = Sessions.main("characterize", mixed.toString(), "--embedding", "emb", "--label", "label",
+                "--quiet");
+        oneLine(run, mixed.resolve("part-b.parquet") + ", column 'emb': values of type array<double>, but "
+                + mixed.resolve("part-a.parquet") + " (the first file) holds array<float>; expected one type per "
+                + "column in every file of the folder");
+        assertEquals(0, run.failedTasks(), "a task failed");
+
+        Path labelsMixed = Files.createDirectories(dir.resolve("labels-mixed"));
+        Files.copy(partOf(floats), labelsMixed.resolve("part-a.parquet"));
+        Files.copy(partOf(textLabels), labelsMixed.resolve("part-b.parquet"));
+        run = Sessions.main("characterize", labelsMixed.toString(), "--embedding", "emb", "--label", "label",
+                "--quiet");
+        oneLine(run, "part-b.parquet, column 'label': values of type string, but ");
+        assertEquals(0, run.failedTasks(), "a task failed");
+
+        Path withText = Files.createDirectories(dir.resolve("with-text"));
+        Files.copy(partOf(floats), withText.resolve("part-a.parquet"));
+        Files.writeString(withText.resolve("part-b.parquet"), "id,label\n");
+        run = Sessions.main("characterize", withText.toString(), "--embedding", "emb", "--label", "label", "--quiet");
+        oneLine(run, withText.resolve("part-b.parquet") + " is not a Parquet file");
+        assertEquals(0, run.failedTasks(), "a task failed");
+    }
+
+    /** The one data file Spark wrote into {@code folder}. */
+    private static Path partOf(Path folder) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+    }
+
     @Test
     void severalModalitiesPrintTheirComparisonAsTheLocalCommandLineDoes() throws Exception {
         int n = 900;
