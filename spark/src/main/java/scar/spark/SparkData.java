@@ -55,7 +55,7 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
     public static SparkData parquet(SparkSession spark, String path, List<String> embeddings, String label,
                                     String id) {
         Dataset<Row> df = read(spark, path);
-        Dataset<Row> withMeta = df.select(columns(df, embeddings, label, id,
+        Dataset<Row> withMeta = df.select(columns(path, df, embeddings, label, id,
                 functions.col("_metadata.file_path").as(FILE), functions.col("_metadata.row_index").as(ROW)));
         List<String> used = new ArrayList<>(embeddings);
         used.add(label);
@@ -145,7 +145,7 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
     /** Reads a Dataset; item i is its i-th row in its own order. */
     public static SparkData dataset(SparkSession spark, String name, Dataset<Row> df, List<String> embeddings,
                                     String label, String id) {
-        Dataset<Row> selected = df.select(columns(df, embeddings, label, id));
+        Dataset<Row> selected = df.select(columns(name, df, embeddings, label, id));
         JavaRDD<Tuple2<InternalRow, Long>> rows = selected.queryExecution().toRdd().toJavaRDD().zipWithIndex()
                 .map(t -> t);
         long total = selected.count();
@@ -163,7 +163,8 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
     record Problem(long item, String message) implements java.io.Serializable {
     }
 
-    private static Column[] columns(Dataset<Row> df, List<String> embeddings, String label, String id,
+    /** The columns to select, checked; a refusal names {@code source} (the path, or the DataFrame's name). */
+    private static Column[] columns(String source, Dataset<Row> df, List<String> embeddings, String label, String id,
                                     Column... extra) {
         Objects.requireNonNull(label, "label column");
         if (embeddings.isEmpty()) {
@@ -172,23 +173,23 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         List<String> names = Arrays.asList(df.columns());
         List<Column> out = new ArrayList<>();
         for (String e : embeddings) {
-            StructField f = field(df, names, e, "embedding");
+            StructField f = field(source, df, names, e, "embedding");
             if (!(f.dataType() instanceof ArrayType a)
                     || !(a.elementType() == DataTypes.FloatType || a.elementType() == DataTypes.DoubleType)) {
-                throw new IllegalArgumentException("embedding column '" + e + "' has type "
+                throw new IllegalArgumentException(source + ": embedding column '" + e + "' has type "
                         + f.dataType().simpleString() + ", expected an array of float or double");
             }
             out.add(functions.col(quote(e)));
         }
-        DataType lt = field(df, names, label, "label").dataType();
+        DataType lt = field(source, df, names, label, "label").dataType();
         if (!(lt == DataTypes.StringType || lt == DataTypes.IntegerType || lt == DataTypes.LongType
                 || lt == DataTypes.ShortType || lt == DataTypes.ByteType)) {
-            throw new IllegalArgumentException("label column '" + label + "' has type " + lt.simpleString()
-                    + ", expected integers or strings");
+            throw new IllegalArgumentException(source + ": label column '" + label + "' has type "
+                    + lt.simpleString() + ", expected integers or strings");
         }
         out.add(functions.col(quote(label)));
         if (id != null) {
-            field(df, names, id, "id");
+            field(source, df, names, id, "id");
             out.add(functions.col(quote(id)).cast(DataTypes.StringType));
         }
         out.addAll(Arrays.asList(extra));
@@ -199,10 +200,11 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         return "`" + column.replace("`", "``") + "`";
     }
 
-    private static StructField field(Dataset<Row> df, List<String> names, String column, String what) {
+    private static StructField field(String source, Dataset<Row> df, List<String> names, String column,
+                                     String what) {
         if (!names.contains(column)) {
-            throw new IllegalArgumentException(what + " column '" + column + "' not found; the columns are "
-                    + String.join(", ", names));
+            throw new IllegalArgumentException(source + ": " + what + " column '" + column
+                    + "' not found; the columns are " + String.join(", ", names));
         }
         return df.schema().apply(column);
     }

@@ -1,0 +1,50 @@
+package scar.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The columns a command line names, checked against the Parquet schema before the data is read: each refusal is one
+ * line that names the path, the column and what was expected, exit code 2.
+ */
+class ColumnsTest {
+    @TempDir
+    static Path dir;
+
+    /** label (int), emb (array of float), score (float), tag (array of int). */
+    private static String parquet;
+
+    @BeforeAll
+    static void write() {
+        parquet = dir.resolve("items.parquet").toString();
+        Sessions.twoClasses(Sessions.local(), 40)
+                .selectExpr("label", "emb", "cast(label as float) as score", "array(label) as tag")
+                .write().parquet(parquet);
+    }
+
+    private static void refused(String expected, String... options) throws Exception {
+        String[] args = new String[options.length + 3];
+        args[0] = "characterize";
+        args[1] = parquet;
+        System.arraycopy(options, 0, args, 2, options.length);
+        args[args.length - 1] = "--quiet";
+        Sessions.Run run = Sessions.main(args);
+        assertEquals(2, run.code(), run.message());
+        assertEquals("scar-spark: " + expected, run.message());
+    }
+
+    @Test
+    void aColumnOfTheWrongTypeOrAMissingOneIsNamedWithThePath() throws Exception {
+        refused(parquet + ": embedding column 'score' has type float, expected an array of float or double",
+                "--embedding", "score", "--label", "label");
+        refused(parquet + ": label column 'tag' has type array<int>, expected integers or strings",
+                "--embedding", "emb", "--label", "tag");
+        refused(parquet + ": embedding column 'nope' not found; the columns are label, emb, score, tag",
+                "--embedding", "nope", "--label", "label");
+    }
+}
