@@ -170,6 +170,7 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         if (embeddings.isEmpty()) {
             throw new IllegalArgumentException("name at least one embedding column");
         }
+        requireOneRolePerColumn(source, embeddings, label, id);
         List<String> names = Arrays.asList(df.columns());
         List<Column> out = new ArrayList<>();
         for (String e : embeddings) {
@@ -194,6 +195,25 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         }
         out.addAll(Arrays.asList(extra));
         return out.toArray(new Column[0]);
+    }
+
+    /** Refuses a column named for two roles (Spark would find the selection ambiguous) or as two modalities. */
+    private static void requireOneRolePerColumn(String source, List<String> embeddings, String label, String id) {
+        Map<String, String> roleOf = new HashMap<>();
+        List<String[]> named = new ArrayList<>();
+        embeddings.forEach(e -> named.add(new String[] {e, "an embedding"}));
+        named.add(new String[] {label, "the label"});
+        if (id != null) {
+            named.add(new String[] {id, "the id"});
+        }
+        for (String[] n : named) {
+            String earlier = roleOf.putIfAbsent(n[0], n[1]);
+            if (earlier != null) {
+                throw new IllegalArgumentException(source + ": column '" + n[0] + "' is named " + (earlier.equals(n[1])
+                        ? "twice as an embedding; expected each modality's column once"
+                        : "as " + earlier + " and as " + n[1] + "; expected a column of its own for each"));
+            }
+        }
     }
 
     private static String quote(String column) {

@@ -47,4 +47,18 @@ class ColumnsTest {
         refused(parquet + ": embedding column 'nope' not found; the columns are label, emb, score, tag",
                 "--embedding", "nope", "--label", "label");
     }
+
+    /**
+     * A column given two roles: it used to be Spark's "[AMBIGUOUS_REFERENCE] Reference `label` is ambiguous" for an
+     * id that is the label or an embedding, and a study of two identical modalities for an embedding named twice.
+     */
+    @Test
+    void aColumnNamedForTwoRolesIsRefused() throws Exception {
+        refused(parquet + ": column 'label' is named as the label and as the id; expected a column of its own for each",
+                "--embedding", "emb", "--label", "label", "--id", "label");
+        refused(parquet + ": column 'emb' is named as an embedding and as the id; expected a column of its own for "
+                + "each", "--embedding", "emb", "--label", "label", "--id", "emb");
+        refused(parquet + ": column 'emb' is named twice as an embedding; expected each modality's column once",
+                "--embedding", "emb", "--embedding", "emb", "--label", "label");
+    }
 }
