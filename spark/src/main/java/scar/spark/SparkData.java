@@ -182,19 +182,24 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
             }
             out.add(functions.col(quote(e)));
         }
-        DataType lt = field(source, df, names, label, "label").dataType();
-        if (!(lt == DataTypes.StringType || lt == DataTypes.IntegerType || lt == DataTypes.LongType
-                || lt == DataTypes.ShortType || lt == DataTypes.ByteType)) {
-            throw new IllegalArgumentException(source + ": label column '" + label + "' has type "
-                    + lt.simpleString() + ", expected integers or strings");
-        }
+        requireIntegersOrText(source, field(source, df, names, label, "label"), "label");
         out.add(functions.col(quote(label)));
         if (id != null) {
-            field(source, df, names, id, "id");
+            requireIntegersOrText(source, field(source, df, names, id, "id"), "id");
             out.add(functions.col(quote(id)).cast(DataTypes.StringType));
         }
         out.addAll(Arrays.asList(extra));
         return out.toArray(new Column[0]);
+    }
+
+    /** A label or id column holds integers or text, as in the local loaders. */
+    private static void requireIntegersOrText(String source, StructField column, String what) {
+        DataType type = column.dataType();
+        if (!(type == DataTypes.StringType || type == DataTypes.IntegerType || type == DataTypes.LongType
+                || type == DataTypes.ShortType || type == DataTypes.ByteType)) {
+            throw new IllegalArgumentException(source + ": " + what + " column '" + column.name() + "' has type "
+                    + type.simpleString() + ", expected integers or strings");
+        }
     }
 
     /** Refuses a column named for two roles (Spark would find the selection ambiguous) or as two modalities. */

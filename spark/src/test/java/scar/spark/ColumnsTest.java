@@ -61,4 +61,16 @@ class ColumnsTest {
         refused(parquet + ": column 'emb' is named twice as an embedding; expected each modality's column once",
                 "--embedding", "emb", "--embedding", "emb", "--label", "label");
     }
+
+    /**
+     * An id column of floats or lists: Spark cast it to text ("1.0", "[0]") and the study ran, where the local
+     * loaders take one integer or string id per row.
+     */
+    @Test
+    void anIdColumnThatHoldsNeitherIntegersNorTextIsRefused() throws Exception {
+        refused(parquet + ": id column 'score' has type float, expected integers or strings",
+                "--embedding", "emb", "--label", "label", "--id", "score");
+        refused(parquet + ": id column 'tag' has type array<int>, expected integers or strings",
+                "--embedding", "emb", "--label", "label", "--id", "tag");
+    }
 }
