@@ -91,6 +91,11 @@ final class ParquetPages implements PageReader {
                 case DICTIONARY_PAGE -> {
                     DictionaryPageHeader h = header(pq, column, ph.getDictionary_page_header());
                     byte[] raw = decompress(pq, column, codec, bytes, at, size, ph.getUncompressed_page_size());
+                    // parquet-java allocates an array of the claimed entries before it reads one of them
+                    if (h.getNum_values() < 0 || (long) h.getNum_values() * plainBits(column) > 8L * raw.length) {
+                        throw pq.corrupt(column, "a dictionary page of " + raw.length + " bytes claims "
+                                + h.getNum_values() + " entries");
+                    }
                     dictionary = new DictionaryPage(BytesInput.from(raw), h.getNum_values(),
                             encoding(pq, column, h.getEncoding()));
                 }
@@ -137,6 +142,20 @@ final class ParquetPages implements PageReader {
             throw pq.corrupt(column, "a page header lacks the header of its page type");
         }
         return header;
+    }
+
+    /**
+     * The fewest bits one PLAIN value of the column's type takes (a dictionary page holds its entries PLAIN): a string
+     * at least its 4-byte length, a fixed-length byte array its length (at least one bit counted).
+     */
+    private static long plainBits(ParquetFile.Column column) {
+        return switch (column.type()) {
+            case BOOLEAN -> 1;
+            case INT32, FLOAT, BINARY -> 32;
+            case INT64, DOUBLE -> 64;
+            case INT96 -> 96;
+            case FIXED_LEN_BYTE_ARRAY -> Math.max(1, 8L * column.descriptor().getPrimitiveType().getTypeLength());
+        };
     }
 
     private static int count(ParquetFile pq, ParquetFile.Column column, int values) {

@@ -315,4 +315,32 @@ public class ParquetTest {
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         org.junit.jupiter.api.Assertions.assertTrue(allocated < 256L << 20, allocated + " bytes allocated");
     }
+
+    /**
+     * A dictionary page whose header claims 2,147,483,647 entries in a few bytes: parquet-java allocates an array of
+     * that many before reading one (an OutOfMemoryError in a 700-byte file, reported by the command line as a heap to
+     * raise to 15 GB). Each column's claim, and a negative one, is one line naming the file and column.
+     */
+    @Test
+    void aDictionaryPageClaimingMoreEntriesThanItsBytesIsAnError() throws IOException {
+        Path good = write(dir.resolve("good.parquet"), "message m { required binary label (UTF8); "
+                        + "required group embedding (LIST) { repeated float array; } }", CompressionCodecName.SNAPPY,
+                ParquetProperties.WriterVersion.PARQUET_1_0, true, 40, (g, i) -> {
+                    g.append("label", i % 2 == 0 ? "cat" : "dog");
+                    Group list = g.addGroup("embedding");
+                    for (int j = 0; j < 4; j++) {
+                        list.append("array", (float) ((i + j) % 3));
+                    }
+                });
+        byte[] bytes = Files.readAllBytes(good);
+        assertEquals(40, Parquet.loader().load(good).size());
+        for (String column : new String[] {"label", "embedding"}) {
+            for (int entries : new int[] {Integer.MAX_VALUE, -5}) {
+                Path bad = Files.write(dir.resolve("dict.parquet"), ParquetCraft.withDictionaryEntries(bytes, column,
+                        entries));
+                assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(bad), "dict.parquet",
+                        "column '" + column, "a dictionary page of", "claims " + entries + " entries", "corrupt");
+            }
+        }
+    }
 }
