@@ -30,8 +30,8 @@ import org.apache.parquet.format.Util;
 /**
  * The pages of one Parquet column chunk, framed by their Thrift headers and decompressed (uncompressed, Snappy, ZSTD,
  * LZ4_RAW or GZIP), for parquet-column's {@code ColumnReaderImpl}. Every size a header claims is checked against the
- * chunk before anything is allocated; a corrupt chunk is an {@link IllegalArgumentException} naming the file and
- * column.
+ * chunk before anything is allocated, and so are the counts inside a data page ({@link ParquetPageCounts}); a corrupt
+ * chunk is an {@link IllegalArgumentException} naming the file and column.
  */
 final class ParquetPages implements PageReader {
     /**
@@ -102,11 +102,13 @@ final class ParquetPages implements PageReader {
                 case DATA_PAGE -> {
                     DataPageHeader h = header(pq, column, ph.getData_page_header());
                     byte[] raw = decompress(pq, column, codec, bytes, at, size, ph.getUncompressed_page_size());
-                    data.add(new DataPageV1(BytesInput.from(raw), h.getNum_values(), raw.length, null,
-                            encoding(pq, column, h.getRepetition_level_encoding()),
-                            encoding(pq, column, h.getDefinition_level_encoding()),
-                            encoding(pq, column, h.getEncoding())));
-                    values += count(pq, column, h.getNum_values());
+                    int n = count(pq, column, h.getNum_values());
+                    Encoding rl = encoding(pq, column, h.getRepetition_level_encoding());
+                    Encoding dl = encoding(pq, column, h.getDefinition_level_encoding());
+                    Encoding encoding = encoding(pq, column, h.getEncoding());
+                    ParquetPageCounts.v1(pq, column, raw, n, rl, dl, encoding);
+                    data.add(new DataPageV1(BytesInput.from(raw), n, raw.length, null, rl, dl, encoding));
+                    values += n;
                 }
                 case DATA_PAGE_V2 -> {
                     DataPageHeaderV2 h = header(pq, column, ph.getData_page_header_v2());
@@ -121,10 +123,13 @@ final class ParquetPages implements PageReader {
                             ? decompress(pq, column, codec, bytes, at + rl + dl, dataBytes,
                                     ph.getUncompressed_page_size() - rl - dl)
                             : Arrays.copyOfRange(bytes, at + rl + dl, at + size);
-                    data.add(DataPageV2.uncompressed(h.getNum_rows(), h.getNum_nulls(), h.getNum_values(),
-                            BytesInput.from(bytes, at, rl), BytesInput.from(bytes, at + rl, dl),
-                            encoding(pq, column, h.getEncoding()), BytesInput.from(raw), null));
-                    values += count(pq, column, h.getNum_values());
+                    int n = count(pq, column, h.getNum_values());
+                    Encoding encoding = encoding(pq, column, h.getEncoding());
+                    ParquetPageCounts.v2(pq, column, bytes, at, rl, dl, raw, n, encoding);
+                    data.add(DataPageV2.uncompressed(h.getNum_rows(), h.getNum_nulls(), n,
+                            BytesInput.from(bytes, at, rl), BytesInput.from(bytes, at + rl, dl), encoding,
+                            BytesInput.from(raw), null));
+                    values += n;
                 }
                 default -> {
                     // index and bloom-filter pages carry no values

@@ -94,6 +94,35 @@ final class ParquetCraft {
         }
     }
 
+    /**
+     * {@code data} with the varint that follows {@code skip} others from {@code from} replaced by {@code value} as an
+     * unsigned LEB128 varint (the counts of the RLE/bit-packing hybrid and DELTA_BINARY_PACKED streams).
+     */
+    static byte[] withVarint(byte[] data, int from, int skip, long value) {
+        int at = from;
+        for (int i = 0; i < skip; i++) {
+            at = varintEnd(data, at);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(data, 0, at);
+        long v = value;
+        do {
+            out.write((int) (v & 0x7f) | (v >>> 7 != 0 ? 0x80 : 0));
+            v >>>= 7;
+        } while (v != 0);
+        int end = varintEnd(data, at);
+        out.write(data, end, data.length - end);
+        return out.toByteArray();
+    }
+
+    private static int varintEnd(byte[] data, int at) {
+        int i = at;
+        while ((data[i] & 0x80) != 0) {
+            i++;
+        }
+        return i + 1;
+    }
+
     private static long moved(long offset, long at, int shift) {
         return offset > at ? offset + shift : offset;
     }

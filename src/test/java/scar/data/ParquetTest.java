@@ -343,4 +343,53 @@ public class ParquetTest {
             }
         }
     }
+
+    /**
+     * Counts inside a page's encoded streams that claim more values than the page holds: a bit-packed run of
+     * repetition levels or of dictionary ids, or a DELTA_BINARY_PACKED stream, of about two billion values in a page
+     * of 40 or 160. parquet-java allocates by each count before it reads a value (an OutOfMemoryError in a 700-byte
+     * file); each is one line naming the file and column.
+     */
+    @Test
+    void countsInsideAPageBeyondItsValuesAreErrorsNotAllocations() throws IOException {
+        String schema = "message m { required binary label (UTF8); required int64 code; "
+                + "required group embedding (LIST) { repeated float array; } }";
+        BiConsumer<Group, Integer> fill = (g, i) -> {
+            g.append("label", i % 2 == 0 ? "cat" : "dog").append("code", (long) (i % 2));
+            Group list = g.addGroup("embedding");
+            for (int j = 0; j < 4; j++) {
+                list.append("array", (float) ((i + j) % 3));
+            }
+        };
+        // version 2 pages without a dictionary: the embedding's levels apart from its values, int64 codes DELTA coded
+        byte[] v2 = Files.readAllBytes(write(dir.resolve("v2.parquet"), schema, CompressionCodecName.UNCOMPRESSED,
+                ParquetProperties.WriterVersion.PARQUET_2_0, false, 40, fill));
+        // version 1 pages with a dictionary: the labels are dictionary ids (a bit width, then the hybrid runs)
+        byte[] v1 = Files.readAllBytes(write(dir.resolve("v1.parquet"), schema, CompressionCodecName.UNCOMPRESSED,
+                ParquetProperties.WriterVersion.PARQUET_1_0, true, 40, fill));
+        long run = ((1L << 28) - 1) << 1 | 1; // a bit-packed run of 2^28 - 1 groups of 8 values
+        byte[] levels = ParquetCraft.withPage(v2, "embedding", false, (header, data) -> {
+            byte[] edited = ParquetCraft.withVarint(data, 0, 0, run);
+            var h = header.getData_page_header_v2();
+            h.setRepetition_levels_byte_length(h.getRepetition_levels_byte_length() + edited.length - data.length);
+            return edited;
+        });
+        byte[] ids = ParquetCraft.withPage(v1, "label", false, (header, data) -> ParquetCraft.withVarint(data, 1, 0,
+                run));
+        byte[] delta = ParquetCraft.withPage(v2, "code", false, (header, data) -> ParquetCraft.withVarint(data, 0, 2,
+                2_000_000_000L));
+        Path file = dir.resolve("runs.parquet");
+        Files.write(file, levels);
+        assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(file), "runs.parquet",
+                "column 'embedding", "a page of 160 values holds a bit-packed run of 2147483640 values", "corrupt");
+        Files.write(file, ids);
+        assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(file), "runs.parquet",
+                "column 'label'", "a page of 40 values holds a bit-packed run of 2147483640 values", "corrupt");
+        Files.write(file, delta);
+        assertFails(IllegalArgumentException.class, () -> Parquet.loader().label("code").load(file), "runs.parquet",
+                "column 'code'", "a page of 40 values holds a DELTA_BINARY_PACKED stream of 2000000000 values");
+        assertEquals(40, Parquet.loader().load(Files.write(file, v1)).size());
+        assertEquals(40, Parquet.loader().label("code").load(Files.write(file, v2)).size());
+        assertEquals(40, Parquet.loader().load(file).size());
+    }
 }
