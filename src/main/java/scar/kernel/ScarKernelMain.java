@@ -54,6 +54,10 @@ public final class ScarKernelMain {
             throw new IllegalArgumentException("connection file " + connectionFile + " names an unusable signature "
                     + "scheme '" + properties.getSignatureScheme() + "'", e);
         }
+        // ZeroMQ's default high-water mark drops IOPub messages beyond 1,000 waiting for a slower client: a loop of
+        // updateDisplay calls lost updates (the display kept a stale value) and even the cell's idle status (the
+        // notebook showed it running forever). Nothing is dropped now; what a cell prints is capped by CellOutput.
+        connection.getIOPub().setSndHWM(0);
         kernel.becomeHandlerForConnection(connection);
         kernel.onStartup();
         connection.connect();

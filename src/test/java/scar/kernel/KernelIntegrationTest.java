@@ -336,6 +336,21 @@ class KernelIntegrationTest {
         return shown.toString();
     }
 
+    /**
+     * A client slower than the kernel (a Python loop reading message by message) gets every update of a display
+     * and the cell's idle status: ZeroMQ used to drop what was beyond 1,000 waiting messages.
+     */
+    @Test
+    void aLoopOfDisplayUpdatesReachesASlowClientWhole() throws Exception {
+        int count = 20_000;
+        JsonObject report = runPython("updates", KERNEL, Integer.toString(count));
+        KERNEL_PIDS.add(report.get("pid").getAsLong());
+        assertEquals("[\"busy\",\"idle\"]", report.getAsJsonArray("states").toString(),
+                "the idle status arrived: " + report);
+        assertEquals(count, report.get("received").getAsInt(), report.toString());
+        assertEquals("update " + (count - 1), report.get("last").getAsString());
+    }
+
     /** Runs {@code cells} (name to code, in order) in a kernel of their own; returns what each cell showed. */
     private static JsonObject runCells(Map<String, String> cells) throws Exception {
         Path cellsFile = jupyterDir.resolve("cells-only.json");
