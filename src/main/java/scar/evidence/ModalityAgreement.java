@@ -57,6 +57,22 @@ public record ModalityAgreement(List<String> modalities, List<String> classNames
         gains = Arrays.stream(gains).map(double[]::clone).toArray(double[][]::new);
         accuracies = accuracies.clone();
         Objects.requireNonNull(modalities, "modalities");
+        int m = modalities.size();
+        int k = classNames.size();
+        boolean shaped = bottlenecks.length == k && support.length == k && accuracies.length == m
+                && recalls.length == m && gains.length == m && scarWeakest >= 0 && scarWeakest < m;
+        for (int i = 0; shaped && i < m; i++) {
+            shaped = recalls[i].length == k && gains[i].length == k;
+        }
+        for (int c = 0; shaped && c < k; c++) {
+            shaped = bottlenecks[c] >= NONE && bottlenecks[c] < m;
+        }
+        if (!shaped) {
+            throw new IllegalArgumentException("the modality agreement of " + m + " modalities and " + k
+                    + " classes does not fit together: expected per class a bottleneck (a modality's index, or -1) "
+                    + "and the held-out items, per modality an accuracy and a recall and a gain per class, and a "
+                    + "dataset bottleneck among the modalities");
+        }
     }
 
     /** The modality whose recall of class c is clearly the lowest, {@link #UNCLEAR}, or {@link #NONE} with one. */

@@ -11,6 +11,7 @@ import scar.foundation.ScarProfile;
 import scar.text.Columns;
 import scar.text.Columns.Kind;
 import scar.text.Format;
+import scar.text.Stored;
 import scar.text.Text;
 import scar.text.Sheet;
 import scar.text.TextTable;
@@ -88,8 +89,9 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
      * @param toAdd     ⌊T*·w_c⌋: items to take from the reserve, or to acquire without one
      * @param status    where the class stands
      */
-    public record ClassPlan(String className, double stepSize, int present, long shortfall, double weight,
-                            int reserve, long toAdd, Status status) {
+    public record ClassPlan(String className, @Stored double stepSize, @Stored(min = 0) int present,
+                            @Stored(min = 0) long shortfall, @Stored(min = 0, max = 1) double weight, int reserve,
+                            @Stored(min = 0, max = Integer.MAX_VALUE) long toAdd, Status status) {
         /** Shortfall left after this plan: d_c − toAdd. */
         public long remaining() {
             return shortfall - toAdd;
@@ -105,6 +107,7 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
         classes = List.copyOf(classes);
         Objects.requireNonNull(limit, "limit");
         Objects.requireNonNull(outlook, "outlook");
+        outlook.requireClasses(classes.size());
     }
 
     /**

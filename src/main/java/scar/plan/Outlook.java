@@ -32,6 +32,30 @@ public record Outlook(String meaning, String budgetReason, List<String> modaliti
         recallNow = Arrays.stream(recallNow).map(double[]::clone).toArray(double[][]::new);
         recallGain = Arrays.stream(recallGain).map(double[]::clone).toArray(double[][]::new);
         toAddOverSeeds = List.copyOf(toAddOverSeeds);
+        if (recallNow.length != modalities.size() || recallGain.length != modalities.size()) {
+            throw new IllegalArgumentException("the outlook has recalls of " + recallNow.length + " and gains of "
+                    + recallGain.length + " modalities for " + modalities.size() + " modalities " + modalities
+                    + "; expected one row per modality");
+        }
+    }
+
+    /**
+     * Checks that every row speaks of {@code classes} classes, as the plan holding it does.
+     *
+     * @throws IllegalArgumentException naming the row that does not
+     */
+    void requireClasses(int classes) {
+        for (int m = 0; m < modalities.size(); m++) {
+            if (recallNow[m].length != classes || recallGain[m].length != classes) {
+                throw new IllegalArgumentException("the outlook of modality '" + modalities.get(m) + "' has "
+                        + recallNow[m].length + " recalls and " + recallGain[m].length + " gains for a plan of "
+                        + classes + " classes; expected one per class");
+            }
+        }
+        if (!toAddOverSeeds.isEmpty() && toAddOverSeeds.size() != classes) {
+            throw new IllegalArgumentException("the outlook has the items added over seeds of "
+                    + toAddOverSeeds.size() + " classes for a plan of " + classes + " classes");
+        }
     }
 
     /** No evidence: a plan made from step sizes alone. */

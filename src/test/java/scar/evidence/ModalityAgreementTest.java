@@ -3,6 +3,7 @@ package scar.evidence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -98,5 +99,30 @@ class ModalityAgreementTest {
         ModalityAgreement disagree = of(new int[] {0}, new double[][] {{0.8}, {0.2}}, 500, new double[] {0.8, 0.2});
         assertFalse(disagree.agreesOverall());
         assertTrue(disagree.summary().contains("DISAGREE"), disagree.summary());
+    }
+
+    @Test
+    void shapesThatDoNotFitTogetherAreRefused() {
+        // read back from a plan.json with one class's held-out items or one gain removed, it loaded and printing it
+        // failed with an ArrayIndexOutOfBoundsException
+        double[][] recalls = {{0.3, 0.5}, {0.7, 0.6}};
+        double[][] gains = {{0, 0}, {0, 0}};
+        List<String> two = List.of("image", "text");
+        List<String> classes = List.of("a", "b");
+        int[] bottlenecks = {0, 1};
+        new ModalityAgreement(two, classes, bottlenecks, 0, recalls, new int[] {5, 5}, gains, new double[] {.4, .6}, 10,
+                0.01);
+        for (Runnable bad : List.<Runnable>of(
+                () -> new ModalityAgreement(two, classes, bottlenecks, 0, recalls, new int[] {5}, gains,
+                        new double[] {.4, .6}, 10, 0.01),
+                () -> new ModalityAgreement(two, classes, bottlenecks, 0, recalls, new int[] {5, 5},
+                        new double[][] {{0, 0}, {0}}, new double[] {.4, .6}, 10, 0.01),
+                () -> new ModalityAgreement(two, classes, new int[] {0, 2}, 0, recalls, new int[] {5, 5}, gains,
+                        new double[] {.4, .6}, 10, 0.01),
+                () -> new ModalityAgreement(two, classes, bottlenecks, 2, recalls, new int[] {5, 5}, gains,
+                        new double[] {.4, .6}, 10, 0.01))) {
+            var e = assertThrows(IllegalArgumentException.class, bad::run);
+            assertTrue(e.getMessage().contains("does not fit together"), e.getMessage());
+        }
     }
 }

@@ -129,6 +129,24 @@ class StoredNumbersTest {
     }
 
     @Test
+    void aPlanWhosePartsDoNotFitTogetherIsRefused(@TempDir Path dir) throws IOException {
+        // found by mutating a plan.json at random: these loaded, then printing the plan failed
+        Path saved = Scar.save(Scar.completionPlan(Scar.loadProfile(edited(dir, "/dataset", "\"iris\""))),
+                dir.resolve("plan.json"));
+        String plan = Files.readString(saved);
+        for (String[] bad : new String[][] {
+                {"/paired/outlook/recallGain/0/1", null, "has 3 recalls and 2 gains for a plan of 3 classes"},
+                {"/paired/outlook/recallNow", "[]", "has recalls of 0 and gains of 1 modalities for 1 modalities"},
+                {"/paired/classes/1/toAdd", "2147483648", "/paired/classes/1/toAdd is 2147483648; expected a whole "
+                        + "number in [0, 2147483647]"}}) {
+            Path file = edited(plan, dir, "plan.json", bad[0], bad[1]);
+            var e = assertThrows(IllegalArgumentException.class, () -> Scar.loadPlan(file), bad[0]);
+            assertTrue(e.getMessage().startsWith(file.toAbsolutePath() + " does not hold a SCAR completion plan")
+                    && e.getMessage().contains(bad[2]), e.getMessage());
+        }
+    }
+
+    @Test
     void nanWhereANumberIsUndefinedStillReads(@TempDir Path dir) throws IOException {
         // SPEC §11: a number a result does not give is NaN — Coverage of a V1 class, a fit without held-out items,
         // an unusable h, the root of a fallback
@@ -149,7 +167,12 @@ class StoredNumbersTest {
 
     /** {@code written} with the value at {@code path} replaced by the JSON text {@code value} (null: removed). */
     private static Path edited(Path dir, String path, String value) throws IOException {
-        JsonElement tree = JsonParser.parseString(written);
+        return edited(written, dir, "profile.json", path, value);
+    }
+
+    /** {@code json} with the value at {@code path} replaced by the JSON text {@code value} (null: removed). */
+    private static Path edited(String json, Path dir, String name, String path, String value) throws IOException {
+        JsonElement tree = JsonParser.parseString(json);
         String[] steps = path.substring(1).split("/");
         JsonElement at = tree;
         for (int i = 0; i < steps.length - 1; i++) {
@@ -171,7 +194,7 @@ class StoredNumbersTest {
                 o.add(last, mark);
             }
         }
-        Path file = Files.createTempDirectory(dir, "edited").resolve("profile.json");
+        Path file = Files.createTempDirectory(dir, "edited").resolve(name);
         Files.writeString(file, tree.toString().replace("\"@@edited@@\"", String.valueOf(value)));
         return file;
     }
