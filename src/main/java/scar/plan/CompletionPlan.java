@@ -92,6 +92,11 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
     public record ClassPlan(String className, @Stored double stepSize, @Stored(min = 0) int present,
                             @Stored(min = 0) long shortfall, @Stored(min = 0, max = 1) double weight, int reserve,
                             @Stored(min = 0, max = Integer.MAX_VALUE) long toAdd, Status status) {
+        public ClassPlan {
+            Objects.requireNonNull(className, "className");
+            Objects.requireNonNull(status, "status");
+        }
+
         /** Shortfall left after this plan: d_c − toAdd. */
         public long remaining() {
             return shortfall - toAdd;

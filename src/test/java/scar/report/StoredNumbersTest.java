@@ -137,6 +137,7 @@ class StoredNumbersTest {
         for (String[] bad : new String[][] {
                 {"/paired/outlook/recallGain/0/1", null, "has 3 recalls and 2 gains for a plan of 3 classes"},
                 {"/paired/outlook/recallNow", "[]", "has recalls of 0 and gains of 1 modalities for 1 modalities"},
+                {"/paired/classes/1/status", "null", "missing status"},
                 {"/paired/classes/1/toAdd", "2147483648", "/paired/classes/1/toAdd is 2147483648; expected a whole "
                         + "number in [0, 2147483647]"}}) {
             Path file = edited(plan, dir, "plan.json", bad[0], bad[1]);
