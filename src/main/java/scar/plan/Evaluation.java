@@ -15,6 +15,7 @@ import scar.text.Columns;
 import scar.text.Columns.Kind;
 import scar.text.Format;
 import scar.text.Sheet;
+import scar.text.Stored;
 import scar.text.TextTable;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -67,7 +68,7 @@ public record Evaluation(List<Result> results, List<DatasetScar> datasetRows) im
      * @param accuracy test accuracy in [0, 1]
      * @param added    items added to the primary set (0 for {@link Strategy#PRIMARY})
      */
-    public record Run(long seed, double accuracy, int added) {
+    public record Run(long seed, @Stored(min = 0, max = 1) double accuracy, @Stored(min = 0) int added) {
     }
 
     /**
@@ -79,7 +80,13 @@ public record Evaluation(List<Result> results, List<DatasetScar> datasetRows) im
      */
     public record Result(String modality, Strategy strategy, List<Run> runs) {
         public Result {
+            Objects.requireNonNull(modality, "modality");
+            Objects.requireNonNull(strategy, "strategy");
             runs = List.copyOf(runs);
+            if (runs.isEmpty()) {
+                throw new IllegalArgumentException("the result of " + strategy + " on modality '" + modality
+                        + "' has no run; expected one per seed");
+            }
         }
 
         /** Mean test accuracy. */
