@@ -109,12 +109,20 @@ public final class Figures {
     /** Test accuracy of every strategy in every modality, mean ± standard deviation over the seeds. */
     public static CategoryChart evaluation(Evaluation e) {
         List<String> modalities = e.modalities();
-        Evaluation.Strategy[] strategies = Evaluation.Strategy.values();
+        // the strategies the evaluation ran (an evaluation built by hand or read back may hold a few of them)
+        Evaluation.Strategy[] strategies = Arrays.stream(Evaluation.Strategy.values())
+                .filter(st -> modalities.stream().anyMatch(m -> e.result(m, st) != null))
+                .toArray(Evaluation.Strategy[]::new);
         double[][] mean = new double[modalities.size()][strategies.length];
         double[][] sd = new double[modalities.size()][strategies.length];
         for (int g = 0; g < modalities.size(); g++) {
             for (int s = 0; s < strategies.length; s++) {
                 Evaluation.Result r = e.result(modalities.get(g), strategies[s]);
+                if (r == null) {
+                    throw new IllegalArgumentException("the evaluation has no " + strategies[s].key() + " result "
+                            + "for modality '" + modalities.get(g) + "'; a chart compares the strategies every "
+                            + "modality ran");
+                }
                 mean[g][s] = r.mean();
                 sd[g][s] = Double.isNaN(r.sd()) ? 0 : r.sd();
             }

@@ -48,6 +48,21 @@ class EvaluationPlotsTest {
     }
 
     @Test
+    void anEvaluationOfSomeStrategiesShowsThoseItRan() {
+        // an evaluation built with two strategies (or read back so) failed with a NullPointerException
+        scar.plan.Evaluation two = scar.plan.Evaluation.builder()
+                .add("m", scar.plan.Evaluation.Strategy.PRIMARY, 1, 0.5, 0)
+                .add("m", scar.plan.Evaluation.Strategy.SCAR_FILL, 1, 0.6, 4).build();
+        CategoryChart chart = Figures.evaluation(two);
+        assertEquals(List.of("primary", "scar fill"), List.copyOf(chart.getSeriesMap().keySet()));
+        scar.plan.Evaluation uneven = scar.plan.Evaluation.builder()
+                .add("a", scar.plan.Evaluation.Strategy.PRIMARY, 1, 0.5, 0)
+                .add("b", scar.plan.Evaluation.Strategy.SCAR_FILL, 1, 0.6, 4).build();
+        var e = assertThrows(IllegalArgumentException.class, () -> Figures.evaluation(uneven));
+        assertTrue(e.getMessage().contains("no scar_fill result for modality 'a'"), e.getMessage());
+    }
+
+    @Test
     void rejectsBadInput() {
         double[][] mean = {{0.5}, {0.6}};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EvaluationPlots.evaluation(
