@@ -1,6 +1,7 @@
 package scar.plan;
 
 import scar.text.Format;
+import scar.text.Stored;
 
 /**
  * The dataset-level S/C/A/R row of one modality, as in the paper's table (SPEC §5.6).
@@ -21,8 +22,14 @@ import scar.text.Format;
  * @param authenticity   test accuracy on the whole dataset
  * @param richness       min(1, N_F / |D|)
  */
-public record DatasetScar(String modality, int datasetSize, double foundationSize, double scale, double coverage,
-                          double authenticity, double richness) {
+public record DatasetScar(String modality, @Stored(min = 1) int datasetSize, @Stored(min = 0) double foundationSize,
+                          @Stored(min = 0, max = 1) double scale,
+                          @Stored(min = 0, max = 1, undefined = true) double coverage,
+                          @Stored(min = 0, max = 1) double authenticity, @Stored(min = 0, max = 1) double richness) {
+
+    public DatasetScar {
+        java.util.Objects.requireNonNull(modality, "modality");
+    }
 
     /**
      * Computes the row.

@@ -152,13 +152,17 @@ class StoredNumbersTest {
         // found by mutating an evaluation.json at random: these loaded, then printing or plotting it failed
         String evaluation = Files.readString(Scar.save(scar.plan.Evaluation.builder()
                 .add("m", scar.plan.Evaluation.Strategy.PRIMARY, 1, 0.5, 0)
-                .add("m", scar.plan.Evaluation.Strategy.SCAR_FILL, 1, 0.6, 4).build(), dir.resolve("evaluation.json")));
+                .add("m", scar.plan.Evaluation.Strategy.SCAR_FILL, 1, 0.6, 4).datasetRow("m", 100, 12345.678, 0.6, 10)
+                .build(), dir.resolve("evaluation.json")));
         for (String[] bad : new String[][] {
                 {"/results/0/runs/0/accuracy", "NaN", "/results/0/runs/0/accuracy is NaN; expected a finite number "
                         + "in [0, 1]"},
                 {"/results/1/runs/0/added", "-4", "/results/1/runs/0/added is -4; expected a whole number >= 0"},
                 {"/results/1/strategy", null, "missing strategy"},
-                {"/results/1/runs", "[]", "the result of SCAR_FILL on modality 'm' has no run"}}) {
+                {"/results/1/runs", "[]", "the result of SCAR_FILL on modality 'm' has no run"},
+                {"/datasetRows/0/richness", "2147483648", "/datasetRows/0/richness is 2147483648; expected a finite "
+                        + "number in [0, 1]"},
+                {"/datasetRows/0/modality", null, "missing modality"}}) {
             Path file = edited(evaluation, dir, "evaluation.json", bad[0], bad[1]);
             var e = assertThrows(IllegalArgumentException.class, () -> Scar.loadEvaluation(file), bad[0]);
             assertTrue(e.getMessage().startsWith(file.toAbsolutePath() + " does not hold a SCAR evaluation")
