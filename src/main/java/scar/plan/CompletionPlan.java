@@ -295,6 +295,15 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
         return totalToAdd();
     }
 
+    /**
+     * The budget, the part of it the items to add spend (less when the shares are rounded down to whole items or the
+     * classes need less), T* and what limits it: one line, as the terminal and the report print it.
+     */
+    public String budgetLine() {
+        return "budget " + Format.items(budget) + ", used " + Format.items(budgetUsed()) + ", feasible total T* = "
+                + Format.items(feasibleTotal) + ", limited by " + limit;
+    }
+
     /** Σ |Q_c|, or −1 without a reserve. */
     public long totalReserve() {
         return withReserve ? classes.stream().mapToLong(ClassPlan::reserve).sum() : -1;
@@ -350,8 +359,7 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
             notes.add(outlook.meaning());
         }
         notes.add(outlook.budgetReason());
-        notes.add("budget " + Format.items(budget) + ", used " + Format.items(budgetUsed()) + ", feasible total T* = "
-                + Format.items(feasibleTotal) + ", limited by " + limit);
+        notes.add(budgetLine());
         if (outlook.hasGains()) {
             notes.add("recall_gain: the held-out recall each class's items are predicted to add (its learning curve; "
                     + "0 where the curve is flat)");

@@ -110,7 +110,8 @@ public final class Reports {
         if (plan != null && plan.perModality().size() == 1) {
             r.heading("Completion plan");
             r.paragraph("Per class, the items to acquire so that the class reaches its step size, within the "
-                    + "budget: " + plan.paired().outlook().budgetReason() + "."
+                    + "budget: " + plan.paired().outlook().budgetReason() + " (" + plan.paired().budgetLine()
+                    + ")."
                     + (plan.paired().outlook().hasGains() ? " recall_gain is the held-out recall the class's items "
                     + "are predicted to add by its learning curve." : ""));
             r.table(plan.paired().toTable());
@@ -120,7 +121,7 @@ public final class Reports {
             r.paragraph("Per class, the items each modality lacks against its step size, the bottleneck modality "
                     + "(largest shortfall) and the paired shortfall: acquiring a paired item serves every modality, "
                     + "so each class needs the largest shortfall over its modalities. The paired plan's budget: "
-                    + plan.paired().outlook().budgetReason() + ".");
+                    + plan.paired().outlook().budgetReason() + " (" + plan.paired().budgetLine() + ").");
             r.table(plan.paired().toTable());
             r.table(plan.toTable());
             // the chart plots each modality's own plan (its step sizes, its own default budget), not the paired plan

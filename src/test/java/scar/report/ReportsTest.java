@@ -30,6 +30,10 @@ class ReportsTest {
         assertTrue(!Pattern.compile("(src|href)=\"https?:").matcher(html).find(), "no external resources");
         assertTrue(html.contains("Modality text") && html.contains("Modality image"));
         assertTrue(html.contains("Completion plan"));
+        // the items to add sum to the budget used, which floors each class's share: the report says both
+        var paired = Scar.completionPlan(profile).paired();
+        assertTrue(html.contains("budget " + scar.text.Format.items(paired.budget()) + ", used "
+                + scar.text.Format.items(paired.budgetUsed())), "the plan's budget and the part of it used");
         assertTrue(html.contains("seed") && html.contains(">3<"), "the seed is in the report");
         // the plan chart shows every modality's own plan, whose totals are not the paired table's: its caption says so
         assertTrue(html.contains("Each modality&#39;s own plan"), "the plan chart's caption names what it plots");
