@@ -50,7 +50,8 @@ public final class ScarSpark {
     }
 
     public static ScarProfile characterize(Dataset<Row> df, String embedding, String label, ScarOptions options) {
-        SparkData data = SparkData.dataset(df.sparkSession(), "dataframe", df, List.of(embedding), label, null);
+        SparkData data = SparkData.dataset(df.sparkSession(), "dataframe", df,
+                List.of(Objects.requireNonNull(embedding, "embedding column")), label, null);
         try {
             return run(SparkStudy.of(data, options), s -> s.modality(embedding, progress(options)));
         } finally {

@@ -1,6 +1,7 @@
 package scar.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 
@@ -72,5 +73,16 @@ class ColumnsTest {
                 "--embedding", "emb", "--label", "label", "--id", "score");
         refused(parquet + ": id column 'tag' has type array<int>, expected integers or strings",
                 "--embedding", "emb", "--label", "label", "--id", "tag");
+    }
+
+    /** In a notebook, {@code characterize(df, null, "label")} was a NullPointerException without a message. */
+    @Test
+    void aNullEmbeddingColumnIsNamedAsTheNullLabelColumnIs() {
+        var df = Sessions.local().read().parquet(parquet);
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> ScarSpark.characterize(df, (String) null, "label"));
+        assertEquals("embedding column", e.getMessage());
+        e = assertThrows(NullPointerException.class, () -> ScarSpark.characterize(df, "emb", null));
+        assertEquals("label column", e.getMessage());
     }
 }
