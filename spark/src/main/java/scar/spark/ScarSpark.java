@@ -29,7 +29,7 @@ public final class ScarSpark {
     /**
      * The active Spark session, or a new one: master {@code local[*]} unless {@code spark.master} is set (as
      * spark-submit sets it). A new local session logs Spark's warnings and errors only, unless Log4j 2 is configured
-     * or {@code -Dscar.spark.log=info} asks for Spark's INFO lines ({@link SparkLogging}).
+     * or {@code -Dspark.log.level=INFO} asks for Spark's INFO lines ({@link SparkLogging}).
      */
     public static SparkSession spark() {
         SparkSession.Builder b = SparkSession.builder().appName("SCAR");
@@ -39,7 +39,7 @@ public final class ScarSpark {
             b = b.master(master);
         }
         if (SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty()) {
-            SparkLogging.quietLocalSession(master);
+            b = SparkLogging.quietLocal(b, master);
         }
         return b.config("spark.ui.showConsoleProgress", "false").getOrCreate();
     }

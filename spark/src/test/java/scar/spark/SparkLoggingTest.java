@@ -2,7 +2,6 @@ package scar.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -15,13 +14,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line in local mode, as a user runs it (a JVM of its own, Spark's jars and ours on the class path, no
- * Log4j 2 configuration): Spark's INFO lines stay out of standard error unless {@code -Dscar.spark.log=info} asks
+ * Log4j 2 configuration): Spark's INFO lines stay out of standard error unless {@code -Dspark.log.level=INFO} asks
  * for them. The tests' own log4j2.properties is left off the child's class path, since any configuration is left
  * alone.
  */
@@ -34,25 +32,35 @@ class SparkLoggingTest {
         String path = dir.resolve("small.parquet").toString();
         Sessions.twoClasses(Sessions.local(), 60).write().parquet(path);
 
-        String quiet = run(path);
+        String quiet = run(List.of(), SparkMain.class.getName(), path);
         assertFalse(quiet.lines().anyMatch(l -> l.matches(".* INFO \\S+: .*")), quiet);
         assertFalse(quiet.contains("Using Spark's default log4j profile"), quiet);
 
-        String loud = run(path, "-D" + SparkLogging.LEVEL_PROPERTY + "=info");
+        String loud = run(List.of("-D" + SparkLogging.LEVEL + "=INFO"), SparkMain.class.getName(), path);
         assertTrue(loud.lines().anyMatch(l -> l.matches(".* INFO SparkContext: Running Spark version .*")), loud);
+        assertTrue(loud.lines().anyMatch(l -> l.matches(".* INFO (DAGScheduler|TaskSetManager|Executor): .*")), loud);
     }
 
+    /**
+     * spark-submit with a local master and no conf/log4j2.properties (its main class, with SCAR's classes already on
+     * the class path) loads Spark's defaults before SCAR runs, and Spark reloads them as its context starts: only the
+     * context's first lines (version, OS, Java) come before the level applies.
+     */
     @Test
-    void aLevelThatIsNoLevelIsNamed() {
-        assertEquals(Level.WARN, SparkLogging.level(null));
-        assertEquals(Level.INFO, SparkLogging.level(" info "));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkLogging.level("loud"));
-        assertEquals("-Dscar.spark.log=loud is not a log level; expected one of OFF, FATAL, ERROR, WARN, INFO, DEBUG, "
-                + "TRACE, ALL", e.getMessage());
+    void sparkSubmitInLocalModeIsQuietAfterTheContextsFirstLines() throws Exception {
+        String path = dir.resolve("submit.parquet").toString();
+        Sessions.twoClasses(Sessions.local(), 60).write().parquet(path);
+        String submitted = run(List.of(), "org.apache.spark.deploy.SparkSubmit", "--master", "local[2]", "--class",
+                SparkMain.class.getName(), "spark-internal", path);
+        assertFalse(submitted.lines().anyMatch(l -> l.matches(".* INFO \\S+: .*")
+                && !l.matches(".* INFO SparkContext: (Running Spark version|OS info|Java version) .*")), submitted);
     }
 
-    /** SparkMain in a JVM of its own; returns its standard error after asserting exit code 0. */
-    private String run(String parquet, String... flags) throws Exception {
+    /**
+     * {@code main} in a JVM of its own with JVM {@code flags} and {@code mainArgs}, the last of them the Parquet path
+     * to characterise; returns its standard error after asserting exit code 0.
+     */
+    private String run(List<String> flags, String main, String... mainArgs) throws Exception {
         Path testClasses = Path.of("target/test-classes").toAbsolutePath();
         String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(e -> !Path.of(e).toAbsolutePath().equals(testClasses))
@@ -61,13 +69,15 @@ class SparkLoggingTest {
                 .toString(), "-Xmx1g", "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
                 "-Dspark.ui.enabled=false"));
         command.addAll(SparkKernel.JAVA_17_FLAGS);
-        command.addAll(List.of(flags));
-        command.addAll(List.of("-cp", classpath, SparkMain.class.getName(), "characterize", parquet, "--embedding",
-                "emb", "--label", "label", "--ratios", "1,2", "--quiet"));
-        Path err = dir.resolve("err-" + flags.length + ".txt");
+        command.addAll(flags);
+        command.addAll(List.of("-cp", classpath, main));
+        command.addAll(Arrays.asList(mainArgs).subList(0, mainArgs.length - 1));
+        command.addAll(List.of("characterize", mainArgs[mainArgs.length - 1], "--embedding", "emb", "--label",
+                "label", "--ratios", "1,2", "--quiet"));
+        Path err = Files.createTempFile(dir, "stderr", ".txt");
         Process p = new ProcessBuilder(command).redirectError(err.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "SparkMain did not finish");
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), main + " did not finish");
         String text = Files.readString(err, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), text);
         return text;
