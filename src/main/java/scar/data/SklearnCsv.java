@@ -2,6 +2,8 @@ package scar.data;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Loads scikit-learn's bundled single-file datasets (iris, wine, breast_cancer, digits): each line is the features
@@ -54,7 +56,7 @@ public final class SklearnCsv {
                     + (first.length == 1 ? " field" : " fields") + "; expected scikit-learn's header n_samples,"
                     + "n_features,class names... or no header line");
         }
-        String[] names = hasHeader ? Arrays.copyOfRange(first, 2, first.length) : null;
+        String[] names = hasHeader ? classNames(reader, first, firstLine) : null;
         if (!hasHeader) {
             reader.pushBack(first, firstLine);
             reader.pushBack(second, reader.lineNumber());
@@ -90,6 +92,22 @@ public final class SklearnCsv {
         checkCount(reader, first, 0, "n_samples", n);
         checkCount(reader, first, 1, "n_features", d);
         return MultiModalDataset.of(name, labels, names, features);
+    }
+
+    /** The class names of scikit-learn's header, each a name (not empty or white space) and each once. */
+    private static String[] classNames(CsvReader reader, String[] header, int line) {
+        String[] names = Arrays.copyOfRange(header, 2, header.length);
+        Map<String, Integer> seen = new HashMap<>();
+        for (int k = 0; k < names.length; k++) {
+            Integer before = seen.putIfAbsent(names[k], k);
+            if (names[k].isBlank() || before != null) {
+                throw new IllegalArgumentException(reader.file() + ", line " + line + ", column 'class name " + k
+                        + "': value '" + CsvReader.shown(names[k]) + "' is not " + (before == null
+                        ? "a class name (it is empty or only white space)"
+                        : "a new class name: class " + before + " has it too; expected unique class names"));
+            }
+        }
+        return names;
     }
 
     private static void checkCount(CsvReader reader, String[] header, int index, String what, int actual) {

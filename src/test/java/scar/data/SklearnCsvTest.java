@@ -40,4 +40,21 @@ class SklearnCsvTest {
         assertFails(IllegalArgumentException.class, () -> SklearnCsv.load(file),
                 "iris.csv", "line 1", "'n_samples'", "'150'", "2 data rows");
     }
+
+    /**
+     * A class name in the header that is empty, white space or a repeat (the fuzzer's find, {@code 1,1,+141,}: it
+     * failed later as "class name 1 is null or blank", naming no file) is refused where the header is read.
+     */
+    @Test
+    void anEmptyOrRepeatedClassNameInTheHeaderIsNamed() {
+        Path empty = write(dir.resolve("empty.csv"), "1,1,+141,\n5,0\n");
+        assertFails(IllegalArgumentException.class, () -> SklearnCsv.load(empty), "empty.csv", "line 1",
+                "column 'class name 1'", "value ''", "is not a class name (it is empty or only white space)");
+        Path blank = write(dir.resolve("blank.csv"), "1,1,a,\u001c\n5,0\n");
+        assertFails(IllegalArgumentException.class, () -> SklearnCsv.load(blank), "blank.csv", "line 1",
+                "column 'class name 1'", "value '\\u001c'", "is not a class name");
+        Path twice = write(dir.resolve("twice.csv"), "2,1,cat,cat\n5,0\n6,1\n");
+        assertFails(IllegalArgumentException.class, () -> SklearnCsv.load(twice), "twice.csv", "line 1",
+                "column 'class name 1'", "value 'cat'", "is not a new class name: class 0 has it too");
+    }
 }
