@@ -155,6 +155,39 @@ public record HardItems(String[] classNames, List<Item> items, @Stored(min = 0) 
                 + " per class and split)").addColumns(cls, split, item, id, predicted, margin, wrong);
     }
 
+    /**
+     * A bounded view of {@link #toTable()} in which every class appears while it can: per class its {@code perClass}
+     * items with the smallest margins (either split; ties held-out first, then by item), fewer per class when
+     * K · {@code perClass} exceeds {@code maxRows} (at least one), and only the first {@code maxRows} classes when
+     * even one each does not fit. The caption says how many items per class are shown, which classes were left out,
+     * and, from {@code fullTable}, where every kept item is.
+     *
+     * @throws IllegalArgumentException if {@code perClass} or {@code maxRows} is below 1
+     */
+    public Table preview(int perClass, int maxRows, String fullTable) {
+        if (perClass < 1 || maxRows < 1) {
+            throw new IllegalArgumentException("perClass is " + perClass + " and maxRows " + maxRows
+                    + "; expected both ≥ 1");
+        }
+        int k = classNames.length;
+        int each = Math.max(1, Math.min(perClass, maxRows / k));
+        int classes = Math.min(k, maxRows / each);
+        Comparator<Item> hardest = Comparator.comparingDouble(Item::margin).thenComparing(i -> !i.heldOut())
+                .thenComparingInt(Item::item);
+        List<Item> shown = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            ofClass(c).stream().sorted(hardest).limit(each).forEach(shown::add);
+        }
+        String left = classes < k ? String.format(java.util.Locale.ROOT,
+                "; the first %,d of %,d classes, the other %,d classes' items are left out here", classes, k,
+                k - classes) : "";
+        Table t = new HardItems(classNames, shown, trainWrong, testWrong, perClass).toTable();
+        return t.setName("items the full-data probe gets wrong or nearly wrong: per class the " + each
+                + " with the smallest margins, of " + this.perClass + " per class and split kept" + left
+                + ". All " + String.format(java.util.Locale.ROOT, "%,d", items.size()) + " kept items: "
+                + fullTable);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof HardItems h && java.util.Arrays.equals(classNames, h.classNames) && items.equals(h.items)

@@ -70,7 +70,7 @@ public final class Exports {
             out.add(csv(p.toTable(), dir.resolve(m + "-classes.csv")));
             out.add(csv(p.measuresTable(), dir.resolve(m + "-measures.csv")));
             out.add(csv(p.stepsTable(), dir.resolve(m + "-steps.csv")));
-            out.add(csv(p.hardItems(), dir.resolve(m + "-hard-items.csv")));
+            out.add(csv(p.hardItems(), dir.resolve(hardItemsFile(p.modality()))));
             if (p.evidence().hasCurve()) {
                 out.add(csv(p.learningCurve(), dir.resolve(m + "-learning-curve.csv")));
                 out.add(csv(p.evidence().curve().recallTable(), dir.resolve(m + "-recall-curve.csv")));
@@ -179,6 +179,11 @@ public final class Exports {
             out.commit();
             return file;
         }
+    }
+
+    /** The name of the file {@link #profile} writes modality {@code modality}'s hard items to. */
+    static String hardItemsFile(String modality) {
+        return safe(modality) + "-hard-items.csv";
     }
 
     private static String safe(String name) {

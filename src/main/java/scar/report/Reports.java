@@ -19,6 +19,9 @@ import scar.text.Format;
  * the time taken. The files open offline.
  */
 public final class Reports {
+    /** Hard items shown per class in a report; the whole table is in the CSV file of {@code characterize -o}. */
+    static final int HARD_ITEMS_PER_CLASS = 3;
+
     private Reports() {
     }
 
@@ -105,7 +108,9 @@ public final class Reports {
                 }
                 r.table(p.evidenceTable());
             }
-            r.table(p.hardItems());
+            r.table(p.evidence().hardItems().preview(HARD_ITEMS_PER_CLASS, HtmlReport.DEFAULT_MAX_ROWS,
+                    Exports.hardItemsFile(p.modality()) + " in the folder written by scar characterize -o, or "
+                    + "hardItems() in a notebook"));
         }
         if (plan != null && plan.perModality().size() == 1) {
             r.heading("Completion plan");

@@ -37,6 +37,17 @@ class ReportsTest {
         assertTrue(html.contains("seed") && html.contains(">3<"), "the seed is in the report");
         // the plan chart shows every modality's own plan, whose totals are not the paired table's: its caption says so
         assertTrue(html.contains("Each modality&#39;s own plan"), "the plan chart's caption names what it plots");
+        // the hard-items table of each modality shows every class (not the first rows of the first classes)
+        for (var p : profile.modalities()) {
+            int at = html.indexOf("Modality " + p.modality());
+            int start = html.indexOf("<caption>items the full-data probe gets wrong", at);
+            String table = html.substring(start, html.indexOf("</table>", start));
+            for (String name : p.classNames()) {
+                assertTrue(table.contains("<tr><td>" + HtmlReport.escape(name) + "</td>"),
+                        p.modality() + ": " + name);
+            }
+            assertTrue(table.contains(p.modality() + "-hard-items.csv"), "the caption names the full table's file");
+        }
     }
 
     @Test
