@@ -33,9 +33,34 @@ public final class StudyParameters {
             description = "bootstrap replicates behind every interval of the evidence (default: ${DEFAULT-VALUE})")
     int bootstrap;
 
-    /** {@code options} with these parameters (each checked by {@link ScarOptions} and {@link EvidenceOptions}). */
+    /**
+     * {@code options} with these parameters (each checked by {@link ScarOptions} and {@link EvidenceOptions}); a
+     * value they refuse is named by its option.
+     */
     public ScarOptions applyTo(ScarOptions options) {
-        return options.withEpsilon(epsilon).withDelta(delta).withDeltaE(deltaE)
-                .withEvidence(options.evidence().withTolerance(tolerance).withBootstrap(bootstrap));
+        ScarOptions a = option("--epsilon", "epsilon", () -> options.withEpsilon(epsilon));
+        ScarOptions b = option("--delta", "delta", () -> a.withDelta(delta));
+        ScarOptions c = option("--delta-e", "deltaE", () -> b.withDeltaE(deltaE));
+        EvidenceOptions t = option("--tolerance", "tolerance", () -> options.evidence().withTolerance(tolerance));
+        return c.withEvidence(option("--bootstrap", "bootstrap", () -> t.withBootstrap(bootstrap)));
+    }
+
+    /**
+     * {@code apply}'s result: the library's options record with one option's value set. The records name a value they
+     * refuse by its Java name ("deltaE must lie in (0, 1), got 0.0"); on a command line the user typed the option, so
+     * a refusal that starts with {@code javaName} starts with {@code option} instead ("--delta-e must lie in …").
+     *
+     * @throws IllegalArgumentException the record's refusal, naming the option
+     */
+    public static <T> T option(String option, String javaName, java.util.function.Supplier<T> apply) {
+        try {
+            return apply.get();
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            if (m != null && m.startsWith(javaName + " ")) {
+                throw new IllegalArgumentException(option + m.substring(javaName.length()), e);
+            }
+            throw e;
+        }
     }
 }

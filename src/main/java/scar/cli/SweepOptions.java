@@ -40,13 +40,16 @@ final class SweepOptions {
     StudyParameters parameters;
 
     ScarOptions toOptions() {
-        ScarOptions o = parameters.applyTo(ScarOptions.defaults().withSeed(seed).withProbe(probe)
-                .withProgress(!quiet).withRepeats(repeats).withDedup(dedup));
+        ScarOptions base = ScarOptions.defaults().withSeed(seed).withProbe(probe).withProgress(!quiet)
+                .withDedup(dedup);
+        ScarOptions o = parameters.applyTo(StudyParameters.option("--repeats", "repeats",
+                () -> base.withRepeats(repeats)));
         if (ratios != null) {
             o = o.withRatios(ratios);
         }
         if (threads != null) {
-            o = o.withThreads(threads);
+            ScarOptions before = o;
+            o = StudyParameters.option("--threads", "threads", () -> before.withThreads(threads));
         }
         return o;
     }

@@ -69,6 +69,19 @@ class MainTest {
     }
 
     @Test
+    void aRefusedNumberIsNamedByTheOptionTheUserTyped() {
+        String[][] cases = {{"--epsilon", "0"}, {"--delta", "2"}, {"--delta-e", "0"}, {"--tolerance", "0"},
+            {"--bootstrap", "0"}, {"--repeats", "0"}, {"--threads", "0"}};
+        for (String[] c : cases) {
+            Cli.Run r = run("characterize", "iris", c[0], c[1], "--quiet");
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().startsWith("scar: " + c[0] + " must ") || r.err().startsWith("scar: " + c[0]
+                    + " needs "), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+        }
+    }
+
+    @Test
     void planPrintsPerClassShortfallsAndBottlenecks(@TempDir Path dir) {
         Cli.Run r = run("plan", "wikipedia", "--ratios", "1,2,5", "--quiet", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());

@@ -144,8 +144,8 @@ public final class SparkMain {
         @Override
         public Integer call() {
             long start = System.nanoTime();
-            ScarOptions o = parameters.applyTo(ScarOptions.defaults().withSeed(seed).withTestFraction(testFraction)
-                    .withProgress(!quiet));
+            ScarOptions o = parameters.applyTo(StudyParameters.option("--test-fraction", "testFraction",
+                    () -> ScarOptions.defaults().withSeed(seed).withTestFraction(testFraction).withProgress(!quiet)));
             if (ratios != null) {
                 o = o.withRatios(ratios);
             }

@@ -168,7 +168,11 @@ class SparkMainTest {
         assertEquals(0.02, used.evidence().tolerance());
         assertEquals(40, used.evidence().bootstrap());
         oneLine(Sessions.main("characterize", path, "--embedding", "emb", "--label", "label", "--epsilon", "0"),
-                "epsilon must lie in (0, 1), got 0.0");
+                "--epsilon must lie in (0, 1), got 0.0");
+        oneLine(Sessions.main("characterize", path, "--embedding", "emb", "--label", "label", "--test-fraction", "1"),
+                "scar-spark: --test-fraction must be in [0, 0.9], got 1.0");
+        oneLine(Sessions.main("characterize", path, "--embedding", "emb", "--label", "label", "--delta-e", "0"),
+                "scar-spark: --delta-e must lie in (0, 1), got 0.0");
     }
 
     /**
