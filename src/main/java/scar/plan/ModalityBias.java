@@ -242,7 +242,7 @@ public record ModalityBias(List<String> modalities, List<String> classNames, Lis
         for (int m = 0; m < modalities.size(); m++) {
             String name = modalities.get(m);
             columns.addAll(List.of(Columns.doubles("step_" + name, stepSizes.get(m), Kind.ITEMS),
-                    Columns.doubles("deviation_" + name, dev[m], Kind.ITEMS),
+                    Columns.doubles("deviation_" + name, dev[m], Kind.SIGNED_ITEMS),
                     Columns.counts("shortfall_" + name, d[m])));
         }
         int[] bottlenecks = bottlenecks();

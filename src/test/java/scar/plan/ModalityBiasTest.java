@@ -61,6 +61,12 @@ class ModalityBiasTest {
         assertEquals(List.of("image", "text", "none", "image"), byClass.stringColumn("bottleneck").asList());
         assertEquals(List.of("class", "present", "step_image", "deviation_image", "shortfall_image", "step_text",
                 "deviation_text", "shortfall_text", "bottleneck", "paired_shortfall"), byClass.columnNames());
+        // a deviation from the class's mean over modalities is signed (SPEC §11, signed items): +10, -15, 0
+        var deviation = byClass.column("deviation_image");
+        assertEquals(List.of("+10", "-15", "0", "0"), List.of(scar.text.Columns.cell(deviation, 0),
+                scar.text.Columns.cell(deviation, 1), scar.text.Columns.cell(deviation, 2),
+                scar.text.Columns.cell(deviation, 3)));
+        assertTrue(bias.toString().contains("+15"), bias.toString());
         Table byModality = bias.modalityTable();
         assertEquals(2, byModality.rowCount());
         assertEquals(List.of(30L, 30L), byModality.longColumn("total_shortfall").asList());
