@@ -117,8 +117,16 @@ public final class Main implements Runnable {
      * {@code %scar} magic runs commands this way.
      */
     public static int execute(PrintWriter usageOut, PrintWriter errorOut, String... args) {
+        return execute("scar", usageOut, errorOut, args);
+    }
+
+    /**
+     * {@link #execute(PrintWriter, PrintWriter, String...)} under another command name: the one that usage text,
+     * "Did you mean" and "(see '… --help')" show, since they tell the user what to type ({@code %scar} in a notebook).
+     */
+    static int execute(String name, PrintWriter usageOut, PrintWriter errorOut, String... args) {
         try {
-            return run(usageOut, errorOut, args);
+            return run(name, usageOut, errorOut, args);
         } catch (Error e) {
             OutOfMemoryError oom = outOfMemory(e);
             if (oom == null && MappedFiles.isFault(e)) {
@@ -205,8 +213,8 @@ public final class Main implements Runnable {
         return cli;
     }
 
-    private static int run(PrintWriter usageOut, PrintWriter errorOut, String... args) {
-        CommandLine cli = commandLine(args);
+    private static int run(String name, PrintWriter usageOut, PrintWriter errorOut, String... args) {
+        CommandLine cli = commandLine(args).setCommandName(name);
         if (usageOut != null) {
             cli.setOut(usageOut);
         }

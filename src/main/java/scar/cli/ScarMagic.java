@@ -58,7 +58,7 @@ public final class ScarMagic implements Extension {
         StringWriter err = new StringWriter();
         PrintStream stdout = System.out;
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
-        int code = Main.execute(out, new PrintWriter(err, true), args.toArray(String[]::new));
+        int code = Main.execute("%scar", out, new PrintWriter(err, true), args.toArray(String[]::new));
         out.flush();
         String message = err.toString().strip();
         if (code == 0) {
