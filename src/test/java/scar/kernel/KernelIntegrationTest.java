@@ -321,7 +321,7 @@ class KernelIntegrationTest {
             String message = "Unmatched argument at index 0: '" + run.get(name).split(" ")[1] + "'";
             assertEquals(1, shown.split(java.util.regex.Pattern.quote(message), -1).length - 1, shown);
         }
-        assertTrue(shownText(cells.getAsJsonObject("typo")).contains("Did you mean: scar characterize"),
+        assertTrue(shownText(cells.getAsJsonObject("typo")).contains("Did you mean: %scar characterize"),
                 "picocli's suggestion is part of the one message");
     }
 
