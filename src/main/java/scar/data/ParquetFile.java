@@ -70,8 +70,12 @@ final class ParquetFile implements AutoCloseable {
 
     /** A leaf column: its descriptor, its position among the leaves and the top-level field it belongs to. */
     record Column(ColumnDescriptor descriptor, int leafIndex, Field top, Field leaf) {
+        /**
+         * The name the user gives for this column: its top-level field ({@code embedding}), not the leaf's path
+         * inside it ({@code embedding.list.element}), which no option or other message uses.
+         */
         String name() {
-            return String.join(".", descriptor.getPath());
+            return top.name();
         }
 
         PrimitiveType.PrimitiveTypeName type() {

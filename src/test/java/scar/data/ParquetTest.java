@@ -339,7 +339,7 @@ public class ParquetTest {
                 Path bad = Files.write(dir.resolve("dict.parquet"), ParquetCraft.withDictionaryEntries(bytes, column,
                         entries));
                 assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(bad), "dict.parquet",
-                        "column '" + column, "a dictionary page of", "claims " + entries + " entries", "corrupt");
+                        "column '" + column + "'", "a dictionary page of", "claims " + entries + " entries", "corrupt");
             }
         }
     }
@@ -381,7 +381,7 @@ public class ParquetTest {
         Path file = dir.resolve("runs.parquet");
         Files.write(file, levels);
         assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(file), "runs.parquet",
-                "column 'embedding", "a page of 160 values holds a bit-packed run of 2147483640 values", "corrupt");
+                "column 'embedding'", "a page of 160 values holds a bit-packed run of 2147483640 values", "corrupt");
         Files.write(file, ids);
         assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(file), "runs.parquet",
                 "column 'label'", "a page of 40 values holds a bit-packed run of 2147483640 values", "corrupt");
