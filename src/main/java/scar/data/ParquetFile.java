@@ -343,9 +343,38 @@ final class ParquetFile implements AutoCloseable {
         if (ours || e instanceof InsufficientMemoryException) {
             return (RuntimeException) e;
         }
-        String reason = e.getClass().getSimpleName() + ": " + firstLine(e);
+        String reason = inWords(e);
         return new IllegalArgumentException(file + ": column '" + CsvReader.shown(column.name()) + "': " + what
                 + " (" + CsvReader.shown(reason, 200) + "); the file is truncated or corrupt", e);
+    }
+
+    /** The JDK's message for a buffer limit or position out of range: "newLimit < 0: (-5 < 0)". */
+    private static final java.util.regex.Pattern BUFFER_BOUND = java.util.regex.Pattern.compile(
+            "new(?:Limit|Position) [<>] \\w+: \\((-?\\d+) [<>] (-?\\d+)\\)");
+
+    /**
+     * What a decoder's exception says is wrong with the bytes, in words rather than a Java class name: a bad length
+     * or position anywhere in its causes (a negative array size, a buffer limit out of range, an index past the end)
+     * by what it means, anything else by the first line of its message.
+     */
+    private static String inWords(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage() == null ? "" : firstLine(t);
+            var bound = BUFFER_BOUND.matcher(m);
+            if (t instanceof NegativeArraySizeException || bound.find() && bound.group(1).startsWith("-")) {
+                String length = t instanceof NegativeArraySizeException ? m : bound.group(1);
+                return "a negative length" + (length.isEmpty() ? "" : " " + length);
+            }
+            if (bound.find(0)) {
+                return "a length or position of " + bound.group(1) + " past the end of its " + bound.group(2)
+                        + " bytes";
+            }
+            if (t instanceof IndexOutOfBoundsException || t instanceof java.nio.BufferUnderflowException
+                    || t instanceof java.io.EOFException) {
+                return "a length or position past the end of its data";
+            }
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? "bytes that do not decode" : firstLine(e);
     }
 
     /**

@@ -392,4 +392,32 @@ public class ParquetTest {
         assertEquals(40, Parquet.loader().label("code").load(Files.write(file, v2)).size());
         assertEquals(40, Parquet.loader().load(file).size());
     }
+
+    /**
+     * What parquet-java's decoders throw on damaged values reaches the user as words, not as a Java class name: a
+     * string of length -5 in the label column used to read {@code (IllegalArgumentException: newLimit < 0: (-5 <
+     * 0))} in a data page and {@code (IndexOutOfBoundsException: null)} in a dictionary page.
+     */
+    @Test
+    void aDecoderFailureIsSaidInWordsWithoutAJavaClassName() throws IOException {
+        for (boolean dictionary : new boolean[] {false, true}) {
+            Path good = write(dir.resolve("good.parquet"), "message m { required binary label (UTF8); "
+                            + "required group embedding (LIST) { repeated float array; } }",
+                    CompressionCodecName.UNCOMPRESSED, ParquetProperties.WriterVersion.PARQUET_1_0, dictionary, 40,
+                    (g, i) -> {
+                        g.append("label", i % 2 == 0 ? "cat" : "dog");
+                        g.addGroup("embedding").append("array", 1f).append("array", (float) (i % 3));
+                    });
+            byte[] negative = ParquetCraft.withPage(Files.readAllBytes(good), "label", dictionary, (header, data) -> {
+                java.nio.ByteBuffer.wrap(data).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0, -5);
+                return data;
+            });
+            Path bad = Files.write(dir.resolve("neg.parquet"), negative);
+            var e = assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(bad), "neg.parquet",
+                    "column 'label'", dictionary ? "a length or position past the end of its data"
+                            : "(a negative length -5)", "corrupt");
+            org.junit.jupiter.api.Assertions.assertFalse(e.getMessage().matches(".*(Exception|Error)\\b.*"),
+                    e.getMessage());
+        }
+    }
 }
