@@ -19,7 +19,8 @@ import java.util.List;
  * A small, fast CSV reader: comma-separated, one record per line, optional double quotes around a field (a quote
  * inside a quoted field is doubled; quoted fields cannot span lines). Blank lines are skipped. Gzip input is detected
  * by its magic bytes, so {@code .csv.gz} and plain files go through the same call, and decoded strictly
- * ({@link GzipInput}: nothing may follow the compressed data). Text must be UTF-8 (a byte-order mark is dropped); a
+ * ({@link GzipInput}: nothing may follow the compressed data). Text must be UTF-8 (a byte-order mark is dropped; a
+ * file in UTF-16 or UTF-32 is named as such); a
  * line may hold at most {@link #MAX_LINE_CHARS} characters, so a file without line breaks is an error rather than an
  * attempt to hold gigabytes in one string. Line numbers are 1-based, as a text editor shows them, and every error
  * message names the file and line.
@@ -48,6 +49,7 @@ final class CsvReader implements Closeable {
     private CsvReader(InputStream raw, String file) {
         this.file = file;
         boolean compressed = false;
+        String wide;
         try {
             InputStream buffered = new BufferedInputStream(raw, 1 << 16);
             buffered.mark(2);
@@ -55,7 +57,8 @@ final class CsvReader implements Closeable {
             int b1 = buffered.read();
             buffered.reset();
             compressed = b0 == 0x1f && b1 == 0x8b;
-            InputStream text = compressed ? new GzipInput(buffered) : buffered;
+            InputStream text = compressed ? new BufferedInputStream(new GzipInput(buffered), 1 << 16) : buffered;
+            wide = wideEncoding(text);
             this.in = new InputStreamReader(text, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         } catch (IOException e) {
@@ -68,6 +71,46 @@ final class CsvReader implements Closeable {
                     + ": " + e.getMessage(), e);
         }
         this.gzip = compressed;
+        if (wide != null) {
+            close();
+            throw new UncheckedIOException(file + ": " + wide + "; save it as UTF-8",
+                    new CharacterCodingException());
+        }
+    }
+
+    /** How many bytes {@link #wideEncoding} looks at. */
+    private static final int SNIFF_BYTES = 64;
+
+    /**
+     * What the first bytes of {@code text} (a stream that supports mark) say when it is UTF-16 or UTF-32 rather than
+     * UTF-8, or {@code null}: a UTF-32 or UTF-16 byte-order mark, or, without one, a NUL byte in every other position
+     * and none between, which is what text in the ASCII range looks like in UTF-16 (in UTF-8 a NUL byte is no
+     * character a CSV or JSON file holds).
+     */
+    private static String wideEncoding(InputStream text) throws IOException {
+        text.mark(SNIFF_BYTES);
+        byte[] b = new byte[SNIFF_BYTES];
+        int n = 0;
+        for (int r; n < b.length && (r = text.read(b, n, b.length - n)) >= 0; ) {
+            n += r;
+        }
+        text.reset();
+        if (n >= 4 && (b[0] == 0 && b[1] == 0 && b[2] == (byte) 0xFE && b[3] == (byte) 0xFF
+                || b[0] == (byte) 0xFF && b[1] == (byte) 0xFE && b[2] == 0 && b[3] == 0)) {
+            return "the file is UTF-32 (it starts with a UTF-32 byte-order mark)";
+        }
+        if (n >= 2 && (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE || b[0] == (byte) 0xFE && b[1] == (byte) 0xFF)) {
+            return "the file is UTF-16 (it starts with a UTF-16 byte-order mark)";
+        }
+        int pairs = n / 2;
+        boolean bigEndian = pairs >= 2;
+        boolean littleEndian = pairs >= 2;
+        for (int i = 0; i < pairs; i++) {
+            bigEndian &= b[2 * i] == 0 && b[2 * i + 1] != 0;
+            littleEndian &= b[2 * i] != 0 && b[2 * i + 1] == 0;
+        }
+        return bigEndian || littleEndian ? "the text looks like UTF-16" + (bigEndian ? "BE" : "LE") + " (a NUL byte"
+                + " in every other position of its first " + 2 * pairs + " bytes)" : null;
     }
 
     static CsvReader open(Path file) {

@@ -230,4 +230,41 @@ class CsvEmbeddingsTest {
         assertFails(IllegalArgumentException.class, () -> CsvEmbeddings.load(ragged, null, "label"),
                 "ragged.csv", "line 2", "ragged", "\\u0000");
     }
+
+    /**
+     * A text file saved as UTF-16 or UTF-32 is named as such, with or without its byte-order mark, as CSV, gzip CSV,
+     * JSON Lines and a labels file: with a mark it used to be "the text is not valid UTF-8 (Input length = 1)", and
+     * without one a labels file said its header "has no column 'label'; its columns are \\u0000l\\u0000a…".
+     */
+    @Test
+    void aUtf16OrUtf32FileIsNamedAsSuchWithOrWithoutItsByteOrderMark() throws java.io.IOException {
+        var utf16 = "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8";
+        var utf32 = "the file is UTF-32 (it starts with a UTF-32 byte-order mark); save it as UTF-8";
+        var looks = "the text looks like UTF-16";
+        String csv = "id,label,f0\na,0,1\nb,1,2\n";
+        String json = "{\"label\": 0, \"embedding\": [1]}\n{\"label\": 1, \"embedding\": [2]}\n";
+        String labels = "label\n0\n1\n";
+        Path x = TestFiles.npy(dir.resolve("x.npy"), "<f4", false, "(2, 1)",
+                TestFiles.floats(java.nio.ByteOrder.LITTLE_ENDIAN, 1, 2), 1);
+        for (Object[] c : new Object[][] {{"\uFEFF", "UTF-16BE", utf16}, {"\uFEFF", "UTF-16LE", utf16},
+                {"", "UTF-16BE", looks + "BE"}, {"", "UTF-16LE", looks + "LE"}, {"\uFEFF", "UTF-32BE", utf32},
+                {"\uFEFF", "UTF-32LE", utf32}}) {
+            var charset = java.nio.charset.Charset.forName((String) c[1]);
+            Path file = java.nio.file.Files.write(dir.resolve("e.csv"), (c[0] + csv).getBytes(charset));
+            assertFails(UncheckedIOException.class, () -> CsvEmbeddings.loader().id("id").load(file), "e.csv",
+                    (String) c[2]);
+            var gzipped = new java.io.ByteArrayOutputStream();
+            try (var out = new java.util.zip.GZIPOutputStream(gzipped)) {
+                out.write((c[0] + csv).getBytes(charset));
+            }
+            Path gz = java.nio.file.Files.write(dir.resolve("e.csv.gz"), gzipped.toByteArray());
+            assertFails(UncheckedIOException.class, () -> CsvEmbeddings.loader().id("id").load(gz), "e.csv.gz",
+                    (String) c[2]);
+            Path jl = java.nio.file.Files.write(dir.resolve("e.jsonl"), (c[0] + json).getBytes(charset));
+            assertFails(UncheckedIOException.class, () -> JsonLines.load(jl), "e.jsonl", (String) c[2]);
+            Path y = java.nio.file.Files.write(dir.resolve("y.csv"), (c[0] + labels).getBytes(charset));
+            assertFails(UncheckedIOException.class, () -> Npy.load(x, y), "y.csv", (String) c[2]);
+        }
+        assertEquals(2, CsvEmbeddings.loader().id("id").load(write(dir.resolve("e.csv"), "\uFEFF" + csv)).size());
+    }
 }
