@@ -143,7 +143,7 @@ public final class CsvEmbeddings {
                 FloatList values = new FloatList(1024L * d, reader.file());
                 List<String> ids = new ArrayList<>();
                 Map<String, Integer> idLines = new HashMap<>();
-                List<String> labels = new ArrayList<>();
+                LabelList labels = new LabelList(reader.file());
                 List<Boolean> train = new ArrayList<>();
                 for (String[] r = first; r != null; r = nextRow()) {
                     int offset = values.reserve(d);
@@ -181,7 +181,7 @@ public final class CsvEmbeddings {
                     }
                     split = Split.of(flags);
                 }
-                ClassLabels classLabels = LabelCoding.ofStrings(labels.toArray(new String[0])).toClassLabels();
+                ClassLabels classLabels = labels.coded().toClassLabels();
                 return MultiModalDataset.of(stem(file), classLabels, List.of(m), split);
             }
         }

@@ -54,7 +54,7 @@ public final class JsonLines {
         Keys keys = new Keys(embeddingKey, labelKey, idKey);
         try (CsvReader lines = CsvReader.open(file)) {
             FloatList values = new FloatList(1 << 16, lines.file());
-            List<String> labels = new ArrayList<>();
+            LabelList labels = new LabelList(lines.file());
             List<String> ids = new ArrayList<>();
             Map<String, Integer> idLines = new HashMap<>();
             int d = -1;
@@ -90,7 +90,7 @@ public final class JsonLines {
                 throw new IllegalArgumentException(lines.file() + " is empty; " + keys.shape() + " on every line");
             }
             int n = labels.size();
-            LabelCoding.Coded coded = LabelCoding.ofStrings(labels.toArray(new String[0]));
+            LabelCoding.Coded coded = labels.coded();
             String name = CsvEmbeddings.stem(file);
             Modality m = Modality.of(name, Matrix.wrap(n, d, values.toArray()),
                     ids.isEmpty() ? null : ids.toArray(new String[0]));

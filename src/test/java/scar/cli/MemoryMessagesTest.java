@@ -104,4 +104,35 @@ class MemoryMessagesTest {
         assertTrue(lines.get(0).startsWith("scar: not enough memory: the float32 copy of the float64 values in " + emb
                 + " (20000 x 512 floats) needs 39.1 MiB"), lines.get(0));
     }
+
+    /**
+     * A gzip file of 6,000,000 narrow rows ({@code 0,1}, a few MB compressed) read into a 64 MiB heap: the labels
+     * kept per row used to be a list of strings, some 50 bytes a row, which ran out of memory before any check (the
+     * message suggested a heap of twice the limit, whatever the file). The rows the loader keeps, 8 bytes each here,
+     * are now checked as they grow, for CSV and JSON Lines alike. (In a heap of 32 or 48 MiB a JSON Lines file can
+     * still end in an OutOfMemoryError although the check passed: the check sees free bytes, not room for one array.)
+     */
+    @Test
+    void manyNarrowRowsAreCheckedAsTheyGrowNotAnOutOfMemoryError(@TempDir Path dir) throws Exception {
+        int rows = 6_000_000;
+        Path csv = dir.resolve("narrow.csv.gz");
+        Path json = dir.resolve("narrow.jsonl.gz");
+        for (Path file : List.of(csv, json)) {
+            try (var out = new java.io.BufferedOutputStream(new java.util.zip.GZIPOutputStream(
+                    java.nio.file.Files.newOutputStream(file)), 1 << 16)) {
+                byte[] row = (file == csv ? "0,1\n" : "{\"label\": 0, \"embedding\": [1]}\n")
+                        .getBytes(StandardCharsets.US_ASCII);
+                out.write((file == csv ? "label,f0\n" : "").getBytes(StandardCharsets.US_ASCII));
+                for (int i = 0; i < rows; i++) {
+                    out.write(row);
+                }
+            }
+            Result r = cli("64m", "characterize", file.toString(), "--quiet");
+            assertEquals(2, r.code(), r.err());
+            List<String> lines = r.err().strip().lines().toList();
+            assertEquals(1, lines.size(), r.err());
+            assertTrue(lines.get(0).startsWith("scar: not enough memory: ") && lines.get(0).contains(file.toString())
+                    && lines.get(0).contains("SCAR_JAVA_OPTS=-Xmx"), lines.get(0));
+        }
+    }
 }

@@ -1,0 +1,70 @@
+package scar.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The labels of a file read row by row, for loaders that do not know the row count in advance. Each distinct label
+ * is kept once and a row holds its index, 4 bytes, in an array that grows like {@link FloatList}: every growth is
+ * checked against the heap first, so a file of more rows than fit is a {@link Memory} message naming the file, not an
+ * {@link OutOfMemoryError}. (A list of the label strings took a reference and, for each row parsed, a string of its
+ * own: some 50 bytes a row.)
+ */
+final class LabelList {
+    private final String source;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final List<String> distinct = new ArrayList<>();
+    private int[] rows = new int[1024];
+    private int size;
+
+    /** @param source the file being read, for the message when growing would not fit the heap */
+    LabelList(String source) {
+        this.source = source;
+    }
+
+    /** Appends the label of the next row. */
+    void add(String label) {
+        if (size == rows.length) {
+            if (size >= Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException(source + ": more than " + size + " rows do not fit one array;"
+                        + " split the data");
+            }
+            int grown = (int) Math.min(2L * size, Integer.MAX_VALUE - 8);
+            Memory.require(4L * grown, "the labels of " + source + " (" + size + " rows so far, growing to " + grown
+                    + ")");
+            rows = Arrays.copyOf(rows, grown);
+        }
+        Integer k = index.get(label);
+        if (k == null) {
+            k = distinct.size();
+            index.put(label, k);
+            distinct.add(label);
+        }
+        rows[size++] = k;
+    }
+
+    /** The number of rows added. */
+    int size() {
+        return size;
+    }
+
+    /**
+     * The labels coded as {@link LabelCoding#ofStrings} codes them (the coding depends only on the distinct labels,
+     * so it is made for those and applied to every row). The last call on this list: it may code the rows in place.
+     */
+    LabelCoding.Coded coded() {
+        LabelCoding.Coded names = LabelCoding.ofStrings(distinct.toArray(new String[0]));
+        if (size < rows.length) {
+            Memory.require(4L * size, "the labels of " + source + " (" + size + " rows)");
+        }
+        int[] codes = size == rows.length ? rows : Arrays.copyOf(rows, size);
+        rows = null;
+        for (int i = 0; i < size; i++) {
+            codes[i] = names.labels()[codes[i]];
+        }
+        return new LabelCoding.Coded(codes, names.names());
+    }
+}
