@@ -76,9 +76,8 @@ record ChildRun(double seconds, long peakRss, int exitCode, String output) {
             builder.environment().putAll(env);
             Process p = builder.start();
             long peak = 0;
-            Path status = Path.of("/proc", Long.toString(p.pid()), "status");
             while (!p.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                peak = Math.max(peak, highWaterMark(status));
+                peak = Math.max(peak, highWaterMark(p.toHandle()));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             List<String> lines = Files.readAllLines(log);
@@ -93,8 +92,21 @@ record ChildRun(double seconds, long peakRss, int exitCode, String output) {
         }
     }
 
+    /**
+     * The largest VmHWM of {@code process} and its live descendants in bytes: the launcher's quick JVM runs as a
+     * child of its shell (and the restarted JVM replaces the shell).
+     */
+    private static long highWaterMark(ProcessHandle process) {
+        long peak = highWaterMark(process.pid());
+        for (ProcessHandle child : (Iterable<ProcessHandle>) process.descendants()::iterator) {
+            peak = Math.max(peak, highWaterMark(child.pid()));
+        }
+        return peak;
+    }
+
     /** VmHWM of a live process in bytes, or 0. */
-    private static long highWaterMark(Path status) {
+    private static long highWaterMark(long pid) {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
         try {
             for (String line : Files.readAllLines(status)) {
                 if (line.startsWith("VmHWM:")) {

@@ -34,6 +34,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        QuickStart.requireFullJit(); // it measures the default JIT
         Main.warnIfSoftwareFma();
         Path dir = data != null ? data : Path.of(System.getProperty("java.io.tmpdir"), "scar-bench");
         Bench.run(System.out, new Bench.Options(quick, Math.max(1, repeats), scale, big, dir));

@@ -40,7 +40,7 @@ final class CharacterizeCommand implements Callable<Integer> {
         }
         // The output folder is checked (and its staging folder made) before any work, so a bad -o costs nothing.
         try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
-            var data = selection.load();
+            var data = selection.load(sweep.repeats);
             Main.warnIfSoftwareFma();
             DatasetProfile profile = Scar.characterize(data, sweep.toOptions());
             for (var p : profile.modalities()) {

@@ -24,9 +24,12 @@ final class DatasetSelection {
     @Mixin
     FileOptions file;
 
-    MultiModalDataset load() {
-        // only the asked modality's file is read
-        return file.load(dataset, modality);
+    /**
+     * The dataset, of which only the asked modality's file is read, for a command that runs {@code sweeps} sweeps
+     * over it (a quick start ends here when that is too much work for C1 alone: {@link QuickStart}).
+     */
+    MultiModalDataset load(int sweeps) {
+        return QuickStart.afterReading(file.load(dataset, modality), sweeps);
     }
 
     /** Refuses an output file that is one of the inputs (see {@link FileOptions#requireNotAnInput}). */

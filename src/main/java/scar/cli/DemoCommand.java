@@ -26,7 +26,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Study.run(() -> scar.Scar.dataset("wikipedia"), out, 3, ScarOptions.defaults().withSeed(seed),
-                output.width());
+        int seeds = 3;
+        return Study.run(() -> QuickStart.afterReading(scar.Scar.dataset("wikipedia"), 1 + seeds), out, seeds,
+                ScarOptions.defaults().withSeed(seed), output.width());
     }
 }

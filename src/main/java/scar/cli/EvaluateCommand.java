@@ -57,7 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
             Main.warmUpTables(); // the CSV files are written from Tablesaw tables
         }
         try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
-            var data = selection.load();
+            var data = selection.load(seeds);
             var options = sweep.toOptions();
             Main.warnIfSoftwareFma();
             var evaluation = Scar.evaluate(data, options, seeds);

@@ -19,6 +19,7 @@ final class JShellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        QuickStart.requireFullJit(); // a session runs long whatever its first cells
         return ScarShell.run(args);
     }
 }

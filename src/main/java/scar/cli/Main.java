@@ -168,6 +168,11 @@ public final class Main implements Runnable {
     /** Whether this JVM runs the command line ({@link #main}) rather than a notebook's {@code %scar}. */
     private static volatile boolean cliProcess;
 
+    /** Whether this JVM runs the command line ({@link #main}) rather than a notebook's {@code %scar} or a test. */
+    static boolean isCliProcess() {
+        return cliProcess;
+    }
+
     /** The line printed when even formatting the message runs out of memory (built before anything runs). */
     private static final String OUT_OF_MEMORY = "scar: out of memory; raise the Java heap limit, e.g. "
             + "SCAR_JAVA_OPTS=-Xmx2g";
@@ -222,6 +227,9 @@ public final class Main implements Runnable {
             cli.setErr(errorOut);
         }
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof QuickStart.Restart) {
+                return QuickStart.exitCode(); // nothing printed or written yet: the launcher runs it again
+            }
             PrintWriter err = commandLine.getErr();
             if (ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException
                     || ex instanceof InsufficientMemoryException) {

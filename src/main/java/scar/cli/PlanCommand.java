@@ -43,7 +43,7 @@ final class PlanCommand implements Callable<Integer> {
             Main.warmUpTables(); // the CSV files are written from Tablesaw tables
         }
         try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
-            var data = selection.load();
+            var data = selection.load(sweep.repeats);
             Main.warnIfSoftwareFma();
             var profile = Scar.characterize(data, sweep.toOptions());
             var plan = budget == null ? Scar.completionPlan(profile) : Scar.completionPlan(profile, budget);

@@ -37,6 +37,6 @@ final class ReportCommand implements Callable<Integer> {
         }
         // Writing the report over the dataset or its labels would destroy them: refused before anything is read.
         selection.requireNotAnInput(out);
-        return Study.run(selection::load, out, seeds, sweep.toOptions(), output.width());
+        return Study.run(() -> selection.load(sweep.repeats + seeds), out, seeds, sweep.toOptions(), output.width());
     }
 }

@@ -1,0 +1,142 @@
+package scar.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import scar.data.Modality;
+import scar.data.MultiModalDataset;
+
+/**
+ * The launcher's quick start. {@code ./scar} starts the JVM with C1 alone ({@code -XX:TieredStopAtLevel=1}) and
+ * says so with {@code -Dscar.quickStart=CODE}: a study of a small dataset ends about a third sooner that way, since
+ * C2 would spend about a second of CPU (on a 2-core machine) compiling a sweep that is nearly over by the time its
+ * code is ready. A command whose data turns out larger than {@link #WORK_LIMIT} — or a command that runs long
+ * whatever its data ({@code bench}, {@code jshell}) — ends this JVM with exit code {@code CODE} before it has printed
+ * or written anything, and the launcher runs the same command line again with the default JIT. Either way the
+ * results are the same bits (SPEC §2.3: every multiply-add is an fma, every sum exact or in a fixed order); only
+ * the time differs. A JVM started any other way (the notebook kernel, tests, {@code java -jar}) never restarts.
+ */
+final class QuickStart {
+    private QuickStart() {
+    }
+
+    /** The system property the launcher sets to the exit code that asks it for a restart. */
+    static final String PROPERTY = "scar.quickStart";
+
+    /**
+     * The most work a quick start keeps: items × dimensions × classes, summed over the modalities studied, times the
+     * sweeps the command runs. Measured whole processes on this project's 2-core machine (Dec 5, C1 alone against
+     * the default JIT): wikipedia -m text (0.29 M) 0.87 against 1.4 s, digits (1.2 M) 0.78 against 1.07 s, mfeat
+     * -m pix (4.8 M) 1.40 against 1.56 s, wikipedia both modalities (4.0 M) about even at 2.4 s, wikipedia -m image
+     * (3.7 M) 1.88 against 1.79 s; whole mfeat (13 M) 5.6–6.0 against 4.3–5.2 s, and the demo (4.0 M × 4 sweeps)
+     * 11.4 against 7.7 s.
+     */
+    static final long WORK_LIMIT = 5_000_000L;
+
+    /**
+     * Inputs larger than this (files on disk, a gzip file counted at 4× its size) are not read in a quick start at
+     * all: they would hold more than {@link #WORK_LIMIT} allows at any class count, and reading them twice would cost
+     * more than the restart saves.
+     */
+    static final long BYTES_LIMIT = 16L << 20;
+
+    /** Thrown to end a quick start; {@link Main} turns it into the launcher's exit code. */
+    static final class Restart extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Restart() {
+            super("restart with the default JIT", null, false, false);
+        }
+    }
+
+    /** The exit code that asks the launcher for a restart, or 0 when this JVM is not a quick start. */
+    static int exitCode() {
+        String code = System.getProperty(PROPERTY);
+        if (code == null || !Main.isCliProcess()) {
+            return 0;
+        }
+        try {
+            int c = Integer.parseInt(code.strip());
+            return c > 0 && c < 126 ? c : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Ends a quick start at once: for commands that run long whatever their data. */
+    static void requireFullJit() {
+        if (exitCode() != 0) {
+            throw new Restart();
+        }
+    }
+
+    /**
+     * Ends a quick start before {@code dataset} is read when it is a file or a folder larger than
+     * {@link #BYTES_LIMIT} (a bundled name is always small).
+     */
+    static void beforeReading(String dataset) {
+        if (exitCode() != 0 && inputBytes(Path.of(dataset)) > BYTES_LIMIT) {
+            throw new Restart();
+        }
+    }
+
+    /** Ends a quick start when {@code sweeps} sweeps over {@code data} are more than {@link #WORK_LIMIT}. */
+    static MultiModalDataset afterReading(MultiModalDataset data, int sweeps) {
+        if (exitCode() != 0 && work(data, sweeps) > WORK_LIMIT) {
+            throw new Restart();
+        }
+        return data;
+    }
+
+    /** Items × dimensions × classes summed over the modalities, times {@code sweeps} (saturating). */
+    static long work(MultiModalDataset data, int sweeps) {
+        double w = 0;
+        for (Modality m : data.modalities()) {
+            w += (double) m.rows() * m.dim() * data.numClasses();
+        }
+        w *= Math.max(1, sweeps);
+        return w >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) w;
+    }
+
+    /**
+     * The bytes a quick start would read from {@code path}: a file's size, or the sizes of a folder's files (not its
+     * subfolders'), each gzip file counted at 4× — 0 for what does not exist (a bundled name; the reader names a
+     * missing file).
+     */
+    static long inputBytes(Path path) {
+        try {
+            if (Files.isRegularFile(path)) {
+                return bytes(path);
+            }
+            if (!Files.isDirectory(path)) {
+                return 0;
+            }
+            long sum = 0;
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(path)) {
+                for (Path f : files) {
+                    if (Files.isRegularFile(f)) {
+                        sum += bytes(f);
+                    }
+                }
+            }
+            return sum;
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            return 0; // the reader reports what cannot be read, in its own words
+        }
+    }
+
+    private static long bytes(Path file) throws IOException {
+        long size = Files.size(file);
+        return gzip(file) ? size * 4 : size;
+    }
+
+    private static boolean gzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package scar.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import scar.data.Matrix;
+import scar.data.Modality;
+import scar.data.MultiModalDataset;
+
+/**
+ * The launcher's quick start ({@link QuickStart}): the {@code ./scar} script's side with a stand-in {@code java}
+ * that records how it was called, and the JVM's side in real child JVMs started as the launcher starts them.
+ */
+class QuickStartTest {
+
+    // ---- the JVM's side ----
+
+    @Test
+    void aSmallStudyStaysInTheQuickJvm(@TempDir Path dir) throws Exception {
+        Result r = quickJvm(dir, "characterize", "iris", "--ratios", "1,2", "--quiet");
+        assertEquals(0, r.code, r.out);
+        assertTrue(r.out.contains("SCAR profile") && r.out.contains("iris"), r.out);
+    }
+
+    @Test
+    void moreWorkEndsTheQuickJvmBeforeAnythingIsPrintedOrWritten(@TempDir Path dir) throws Exception {
+        // digits: 1,797 items x 64 dimensions x 10 classes = 1.15 M; five repeats are more than the quick limit
+        Path out = dir.resolve("out");
+        Result r = quickJvm(dir, "characterize", "digits", "--repeats", "5", "-o", out.toString());
+        assertEquals(75, r.code, r.out);
+        assertEquals("", r.out, "a restarted command prints nothing");
+        assertFalse(Files.exists(out), "nor does it leave its output folder");
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList(), "nor a staging folder");
+        }
+
+        // the same data with one repeat stays (what the launcher's restart then runs is the plain command)
+        Result one = quickJvm(dir, "plan", "digits", "--ratios", "1,2", "--quiet");
+        assertEquals(0, one.code, one.out);
+    }
+
+    @Test
+    void commandsThatRunLongWhateverTheirDataRestartAtOnce(@TempDir Path dir) throws Exception {
+        Result bench = quickJvm(dir, "bench", "--quick");
+        assertEquals(75, bench.code, bench.out);
+        assertEquals("", bench.out);
+        Result shell = quickJvm(dir, "jshell");
+        assertEquals(75, shell.code, shell.out);
+        assertEquals("", shell.out);
+        Result demo = quickJvm(dir, "demo", "-o", dir.resolve("demo.html").toString());
+        assertEquals(75, demo.code, demo.out); // both wikipedia modalities (4.0 M) times 1 + 3 seeds
+        assertFalse(Files.exists(dir.resolve("demo.html")));
+    }
+
+    @Test
+    void aLargeFileIsNotReadInTheQuickJvm(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.npy");
+        try (OutputStream o = Files.newOutputStream(big)) {
+            o.write(new byte[(int) QuickStart.BYTES_LIMIT + 1]); // not even a valid .npy: it is never opened
+        }
+        Result r = quickJvm(dir, "characterize", big.toString(), "--labels", big.toString());
+        assertEquals(75, r.code, r.out);
+        assertEquals("", r.out);
+    }
+
+    @Test
+    void workCountsItemsDimensionsClassesAndSweeps() {
+        int[] labels = {0, 1, 2, 0, 1};
+        MultiModalDataset data = MultiModalDataset.of("t", labels, new String[] {"a", "b", "c"},
+                Modality.of("x", Matrix.wrap(5, 4, new float[20])), Modality.of("y", Matrix.wrap(5, 6, new float[30])));
+        assertEquals(5L * (4 + 6) * 3, QuickStart.work(data, 1));
+        assertEquals(5L * (4 + 6) * 3 * 7, QuickStart.work(data, 7));
+        assertEquals(QuickStart.work(data, 1), QuickStart.work(data, 0), "at least one sweep");
+    }
+
+    @Test
+    void inputBytesCountGzipFourfoldAndAFoldersOwnFilesOnly(@TempDir Path dir) throws Exception {
+        Path plain = Files.writeString(dir.resolve("a.csv"), "x".repeat(1000));
+        Path gz = dir.resolve("b.csv.gz");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            o.write(new byte[100_000]);
+        }
+        long gzSize = Files.size(gz);
+        assertEquals(1000, QuickStart.inputBytes(plain));
+        assertEquals(4 * gzSize, QuickStart.inputBytes(gz));
+        Path sub = Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(sub.resolve("c.csv"), "y".repeat(5000));
+        assertEquals(1000 + 4 * gzSize, QuickStart.inputBytes(dir), "a subfolder's files are not the dataset's");
+        assertEquals(0, QuickStart.inputBytes(dir.resolve("no-such")));
+        assertEquals(0, QuickStart.inputBytes(Path.of("iris")), "a bundled name");
+    }
+
+    @Test
+    void aJvmNotStartedByTheLauncherNeverRestarts() {
+        // this test JVM runs commands in-process, like the notebook kernel: no restart whatever the property says
+        String before = System.getProperty(QuickStart.PROPERTY);
+        System.setProperty(QuickStart.PROPERTY, "75");
+        try {
+            assertEquals(0, QuickStart.exitCode());
+            QuickStart.requireFullJit(); // does not throw
+        } finally {
+            if (before == null) {
+                System.clearProperty(QuickStart.PROPERTY);
+            } else {
+                System.setProperty(QuickStart.PROPERTY, before);
+            }
+        }
+    }
+
+    private record Result(int code, String out) {
+    }
+
+    /** Runs {@code args} in a JVM started as the launcher starts its quick JVM; standard output and error merged. */
+    private static Result quickJvm(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:TieredStopAtLevel=1", "-D" + QuickStart.PROPERTY + "=75",
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "scar.cli.Main"));
+        command.addAll(List.of(args));
+        Path log = dir.resolve("jvm.out");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        p.getOutputStream().close(); // jshell, were it to start, would end at once
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the CLI did not finish");
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log);
+        return new Result(p.exitValue(), out);
+    }
+
+    // ---- the launcher's side, with a stand-in java ----
+
+    @Test
+    void theLauncherRunsTheQuickJvmFirstAndAgainWithTheDefaultJitOnlyWhenAsked(@TempDir Path tree) throws Exception {
+        Path calls = tree.resolve("calls");
+        // exits as the quick JVM would for a large job, and 3 otherwise
+        Launcher l = new Launcher(tree, "echo \"$*\" >> '" + calls + "'\n"
+                + "case \"$*\" in *scar.quickStart=75*) exit 75 ;; esac\nexit 3");
+        assertEquals(3, l.run(Map.of(), "characterize", "big"), "the second JVM's exit code");
+        List<String> lines = Files.readAllLines(calls);
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains("-XX:TieredStopAtLevel=1 -Dscar.quickStart=75"), lines.get(0));
+        assertTrue(lines.get(0).endsWith("characterize big"), lines.get(0));
+        assertFalse(lines.get(1).contains("TieredStopAtLevel") || lines.get(1).contains("quickStart"), lines.get(1));
+        assertTrue(lines.get(1).endsWith("characterize big"), lines.get(1));
+    }
+
+    @Test
+    void theQuickJvmsOwnExitCodeIsTheLaunchers(@TempDir Path tree) throws Exception {
+        Path calls = tree.resolve("calls");
+        Launcher l = new Launcher(tree, "echo \"$*\" >> '" + calls + "'\nexit 2");
+        assertEquals(2, l.run(Map.of(), "characterize", "iris"));
+        assertEquals(1, Files.readAllLines(calls).size(), "no second JVM");
+    }
+
+    @Test
+    void scarJitFullOrAJitFlagOfOnesOwnSkipsTheQuickStart(@TempDir Path tree) throws Exception {
+        Path calls = tree.resolve("calls");
+        Launcher l = new Launcher(tree, "echo \"$*\" >> '" + calls + "'\nexit 0");
+        assertEquals(0, l.run(Map.of("SCAR_JIT", "full"), "characterize", "iris"));
+        assertEquals(0, l.run(Map.of("SCAR_JAVA_OPTS", "-XX:TieredStopAtLevel=3"), "characterize", "iris"));
+        assertEquals(0, l.run(Map.of("SCAR_JAVA_OPTS", "-XX:-TieredCompilation"), "characterize", "iris"));
+        List<String> lines = Files.readAllLines(calls);
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.stream().noneMatch(c -> c.contains("quickStart")), lines.toString());
+    }
+
+    @Test
+    void anUnknownScarJitIsOneLineAndExitCode2(@TempDir Path tree) throws Exception {
+        Path calls = tree.resolve("calls");
+        Launcher l = new Launcher(tree, "echo \"$*\" >> '" + calls + "'\nexit 0");
+        assertEquals(2, l.run(Map.of("SCAR_JIT", "ful"), "characterize", "iris"));
+        assertFalse(Files.exists(calls), "no JVM started");
+        List<String> err = Files.readAllLines(l.output);
+        assertEquals(1, err.size(), err.toString());
+        assertTrue(err.get(0).startsWith("scar: SCAR_JIT is 'ful'; expected auto"), err.get(0));
+    }
+
+    /** A copy of {@code ./scar} in {@code tree} with a built-looking target/ and a stand-in java. */
+    private static final class Launcher {
+        final Path script;
+        final Path java;
+        final Path output;
+
+        Launcher(Path tree, String javaBody) throws IOException {
+            script = Files.copy(Path.of(System.getProperty("user.dir"), "scar"), tree.resolve("scar"));
+            Files.createDirectories(tree.resolve("target/lib"));
+            Files.writeString(tree.resolve("target/scar.jar"), "x");
+            java = tree.resolve("java");
+            Files.writeString(java, "#!/bin/sh\n" + javaBody + "\n", StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+            output = tree.resolve("launcher.out");
+        }
+
+        int run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+            command.addAll(List.of(args));
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            pb.environment().put("JAVA", java.toString());
+            pb.environment().put("SCAR_CDS", "off");
+            pb.environment().put("SCAR_NO_BUILD", "1");
+            pb.environment().remove("SCAR_JIT");
+            pb.environment().remove("SCAR_JAVA_OPTS");
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            assertTrue(p.waitFor(1, TimeUnit.MINUTES), "the launcher did not finish");
+            return p.exitValue();
+        }
+    }
+}
