@@ -35,6 +35,7 @@ final class DatasetsCommand implements Callable<Integer> {
             System.out.println("summary of one:   scar datasets <name-or-folder-or-file>");
         } else {
             // The summary already lists every modality with its rows and dimension.
+            QuickStart.beforeReading(dataset, null, 0); // a large file is read with the default JIT
             System.out.println(file.load(dataset, null).toText(output.width()));
         }
         return 0;

@@ -45,7 +45,6 @@ final class FileOptions {
      * @throws IllegalArgumentException if an option of a single file is given with a bundled name or a folder
      */
     MultiModalDataset load(String dataset, String modality) {
-        QuickStart.beforeReading(dataset);
         if (!isFile(dataset)) {
             return modality == null ? Scar.dataset(dataset) : Scar.dataset(dataset, modality);
         }

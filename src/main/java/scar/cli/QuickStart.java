@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import scar.data.Datasets;
 import scar.data.Modality;
 import scar.data.MultiModalDataset;
 
@@ -76,16 +77,48 @@ final class QuickStart {
 
     /**
      * Ends a quick start before {@code dataset} is read when it is a file or a folder larger than
-     * {@link #BYTES_LIMIT} (a bundled name is always small).
+     * {@link #BYTES_LIMIT}, or when {@code sweeps} sweeps (0: the command runs none) over what its manifest declares
+     * ({@code modality} alone when not null) are more than {@link #WORK_LIMIT}.
      */
-    static void beforeReading(String dataset) {
-        if (exitCode() != 0 && inputBytes(Path.of(dataset)) > BYTES_LIMIT) {
+    static void beforeReading(String dataset, String modality, int sweeps) {
+        if (exitCode() == 0) {
+            return;
+        }
+        Path path;
+        try {
+            path = Path.of(dataset);
+        } catch (java.nio.file.InvalidPathException e) {
+            return; // the reader names what it cannot find
+        }
+        if (inputBytes(path) > BYTES_LIMIT) {
+            throw new Restart();
+        }
+        if (sweeps > 0 && Datasets.declared(dataset).map(d -> work(d, modality, sweeps) > WORK_LIMIT)
+                .orElse(false)) {
             throw new Restart();
         }
     }
 
-    /** Ends a quick start when {@code sweeps} sweeps over {@code data} are more than {@link #WORK_LIMIT}. */
-    static MultiModalDataset afterReading(MultiModalDataset data, int sweeps) {
+    /** {@link #work(MultiModalDataset, int)} of what {@code d} declares ({@code modality} alone when not null). */
+    static long work(Datasets.Declared d, String modality, int sweeps) {
+        double w = 0;
+        for (var view : d.dims().entrySet()) {
+            if (modality == null || modality.equals(view.getKey())) {
+                w += (double) d.items() * view.getValue() * d.classes();
+            }
+        }
+        return saturated(w * Math.max(1, sweeps));
+    }
+
+    /**
+     * Reads dataset {@code dataset} ({@code modality} alone when not null) with {@code reader} for a command that
+     * runs {@code sweeps} sweeps over it, ending a quick start before the reading ({@link #beforeReading}) or after
+     * it, when the data read are more work than {@link #WORK_LIMIT}.
+     */
+    static MultiModalDataset read(String dataset, String modality, int sweeps,
+                                  java.util.function.Supplier<MultiModalDataset> reader) {
+        beforeReading(dataset, modality, sweeps);
+        MultiModalDataset data = reader.get();
         if (exitCode() != 0 && work(data, sweeps) > WORK_LIMIT) {
             throw new Restart();
         }
@@ -98,7 +131,10 @@ final class QuickStart {
         for (Modality m : data.modalities()) {
             w += (double) m.rows() * m.dim() * data.numClasses();
         }
-        w *= Math.max(1, sweeps);
+        return saturated(w * Math.max(1, sweeps));
+    }
+
+    private static long saturated(double w) {
         return w >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) w;
     }
 

@@ -75,6 +75,38 @@ public final class DatasetFolder {
         return load(source, Manifest.read(source), fallbackName, modalities);
     }
 
+    /**
+     * What the manifest of a dataset under {@code source} declares, without reading its labels or views: empty when
+     * it has no manifest or does not declare the items, the classes (a count or names) and the dimension of every
+     * view, or cannot be read (loading it then says why).
+     */
+    static java.util.Optional<Datasets.Declared> declared(Source source) {
+        try {
+            if (!source.exists(MANIFEST)) {
+                return java.util.Optional.empty();
+            }
+            Manifest manifest = Manifest.read(source);
+            String[] names = manifest.list("class_names");
+            int classes = names != null ? names.length : manifest.nonNegative("classes", -1);
+            int items = manifest.nonNegative("samples", -1);
+            String[] views = manifest.list("views");
+            if (classes < 0 || items < 0 || views == null) {
+                return java.util.Optional.empty();
+            }
+            Map<String, Integer> dims = new java.util.LinkedHashMap<>();
+            for (String view : views) {
+                int dim = manifest.nonNegative("view." + view + ".dim", -1);
+                if (dim < 0) {
+                    return java.util.Optional.empty();
+                }
+                dims.put(view, dim);
+            }
+            return java.util.Optional.of(new Datasets.Declared(items, classes, dims));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The folder's view_<name>.csv[.gz] files, sorted. */
     private static List<String> viewFiles(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {

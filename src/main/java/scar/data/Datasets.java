@@ -78,6 +78,36 @@ public final class Datasets {
                 + "folder exists; bundled datasets: " + String.join(", ", index.keySet()));
     }
 
+    /**
+     * What a dataset declares about its size before anything of it is read.
+     *
+     * @param items   the items (rows of every view)
+     * @param classes the classes
+     * @param dims    each view's dimension, in the manifest's order
+     */
+    public record Declared(int items, int classes, Map<String, Integer> dims) {
+        public Declared {
+            dims = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dims));
+        }
+    }
+
+    /**
+     * What the manifest of bundled dataset or dataset folder {@code name} declares (items, classes, each view's
+     * dimension), read without its labels or views; empty for a single file, a bundled scikit-learn table, or a
+     * folder whose manifest is missing, incomplete or unreadable (loading it says what is wrong).
+     */
+    public static java.util.Optional<Declared> declared(String name) {
+        String entry = name == null ? null : index().get(name);
+        if (entry != null) {
+            return entry.startsWith("folder:")
+                    ? DatasetFolder.declared(Source.classpath(ROOT + "/" + entry.substring("folder:".length())))
+                    : java.util.Optional.empty();
+        }
+        Path folder = name == null ? null : asPath(name);
+        return folder != null && Files.isDirectory(folder) ? DatasetFolder.declared(Source.folder(folder))
+                : java.util.Optional.empty();
+    }
+
     private static MultiModalDataset select(MultiModalDataset data, List<String> modalities) {
         return modalities.isEmpty() ? data : data.selectModalities(modalities.toArray(String[]::new));
     }

@@ -68,6 +68,21 @@ class QuickStartTest {
     }
 
     @Test
+    void aDatasetWhoseManifestDeclaresMoreWorkIsNotReadInTheQuickJvm(@TempDir Path dir) throws Exception {
+        // whole mfeat: 2,000 items x 649 dimensions x 10 classes = 13 M, declared by its manifest
+        Path log = dir.resolve("classes.log");
+        Result r = quickJvm(dir, List.of("-Xlog:class+load=info:file=" + log), "characterize", "mfeat", "--quiet");
+        assertEquals(75, r.code, r.out);
+        assertEquals("", r.out);
+        List<String> loaded = Files.readAllLines(log);
+        assertTrue(loaded.stream().anyMatch(l -> l.contains(" scar.cli.QuickStart$Restart ")), "it restarted");
+        assertTrue(loaded.stream().noneMatch(l -> l.contains(" scar.data.CsvReader ")), "no file was read");
+
+        Result one = quickJvm(dir, "characterize", "mfeat", "-m", "mor", "--ratios", "1,2", "--quiet");
+        assertEquals(0, one.code, one.out); // one small view of it stays
+    }
+
+    @Test
     void aLargeFileIsNotReadInTheQuickJvm(@TempDir Path dir) throws Exception {
         Path big = dir.resolve("big.npy");
         try (OutputStream o = Files.newOutputStream(big)) {
@@ -127,9 +142,17 @@ class QuickStartTest {
 
     /** Runs {@code args} in a JVM started as the launcher starts its quick JVM; standard output and error merged. */
     private static Result quickJvm(Path dir, String... args) throws IOException, InterruptedException {
+        return quickJvm(dir, List.of(), args);
+    }
+
+    /** {@link #quickJvm(Path, String...)} with more JVM options. */
+    private static Result quickJvm(Path dir, List<String> jvm, String... args) throws IOException,
+            InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-D" + QuickStart.PROPERTY + "=75",
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "scar.cli.Main"));
+                .toString(), "-XX:TieredStopAtLevel=1", "-D" + QuickStart.PROPERTY + "=75"));
+        command.addAll(jvm);
+        command.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                "scar.cli.Main"));
         command.addAll(List.of(args));
         Path log = dir.resolve("jvm.out");
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)

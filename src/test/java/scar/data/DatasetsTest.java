@@ -38,6 +38,28 @@ class DatasetsTest {
     }
 
     @Test
+    void declaredSizesAreWhatLoadingGives() throws IOException {
+        for (String name : List.of("wikipedia", "mfeat")) {
+            MultiModalDataset data = Datasets.bundled(name);
+            Datasets.Declared d = Datasets.declared(name).orElseThrow();
+            assertEquals(data.size(), d.items(), name);
+            assertEquals(data.numClasses(), d.classes(), name);
+            assertEquals(data.modalityNames(), List.copyOf(d.dims().keySet()), name);
+            for (Modality m : data.modalities()) {
+                assertEquals(m.dim(), d.dims().get(m.name()), name + " " + m.name());
+            }
+        }
+        assertEquals(Datasets.declared("wikipedia"), Datasets.declared(Path.of("datasets", "wikipedia").toString()),
+                "the folder on disk");
+        // what a manifest does not declare is not guessed; a table or a missing folder declares nothing
+        Path folder = Files.createDirectories(dir.resolve("nodims"));
+        write(folder.resolve("manifest.properties"), "samples=2\nclasses=2\nviews=a\n");
+        assertTrue(Datasets.declared(folder.toString()).isEmpty());
+        assertTrue(Datasets.declared(dir.resolve("none").toString()).isEmpty());
+        assertTrue(Datasets.declared("iris").isEmpty());
+    }
+
+    @Test
     void summaryIsReadable() {
         MultiModalDataset wiki = Datasets.bundled("wikipedia");
         String s = wiki.toString();
