@@ -31,10 +31,23 @@ class QuickStartTest {
     // ---- the JVM's side ----
 
     @Test
-    void aSmallStudyStaysInTheQuickJvm(@TempDir Path dir) throws Exception {
-        Result r = quickJvm(dir, "characterize", "iris", "--ratios", "1,2", "--quiet");
+    void aSmallStudyStaysInTheQuickJvmWithTheSameBitsAsTheDefaultJit(@TempDir Path dir) throws Exception {
+        Path quick = dir.resolve("quick");
+        Result r = quickJvm(dir, "characterize", "wikipedia", "-m", "text", "--ratios", "1,2,5", "--quiet", "-o",
+                quick.toString());
         assertEquals(0, r.code, r.out);
-        assertTrue(r.out.contains("SCAR profile") && r.out.contains("iris"), r.out);
+        assertTrue(r.out.contains("SCAR profile") && r.out.contains("wikipedia / text"), r.out);
+
+        Path full = dir.resolve("full");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "scar.cli.Main",
+                "characterize", "wikipedia", "-m", "text", "--ratios", "1,2,5", "--quiet", "-o", full.toString());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the CLI did not finish");
+        assertEquals(0, p.exitValue());
+        assertEquals(Files.readString(full.resolve("profile.json")), Files.readString(quick.resolve("profile.json")),
+                "C1 alone and the default JIT give the same numbers");
     }
 
     @Test
