@@ -109,7 +109,7 @@ public final class LearningCurvePlots {
                 }
                 XYSeries back = chart.addSeries(c.name() + " back-test", new double[] {b[0]}, new double[] {b[1]});
                 back.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                back.setMarker(SeriesMarkers.TRIANGLE_DOWN);
+                back.setMarker(Theme.PREDICTION_MARKER);
                 back.setMarkerColor(colour.darker());
             }
         }

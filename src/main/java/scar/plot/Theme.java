@@ -84,6 +84,12 @@ public final class Theme {
         return Color.decode(HEX[checkIndex(index) % HEX.length]);
     }
 
+    /**
+     * The marker of a prediction checked against a measured point (the learning curve's back-test): a shape that
+     * {@link #marker} gives no series, so it cannot be read as one more modality's point.
+     */
+    public static final Marker PREDICTION_MARKER = SeriesMarkers.TRAPEZOID;
+
     /** Marker of series {@code index} (≥ 0). */
     public static Marker marker(int index) {
         return MARKERS[checkIndex(index) % MARKERS.length];

@@ -29,6 +29,25 @@ class LearningCurvePlotsTest {
     }
 
     @Test
+    void theBackTestsMarkerIsNoModalitysMarker() {
+        // it was the fifth modality's triangle: on mfeat the back-tests read as more points of 'zer'
+        List<LearningCurvePlots.Curve> curves = IntStream.range(0, 7).mapToObj(m -> full("m" + m, 0.5 + 0.05 * m))
+                .toList();
+        XYChart chart = LearningCurvePlots.learningCurves("curves", "held-out accuracy", curves);
+        var markers = new java.util.HashMap<String, Class<?>>();
+        chart.getSeriesMap().forEach((name, s) -> markers.put(name, s.getMarker() == null ? null
+                : s.getMarker().getClass()));
+        for (int m = 0; m < 7; m++) {
+            Class<?> back = markers.get("m" + m + " back-test");
+            assertTrue(back != null, "m" + m + " has a back-test point");
+            for (int other = 0; other < 7; other++) {
+                assertTrue(!back.equals(markers.get("m" + other + " ± sd")), "m" + m + "'s back-test looks like m" + other
+                        + "'s points: " + back.getSimpleName());
+            }
+        }
+    }
+
+    @Test
     void theLegendOfSixModalitiesFitsTheChart(@TempDir Path dir) throws Exception {
         // mfeat's six modalities give 24 legend entries, which ran off the top and bottom of a 440-pixel chart
         for (int modalities : new int[] {1, 2, 6}) {
