@@ -16,6 +16,9 @@ import scar.kernel.KernelInstaller;
  * flags, so that a notebook can start a session ({@code spark()}, {@code local[*]} unless configured) and call
  * {@code characterize(df, "emb", "label")}. Run by {@code spark/kernel-install} from a built tree.
  *
+ * <p>The kernel logs through Spark's Log4j 2 ({@link #LOGGING_FLAGS}): Spark's warnings and errors reach the kernel
+ * process's standard error (the Jupyter server's terminal), never a cell; INFO only when {@code spark.log.level} asks.
+ *
  * <pre>
  * spark/kernel-install [--prefix DIR] [--name NAME]
  * </pre>
@@ -34,6 +37,17 @@ public final class SparkKernel {
             "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
             "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false",
             "-Dio.netty.tryReflectionSetAccessible=true");
+    /** The kernel's Log4j 2 configuration, a resource of this module: WARN, written to the process's stderr. */
+    static final String LOG_CONFIG = "scar/spark/kernel-log4j2.properties";
+    /**
+     * SLF4J's provider named: Spark's Log4j 2 binding. The core's {@code target/lib}, first on the class path, holds
+     * {@code slf4j-nop}; left to choose, SLF4J took that one (Spark logged nothing, warnings included) and printed
+     * five lines about the providers it found. Named, it looks no further; the verbosity hides the one line that says
+     * it was named. Log4j reads {@link #LOG_CONFIG}.
+     */
+    public static final List<String> LOGGING_FLAGS = List.of(
+            "-Dslf4j.provider=org.apache.logging.slf4j.SLF4JServiceProvider", "-Dslf4j.internal.verbosity=WARN",
+            "-Dlog4j2.configurationFile=classpath:" + LOG_CONFIG);
 
     private SparkKernel() {
     }
@@ -81,6 +95,7 @@ public final class SparkKernel {
         }
         List<String> flags = new ArrayList<>(KernelInstaller.DEFAULT_JVM_FLAGS);
         flags.addAll(JAVA_17_FLAGS);
+        flags.addAll(LOGGING_FLAGS);
         Path dir = KernelInstaller.install(dataDir, name, KernelInstaller.currentJava(), classpath, flags);
         Path json = dir.resolve("kernel.json");
         try {

@@ -1,6 +1,7 @@
 package scar.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -26,46 +28,22 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Spark kernel through a real Jupyter client (Debian's jupyter_client under /usr/bin/python3): a cell starts a
  * local[*] session and characterises a Parquet DataFrame, rendered as HTML like any profile; a longer study is
- * interrupted once progress shows a fit done, the cell ends in an error, and the session answers the next cell.
+ * interrupted once progress shows a fit done, the cell ends in an error, and the session answers the next cell. Spark's
+ * log goes to the kernel's standard error.
  */
 class SparkKernelTest {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final String TIME = "\\d\\d:\\d\\d:\\d\\d ";
 
     @TempDir
     Path dir;
 
     @Test
     void notebookCellsCharacteriseADataFrameAndAnInterruptCancelsTheStudy() throws Exception {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isRegularFile(root.resolve("target/scar.jar")),
-                "the core jar is built by the root build (mvn -B verify)");
-        Assumptions.assumeTrue(pythonHasJupyter(), "/usr/bin/python3 cannot import jupyter_client");
         Path parquet = dir.resolve("emb.parquet");
+        installKernel();
         writeParquet(parquet.toString());
-        Path prefix = dir.resolve("prefix");
-        Path dataDir = prefix.resolve("share/jupyter");
-        Path classes = Path.of("target/classes").toAbsolutePath();
-        Path lib = root.resolve("spark/target/lib");
-        Files.createDirectories(lib);
-        copyTestClasspath(lib);
-        SparkKernel.install(root, classes, dataDir, "scar-spark-test");
-
-        Path script = dir.resolve("client.py");
-        try (InputStream in = SparkKernelTest.class.getResourceAsStream("spark_kernel_client.py")) {
-            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-        }
-        ProcessBuilder pb = new ProcessBuilder(PYTHON.toString(), script.toString(), "scar-spark-test",
-                parquet.toString());
-        pb.environment().put("JUPYTER_PATH", dataDir.toString());
-        pb.environment().put("JUPYTER_RUNTIME_DIR", dir.resolve("runtime").toString());
-        pb.redirectError(dir.resolve("client.err").toFile());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(15, TimeUnit.MINUTES));
-        String err = Files.readString(dir.resolve("client.err"));
-        assertEquals(0, p.exitValue(), out + err);
-        JsonObject report = JsonParser.parseString(out.strip().lines().reduce((a, b) -> b).orElse("{}"))
-                .getAsJsonObject();
+        JsonObject report = runClient("study", parquet.toString());
 
         JsonObject session = report.getAsJsonObject("session");
         assertEquals("ok", session.get("status").getAsString(), session.toString());
@@ -83,6 +61,76 @@ class SparkKernelTest {
         assertEquals("ok", after.get("status").getAsString(), after.toString());
         assertTrue(after.toString().contains("1000"), after.toString());
         System.out.printf("[spark kernel] interrupt to reply: %.1f s%n", report.get("interrupt_s").getAsDouble());
+    }
+
+    /**
+     * Spark's warnings reach the kernel's standard error (the Jupyter server's terminal), not a cell, its INFO lines
+     * only once {@code spark.log.level} asks for them, and SLF4J says nothing about its providers.
+     */
+    @Test
+    void sparkWarningsReachTheKernelsStderrAndInfoOnlyWhenAsked() throws Exception {
+        installKernel();
+        Path stderr = dir.resolve("kernel.err");
+        JsonObject report = runClient("logging", stderr.toString());
+        assertEquals("ok", report.getAsJsonObject("session").get("status").getAsString(), report.toString());
+        assertEquals("error", report.getAsJsonObject("failed").get("status").getAsString(), report.toString());
+        assertEquals("ok", report.getAsJsonObject("info").get("status").getAsString(), report.toString());
+
+        byte[] log = Files.readAllBytes(stderr);
+        int quiet = report.get("quiet_bytes").getAsInt();
+        String beforeInfo = new String(log, 0, quiet, StandardCharsets.UTF_8);
+        String afterInfo = new String(log, quiet, log.length - quiet, StandardCharsets.UTF_8);
+        String all = beforeInfo + afterInfo;
+        assertTrue(logLine("WARN TaskSetManager: Lost task .*scar-boom-").matcher(beforeInfo).find(),
+                "a failed task's warning on the kernel's stderr:\n" + all);
+        assertFalse(logLine("INFO ").matcher(beforeInfo).find(), "no INFO line before spark.log.level asks:\n" + all);
+        assertTrue(logLine("INFO SparkContext: ").matcher(afterInfo).find(), "INFO once it asks:\n" + all);
+        assertFalse(all.contains("SLF4J"), all);
+        for (String cell : List.of("session", "failed", "info")) {
+            String outputs = report.getAsJsonObject(cell).getAsJsonArray("outputs").toString();
+            assertFalse(Pattern.compile(TIME + "(INFO|WARN|ERROR) ").matcher(outputs).find(),
+                    cell + " shows log lines: " + outputs);
+        }
+    }
+
+    /** A line of the kernel's log (layout {@code %d{yy/MM/dd HH:mm:ss} %p %c{1}: %m}) whose level and rest match. */
+    private static Pattern logLine(String levelAndRest) {
+        return Pattern.compile("(?m)^\\d\\d/\\d\\d/\\d\\d " + TIME + levelAndRest);
+    }
+
+    /** Installs kernel scar-spark-test into this test's folder, on the core's jars and this module's classes. */
+    private void installKernel() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Assumptions.assumeTrue(Files.isRegularFile(root.resolve("target/scar.jar")),
+                "the core jar is built by the root build (mvn -B verify)");
+        Assumptions.assumeTrue(pythonHasJupyter(), "/usr/bin/python3 cannot import jupyter_client");
+        Path dataDir = dir.resolve("prefix/share/jupyter");
+        Path lib = root.resolve("spark/target/lib");
+        Files.createDirectories(lib);
+        copyTestClasspath(lib);
+        SparkKernel.install(root, Path.of("target/classes").toAbsolutePath(), dataDir, "scar-spark-test");
+    }
+
+    /**
+     * Runs spark_kernel_client.py's {@code mode} with {@code argument} on kernel scar-spark-test (with
+     * /usr/bin/python3) and returns the JSON report it prints last.
+     */
+    private JsonObject runClient(String mode, String argument) throws Exception {
+        Path script = dir.resolve("client.py");
+        try (InputStream in = SparkKernelTest.class.getResourceAsStream("spark_kernel_client.py")) {
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+        ProcessBuilder pb = new ProcessBuilder(PYTHON.toString(), script.toString(), mode, "scar-spark-test",
+                argument);
+        pb.environment().put("JUPYTER_PATH", dir.resolve("prefix/share/jupyter").toString());
+        pb.environment().put("JUPYTER_RUNTIME_DIR", dir.resolve("runtime").toString());
+        pb.redirectError(dir.resolve("client.err").toFile());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(15, TimeUnit.MINUTES));
+        String err = Files.readString(dir.resolve("client.err"));
+        assertEquals(0, p.exitValue(), out + err);
+        return JsonParser.parseString(out.strip().lines().reduce((a, b) -> b).orElse("{}")).getAsJsonObject();
     }
 
     /** spark/target/lib is filled at package time; in the test phase the kernel gets this JVM's class path. */

@@ -1,10 +1,14 @@
 """Drives the SCAR + Spark kernel through jupyter_client and prints a JSON report (run with /usr/bin/python3).
 
-usage: spark_kernel_client.py <kernel-name> <parquet-path>
-Runs a Spark study in a cell, then starts a longer one, interrupts it once it reports a fit done, and checks that
-the kernel and the Spark session still answer.
+usage: spark_kernel_client.py study <kernel-name> <parquet-path>
+       spark_kernel_client.py logging <kernel-name> <kernel-stderr-file>
+study: runs a Spark study in a cell, then starts a longer one, interrupts it once it reports a fit done, and checks
+that the kernel and the Spark session still answer.
+logging: the kernel's standard error goes to the given file; a cell starts a local session and a job whose tasks fail;
+the file's size is noted ("quiet_bytes"); a cell sets spark.log.level to INFO and starts a new session.
 """
 import json
+import os
 import re
 import sys
 import time
@@ -33,43 +37,59 @@ def run(kc, code, timeout=TIMEOUT):
             "outputs": outputs}
 
 
-def main(name, parquet):
+def study(km, kc, parquet, report):
+    report["imports"] = run(kc, "import static scar.spark.ScarSpark.*;\nimport org.apache.spark.sql.*;")
+    report["session"] = run(kc, "var spark = spark();\nspark.sparkContext().master()")
+    report["profile"] = run(kc, "var df = spark.read().parquet(\"%s\");\n"
+                                "characterize(df, \"emb\", \"label\", "
+                                "scar.foundation.ScarOptions.defaults().withRatios(1, 2))" % parquet)
+    busy = kc.execute("characterize(df, \"emb\", \"label\", "
+                      "scar.foundation.ScarOptions.defaults().withRatios(1, 2, 5, 10, 15, 20, 30))")
+    seen = ""
+    deadline = time.monotonic() + 300
+    while not re.search(r"[1-9][0-9]*/[0-9]+ fits", seen) and time.monotonic() < deadline:
+        try:
+            msg = kc.get_iopub_msg(timeout=1)
+        except Exception:
+            continue
+        if msg["msg_type"] == "stream":
+            seen += msg["content"]["text"]
+        elif msg["msg_type"] == "display_data" or msg["msg_type"] == "update_display_data":
+            seen += json.dumps(msg["content"].get("data", {}))
+    report["progress_before_interrupt"] = seen[-400:]
+    t0 = time.monotonic()
+    km.interrupt_kernel()
+    while True:
+        msg = kc.get_shell_msg(timeout=TIMEOUT)
+        if msg["parent_header"].get("msg_id") == busy:
+            report["interrupted"] = {"status": msg["content"]["status"], "ename": msg["content"].get("ename")}
+            break
+    report["interrupt_s"] = time.monotonic() - t0
+    report["after"] = run(kc, "spark.range(1000).count()")
+
+
+def logging(km, kc, stderr_path, report):
+    report["session"] = run(kc, "import static scar.spark.ScarSpark.*;\n"
+                                "var spark = spark();\nspark.sparkContext().master()")
+    report["failed"] = run(kc, "spark.range(4).selectExpr(\"raise_error(concat('scar-boom-', id))\").collect()")
+    report["quiet_bytes"] = os.path.getsize(stderr_path)
+    report["info"] = run(kc, "spark.stop();\nSystem.setProperty(\"spark.log.level\", \"INFO\");\n"
+                             "spark().range(3).count()")
+
+
+def main(mode, name, arg):
     report = {}
-    km, kc = start_new_kernel(kernel_name=name, startup_timeout=180)
+    stderr = open(arg, "wb") if mode == "logging" else None  # None: the kernel writes on this process's stderr
+    km, kc = start_new_kernel(kernel_name=name, startup_timeout=180, stderr=stderr)
     try:
-        report["imports"] = run(kc, "import static scar.spark.ScarSpark.*;\nimport org.apache.spark.sql.*;")
-        report["session"] = run(kc, "var spark = spark();\nspark.sparkContext().master()")
-        report["profile"] = run(kc, "var df = spark.read().parquet(\"%s\");\n"
-                                    "characterize(df, \"emb\", \"label\", "
-                                    "scar.foundation.ScarOptions.defaults().withRatios(1, 2))" % parquet)
-        busy = kc.execute("characterize(df, \"emb\", \"label\", "
-                          "scar.foundation.ScarOptions.defaults().withRatios(1, 2, 5, 10, 15, 20, 30))")
-        seen = ""
-        deadline = time.monotonic() + 300
-        while not re.search(r"[1-9][0-9]*/[0-9]+ fits", seen) and time.monotonic() < deadline:
-            try:
-                msg = kc.get_iopub_msg(timeout=1)
-            except Exception:
-                continue
-            if msg["msg_type"] == "stream":
-                seen += msg["content"]["text"]
-            elif msg["msg_type"] == "display_data" or msg["msg_type"] == "update_display_data":
-                seen += json.dumps(msg["content"].get("data", {}))
-        report["progress_before_interrupt"] = seen[-400:]
-        t0 = time.monotonic()
-        km.interrupt_kernel()
-        while True:
-            msg = kc.get_shell_msg(timeout=TIMEOUT)
-            if msg["parent_header"].get("msg_id") == busy:
-                report["interrupted"] = {"status": msg["content"]["status"], "ename": msg["content"].get("ename")}
-                break
-        report["interrupt_s"] = time.monotonic() - t0
-        report["after"] = run(kc, "spark.range(1000).count()")
+        {"study": study, "logging": logging}[mode](km, kc, arg, report)
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+        if stderr is not None:
+            stderr.close()
     print(json.dumps(report))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], sys.argv[3])
