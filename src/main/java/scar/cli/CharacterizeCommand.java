@@ -35,9 +35,6 @@ final class CharacterizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        if (out != null) {
-            Main.warmUpTables(); // the CSV files are written from Tablesaw tables
-        }
         // The output folder is checked (and its staging folder made) before any work, so a bad -o costs nothing.
         try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
             var data = selection.load(sweep.repeats);

@@ -53,9 +53,6 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         long start = System.nanoTime();
-        if (out != null) {
-            Main.warmUpTables(); // the CSV files are written from Tablesaw tables
-        }
         try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
             var data = selection.load(seeds);
             var options = sweep.toOptions();
@@ -64,8 +61,8 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.println(evaluation.toText(output.width()));
             if (staged != null) {
                 Path dir = staged.path();
-                Exports.csv(evaluation.toTable(), dir.resolve("evaluation.csv"));
-                Exports.csv(evaluation.accuracyTable(), dir.resolve("evaluation-runs.csv"));
+                Exports.csv(evaluation.toSheet(), dir.resolve("evaluation.csv"));
+                Exports.csv(evaluation.accuracySheet(), dir.resolve("evaluation-runs.csv"));
                 Exports.results(evaluation, dir.resolve("evaluation.json"));
                 Exports.timings(options.threads(), (System.nanoTime() - start) / 1e9,
                         Map.of("evaluation.json", evaluation), dir.resolve(Exports.TIMINGS));

@@ -72,9 +72,9 @@ public final class Main implements Runnable {
     /**
      * Initialises Tablesaw's {@code Table} on a daemon thread while the command reads its data: the class's static
      * initialiser scans the class path with ClassGraph (about a second of CPU over the jar's 68 libraries), and every
-     * table made waits for it. Only commands that will make Tablesaw tables call this — those that write CSV files
-     * or a report; printed results are {@link scar.text.Sheet}s and need no {@code Table}, so a command
-     * that only prints does not pay for the scan at all. Idempotent.
+     * table made waits for it. Only commands that will make Tablesaw tables call this — those that write a report;
+     * printed results are {@link scar.text.Sheet}s and CSV files are written from them ({@link scar.text.SheetCsv}),
+     * so a command that prints or writes only CSV and JSON files does not pay for the scan at all. Idempotent.
      */
     static synchronized void warmUpTables() {
         if (warmingUp) {

@@ -39,9 +39,6 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        if (out != null) {
-            Main.warmUpTables(); // the CSV files are written from Tablesaw tables
-        }
         try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
             var data = selection.load(sweep.repeats);
             Main.warnIfSoftwareFma();
@@ -50,9 +47,9 @@ final class PlanCommand implements Callable<Integer> {
             System.out.println(plan.toText(output.width()));
             if (staged != null) {
                 Path dir = staged.path();
-                Exports.csv(plan.toTable(), dir.resolve("plan-by-class.csv"));
-                Exports.csv(plan.bias().modalityTable(), dir.resolve("plan-by-modality.csv"));
-                Exports.csv(plan.paired().toTable(), dir.resolve("plan-paired.csv"));
+                Exports.csv(plan.toSheet(), dir.resolve("plan-by-class.csv"));
+                Exports.csv(plan.bias().modalitySheet(), dir.resolve("plan-by-modality.csv"));
+                Exports.csv(plan.paired().toSheet(), dir.resolve("plan-paired.csv"));
                 Exports.results(plan, dir.resolve("plan.json"));
                 Exports.timings(profile, (System.nanoTime() - start) / 1e9, Map.of("plan.json", plan),
                         dir.resolve(Exports.TIMINGS));

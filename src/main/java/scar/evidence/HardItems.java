@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.IntFunction;
 
 import scar.data.Tabular;
+import scar.text.Sheet;
 import scar.text.Stored;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -135,6 +136,11 @@ public record HardItems(String[] classNames, List<Item> items, @Stored(min = 0) 
     /** One row per kept item: class, split, id, predicted class, margin, and whether the probe is wrong. */
     @Override
     public Table toTable() {
+        return toSheet().toTable();
+    }
+
+    /** {@link #toTable()} before it becomes a table (CSV needs no Tablesaw {@code Table}). */
+    public Sheet toSheet() {
         StringColumn cls = StringColumn.create("class");
         StringColumn split = StringColumn.create("split");
         IntColumn item = IntColumn.create("item");
@@ -151,8 +157,8 @@ public record HardItems(String[] classNames, List<Item> items, @Stored(min = 0) 
             margin.append(it.margin());
             wrong.append(it.predicted() != it.label() ? "yes" : "no");
         }
-        return Table.create("items the full-data probe gets wrong or nearly wrong (" + perClass
-                + " per class and split)").addColumns(cls, split, item, id, predicted, margin, wrong);
+        return Sheet.of("items the full-data probe gets wrong or nearly wrong (" + perClass + " per class and split)",
+                cls, split, item, id, predicted, margin, wrong);
     }
 
     /**

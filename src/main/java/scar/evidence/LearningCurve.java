@@ -10,6 +10,7 @@ import scar.data.Tabular;
 import scar.text.Columns;
 import scar.text.Columns.Kind;
 import scar.text.Format;
+import scar.text.Sheet;
 import scar.text.Stored;
 import scar.text.TextTable;
 import tech.tablesaw.api.DoubleColumn;
@@ -119,6 +120,11 @@ public record LearningCurve(String[] classNames, @Stored(min = 1) int[] ratios, 
     /** One row per ratio: training items, fits, held-out accuracy and macro-F1 as mean and standard deviation. */
     @Override
     public Table toTable() {
+        return toSheet().toTable();
+    }
+
+    /** {@link #toTable()} before it becomes a table (CSV needs no Tablesaw {@code Table}). */
+    public Sheet toSheet() {
         IntColumn ratio = IntColumn.create("ratio", ratios);
         IntColumn items = Columns.counts("items");
         IntColumn fits = Columns.counts("fits");
@@ -135,12 +141,16 @@ public record LearningCurve(String[] classNames, @Stored(min = 1) int[] ratios, 
             f1Sd.append(sd(j, MACRO_F1));
         }
         String title = "held-out learning curve (" + Format.items(heldOutSize()) + " held-out items)";
-        return Table.create(title).addColumns(ratio, items,
-                fits, acc, accSd, f1, f1Sd);
+        return Sheet.of(title, ratio, items, fits, acc, accSd, f1, f1Sd);
     }
 
     /** Long format: one row per ratio and class with the class's training items and its recall (mean, sd). */
     public Table recallTable() {
+        return recallSheet().toTable();
+    }
+
+    /** {@link #recallTable()} before it becomes a table (CSV needs no Tablesaw {@code Table}). */
+    public Sheet recallSheet() {
         IntColumn ratio = IntColumn.create("ratio");
         IntColumn cls = IntColumn.create("class");
         StringColumn name = StringColumn.create("name");
@@ -157,8 +167,7 @@ public record LearningCurve(String[] classNames, @Stored(min = 1) int[] ratios, 
                 recallSd.append(sd(j, recall(c)));
             }
         }
-        return Table.create("held-out recall per class and ratio").addColumns(ratio, cls, name, items, recall,
-                recallSd);
+        return Sheet.of("held-out recall per class and ratio", ratio, cls, name, items, recall, recallSd);
     }
 
     @Override

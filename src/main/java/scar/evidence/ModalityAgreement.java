@@ -274,11 +274,11 @@ public record ModalityAgreement(List<String> modalities, List<String> classNames
      */
     @Override
     public Table toTable() {
-        return perClass().toTable();
+        return toSheet().toTable();
     }
 
-    /** {@link #toTable()} before it becomes a table (printing it needs no Tablesaw {@code Table}). */
-    private Sheet perClass() {
+    /** {@link #toTable()} before it becomes a table (printing and CSV need no Tablesaw {@code Table}). */
+    public Sheet toSheet() {
         List<Column<?>> columns = new ArrayList<>();
         columns.add(StringColumn.create("class", classNames));
         columns.add(StringColumn.create("scar_bottleneck", Arrays.stream(bottlenecks).mapToObj(this::name)));
@@ -315,7 +315,7 @@ public record ModalityAgreement(List<String> modalities, List<String> classNames
     /** The summary, wrapped, and the per-class table. */
     @Override
     public String toText(int width) {
-        return Text.wrap(summary(), width, "", "") + perClass().render(width);
+        return Text.wrap(summary(), width, "", "") + toSheet().render(width);
     }
 
     @Override

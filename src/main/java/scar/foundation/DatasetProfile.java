@@ -231,11 +231,11 @@ public final class DatasetProfile implements Tabular {
     /** One row per modality: the key figures of each profile. */
     @Override
     public Table toTable() {
-        return modalitiesSheet().toTable();
+        return toSheet().toTable();
     }
 
-    /** {@link #toTable()} before it becomes a table (printing it needs no Tablesaw {@code Table}). */
-    private Sheet modalitiesSheet() {
+    /** {@link #toTable()} before it becomes a table (printing and CSV need no Tablesaw {@code Table}). */
+    public Sheet toSheet() {
         return Sheet.of(dataset + ": modalities",
                 StringColumn.create("modality", modalities.stream().map(ScarProfile::modality)),
                 Columns.counts("items", modalities.stream().mapToInt(ScarProfile::size).toArray()),
@@ -289,7 +289,7 @@ public final class DatasetProfile implements Tabular {
     public String toText(int width) {
         String head = "SCAR profile of " + dataset + ", " + Format.count(modalities.size(), "modality", "modalities")
                 + "\n";
-        return head + modalitiesSheet().render(width) + agreement().map(a -> "\n" + a.toText(width)).orElse("");
+        return head + toSheet().render(width) + agreement().map(a -> "\n" + a.toText(width)).orElse("");
     }
 
     @Override

@@ -220,11 +220,11 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
      */
     @Override
     public Table toTable() {
-        return perClass().toTable();
+        return toSheet().toTable();
     }
 
-    /** {@link #toTable()} before it becomes a table (printing it needs no Tablesaw {@code Table}). */
-    private Sheet perClass() {
+    /** {@link #toTable()} before it becomes a table (printing and CSV need no Tablesaw {@code Table}). */
+    public Sheet toSheet() {
         ClassMeasures m = full();
         double[] n = steps.stepSizes();
         double[] heights = steps.heights();
@@ -241,6 +241,11 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
 
     /** Long format: one row per ratio and class with the sampling fraction 1/r and the four averaged measures. */
     public Table measuresTable() {
+        return measuresSheet().toTable();
+    }
+
+    /** {@link #measuresTable()} before it becomes a table (CSV needs no Tablesaw {@code Table}). */
+    public Sheet measuresSheet() {
         int k = numClasses();
         int rows = measures.size() * k;
         int[] ratio = new int[rows];
@@ -262,7 +267,7 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
                 v[3][row] = m.richness(c);
             }
         }
-        return Table.create(dataset + " / " + modality + ": measures per ratio").addColumns(
+        return Sheet.of(dataset + " / " + modality + ": measures per ratio",
                 IntColumn.create("ratio", ratio), Columns.doubles("fraction", fraction, Kind.RATIO),
                 IntColumn.create("class", cls), StringColumn.create("name", name),
                 Columns.doubles("scale", v[0], Kind.SHARE), Columns.doubles("coverage", v[1], Kind.SHARE),
@@ -384,9 +389,14 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
      * Empty without held-out items.
      */
     public Table evidenceTable() {
-        Table t = Table.create(dataset + " / " + modality + ": held-out recall per class");
+        return evidenceSheet().toTable();
+    }
+
+    /** {@link #evidenceTable()} before it becomes a table (CSV needs no Tablesaw {@code Table}). */
+    public Sheet evidenceSheet() {
+        String title = dataset + " / " + modality + ": held-out recall per class";
         if (!evidence.hasCurve()) {
-            return t;
+            return Sheet.of(title);
         }
         StringColumn name = StringColumn.create("class");
         IntColumn items = Columns.counts("items");
@@ -411,7 +421,7 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
             verdict.append(e.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             backTest.append(e.backTest() == null ? Double.NaN : e.backTest().error());
         }
-        return t.addColumns(name, items, recall, at2[0], at2[1], at2[2], at10[0], at10[1], at10[2], plateau, flat,
+        return Sheet.of(title, name, items, recall, at2[0], at2[1], at2[2], at10[0], at10[1], at10[2], plateau, flat,
                 verdict, backTest);
     }
 
@@ -440,7 +450,7 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
     public String toText(int width) {
         StringBuilder sb = new StringBuilder("SCAR profile\n");
         sb.append(Text.keyValues(summaryLines(), "  ", width));
-        sb.append(perClass().without("class").render(width));
+        sb.append(toSheet().without("class").render(width));
         if (repeats.any()) {
             sb.append('\n').append(repeats.perClass(classNames).render(width));
         }

@@ -3,6 +3,7 @@ package scar.foundation;
 import scar.text.TextTable;
 import scar.text.Columns.Kind;
 import scar.text.Columns;
+import scar.text.Sheet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import scar.measure.ClassMeasures;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * The steps of every class of one sweep (SPEC §5.1–5.3), built from the per-ratio averaged measures.
@@ -100,25 +102,30 @@ public record Steps(List<StepResult> classes) implements Tabular {
     /** One row per class: class, name, H, step size, then h at each ratio of the first class's sweep. */
     @Override
     public Table toTable() {
+        return toSheet().toTable();
+    }
+
+    /** {@link #toTable()} before it becomes a table (CSV needs no Tablesaw {@code Table}). */
+    public Sheet toSheet() {
         int k = classes.size();
-        Table t = Table.create("steps",
+        List<Column<?>> columns = new ArrayList<>(List.of(
                 IntColumn.create("class", classes.stream().mapToInt(StepResult::classIndex).toArray()),
                 StringColumn.create("name", classes.stream().map(StepResult::className).toList()),
                 Columns.doubles("H", heights(), Kind.RATIO),
-                Columns.doubles("step size", stepSizes(), Kind.ITEMS));
+                Columns.doubles("step size", stepSizes(), Kind.ITEMS)));
         double[] ratios = classes.get(0).ratios();
         for (int j = 0; j < ratios.length; j++) {
             double[] col = new double[k];
             for (int c = 0; c < k; c++) {
                 col[c] = classes.get(c).h()[j];
             }
-            t.addColumns(Columns.doubles("h@r=" + ratios[j], col, Kind.NUMBER));
+            columns.add(Columns.doubles("h@r=" + ratios[j], col, Kind.NUMBER));
         }
-        return t;
+        return new Sheet("steps", columns);
     }
 
     @Override
     public String toString() {
-        return "Steps[K = " + numClasses() + "]\n" + TextTable.render(toTable(), TextTable.WIDTH);
+        return "Steps[K = " + numClasses() + "]\n" + toSheet().render(TextTable.WIDTH);
     }
 }

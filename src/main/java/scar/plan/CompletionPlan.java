@@ -322,11 +322,11 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
     /** One row per class: class, step_size, present, shortfall, weight, reserve (if any), to_add, remaining, status. */
     @Override
     public Table toTable() {
-        return sheet().toTable();
+        return toSheet().toTable();
     }
 
-    /** {@link #toTable()} before it becomes a table (printing it needs no Tablesaw {@code Table}). */
-    private Sheet sheet() {
+    /** {@link #toTable()} before it becomes a table (printing and CSV need no Tablesaw {@code Table}). */
+    public Sheet toSheet() {
         List<Column<?>> columns = new ArrayList<>(List.<Column<?>>of(
                 StringColumn.create("class", classes.stream().map(ClassPlan::className)),
                 Columns.doubles("step_size", classes.stream().mapToDouble(ClassPlan::stepSize).toArray(), Kind.ITEMS),
@@ -377,7 +377,7 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
                 + (withReserve ? ", reserve " + Format.items(totalReserve()) + " items" : ", no reserve (items to "
                 + "acquire)") + "\n");
         notes.forEach(n -> out.append(Text.wrap(n, width, "  ", "    ")));
-        return out.append(sheet().render(width)).toString();
+        return out.append(toSheet().render(width)).toString();
     }
 
     @Override

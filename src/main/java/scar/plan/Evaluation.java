@@ -160,11 +160,16 @@ public record Evaluation(List<Result> results, List<DatasetScar> datasetRows) im
      */
     @Override
     public Table toTable() {
+        return toSheet().toTable();
+    }
+
+    /** {@link #toTable()} before it becomes a table (CSV needs no Tablesaw {@code Table}). */
+    public Sheet toSheet() {
         List<String> modalities = modalities();
         int n = modalities.size();
-        Table table = Table.create("evaluation", StringColumn.create("modality", modalities));
-        List<DatasetScar> rows = modalities.stream().map(this::datasetRow).toList();
-        table.addColumns(scarColumns(rows));
+        List<tech.tablesaw.columns.Column<?>> columns = new java.util.ArrayList<>();
+        columns.add(StringColumn.create("modality", modalities));
+        columns.addAll(List.of(scarColumns(modalities.stream().map(this::datasetRow).toList())));
         for (Strategy s : Strategy.values()) {
             double[] mean = new double[n];
             double[] sd = new double[n];
@@ -173,12 +178,13 @@ public record Evaluation(List<Result> results, List<DatasetScar> datasetRows) im
                 mean[i] = r == null ? Double.NaN : r.mean();
                 sd[i] = r == null ? Double.NaN : r.sd();
             }
-            table.addColumns(Columns.doubles(s.key() + "_mean", mean, Kind.SHARE),
-                    Columns.doubles(s.key() + "_sd", sd, Kind.SHARE));
+            columns.add(Columns.doubles(s.key() + "_mean", mean, Kind.SHARE));
+            columns.add(Columns.doubles(s.key() + "_sd", sd, Kind.SHARE));
         }
         double[] added = modalities.stream().map(m -> result(m, Strategy.SCAR_FILL))
                 .mapToDouble(r -> r == null ? Double.NaN : r.meanAdded()).toArray();
-        return table.addColumns(Columns.doubles("added", added, Kind.ITEMS));
+        columns.add(Columns.doubles("added", added, Kind.ITEMS));
+        return new Sheet("evaluation", columns);
     }
 
     /** size, foundation_size, S, C, A, R of each row (NaN where a modality has none). */
@@ -214,8 +220,8 @@ public record Evaluation(List<Result> results, List<DatasetScar> datasetRows) im
         return accuracySheet().toTable();
     }
 
-    /** {@link #accuracyTable()} before it becomes a table (printing it needs no Tablesaw {@code Table}). */
-    private Sheet accuracySheet() {
+    /** {@link #accuracyTable()} before it becomes a table (printing and CSV need no Tablesaw {@code Table}). */
+    public Sheet accuracySheet() {
         return Sheet.of("test accuracy by strategy",
                 StringColumn.create("modality", results.stream().map(Result::modality)),
                 StringColumn.create("strategy", results.stream().map(r -> r.strategy().key())),

@@ -230,11 +230,11 @@ public record ModalityBias(List<String> modalities, List<String> classNames, Lis
      */
     @Override
     public Table toTable() {
-        return byClass().toTable();
+        return toSheet().toTable();
     }
 
-    /** {@link #toTable()} before it becomes a table (printing it needs no Tablesaw {@code Table}). */
-    Sheet byClass() {
+    /** {@link #toTable()} before it becomes a table (printing and CSV need no Tablesaw {@code Table}). */
+    public Sheet toSheet() {
         List<Column<?>> columns = new ArrayList<>(List.<Column<?>>of(StringColumn.create("class", classNames),
                 Columns.counts("present", present)));
         double[][] dev = deviations();
@@ -257,11 +257,11 @@ public record ModalityBias(List<String> modalities, List<String> classNames, Lis
      * mean, max), total_shortfall, saturated_classes and bottleneck_of (classes whose bottleneck it is).
      */
     public Table modalityTable() {
-        return byModality().toTable();
+        return modalitySheet().toTable();
     }
 
-    /** {@link #modalityTable()} before it becomes a table (printing it needs no Tablesaw {@code Table}). */
-    Sheet byModality() {
+    /** {@link #modalityTable()} before it becomes a table (printing and CSV need no Tablesaw {@code Table}). */
+    public Sheet modalitySheet() {
         int mCount = modalities.size();
         double[] min = new double[mCount];
         double[] median = new double[mCount];
@@ -304,7 +304,7 @@ public record ModalityBias(List<String> modalities, List<String> classNames, Lis
         return Text.wrap("ModalityBias: " + Format.count(modalities.size(), "modality", "modalities") + " "
                 + modalities + ", " + Format.count(classNames.size(), "class", "classes") + ", paired shortfall "
                 + Format.items(Arrays.stream(pairedShortfalls()).sum()) + " items", width, "", "  ")
-                + byModality().render(width) + "\n" + byClass().render(width);
+                + modalitySheet().render(width) + "\n" + toSheet().render(width);
     }
 
     @Override

@@ -118,6 +118,11 @@ public record MultiModalPlan(DatasetProfile profile, ModalityBias bias, Completi
         return bias.toTable();
     }
 
+    /** {@link #toTable()} before it becomes a table (CSV needs no Tablesaw {@code Table}). */
+    public Sheet toSheet() {
+        return bias.toSheet();
+    }
+
     /** The paired plan, the per-class table across modalities, one row per modality, then SCAR vs the evidence. */
     @Override
     public List<Table> tables() {
@@ -136,7 +141,7 @@ public record MultiModalPlan(DatasetProfile profile, ModalityBias bias, Completi
                 + bias.modalities() + ")", width, "", "  ") + paired.toText(width) + "\n"
                 + Text.wrap("Shortfall per modality and the bottleneck of each class (toTable() adds step sizes and "
                 + "deviations)", width, "", "  ") + shortfalls().render(width) + "\n"
-                + bias.byModality().render(width)
+                + bias.modalitySheet().render(width)
                 + agreement.map(a -> "\n" + a.toText(width)).orElse("");
     }
 
@@ -156,6 +161,6 @@ public record MultiModalPlan(DatasetProfile profile, ModalityBias bias, Completi
         bias.modalities().forEach(m -> keep.add("shortfall_" + m));
         keep.add("bottleneck");
         keep.add("paired_shortfall");
-        return bias.byClass().select(keep.toArray(String[]::new)).titled("shortfall by class");
+        return bias.toSheet().select(keep.toArray(String[]::new)).titled("shortfall by class");
     }
 }

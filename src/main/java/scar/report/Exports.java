@@ -18,7 +18,8 @@ import scar.foundation.DatasetProfile;
 import scar.foundation.ScarProfile;
 import scar.plot.Charts;
 import scar.text.Json;
-import tech.tablesaw.api.Table;
+import scar.text.Sheet;
+import scar.text.SheetCsv;
 
 /**
  * Writes results as files a spreadsheet or another program reads: every table as CSV, a whole profile as JSON.
@@ -67,18 +68,18 @@ public final class Exports {
         List<Path> out = new ArrayList<>();
         for (ScarProfile p : profile.modalities()) {
             String m = safe(p.modality());
-            out.add(csv(p.toTable(), dir.resolve(m + "-classes.csv")));
-            out.add(csv(p.measuresTable(), dir.resolve(m + "-measures.csv")));
-            out.add(csv(p.stepsTable(), dir.resolve(m + "-steps.csv")));
-            out.add(csv(p.hardItems(), dir.resolve(hardItemsFile(p.modality()))));
+            out.add(csv(p.toSheet(), dir.resolve(m + "-classes.csv")));
+            out.add(csv(p.measuresSheet(), dir.resolve(m + "-measures.csv")));
+            out.add(csv(p.steps().toSheet(), dir.resolve(m + "-steps.csv")));
+            out.add(csv(p.evidence().hardItems().toSheet(), dir.resolve(hardItemsFile(p.modality()))));
             if (p.evidence().hasCurve()) {
-                out.add(csv(p.learningCurve(), dir.resolve(m + "-learning-curve.csv")));
-                out.add(csv(p.evidence().curve().recallTable(), dir.resolve(m + "-recall-curve.csv")));
-                out.add(csv(p.evidenceTable(), dir.resolve(m + "-evidence.csv")));
+                out.add(csv(p.evidence().curve().toSheet(), dir.resolve(m + "-learning-curve.csv")));
+                out.add(csv(p.evidence().curve().recallSheet(), dir.resolve(m + "-recall-curve.csv")));
+                out.add(csv(p.evidenceSheet(), dir.resolve(m + "-evidence.csv")));
             }
         }
-        out.add(csv(profile.toTable().removeColumns("seconds"), dir.resolve("modalities.csv")));
-        profile.agreement().ifPresent(a -> out.add(csv(a.toTable(), dir.resolve("agreement.csv"))));
+        out.add(csv(profile.toSheet().without("seconds"), dir.resolve("modalities.csv")));
+        profile.agreement().ifPresent(a -> out.add(csv(a.toSheet(), dir.resolve("agreement.csv"))));
         out.add(results(profile, dir.resolve(PROFILE)));
         return out;
     }
@@ -121,9 +122,12 @@ public final class Exports {
         return json;
     }
 
-    /** Writes {@code table} as CSV (with a header line) to {@code file}. */
-    public static Path csv(Table table, Path file) {
-        return write(file, w -> table.write().csv(w));
+    /**
+     * Writes {@code sheet} as CSV (with a header line) to {@code file}: what Tablesaw writes for the same columns
+     * ({@link SheetCsv}), without initialising its {@code Table}.
+     */
+    public static Path csv(Sheet sheet, Path file) {
+        return write(file, w -> SheetCsv.write(sheet, w));
     }
 
     /**
@@ -170,11 +174,8 @@ public final class Exports {
         try (StagedOutput out = StagedOutput.file(file)) {
             try (Writer w = Files.newBufferedWriter(out.path(), StandardCharsets.UTF_8)) {
                 content.writeTo(w);
-            } catch (IOException | RuntimeException e) {
-                // Tablesaw wraps the IOException of a failed write in a RuntimeException
-                IOException io = e instanceof IOException i ? i : e.getCause() instanceof IOException c ? c
-                        : new IOException(e);
-                throw new UncheckedIOException("cannot write " + file.toAbsolutePath() + ": " + io.getMessage(), io);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file.toAbsolutePath() + ": " + e.getMessage(), e);
             }
             out.commit();
             return file;

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What the start of a command does not do: a command that only prints never initialises Tablesaw's {@code Table}
- * (whose static initialiser scans the whole class path with ClassGraph), and a command line that names a
- * subcommand builds only that one, with help, aliases and suggestions unchanged.
+ * What the start of a command does not do: a command that only prints or writes CSV and JSON files never initialises
+ * Tablesaw's {@code Table} (whose static initialiser scans the whole class path with ClassGraph), and a command line
+ * that names a subcommand builds only that one, with help, aliases and suggestions unchanged.
  */
 class StartUpTest {
 
@@ -36,6 +38,36 @@ class StartUpTest {
                 "the printed tables are made of Tablesaw columns");
         assertTrue(loaded.stream().noneMatch(l -> l.contains(" tech.tablesaw.api.Table ")
                 || l.contains("io.github.classgraph")), "Table (and its ClassGraph scan) stays untouched");
+    }
+
+    /**
+     * Writing the results files (CSV from {@link scar.text.Sheet}s, JSON) needs no {@code Table} either. The class is
+     * loaded — JSON's reflection over a result's methods meets {@code toTable()}'s return type — but never
+     * initialised, so ClassGraph never runs.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"characterize", "plan", "evaluate"})
+    void writingFilesNeverScansTheClassPath(String verb, @TempDir Path dir) throws Exception {
+        Path log = dir.resolve("classes.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xlog:class+load=info,class+init=info:file=" + log, "-Djava.awt.headless=true", "-cp",
+                System.getProperty("java.class.path"), "scar.cli.Main", verb, "iris", "--ratios", "1,2", "--quiet",
+                "-o", dir.resolve("out").toString()));
+        if (verb.equals("evaluate")) {
+            command.addAll(List.of("--seeds", "1"));
+        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the CLI did not finish");
+        assertEquals(0, p.exitValue(), out);
+        try (var files = Files.list(dir.resolve("out"))) {
+            assertTrue(files.anyMatch(f -> f.toString().endsWith(".csv")), "CSV files were written");
+        }
+        List<String> trace = Files.readAllLines(log);
+        assertTrue(trace.stream().anyMatch(l -> l.contains("Initializing 'tech/tablesaw/api/StringColumn'")),
+                "the trace shows the initialisation of the columns the files are written from");
+        assertTrue(trace.stream().noneMatch(l -> l.contains("Initializing 'tech/tablesaw/api/Table'")
+                || l.contains("io.github.classgraph")), "Table is not initialised, ClassGraph never loaded");
     }
 
     /**
