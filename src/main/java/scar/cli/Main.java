@@ -70,34 +70,6 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Initialises Tablesaw's {@code Table} on a daemon thread while the command reads its data: the class's static
-     * initialiser scans the class path with ClassGraph (about a second of CPU over the jar's 68 libraries), and every
-     * table made waits for it. Only commands that will make Tablesaw tables call this — those that write a report;
-     * printed results are {@link scar.text.Sheet}s and CSV files are written from them ({@link scar.text.SheetCsv}),
-     * so a command that prints or writes only CSV and JSON files does not pay for the scan at all. Idempotent.
-     */
-    static synchronized void warmUpTables() {
-        if (warmingUp) {
-            return;
-        }
-        warmingUp = true;
-        if (Runtime.getRuntime().maxMemory() < (128L << 20)) {
-            return; // in a heap this small the scan would compete with the command for memory
-        }
-        Thread t = new Thread(() -> {
-            try {
-                Class.forName("tech.tablesaw.api.Table", true, Main.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError | OutOfMemoryError e) {
-                // the command reports whatever goes wrong when it touches a table (then a NoClassDefFoundError)
-                warmUpOutOfMemory = outOfMemory(e);
-            }
-        }, "scar-tables-warm-up");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
-    }
-
-    /**
      * Called before a command's first probe fit: when this JVM would run the probe's multiply-adds in software
      * ({@link HardwareFma}), prints {@link HardwareFma#WARNING} on standard error, once per process (not at all when
      * the notebook kernel has said it). With a hardware FMA the look takes a fraction of a millisecond.
@@ -177,23 +149,11 @@ public final class Main implements Runnable {
     private static final String OUT_OF_MEMORY = "scar: out of memory; raise the Java heap limit, e.g. "
             + "SCAR_JAVA_OPTS=-Xmx2g";
 
-    /** Whether {@link #warmUpTables()} has run. */
-    private static boolean warmingUp;
-
-    /** The OutOfMemoryError that broke the warm-up's class initialisation, or null. */
-    private static volatile OutOfMemoryError warmUpOutOfMemory;
-
-    /**
-     * The OutOfMemoryError that {@code e} is or was caused by (a class initialiser may wrap it, and a class whose
-     * initialiser ran out of memory on the warm-up thread fails later with a NoClassDefFoundError), or null.
-     */
+    /** The OutOfMemoryError that {@code e} is or was caused by (a class initialiser may wrap it), or null. */
     private static OutOfMemoryError outOfMemory(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OutOfMemoryError oom) {
                 return oom;
-            }
-            if (t instanceof NoClassDefFoundError && warmUpOutOfMemory != null) {
-                return warmUpOutOfMemory;
             }
         }
         return null;

@@ -16,7 +16,6 @@ import scar.report.Reports;
 import scar.report.StagedOutput;
 import scar.text.Format;
 import scar.text.Text;
-import scar.text.TextTable;
 
 /** The steps shared by {@code demo} and {@code report}: characterise, plan, evaluate, write, summarise. */
 final class Study {
@@ -29,7 +28,6 @@ final class Study {
      * show that same duration.
      */
     static int run(Supplier<MultiModalDataset> source, Path out, int seeds, ScarOptions options, int width) {
-        Main.warmUpTables(); // the report's tables and charts are made from Tablesaw tables
         // The default name is the data's, so without -o the data is read first.
         MultiModalDataset data = out != null ? null : source.get();
         long start = System.nanoTime();
@@ -59,7 +57,7 @@ final class Study {
         }
 
         System.out.println();
-        System.out.print(TextTable.render(profile.toTable(), width));
+        System.out.print(profile.toSheet().render(width));
         for (ScarProfile p : profile.modalities()) {
             System.out.print(Text.wrap(p.modality() + ": foundation size " + Format.items(p.foundationSize())
                     + " for " + Format.items(p.size()) + " training items; test accuracy "

@@ -171,6 +171,11 @@ public record HardItems(String[] classNames, List<Item> items, @Stored(min = 0) 
      * @throws IllegalArgumentException if {@code perClass} or {@code maxRows} is below 1
      */
     public Table preview(int perClass, int maxRows, String fullTable) {
+        return previewSheet(perClass, maxRows, fullTable).toTable();
+    }
+
+    /** {@link #preview} before it becomes a table (a report needs no Tablesaw {@code Table}). */
+    public Sheet previewSheet(int perClass, int maxRows, String fullTable) {
         if (perClass < 1 || maxRows < 1) {
             throw new IllegalArgumentException("perClass is " + perClass + " and maxRows " + maxRows
                     + "; expected both ≥ 1");
@@ -187,8 +192,7 @@ public record HardItems(String[] classNames, List<Item> items, @Stored(min = 0) 
         String left = classes < k ? String.format(java.util.Locale.ROOT,
                 "; the first %,d of %,d classes, the other %,d classes' items are left out here", classes, k,
                 k - classes) : "";
-        Table t = new HardItems(classNames, shown, trainWrong, testWrong, perClass).toTable();
-        return t.setName("items the full-data probe gets wrong or nearly wrong: per class the " + each
+        return new HardItems(classNames, shown, trainWrong, testWrong, perClass).toSheet().titled("items the full-data probe gets wrong or nearly wrong: per class the " + each
                 + " with the smallest margins, of " + this.perClass + " per class and split kept" + left
                 + ". All " + String.format(java.util.Locale.ROOT, "%,d", items.size()) + " kept items: "
                 + fullTable);

@@ -105,11 +105,11 @@ public record Repeats(long[] seeds, @Stored(min = 0) double[] foundationSizes, @
     }
 
     /**
-     * {@link #toTable(String[])} before it becomes a table (printing it needs no Tablesaw {@code Table}): the median,
-     * minimum and maximum of each number as columns of their own ({@code step_size}, {@code step_size_min},
+     * {@link #toTable(String[])} before it becomes a table (printing and reports need no Tablesaw {@code Table}): the
+     * median, minimum and maximum of each number as columns of their own ({@code step_size}, {@code step_size_min},
      * {@code step_size_max}), which read as one, {@code 118,198 (117,920–118,431)} ({@link scar.text.Columns#shown}).
      */
-    scar.text.Sheet perClass(String[] classNames) {
+    public scar.text.Sheet perClass(String[] classNames) {
         var name = tech.tablesaw.api.StringColumn.create("class", classNames);
         List<tech.tablesaw.columns.Column<?>> columns = new java.util.ArrayList<>(List.of(name));
         columns.addAll(Interval.spreadColumns("step_size", perClass(classNames.length, this::stepSize), Kind.ITEMS));

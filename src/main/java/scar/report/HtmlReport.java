@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import scar.plot.Charts;
 import scar.text.Format;
+import scar.text.Sheet;
 import tech.tablesaw.api.Table;
 
 /**
@@ -91,7 +92,22 @@ public final class HtmlReport {
      * @throws IllegalArgumentException if {@code maxRows < 0}
      */
     public HtmlReport table(Table table, int maxRows) {
-        blocks.add(HtmlTables.render(Objects.requireNonNull(table, "table"), maxRows));
+        Objects.requireNonNull(table, "table");
+        return table(new Sheet(table.name(), table.columns()), maxRows);
+    }
+
+    /** {@code sheet} with at most {@link #DEFAULT_MAX_ROWS} rows. */
+    public HtmlReport table(Sheet sheet) {
+        return table(sheet, DEFAULT_MAX_ROWS);
+    }
+
+    /**
+     * {@code sheet} as {@link #table(Table, int)} shows a table, without making a Tablesaw {@code Table}.
+     *
+     * @throws IllegalArgumentException if {@code maxRows < 0}
+     */
+    public HtmlReport table(Sheet sheet, int maxRows) {
+        blocks.add(HtmlTables.render(Objects.requireNonNull(sheet, "sheet"), maxRows));
         return this;
     }
 

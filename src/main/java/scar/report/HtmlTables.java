@@ -3,12 +3,12 @@ package scar.report;
 import java.util.List;
 
 import scar.text.Columns;
+import scar.text.Sheet;
 import tech.tablesaw.api.NumberColumn;
-import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Tablesaw tables as escaped HTML tables: numbers right-aligned in the project's number format
+ * Sheets (Tablesaw columns, no {@code Table} needed) as escaped HTML tables: numbers right-aligned in the project's number format
  * ({@link Columns#cell}), an interval's three columns as one ({@link Columns#shown}); rows, columns
  * ({@link HtmlReport#MAX_COLUMNS}) and the text of a cell ({@link HtmlReport#MAX_CELL}) bounded.
  */
@@ -16,7 +16,7 @@ final class HtmlTables {
 
     private HtmlTables() {}
 
-    static String render(Table table, int maxRows) {
+    static String render(Sheet table, int maxRows) {
         if (maxRows < 0) {
             throw new IllegalArgumentException("maxRows is " + maxRows + "; expected ≥ 0");
         }
@@ -25,8 +25,8 @@ final class HtmlTables {
         List<Column<?>> columns = all.subList(0, Math.min(HtmlReport.MAX_COLUMNS, all.size()));
         StringBuilder html = new StringBuilder(256 + 64 * shown * Math.max(1, columns.size()));
         html.append("<div class=\"table\"><table class=\"data\">");
-        if (table.name() != null && !table.name().isBlank()) {
-            html.append("<caption>").append(HtmlReport.escapeCell(table.name())).append("</caption>");
+        if (!table.title().isBlank()) {
+            html.append("<caption>").append(HtmlReport.escapeCell(table.title())).append("</caption>");
         }
         html.append("<thead><tr>");
         for (Column<?> col : columns) {

@@ -77,12 +77,12 @@ public final class Reports {
         }
         if (profile.modalities().size() > 1) {
             r.heading("Modalities");
-            r.table(profile.toTable());
+            r.table(profile.toSheet());
             r.chart("Step-size distribution per modality: the generalisation bias", Figures.stepSizes(profile));
             profile.agreement().ifPresent(a -> {
                 r.heading("Which modality falls short: SCAR and the held-out evidence");
                 r.paragraph(a.summary());
-                r.table(a.toTable());
+                r.table(a.toSheet());
                 r.chart("Held-out recall per class and modality (✓ SCAR's bottleneck agrees, ✗ it does not)",
                         Figures.agreement(profile));
             });
@@ -94,21 +94,21 @@ public final class Reports {
         for (ScarProfile p : profile.modalities()) {
             r.heading("Modality " + p.modality());
             r.keyValues(p.summaryLines());
-            r.table(p.toTable());
+            r.table(p.toSheet());
             if (p.repeats().any()) {
-                r.table(p.repeats().toTable(p.classNames()));
+                r.table(p.repeats().perClass(p.classNames()));
             }
             r.chart("Step sizes per class, items present and the foundation size", Figures.stepSizes(p));
             r.chart("The four measures against the sampling fraction 1/r", Figures.measures(p));
             if (p.evidence().hasCurve()) {
-                r.table(p.learningCurve());
+                r.table(p.evidence().curve().toSheet());
                 if (profile.modalities().size() == 1) {
                     r.chart("Held-out learning curve with the power-law fit, its 95% band and the back-test",
                             Figures.learningCurve(p));
                 }
-                r.table(p.evidenceTable());
+                r.table(p.evidenceSheet());
             }
-            r.table(p.evidence().hardItems().preview(HARD_ITEMS_PER_CLASS, HtmlReport.DEFAULT_MAX_ROWS,
+            r.table(p.evidence().hardItems().previewSheet(HARD_ITEMS_PER_CLASS, HtmlReport.DEFAULT_MAX_ROWS,
                     Exports.hardItemsFile(p.modality()) + " in the folder written by scar characterize -o, or "
                     + "hardItems() in a notebook"));
         }
@@ -119,7 +119,7 @@ public final class Reports {
                     + ")."
                     + (plan.paired().outlook().hasGains() ? " recall_gain is the held-out recall the class's items "
                     + "are predicted to add by its learning curve." : ""));
-            r.table(plan.paired().toTable());
+            r.table(plan.paired().toSheet());
             r.chart("Items to add per class, stacked on the items present", Figures.plan(plan.paired()));
         } else if (plan != null) {
             r.heading("Completion plan");
@@ -127,8 +127,8 @@ public final class Reports {
                     + "(largest shortfall) and the paired shortfall: acquiring a paired item serves every modality, "
                     + "so each class needs the largest shortfall over its modalities. The paired plan's budget: "
                     + plan.paired().outlook().budgetReason() + " (" + plan.paired().budgetLine() + ").");
-            r.table(plan.paired().toTable());
-            r.table(plan.toTable());
+            r.table(plan.paired().toSheet());
+            r.table(plan.toSheet());
             // the chart plots each modality's own plan (its step sizes, its own default budget), not the paired plan
             // of the table above: its totals differ (wikipedia: image 19,552, text 9,317; paired 19,552)
             r.chart("Each modality's own plan — its step sizes and its own budget, not the paired plan of the table "
@@ -146,7 +146,7 @@ public final class Reports {
         r.paragraph("Each seed splits every class 60/40 into primary and reserve, plans on the primary set, and "
                 + "compares the test accuracy of a probe trained on the primary set, on it plus the SCAR fill, a "
                 + "random fill and an even fill of the same size, and on the full set.");
-        r.table(evaluation.toTable());
+        r.table(evaluation.toSheet());
         boolean oneSeed = evaluation.results().stream().allMatch(x -> x.runs().size() < 2);
         r.chart(oneSeed ? "Test accuracy per strategy (one seed: no spread to show)"
                 : "Test accuracy per strategy (mean ± standard deviation over seeds)", Figures.evaluation(evaluation));

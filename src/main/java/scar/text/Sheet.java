@@ -7,10 +7,10 @@ import tech.tablesaw.columns.Column;
 
 /**
  * A titled list of Tablesaw columns: a table before it becomes a Tablesaw {@link Table}. Results build their tables
- * as sheets so that printing them ({@link #render}) and writing them as CSV ({@link SheetCsv}) never touch
- * {@code Table}: that class's static initialiser scans the whole class path with ClassGraph (about a second of CPU
- * with the CLI's 68 jars), which a command that only prints text or writes files should not pay. {@link #toTable()}
- * gives the Tablesaw table for notebooks and reports.
+ * as sheets so that printing them ({@link #render}), writing them as CSV ({@link SheetCsv}) and showing them in an
+ * HTML report never touch {@code Table}: that class's static initialiser scans the whole class path with ClassGraph
+ * (about a second of CPU with the CLI's 68 jars), which no CLI command should pay for. {@link #toTable()} gives the
+ * Tablesaw table for notebooks.
  *
  * @param title   the table's name (may be empty)
  * @param columns the columns, all of one length

@@ -41,19 +41,19 @@ class StartUpTest {
     }
 
     /**
-     * Writing the results files (CSV from {@link scar.text.Sheet}s, JSON) needs no {@code Table} either. The class is
-     * loaded — JSON's reflection over a result's methods meets {@code toTable()}'s return type — but never
-     * initialised, so ClassGraph never runs.
+     * Writing the results files (CSV from {@link scar.text.Sheet}s, JSON) or a report (HTML tables from sheets) needs
+     * no {@code Table} either. The class is loaded — JSON's reflection over a result's methods meets
+     * {@code toTable()}'s return type — but never initialised, so ClassGraph never runs.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"characterize", "plan", "evaluate"})
+    @ValueSource(strings = {"characterize", "plan", "evaluate", "report"})
     void writingFilesNeverScansTheClassPath(String verb, @TempDir Path dir) throws Exception {
         Path log = dir.resolve("classes.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xlog:class+load=info,class+init=info:file=" + log, "-Djava.awt.headless=true", "-cp",
                 System.getProperty("java.class.path"), "scar.cli.Main", verb, "iris", "--ratios", "1,2", "--quiet",
-                "-o", dir.resolve("out").toString()));
-        if (verb.equals("evaluate")) {
+                "-o", dir.resolve("out").resolve(verb.equals("report") ? "report.html" : "").toString()));
+        if (verb.equals("evaluate") || verb.equals("report")) {
             command.addAll(List.of("--seeds", "1"));
         }
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -61,7 +61,8 @@ class StartUpTest {
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the CLI did not finish");
         assertEquals(0, p.exitValue(), out);
         try (var files = Files.list(dir.resolve("out"))) {
-            assertTrue(files.anyMatch(f -> f.toString().endsWith(".csv")), "CSV files were written");
+            assertTrue(files.anyMatch(f -> f.toString().endsWith(verb.equals("report") ? ".html" : ".csv")),
+                    "the files were written");
         }
         List<String> trace = Files.readAllLines(log);
         assertTrue(trace.stream().anyMatch(l -> l.contains("Initializing 'tech/tablesaw/api/StringColumn'")),
