@@ -62,7 +62,7 @@ public final class DatasetFolder {
                 views.add(view);
                 manifest.set("view." + view + ".file", f);
             }
-            manifest.set("views", String.join(",", views));
+            manifest.setList("views", views);
         }
         String fallbackName = folder.toAbsolutePath().normalize().getFileName() == null ? "dataset"
                 : folder.toAbsolutePath().normalize().getFileName().toString();

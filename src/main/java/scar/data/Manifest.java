@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -121,6 +122,11 @@ final class Manifest {
 
     void set(String key, String value) {
         properties.setProperty(key, value);
+    }
+
+    /** Sets {@code key} to {@code items} so that {@link #list} gives them back, commas inside an item included. */
+    void setList(String key, List<String> items) {
+        set(key, String.join(",", items.stream().map(i -> i.replace(',', COMMA)).toList()));
     }
 
     /** The trimmed value of {@code key}, or {@code absent}. */

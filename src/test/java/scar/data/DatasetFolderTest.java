@@ -132,6 +132,18 @@ class DatasetFolderTest {
     }
 
     @Test
+    void withoutManifestAViewFileNameMayHoldACommaAsAManifestsEscapedCommaMay() throws IOException {
+        // the found views were joined with commas and split again: "view_te,xt.csv" became views 'te' and 'xt', and
+        // the error blamed a manifest.properties that does not exist
+        Files.delete(folder().resolve("manifest.properties"));
+        Files.move(dir.resolve("view_b.csv"), dir.resolve("view_te,xt.csv"));
+        MultiModalDataset ds = DatasetFolder.load(dir);
+        assertEquals(List.of("a", "te,xt"), ds.modalityNames());
+        assertEquals(9f, ds.modality("te,xt").embeddings().get(2, 2));
+        assertEquals(List.of("te,xt"), DatasetFolder.load(dir, List.of("te,xt")).modalityNames());
+    }
+
+    @Test
     void missingFolderAndMissingViewFile() throws IOException {
         assertFails(UncheckedIOException.class, () -> DatasetFolder.load(dir.resolve("nope")), "nope", "not found");
         Files.delete(folder().resolve("view_b.csv"));
