@@ -9,8 +9,8 @@ import tech.tablesaw.columns.Column;
 /**
  * Writes a {@link Sheet} as CSV, byte for byte as Tablesaw 0.44's {@code table.write().csv(writer)} writes the same
  * columns as a {@code Table} — without making one: {@code Table}'s static initialiser scans the class path, which a
- * command that only writes files should not pay for. {@code SheetCsvTest} compares the two on every file the CLI
- * writes.
+ * command that only writes files should not pay for. {@code SheetCsvTest} compares the two on random text,
+ * {@code CsvExportsTest} on every CSV file the CLI writes.
  *
  * <p>The format Tablesaw's defaults give (its CSV writer is univocity-parsers 2.9 with trimming on):
  * <ul>
