@@ -40,10 +40,10 @@ public final class SparkKernel {
     /** The kernel's Log4j 2 configuration, a resource of this module: WARN, written to the process's stderr. */
     static final String LOG_CONFIG = "scar/spark/kernel-log4j2.properties";
     /**
-     * SLF4J's provider named: Spark's Log4j 2 binding. The core's {@code target/lib}, first on the class path, holds
-     * {@code slf4j-nop}; left to choose, SLF4J took that one (Spark logged nothing, warnings included) and printed
-     * five lines about the providers it found. Named, it looks no further; the verbosity hides the one line that says
-     * it was named. Log4j reads {@link #LOG_CONFIG}.
+     * SLF4J's provider named: Spark's Log4j 2 binding. The core's {@code target/lib} holds {@code slf4j-nop}; left to
+     * choose, SLF4J printed five lines about the providers it found, and while the core's jars came first on the
+     * class path it took that one (Spark logged nothing, warnings included). Named, it looks no further; the
+     * verbosity hides the one line that says it was named. Log4j reads {@link #LOG_CONFIG}.
      */
     public static final List<String> LOGGING_FLAGS = List.of(
             "-Dslf4j.provider=org.apache.logging.slf4j.SLF4JServiceProvider", "-Dslf4j.internal.verbosity=WARN",
@@ -83,11 +83,21 @@ public final class SparkKernel {
         return install(root, root.resolve("spark/target/scar-spark-classes.jar"), dataDir, name);
     }
 
-    /** Writes the kernelspec into {@code dataDir} with this module's classes from {@code sparkClasses}. */
+    /**
+     * Writes the kernelspec into {@code dataDir} with this module's classes from {@code sparkClasses}.
+     *
+     * <p>Spark's side of the class path comes first: {@code spark/target/lib} holds Spark and the core's dependencies
+     * in the versions Maven chose beside Spark (those {@code scar-spark.jar} ships), so each library that both use
+     * resolves to one version, the one Spark was built with. The core jar comes after them, and with it its own
+     * {@code target/lib} (its manifest's Class-Path puts that right behind it, wherever the jar stands), from which a
+     * class is then loaded only where Spark's side has none: the Jupyter layer. The other way round, the core's
+     * Parquet 1.18.2 came before Spark's 1.17.0 and a filtered read failed in Spark's Parquet reader
+     * (NoSuchMethodError), and ICU 74 before Spark's 78 changed the collations Spark knows.
+     */
     static Path install(Path root, Path sparkClasses, Path dataDir, String name) {
-        List<Path> classpath = List.of(root.resolve("target/scar.jar"), root.resolve("target/lib/*"), sparkClasses,
-                root.resolve("spark/target/lib/*"));
-        for (Path p : List.of(classpath.get(0), classpath.get(2))) {
+        List<Path> classpath = List.of(sparkClasses, root.resolve("spark/target/lib/*"),
+                root.resolve("target/scar.jar"), root.resolve("target/lib/*"));
+        for (Path p : List.of(classpath.get(2), classpath.get(0))) {
             if (!Files.exists(p)) {
                 throw new IllegalArgumentException(p + " is missing; build first: mvn -B install -DskipTests && "
                         + "mvn -B -f spark/pom.xml package -DskipTests");

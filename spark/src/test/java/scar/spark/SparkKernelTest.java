@@ -27,9 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Spark kernel through a real Jupyter client (Debian's jupyter_client under /usr/bin/python3): a cell starts a
- * local[*] session and characterises a Parquet DataFrame, rendered as HTML like any profile; a longer study is
- * interrupted once progress shows a fit done, the cell ends in an error, and the session answers the next cell. Spark's
- * log goes to the kernel's standard error.
+ * local[*] session and characterises a Parquet DataFrame, rendered as HTML like any profile; a filtered read of the
+ * file and Spark's list of collations give what they give in this JVM (with the core's Parquet and ICU ahead of
+ * Spark's on the kernel's class path, the filter failed in Spark's reader and the collations differed); a longer
+ * study is interrupted once progress shows a fit done, the cell ends in an error, and the session answers the next
+ * cell. Spark's log goes to the kernel's standard error.
  */
 class SparkKernelTest {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -42,7 +44,8 @@ class SparkKernelTest {
     void notebookCellsCharacteriseADataFrameAndAnInterruptCancelsTheStudy() throws Exception {
         Path parquet = dir.resolve("emb.parquet");
         installKernel();
-        writeParquet(parquet.toString());
+        long labelOnes = writeParquet(parquet.toString());
+        long collations = Sessions.local().sql("select count(*) from collations()").first().getLong(0);
         JsonObject report = runClient("study", parquet.toString());
 
         JsonObject session = report.getAsJsonObject("session");
@@ -52,6 +55,8 @@ class SparkKernelTest {
         assertEquals("ok", profile.get("status").getAsString(), profile.toString());
         String shown = profile.getAsJsonArray("outputs").toString();
         assertTrue(shown.contains("text/html") && shown.contains("foundation size"), shown);
+        assertEquals(String.valueOf(labelOnes), result(report, "filtered"));
+        assertEquals(String.valueOf(collations), result(report, "collations"));
 
         String progress = report.get("progress_before_interrupt").getAsString();
         assertTrue(progress.matches("(?s).*[1-9][0-9]*/83 fits.*"), "progress shows fits done: " + progress);
@@ -91,6 +96,20 @@ class SparkKernelTest {
             assertFalse(Pattern.compile(TIME + "(INFO|WARN|ERROR) ").matcher(outputs).find(),
                     cell + " shows log lines: " + outputs);
         }
+    }
+
+    /** The text of a cell's result; the cell's status and the first line of its error if it has none. */
+    private static String result(JsonObject report, String cell) {
+        JsonObject reply = report.getAsJsonObject(cell);
+        for (var output : reply.getAsJsonArray("outputs")) {
+            JsonObject o = output.getAsJsonObject();
+            if (o.get("type").getAsString().equals("execute_result")) {
+                return o.getAsJsonObject("data").get("text/plain").getAsString();
+            }
+        }
+        String error = reply.has("evalue") && !reply.get("evalue").isJsonNull()
+                ? reply.get("evalue").getAsString().lines().findFirst().orElse("") : "";
+        return reply.get("status").getAsString() + " " + reply.get("ename") + ": " + error;
     }
 
     /** A line of the kernel's log (layout {@code %d{yy/MM/dd HH:mm:ss} %p %c{1}: %m}) whose level and rest match. */
@@ -154,11 +173,14 @@ class SparkKernelTest {
         return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     }
 
-    private static void writeParquet(String path) {
+    /** Writes 3,000 items of 3 classes; returns how many have label 1. */
+    private static long writeParquet(String path) {
         SplittableRandom random = new SplittableRandom(2);
         List<Row> rows = new ArrayList<>();
+        long ones = 0;
         for (int i = 0; i < 3000; i++) {
             int label = random.nextInt(3);
+            ones += label == 1 ? 1 : 0;
             List<Float> emb = new ArrayList<>();
             for (int j = 0; j < 8; j++) {
                 emb.add((float) (random.nextGaussian() + (j == label ? 1.0 : 0.0)));
@@ -169,5 +191,6 @@ class SparkKernelTest {
                 .add("emb", DataTypes.createArrayType(DataTypes.FloatType, false), false);
         var spark = Sessions.local();
         spark.createDataFrame(rows, schema).coalesce(1).write().parquet(path);
+        return ones;
     }
 }

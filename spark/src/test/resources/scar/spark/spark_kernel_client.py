@@ -2,7 +2,8 @@
 
 usage: spark_kernel_client.py study <kernel-name> <parquet-path>
        spark_kernel_client.py logging <kernel-name> <kernel-stderr-file>
-study: runs a Spark study in a cell, then starts a longer one, interrupts it once it reports a fit done, and checks
+study: runs a Spark study in a cell, counts the file's rows with label 1 (a filter Spark's Parquet reader applies) and
+Spark's collations (ICU's locales), then starts a longer one, interrupts it once it reports a fit done, and checks
 that the kernel and the Spark session still answer.
 logging: the kernel's standard error goes to the given file; a cell starts a local session and a job whose tasks fail;
 the file's size is noted ("quiet_bytes"); a cell sets spark.log.level to INFO and starts a new session.
@@ -43,6 +44,8 @@ def study(km, kc, parquet, report):
     report["profile"] = run(kc, "var df = spark.read().parquet(\"%s\");\n"
                                 "characterize(df, \"emb\", \"label\", "
                                 "scar.foundation.ScarOptions.defaults().withRatios(1, 2))" % parquet)
+    report["filtered"] = run(kc, "df.where(\"label = 1\").count()")
+    report["collations"] = run(kc, "spark.sql(\"select count(*) from collations()\").first().getLong(0)")
     busy = kc.execute("characterize(df, \"emb\", \"label\", "
                       "scar.foundation.ScarOptions.defaults().withRatios(1, 2, 5, 10, 15, 20, 30))")
     seen = ""
