@@ -29,7 +29,7 @@ final class DatasetSelection {
      * over it (a quick start ends here when that is too much work for C1 alone: {@link QuickStart}).
      */
     MultiModalDataset load(int sweeps) {
-        return QuickStart.read(dataset, modality, sweeps, () -> file.load(dataset, modality));
+        return QuickStart.read(dataset, file.labels, modality, sweeps, () -> file.load(dataset, modality));
     }
 
     /** Refuses an output file that is one of the inputs (see {@link FileOptions#requireNotAnInput}). */

@@ -27,7 +27,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int seeds = 3;
-        return Study.run(() -> QuickStart.read("wikipedia", null, 1 + seeds, () -> scar.Scar.dataset("wikipedia")),
-                out, seeds, ScarOptions.defaults().withSeed(seed), output.width());
+        return Study.run(() -> QuickStart.read("wikipedia", null, null, 1 + seeds,
+                () -> scar.Scar.dataset("wikipedia")), out, seeds, ScarOptions.defaults().withSeed(seed),
+                output.width());
     }
 }

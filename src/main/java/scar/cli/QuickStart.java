@@ -111,13 +111,17 @@ final class QuickStart {
     }
 
     /**
-     * Reads dataset {@code dataset} ({@code modality} alone when not null) with {@code reader} for a command that
-     * runs {@code sweeps} sweeps over it, ending a quick start before the reading ({@link #beforeReading}) or after
+     * Reads dataset {@code dataset} ({@code modality} alone when not null; {@code labels}, its labels file, or null)
+     * with {@code reader} for a command that runs {@code sweeps} sweeps over it, ending a quick start before the
+     * reading ({@link #beforeReading}, or an input that gives its data only once: {@link #readableOnce}) or after
      * it, when the data read are more work than {@link #WORK_LIMIT}.
      */
-    static MultiModalDataset read(String dataset, String modality, int sweeps,
+    static MultiModalDataset read(String dataset, Path labels, String modality, int sweeps,
                                   java.util.function.Supplier<MultiModalDataset> reader) {
         beforeReading(dataset, modality, sweeps);
+        if (exitCode() != 0 && (readableOnce(dataset) || labels != null && readableOnce(labels.toString()))) {
+            throw new Restart(); // read here, its data would be gone for the JVM that restarts after the reading
+        }
         MultiModalDataset data = reader.get();
         if (exitCode() != 0 && work(data, sweeps) > WORK_LIMIT) {
             throw new Restart();
@@ -136,6 +140,36 @@ final class QuickStart {
 
     private static long saturated(double w) {
         return w >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) w;
+    }
+
+    /**
+     * Whether {@code input} is, or is a folder that holds, something that exists but is neither a file nor a folder:
+     * a pipe ({@code /dev/stdin}, a shell's {@code <(...)}), a FIFO or a device, which gives its data once.
+     */
+    static boolean readableOnce(String input) {
+        Path path;
+        try {
+            path = Path.of(input);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+        if (!Files.isDirectory(path)) {
+            return streamOnly(path);
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(path)) {
+            for (Path f : files) {
+                if (streamOnly(f)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            return false; // the reader reports what cannot be read, in its own words
+        }
+    }
+
+    private static boolean streamOnly(Path path) {
+        return Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path);
     }
 
     /**

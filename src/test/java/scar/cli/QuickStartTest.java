@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,35 @@ class QuickStartTest {
         Result r = quickJvm(dir, "characterize", big.toString(), "--labels", big.toString());
         assertEquals(75, r.code, r.out);
         assertEquals("", r.out);
+    }
+
+    /** Runs each task on a thread of its own: one that blocks on a pipe must wait for no pool. */
+    private static final java.util.concurrent.Executor OWN_THREAD = task -> new Thread(task).start();
+
+    @Test
+    void anInputThatGivesItsDataOnceIsLeftToTheRestartedJvm(@TempDir Path dir) throws Exception {
+        // A named pipe, like /dev/stdin or a shell's <(...): read by the quick JVM, which may then restart, it would
+        // be empty (or wait forever for a writer) in the JVM that runs the command.
+        Path plain = Files.writeString(dir.resolve("plain.csv"), "x,y\n" + "1,2\n2,1\n".repeat(10));
+        Path pipe = dir.resolve("pipe.csv");
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor(), "mkfifo");
+        Map<String, List<String>> runs = Map.of(
+                "label,x,y\n" + "0,1,2\n1,2,1\n".repeat(10), List.of("characterize", pipe.toString(), "--quiet"),
+                "0\n1\n".repeat(10), List.of("characterize", plain.toString(), "--labels", pipe.toString(), "--quiet"));
+        for (var run : runs.entrySet()) {
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                try {
+                    Files.writeString(pipe, run.getKey()); // waits for a reader
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, OWN_THREAD);
+            Result r = quickJvm(dir, run.getValue().toArray(String[]::new));
+            assertEquals(75, r.code, run.getValue() + ": " + r.out);
+            assertEquals("", r.out);
+            assertEquals(run.getKey(), Files.readString(pipe), "the restarted JVM gets all of the pipe's data");
+            writer.get(1, TimeUnit.MINUTES);
+        }
     }
 
     @Test
