@@ -41,6 +41,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         cliProcess = true;
+        QuickStart.endWithLauncher();
         reserve = new byte[(int) Math.min(1 << 20, Runtime.getRuntime().maxMemory() / 16)];
         // A helper thread (a library's worker) that runs out of memory must not print a trace of its own: the main
         // thread reports it in one line.

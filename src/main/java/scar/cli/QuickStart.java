@@ -45,6 +45,37 @@ final class QuickStart {
      */
     static final long BYTES_LIMIT = 16L << 20;
 
+    /** The system property the launcher sets to its own process id: the process that waits for the quick JVM. */
+    static final String LAUNCHER = "scar.launcher";
+
+    /** The exit code of a JVM that ends because its launcher ended: that of a JVM ended by SIGTERM. */
+    static final int LAUNCHER_GONE = 128 + 15;
+
+    /**
+     * In a quick start, ends this JVM as SIGTERM would (shutdown hooks, so no staged output is left) once the
+     * launcher that waits for it ({@link #LAUNCHER}) has ended. A signal sent to the launcher alone — {@code kill
+     * PID}, a supervisor's stop, {@code Process.destroy()} — ends the launcher but not this child of it, which would
+     * go on printing and writing after its caller saw the command end; the JVM the launcher execs is the launcher's
+     * own process and gets such a signal itself.
+     */
+    static void endWithLauncher() {
+        String pid = System.getProperty(LAUNCHER);
+        if (exitCode() == 0 || pid == null) {
+            return;
+        }
+        long id;
+        try {
+            id = Long.parseLong(pid.strip());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        java.util.Optional<ProcessHandle> launcher = ProcessHandle.of(id);
+        if (launcher.isEmpty()) {
+            System.exit(LAUNCHER_GONE); // it ended while this JVM started
+        }
+        launcher.get().onExit().thenRun(() -> System.exit(LAUNCHER_GONE));
+    }
+
     /** Thrown to end a quick start; {@link Main} turns it into the launcher's exit code. */
     static final class Restart extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -138,6 +138,39 @@ class QuickStartTest {
     }
 
     @Test
+    void aQuickJvmEndsWhenItsLauncherEnds(@TempDir Path dir) throws Exception {
+        // The launcher waits for the quick JVM: a signal sent to the launcher alone (kill PID, Process.destroy())
+        // ends only the launcher, and the JVM must not go on printing and writing for a caller that saw it end.
+        Path pipe = dir.resolve("pipe.csv");
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor(), "mkfifo");
+        Process launcher = new ProcessBuilder("sleep", "600").start(); // stands in for ./scar
+        // the summary of a named pipe that gives nothing: a quick JVM that waits until it is ended
+        Process quick = startQuickJvm(dir, List.of("-D" + QuickStart.LAUNCHER + "=" + launcher.pid()), "datasets",
+                pipe.toString());
+        // opening the pipe's other end waits for the JVM to open it: the command has started
+        CompletableFuture<OutputStream> writer = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.newOutputStream(pipe);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, OWN_THREAD);
+        try (OutputStream open = writer.get(1, TimeUnit.MINUTES)) {
+            launcher.destroy();
+            launcher.waitFor();
+            assertTrue(quick.waitFor(1, TimeUnit.MINUTES), "the quick JVM ended with its launcher");
+            assertEquals(QuickStart.LAUNCHER_GONE, quick.exitValue());
+            assertEquals("", output(dir));
+        } finally {
+            quick.destroyForcibly();
+            launcher.destroyForcibly();
+            if (!writer.isDone()) {
+                Files.newInputStream(pipe).close(); // lets the waiting open end
+            }
+        }
+    }
+
+    @Test
     void workCountsItemsDimensionsClassesAndSweeps() {
         int[] labels = {0, 1, 2, 0, 1};
         MultiModalDataset data = MultiModalDataset.of("t", labels, new String[] {"a", "b", "c"},
@@ -184,6 +217,23 @@ class QuickStartTest {
     private record Result(int code, String out) {
     }
 
+    /**
+     * Starts {@code args} in a JVM started as the launcher starts its quick JVM, with {@code jvm} options more, in
+     * {@code dir}; standard output and error merged into a file there ({@link #output}).
+     */
+    private static Process startQuickJvm(Path dir, List<String> jvm, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:TieredStopAtLevel=1", "-D" + QuickStart.PROPERTY + "=75"));
+        command.addAll(jvm);
+        command.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                "scar.cli.Main"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("jvm.out").toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        p.getOutputStream().close(); // jshell, were it to start, would end at once
+        return p;
+    }
+
     /** Runs {@code args} in a JVM started as the launcher starts its quick JVM; standard output and error merged. */
     private static Result quickJvm(Path dir, String... args) throws IOException, InterruptedException {
         return quickJvm(dir, List.of(), args);
@@ -192,20 +242,17 @@ class QuickStartTest {
     /** {@link #quickJvm(Path, String...)} with more JVM options. */
     private static Result quickJvm(Path dir, List<String> jvm, String... args) throws IOException,
             InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-D" + QuickStart.PROPERTY + "=75"));
-        command.addAll(jvm);
-        command.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                "scar.cli.Main"));
-        command.addAll(List.of(args));
-        Path log = dir.resolve("jvm.out");
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        p.getOutputStream().close(); // jshell, were it to start, would end at once
+        Process p = startQuickJvm(dir, jvm, args);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the CLI did not finish");
+        return new Result(p.exitValue(), output(dir));
+    }
+
+    /** What the JVM {@link #startQuickJvm} started in {@code dir} printed (it is deleted). */
+    private static String output(Path dir) throws IOException {
+        Path log = dir.resolve("jvm.out");
         String out = Files.readString(log, StandardCharsets.UTF_8);
         Files.delete(log);
-        return new Result(p.exitValue(), out);
+        return out;
     }
 
     // ---- the launcher's side, with a stand-in java ----
@@ -223,6 +270,16 @@ class QuickStartTest {
         assertTrue(lines.get(0).endsWith("characterize big"), lines.get(0));
         assertFalse(lines.get(1).contains("TieredStopAtLevel") || lines.get(1).contains("quickStart"), lines.get(1));
         assertTrue(lines.get(1).endsWith("characterize big"), lines.get(1));
+    }
+
+    @Test
+    void theLauncherTellsTheQuickJvmWhichProcessWaitsForIt(@TempDir Path tree) throws Exception {
+        Path calls = tree.resolve("calls");
+        Launcher l = new Launcher(tree, "echo \"$PPID $*\" >> '" + calls + "'\nexit 0");
+        assertEquals(0, l.run(Map.of(), "characterize", "iris"));
+        String call = Files.readAllLines(calls).get(0);
+        String parent = call.substring(0, call.indexOf(' '));
+        assertTrue(call.contains(" -D" + QuickStart.LAUNCHER + "=" + parent + " "), call);
     }
 
     @Test
