@@ -283,6 +283,17 @@ class QuickStartTest {
     }
 
     @Test
+    void aCtrlCWhileTheQuickJvmEndsForARestartEndsTheCommand(@TempDir Path tree) throws Exception {
+        // the JVM's exit with 75 is under way when Ctrl-C (SIGINT to the process group) arrives: the JVM's status
+        // stays 75, and only the launcher can tell that the user asked to stop
+        Path calls = tree.resolve("calls");
+        Launcher l = new Launcher(tree, "echo \"$*\" >> '" + calls + "'\n"
+                + "case \"$*\" in *scar.quickStart=75*) kill -INT $PPID; exit 75 ;; esac\nexit 0");
+        assertEquals(130, l.run(Map.of(), "characterize", "big"));
+        assertEquals(1, Files.readAllLines(calls).size(), "no second JVM");
+    }
+
+    @Test
     void theQuickJvmsOwnExitCodeIsTheLaunchers(@TempDir Path tree) throws Exception {
         Path calls = tree.resolve("calls");
         Launcher l = new Launcher(tree, "echo \"$*\" >> '" + calls + "'\nexit 2");
