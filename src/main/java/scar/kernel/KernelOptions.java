@@ -23,18 +23,22 @@ import java.util.regex.Pattern;
  *       {@code 4M}. Default {@value #DEFAULT_OUTPUT_LIMIT}.</li>
  *   <li>{@value #MAVEN_SETTINGS}: the Maven {@code settings.xml} that {@code %maven} reads instead of
  *       {@code ~/.m2/settings.xml} (local repository, offline mode, mirrors, proxies, repositories).</li>
+ *   <li>{@value #IMPORTS}: a class-path resource listing a kernel's own imports, one snippet a line as in the
+ *       kernel's {@code startup.jsh}, run right after those; the Spark kernel names Spark's
+ *       ({@code scar/spark/kernel-startup.jsh}). Default: none.</li>
  * </ul>
  *
  * <p>A value that cannot be read is reported ({@link #problems()}) and the default is used, so a typo in the
  * kernelspec never keeps the kernel from starting.
  */
 record KernelOptions(Optional<Duration> timeout, Optional<Path> startupScript, long outputLimit,
-                     Optional<Path> mavenSettings, List<String> problems) {
+                     Optional<Path> mavenSettings, Optional<String> imports, List<String> problems) {
 
     static final String TIMEOUT = "SCAR_KERNEL_TIMEOUT";
     static final String STARTUP_SCRIPT = "SCAR_KERNEL_STARTUP_SCRIPT";
     static final String OUTPUT_LIMIT = "SCAR_KERNEL_OUTPUT_LIMIT";
     static final String MAVEN_SETTINGS = "SCAR_KERNEL_MAVEN_SETTINGS";
+    static final String IMPORTS = "SCAR_KERNEL_IMPORTS";
     static final long DEFAULT_OUTPUT_LIMIT = 1L << 20;
 
     private static final Pattern DURATION = Pattern.compile(
@@ -45,10 +49,10 @@ record KernelOptions(Optional<Duration> timeout, Optional<Path> startupScript, l
         problems = List.copyOf(problems);
     }
 
-    /** Defaults: no timeout, no start-up script, a 1 MiB output limit, {@code ~/.m2/settings.xml}. */
+    /** Defaults: no timeout, no start-up script, a 1 MiB output limit, {@code ~/.m2/settings.xml}, no more imports. */
     static KernelOptions defaults() {
         return new KernelOptions(Optional.empty(), Optional.empty(), DEFAULT_OUTPUT_LIMIT, Optional.empty(),
-                List.of());
+                Optional.empty(), List.of());
     }
 
     /** The options in {@code env} (normally {@link System#getenv()}). */
@@ -75,7 +79,8 @@ record KernelOptions(Optional<Duration> timeout, Optional<Path> startupScript, l
         }
         Optional<Path> script = Optional.ofNullable(blankToNull(env.get(STARTUP_SCRIPT))).map(Path::of);
         Optional<Path> settings = Optional.ofNullable(blankToNull(env.get(MAVEN_SETTINGS))).map(Path::of);
-        return new KernelOptions(timeout, script, limit, settings, problems);
+        Optional<String> imports = Optional.ofNullable(blankToNull(env.get(IMPORTS)));
+        return new KernelOptions(timeout, script, limit, settings, imports, problems);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -53,7 +54,8 @@ import scar.foundation.Progress;
  * which buffers per cell, caps what one cell sends and sends everything before the cell's reply. Long SCAR
  * computations show their progress as one updating display ({@link NotebookProgress}).
  *
- * <p>The imports listed in {@value #STARTUP_RESOURCE}, then the user's start-up script
+ * <p>The imports listed in {@value #STARTUP_RESOURCE}, then those of the resource a kernelspec names in
+ * {@value KernelOptions#IMPORTS} (the Spark kernel's), then the user's start-up script
  * ({@value KernelOptions#STARTUP_SCRIPT}), are evaluated on a background thread when the kernel starts (which also
  * warms up the compiler); a snippet that fails is reported on stderr (in the first cell) and skipped.
  */
@@ -157,7 +159,9 @@ public final class ScarKernel extends BaseKernel {
     void runStartupSnippets() {
         scar.probe.HardwareFma.warnOnce(System.err, "scar kernel: ");
         try {
-            for (String snippet : startupSnippets()) {
+            List<String> snippets = new ArrayList<>(startupSnippets());
+            options.imports().ifPresent(resource -> snippets.addAll(moreImports(resource)));
+            for (String snippet : snippets) {
                 try {
                     synchronized (startupLock) { // one snippet at a time, so isComplete can answer in between
                         session.eval(snippet, snippet, 0);
@@ -201,15 +205,30 @@ public final class ScarKernel extends BaseKernel {
     /** The non-blank, non-comment lines of {@value #STARTUP_RESOURCE}. */
     static List<String> startupSnippets() {
         InputStream in = ScarKernel.class.getResourceAsStream(STARTUP_RESOURCE);
+        return in == null ? List.of() : snippets(in, STARTUP_RESOURCE);
+    }
+
+    /**
+     * The snippets of class-path resource {@code resource} ({@value KernelOptions#IMPORTS}), read as
+     * {@value #STARTUP_RESOURCE}; none, said on stderr, if the class path has no such resource.
+     */
+    private List<String> moreImports(String resource) {
+        InputStream in = ScarKernel.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
+            processErr.println("scar kernel: " + KernelOptions.IMPORTS + ": no class-path resource " + resource
+                    + "; starting with the kernel's own imports only");
             return List.of();
         }
+        return snippets(in, resource);
+    }
+
+    private static List<String> snippets(InputStream in, String resource) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return reader.lines().map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("//"))
                     .collect(Collectors.toList());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + STARTUP_RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 

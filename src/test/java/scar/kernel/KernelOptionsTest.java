@@ -42,6 +42,9 @@ class KernelOptionsTest {
         assertEquals(Optional.of(Path.of("/tmp/init.jsh")), o.startupScript());
         assertEquals(2L << 20, o.outputLimit());
         assertEquals(Optional.of(Path.of("/tmp/s.xml")), o.mavenSettings());
+        assertEquals(Optional.empty(), o.imports());
+        assertEquals(Optional.of("scar/spark/kernel-startup.jsh"),
+                KernelOptions.from(Map.of(KernelOptions.IMPORTS, " scar/spark/kernel-startup.jsh ")).imports());
         assertTrue(o.problems().isEmpty());
         KernelOptions typo = KernelOptions.from(Map.of(KernelOptions.TIMEOUT, "ten minutes",
                 KernelOptions.OUTPUT_LIMIT, "big"));

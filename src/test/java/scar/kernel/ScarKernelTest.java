@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -491,7 +492,7 @@ class ScarKernelTest {
     void aCellLongerThanTheTimeoutIsStoppedAndTheKernelLives() {
         ScarKernel limited = new ScarKernel(TestClasspath.entries(), new KernelOptions(
                 java.util.Optional.of(Duration.ofMillis(500)), java.util.Optional.empty(), 1 << 20,
-                java.util.Optional.empty(), List.of()));
+                java.util.Optional.empty(), java.util.Optional.empty(), List.of()));
         try {
             limited.runStartupSnippets();
             limited.evalRaw("int kept = 9;");
@@ -503,6 +504,39 @@ class ScarKernelTest {
         } finally {
             limited.onShutdown(false);
         }
+    }
+
+    /**
+     * A kernelspec's {@value KernelOptions#IMPORTS} resource runs after the kernel's own imports, so a single-type
+     * import there settles a name that two of those bring (Date: java.util's here, as in the Spark kernel Row is
+     * Tablesaw's until its resource names Spark's); a resource the class path lacks is one line on the kernel's
+     * stderr and the kernel starts with its own imports.
+     */
+    @Test
+    void aKernelspecsImportsResourceRunsAfterTheKernelsOwnImports() {
+        assertEquals("java.util.Date", kernel.evalRaw("Date.class.getName()"), "the plain kernel's Date");
+        PrintStream err = System.err;
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        ScarKernel more = withImports("scar/kernel/more-imports.jsh");
+        ScarKernel missing = withImports("scar/kernel/no-such-imports.jsh");
+        System.setErr(err);
+        try {
+            more.runStartupSnippets();
+            assertEquals("java.sql.Date", more.evalRaw("Date.class.getName()"));
+            assertEquals("tech.tablesaw.api.Table", more.evalRaw("Table.class.getName()"), "the kernel's own kept");
+            missing.runStartupSnippets();
+            assertEquals("java.util.Date", missing.evalRaw("Date.class.getName()"));
+            assertEquals("scar kernel: SCAR_KERNEL_IMPORTS: no class-path resource scar/kernel/no-such-imports.jsh;"
+                    + " starting with the kernel's own imports only", stderr.toString(StandardCharsets.UTF_8).strip());
+        } finally {
+            more.onShutdown(false);
+            missing.onShutdown(false);
+        }
+    }
+
+    private static ScarKernel withImports(String resource) {
+        return new ScarKernel(TestClasspath.entries(), KernelOptions.from(Map.of(KernelOptions.IMPORTS, resource)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import scar.kernel.KernelInstaller;
 
@@ -15,6 +16,9 @@ import scar.kernel.KernelInstaller;
  * Installs the "Java (SCAR + Spark)" kernelspec: the SCAR kernel with Spark on its class path and Spark's Java 17
  * flags, so that a notebook can start a session ({@code spark()}, {@code local[*]} unless configured) and call
  * {@code characterize(df, "emb", "label")}. Run by {@code spark/kernel-install} from a built tree.
+ *
+ * <p>Cells start with Spark's {@code org.apache.spark.sql.*} imported as well as the SCAR kernel's imports, and
+ * {@code Row} is Spark's ({@link #IMPORTS}).
  *
  * <p>The kernel logs through Spark's Log4j 2 ({@link #LOGGING_FLAGS}): Spark's warnings and errors reach the kernel
  * process's standard error (the Jupyter server's terminal), never a cell; INFO only when {@code spark.log.level} asks.
@@ -37,6 +41,15 @@ public final class SparkKernel {
             "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
             "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false",
             "-Dio.netty.tryReflectionSetAccessible=true");
+    /**
+     * The kernel's own imports, a resource of this module that the SCAR kernel runs after its {@code startup.jsh}
+     * (named by the kernelspec's {@value #IMPORTS_VARIABLE}): {@code org.apache.spark.sql.*}, and Spark's
+     * {@code Row} by name, as the core's imports bring Tablesaw's, so {@code Dataset<Row>} compiles in a cell with or
+     * without the cell's own {@code import org.apache.spark.sql.*;}.
+     */
+    static final String IMPORTS = "scar/spark/kernel-startup.jsh";
+    /** The SCAR kernel's option (an environment variable of the kernelspec) naming a resource of more imports. */
+    static final String IMPORTS_VARIABLE = "SCAR_KERNEL_IMPORTS";
     /** The kernel's Log4j 2 configuration, a resource of this module: WARN, written to the process's stderr. */
     static final String LOG_CONFIG = "scar/spark/kernel-log4j2.properties";
     /**
@@ -106,7 +119,8 @@ public final class SparkKernel {
         List<String> flags = new ArrayList<>(KernelInstaller.DEFAULT_JVM_FLAGS);
         flags.addAll(JAVA_17_FLAGS);
         flags.addAll(LOGGING_FLAGS);
-        Path dir = KernelInstaller.install(dataDir, name, KernelInstaller.currentJava(), classpath, flags);
+        Path dir = KernelInstaller.install(dataDir, name, KernelInstaller.currentJava(), classpath, flags,
+                Map.of(IMPORTS_VARIABLE, IMPORTS));
         Path json = dir.resolve("kernel.json");
         try {
             String text = Files.readString(json, StandardCharsets.UTF_8);

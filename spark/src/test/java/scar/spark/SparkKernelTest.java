@@ -74,12 +74,10 @@ class SparkKernelTest {
      */
     @Test
     void sparkWarningsReachTheKernelsStderrAndInfoOnlyWhenAsked() throws Exception {
-        installKernel();
         Path stderr = dir.resolve("kernel.err");
-        JsonObject report = runClient("logging", stderr.toString());
-        assertEquals("ok", report.getAsJsonObject("session").get("status").getAsString(), report.toString());
-        assertEquals("error", report.getAsJsonObject("failed").get("status").getAsString(), report.toString());
-        assertEquals("ok", report.getAsJsonObject("info").get("status").getAsString(), report.toString());
+        JsonObject report = runWithStderr("logging", stderr);
+        assertEquals("error", status(report, "failed"), report.toString());
+        assertEquals("ok", status(report, "info"), report.toString());
 
         byte[] log = Files.readAllBytes(stderr);
         int quiet = report.get("quiet_bytes").getAsInt();
@@ -96,6 +94,42 @@ class SparkKernelTest {
             assertFalse(Pattern.compile(TIME + "(INFO|WARN|ERROR) ").matcher(outputs).find(),
                     cell + " shows log lines: " + outputs);
         }
+    }
+
+    /**
+     * {@code Dataset<Row>} compiles in a cell with or without the cell's own {@code import org.apache.spark.sql.*;}
+     * (the core's {@code tech.tablesaw.api.*} also has a {@code Row}: with both on demand, "reference to Row is
+     * ambiguous"); Spark's {@code functions}, Tablesaw's {@code Table} and SCAR's {@code version()} work as they
+     * are, Tablesaw's {@code Row} by its full name; no start-up import fails.
+     */
+    @Test
+    void aCellWritesDatasetOfRowWithOrWithoutItsOwnSparkImport() throws Exception {
+        Path stderr = dir.resolve("kernel.err");
+        JsonObject report = runWithStderr("imports", stderr);
+        assertEquals("3", result(report, "rows"));
+        assertEquals("ok", status(report, "import"), report.toString());
+        assertEquals("3", result(report, "rows_after_import"));
+        assertEquals("0", result(report, "functions"));
+        assertEquals("3 5", result(report, "tablesaw"));
+        assertEquals("true", result(report, "version"));
+        String log = Files.readString(stderr);
+        assertFalse(log.contains("startup snippet skipped") || log.contains("SCAR_KERNEL_IMPORTS"), log);
+    }
+
+    /**
+     * Installs the kernel and runs the client's {@code mode}, the kernel's standard error going to {@code stderr};
+     * the report, whose first cell ("session") started Spark.
+     */
+    private JsonObject runWithStderr(String mode, Path stderr) throws Exception {
+        installKernel();
+        JsonObject report = runClient(mode, stderr.toString());
+        assertEquals("ok", status(report, "session"), report.toString());
+        return report;
+    }
+
+    /** The status of a cell's reply: ok or error. */
+    private static String status(JsonObject report, String cell) {
+        return report.getAsJsonObject(cell).get("status").getAsString();
     }
 
     /** The text of a cell's result; the cell's status and the first line of its error if it has none. */

@@ -2,11 +2,15 @@
 
 usage: spark_kernel_client.py study <kernel-name> <parquet-path>
        spark_kernel_client.py logging <kernel-name> <kernel-stderr-file>
+       spark_kernel_client.py imports <kernel-name> <kernel-stderr-file>
 study: runs a Spark study in a cell, counts the file's rows with label 1 (a filter Spark's Parquet reader applies) and
 Spark's collations (ICU's locales), then starts a longer one, interrupts it once it reports a fit done, and checks
 that the kernel and the Spark session still answer.
 logging: the kernel's standard error goes to the given file; a cell starts a local session and a job whose tasks fail;
 the file's size is noted ("quiet_bytes"); a cell sets spark.log.level to INFO and starts a new session.
+imports: the kernel's standard error goes to the given file; cells use Dataset<Row> before and after the cell's own
+import of org.apache.spark.sql.*, Spark's functions class, Tablesaw's Table and Row (the latter by its full name) and
+SCAR's version().
 """
 import json
 import os
@@ -80,12 +84,24 @@ def logging(km, kc, stderr_path, report):
                              "spark().range(3).count()")
 
 
+def imports(km, kc, stderr_path, report):
+    report["session"] = run(kc, "var spark = scar.spark.ScarSpark.spark();")
+    report["rows"] = run(kc, "Dataset<Row> df = spark.range(3).toDF();\ndf.count()")
+    report["import"] = run(kc, "import org.apache.spark.sql.*;")
+    report["rows_after_import"] = run(kc, "Dataset<Row> again = spark.range(3).toDF();\nagain.count()")
+    report["functions"] = run(kc, "Column c = functions.col(\"id\");\ndf.select(c).first().getLong(0)")
+    report["tablesaw"] = run(kc, "Table t = Table.create(\"t\", IntColumn.create(\"x\", 5, 6, 7));\n"
+                                 "tech.tablesaw.api.Row r = new tech.tablesaw.api.Row(t);\n"
+                                 "t.rowCount() + \" \" + r.next().getInt(\"x\")")
+    report["version"] = run(kc, "version().equals(scar.Scar.version())")
+
+
 def main(mode, name, arg):
     report = {}
-    stderr = open(arg, "wb") if mode == "logging" else None  # None: the kernel writes on this process's stderr
+    stderr = open(arg, "wb") if mode in ("logging", "imports") else None  # None: the kernel writes on this process's stderr
     km, kc = start_new_kernel(kernel_name=name, startup_timeout=180, stderr=stderr)
     try:
-        {"study": study, "logging": logging}[mode](km, kc, arg, report)
+        {"study": study, "logging": logging, "imports": imports}[mode](km, kc, arg, report)
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
