@@ -175,7 +175,8 @@ public final class Exports {
             try (Writer w = Files.newBufferedWriter(out.path(), StandardCharsets.UTF_8)) {
                 content.writeTo(w);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot write " + StagedOutput.finalName(file.toAbsolutePath()) + ": "
+                        + e.getMessage(), e);
             }
             out.commit();
             return file;

@@ -125,6 +125,20 @@ public final class StagedOutput implements AutoCloseable {
         return staging;
     }
 
+    /**
+     * The name {@code path} takes once its output is committed: a file of a staging folder ({@link #path} of
+     * {@link #folder}) gets its output folder's name; any other path is returned as it is. For messages: a file that
+     * failed is named where the user will look for it, not in a hidden folder that is removed with the failure.
+     */
+    public static Path finalName(Path path) {
+        Path parent = path.getParent();
+        Path name = parent == null ? null : parent.getFileName();
+        if (name == null || !name.toString().startsWith(PARTIAL) || parent.getParent() == null) {
+            return path;
+        }
+        return parent.getParent().resolve(path.getFileName());
+    }
+
     /** The final name: the file, or the output folder. */
     public Path target() {
         return target;
