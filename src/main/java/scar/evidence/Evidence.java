@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import scar.data.Duplicates;
+import scar.probe.Workers;
 import scar.text.Stored;
 
 /**
@@ -54,10 +55,12 @@ public record Evidence(LearningCurve curve, Extrapolation accuracy, List<Extrapo
      * @param dropped     items dropped as duplicates before the study
      * @param options     bootstrap replicates and tolerance
      * @param seed        the study's seed; every bootstrap derives its own from it
+     * @param threads     threads for the extrapolations, ≥ 1; each has its own bootstrap seed, so the result does not
+     *                    depend on it
      */
     public static Evidence of(String[] classNames, int[] ratios, int[] classCounts, List<HeldOutScore> perFit,
                               HardItems hardItems, Duplicates duplicates, int dropped, EvidenceOptions options,
-                              long seed) {
+                              long seed, int threads) {
         if (perFit == null || perFit.isEmpty() || perFit.get(0) == null) {
             return new Evidence(null, null, List.of(), hardItems, duplicates, dropped);
         }
@@ -79,19 +82,26 @@ public record Evidence(LearningCurve curve, Extrapolation accuracy, List<Extrapo
             sizes[j] = curve.size(j);
             acc[j] = curve.values(j, LearningCurve.ACCURACY);
         }
-        Extrapolation accuracy = Extrapolation.of("held-out accuracy", sizes, acc, curve.heldOutSize(),
-                options.tolerance(), options.bootstrap(), bootstrapSeed(seed, 0));
-        List<Extrapolation> recalls = new ArrayList<>();
-        for (int c = 0; c < classNames.length; c++) {
+        // the held-out accuracy (task 0) and every class's recall: 200-replicate bootstraps of their own
+        Extrapolation[] out = new Extrapolation[classNames.length + 1];
+        Workers.run(out.length, threads, (task, worker) -> {
+            if (task == 0) {
+                out[0] = Extrapolation.of("held-out accuracy", sizes, acc, curve.heldOutSize(), options.tolerance(),
+                        options.bootstrap(), bootstrapSeed(seed, 0));
+                return;
+            }
+            int c = task - 1;
             double[] classSizes = new double[points];
             double[][] recall = new double[points][];
             for (int j = 0; j < points; j++) {
                 classSizes[j] = curve.classSize(j, c);
                 recall[j] = curve.values(j, LearningCurve.recall(c));
             }
-            recalls.add(Extrapolation.of("recall of '" + classNames[c] + "'", classSizes, recall,
-                    curve.heldOutSupport(c), options.tolerance(), options.bootstrap(), bootstrapSeed(seed, c + 1)));
-        }
+            out[task] = Extrapolation.of("recall of '" + classNames[c] + "'", classSizes, recall,
+                    curve.heldOutSupport(c), options.tolerance(), options.bootstrap(), bootstrapSeed(seed, task));
+        });
+        Extrapolation accuracy = out[0];
+        List<Extrapolation> recalls = List.of(out).subList(1, out.length);
         return new Evidence(curve, accuracy, recalls, hardItems, duplicates, dropped);
     }
 

@@ -130,20 +130,27 @@ public record PowerLaw(@Stored double a, @Stored double b, @Stored double c) {
             for (int j = 0; j < y.length; j++) {
                 sy += w[j] * y[j];
             }
-            Fitted best = null;
+            // the grid keeps its best (a, b) in locals: a bootstrap runs this loop a few hundred times per curve
+            double[] ab = new double[2];
             int bestIndex = 0;
+            double bestSse = 0;
+            double bestA = 0;
+            double bestB = 0;
             for (int g = 0; g < GRID; g++) {
                 double[] u = powers[g];
                 double suy = 0;
                 for (int j = 0; j < u.length; j++) {
                     suy += w[j] * u[j] * y[j];
                 }
-                Fitted f = solve(u, exponents[g], y, w, ceiling, sw, swu[g], sy, swuu[g], suy);
-                if (best == null || f.sse() < best.sse()) {
-                    best = f;
+                double sse = solve(u, y, w, ceiling, sw, swu[g], sy, swuu[g], suy, ab);
+                if (g == 0 || sse < bestSse) {
+                    bestSse = sse;
+                    bestA = ab[0];
+                    bestB = ab[1];
                     bestIndex = g;
                 }
             }
+            Fitted best = new Fitted(new PowerLaw(bestA, bestB, exponents[bestIndex]), bestSse);
             if (!refine) {
                 return best;
             }
@@ -211,12 +218,17 @@ public record PowerLaw(@Stored double a, @Stored double b, @Stored double c) {
             suu += w[j] * u[j] * u[j];
             suy += w[j] * u[j] * y[j];
         }
-        return solve(u, c, y, w, ceiling, s, su, sy, suu, suy);
+        double[] ab = new double[2];
+        double sse = solve(u, y, w, ceiling, s, su, sy, suu, suy, ab);
+        return new Fitted(new PowerLaw(ab[0], ab[1], c), sse);
     }
 
-    /** {@link #atExponent} from its weighted sums Σw, Σw·u, Σw·y, Σw·u², Σw·u·y. */
-    private static Fitted solve(double[] u, double c, double[] y, double[] w, double ceiling, double s, double su,
-                                double sy, double suu, double suy) {
+    /**
+     * {@link #atExponent} from its weighted sums Σw, Σw·u, Σw·y, Σw·u², Σw·u·y: writes a and b into {@code ab[0]},
+     * {@code ab[1]} and returns the weighted sum of squared residuals.
+     */
+    private static double solve(double[] u, double[] y, double[] w, double ceiling, double s, double su, double sy,
+                                double suu, double suy, double[] ab) {
         double det = s * suu - su * su;
         double a;
         double b;
@@ -243,6 +255,8 @@ public record PowerLaw(@Stored double a, @Stored double b, @Stored double c) {
             double r = y[j] - (a - b * u[j]);
             sse += w[j] * r * r;
         }
-        return new Fitted(new PowerLaw(a, b, c), sse);
+        ab[0] = a;
+        ab[1] = b;
+        return sse;
     }
 }

@@ -108,7 +108,7 @@ public record ScarProfile(String dataset, String modality, String[] classNames, 
         FoundationEstimate foundation = FoundationSize.estimate(steps.heights(), rho, options.foundation());
         Evidence evidence = Evidence.of(classNames, ratios, classCounts,
                 probe.fits().stream().map(ProbeSummary.Fit::heldOut).toList(), hardItems, duplicates, dropped,
-                options.evidence(), options.seed());
+                options.evidence(), options.seed(), options.threads());
         int[] shortfalls = shortfalls(steps.stepSizes(), classCounts);
         Repeats single = new Repeats(new long[] {options.seed()}, new double[] {foundation.size()},
                 new double[][] {steps.stepSizes()}, new int[][] {shortfalls}, new int[][] {classCounts});

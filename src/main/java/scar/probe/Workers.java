@@ -11,11 +11,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * daemon threads (created once, never per iteration). Tasks are claimed from a counter, so which thread runs a
  * task varies; callers make every task write only its own output slot, which keeps results independent of the
  * thread count. The calling thread works too and waits only for tasks already claimed by a running helper, so a
- * pass completes even when the pool is busy with other fits' helpers.
+ * pass completes even when the pool is busy with other fits' helpers. Besides the probe's passes, the evidence's
+ * independent extrapolations run on it.
  */
-final class Workers {
+public final class Workers {
     /** Per-task code; {@code worker} is in {@code [0, threads)}, distinct among the threads of one pass. */
-    interface Task {
+    public interface Task {
         void run(int task, int worker);
     }
 
@@ -36,7 +37,7 @@ final class Workers {
     }
 
     /** Runs tasks {@code 0 .. tasks − 1} with at most {@code threads} threads and returns when all are done. */
-    static void run(int tasks, int threads, Task body) {
+    public static void run(int tasks, int threads, Task body) {
         int parallel = Math.min(threads, tasks);
         if (parallel <= 1) {
             for (int t = 0; t < tasks; t++) {
