@@ -206,7 +206,8 @@ final class QuickStart {
     /**
      * The bytes a quick start would read from {@code path}: a file's size, or the sizes of a folder's files (not its
      * subfolders'), each gzip file counted at 4× — 0 for what does not exist (a bundled name; the reader names a
-     * missing file).
+     * missing file). A file that cannot be opened still counts at its size, so that it does not hide the folder's
+     * other files from the limit (the reader names it when it is one the command reads).
      */
     static long inputBytes(Path path) {
         try {
@@ -230,14 +231,18 @@ final class QuickStart {
         }
     }
 
-    private static long bytes(Path file) throws IOException {
-        long size = Files.size(file);
-        return gzip(file) ? size * 4 : size;
-    }
-
-    private static boolean gzip(Path file) throws IOException {
+    /** A file's size, 4× when it is gzip; its size alone when it cannot be opened, 0 when it cannot be sized. */
+    private static long bytes(Path file) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException | SecurityException e) {
+            return 0; // gone since it was listed
+        }
         try (InputStream in = Files.newInputStream(file)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
+            return in.read() == 0x1f && in.read() == 0x8b ? size * 4 : size;
+        } catch (IOException | SecurityException e) {
+            return size;
         }
     }
 }

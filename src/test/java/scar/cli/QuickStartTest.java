@@ -3,6 +3,8 @@ package scar.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,13 +43,9 @@ class QuickStartTest {
         assertTrue(r.out.contains("SCAR profile") && r.out.contains("wikipedia / text"), r.out);
 
         Path full = dir.resolve("full");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "scar.cli.Main",
-                "characterize", "wikipedia", "-m", "text", "--ratios", "1,2,5", "--quiet", "-o", full.toString());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the CLI did not finish");
-        assertEquals(0, p.exitValue());
+        Result f = fullJvm(dir, "characterize", "wikipedia", "-m", "text", "--ratios", "1,2,5", "--quiet", "-o",
+                full.toString());
+        assertEquals(0, f.code, f.out);
         assertEquals(Files.readString(full.resolve("profile.json")), Files.readString(quick.resolve("profile.json")),
                 "C1 alone and the default JIT give the same numbers");
     }
@@ -106,6 +104,55 @@ class QuickStartTest {
         Result r = quickJvm(dir, "characterize", big.toString(), "--labels", big.toString());
         assertEquals(75, r.code, r.out);
         assertEquals("", r.out);
+    }
+
+    @Test
+    void aFileThatCannotBeOpenedLeavesItsFolderUnderTheByteLimit(@TempDir Path dir) throws Exception {
+        // labels, a view larger than the limit (sparse: never read) and a view that cannot be opened, first in name
+        // order: counted as nothing, it switched the limit off and the quick JVM began to read the folder
+        Files.writeString(dir.resolve("labels.csv"), "id,label\n0,0\n1,1\n");
+        try (var big = new java.io.RandomAccessFile(dir.resolve("view_b.csv").toFile(), "rw")) {
+            big.setLength(QuickStart.BYTES_LIMIT + 1);
+        }
+        Path unreadable = unreadable(dir, "view_a.csv");
+        assertEquals(QuickStart.BYTES_LIMIT + 1 + Files.size(dir.resolve("labels.csv")) + Files.size(unreadable),
+                QuickStart.inputBytes(dir), "the files that can be opened count, and the one that cannot at its size");
+
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Result r = quickJvm(work, "characterize", dir.toString(), "--quiet");
+        assertEquals(75, r.code, r.out);
+        assertEquals("", r.out);
+        Result full = fullJvm(work, "characterize", dir.toString(), "--quiet");
+        assertEquals(2, full.code, full.out);
+        assertEquals(1, full.out.lines().count(), full.out);
+        assertTrue(full.out.startsWith("scar: ") && full.out.contains(unreadable.toString()), full.out);
+    }
+
+    /**
+     * A file named {@code name} in {@code dir} that this process cannot open for reading: one without permissions,
+     * or for root, who reads any file whatever its mode, a link to a write-only sysfs attribute, which refuses even
+     * root (the test is skipped where neither works).
+     */
+    private static Path unreadable(Path dir, String name) throws IOException {
+        Path file = Files.writeString(dir.resolve(name), "f0\n1\n2\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        if (!canOpen(file)) {
+            return file;
+        }
+        Files.delete(file);
+        Path writeOnly = Path.of("/sys/bus/platform/uevent");
+        assumeTrue(Files.isRegularFile(writeOnly), "no file here refuses to be read");
+        Files.createSymbolicLink(file, writeOnly);
+        assumeFalse(canOpen(file), "no file here refuses to be read");
+        return file;
+    }
+
+    private static boolean canOpen(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Runs each task on a thread of its own: one that blocks on a pipe must wait for no pool. */
@@ -222,8 +269,15 @@ class QuickStartTest {
      * {@code dir}; standard output and error merged into a file there ({@link #output}).
      */
     private static Process startQuickJvm(Path dir, List<String> jvm, String... args) throws IOException {
+        List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-D" + QuickStart.PROPERTY + "=75"));
+        options.addAll(jvm);
+        return startJvm(dir, options, args);
+    }
+
+    /** Starts {@code args} in a JVM with {@code jvm} options in {@code dir}, as {@link #startQuickJvm} does. */
+    private static Process startJvm(Path dir, List<String> jvm, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-D" + QuickStart.PROPERTY + "=75"));
+                .toString()));
         command.addAll(jvm);
         command.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
                 "scar.cli.Main"));
@@ -234,6 +288,11 @@ class QuickStartTest {
         return p;
     }
 
+    /** Runs {@code args} in a JVM with the default JIT and no quick start, as the launcher's restart does. */
+    private static Result fullJvm(Path dir, String... args) throws IOException, InterruptedException {
+        return finish(dir, startJvm(dir, List.of(), args));
+    }
+
     /** Runs {@code args} in a JVM started as the launcher starts its quick JVM; standard output and error merged. */
     private static Result quickJvm(Path dir, String... args) throws IOException, InterruptedException {
         return quickJvm(dir, List.of(), args);
@@ -242,7 +301,10 @@ class QuickStartTest {
     /** {@link #quickJvm(Path, String...)} with more JVM options. */
     private static Result quickJvm(Path dir, List<String> jvm, String... args) throws IOException,
             InterruptedException {
-        Process p = startQuickJvm(dir, jvm, args);
+        return finish(dir, startQuickJvm(dir, jvm, args));
+    }
+
+    private static Result finish(Path dir, Process p) throws IOException, InterruptedException {
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the CLI did not finish");
         return new Result(p.exitValue(), output(dir));
     }
