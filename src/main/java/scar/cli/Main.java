@@ -12,6 +12,7 @@ import scar.data.InsufficientMemoryException;
 import scar.data.MappedFiles;
 import scar.data.Memory;
 import scar.kernel.KernelCommand;
+import scar.kernel.KernelConsole;
 import scar.probe.HardwareFma;
 
 /**
@@ -208,6 +209,11 @@ public final class Main implements Runnable {
             err.flush();
             return 1;
         });
+        // A command whose exit status is another program's (kernel console) runs with the default JIT from the start:
+        // the quick JVM could not tell that program's own status 75 from its request to be started again.
+        CommandLine.IExecutionStrategy last = new CommandLine.RunLast();
+        cli.setExecutionStrategy(parse -> QuickStart.exitCode() != 0 && passesOnAStatus(parse)
+                ? QuickStart.exitCode() : last.execute(parse));
         // A mistyped option gets one line and a pointer to --help, not the whole usage text.
         cli.setParameterExceptionHandler((ex, ignored) -> {
             CommandLine command = ex.getCommandLine();
@@ -219,6 +225,14 @@ public final class Main implements Runnable {
             return command.getCommandSpec().exitCodeOnInvalidInput();
         });
         return cli.execute(args);
+    }
+
+    /** Whether the command {@code parse} runs ends with the exit status of a program it starts. */
+    private static boolean passesOnAStatus(CommandLine.ParseResult parse) {
+        List<CommandLine> commands = parse.asCommandLineList();
+        // (KernelCommand first: instanceof loads the class it names, and only the kernel's commands need KernelConsole)
+        return commands.size() == 3 && commands.get(1).getCommand() instanceof KernelCommand
+                && commands.get(2).getCommand() instanceof KernelConsole;
     }
 
     /** The subcommand (other than {@code help}) whose name or alias is {@code arg}, or null. */

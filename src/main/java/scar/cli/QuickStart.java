@@ -16,10 +16,12 @@ import scar.data.MultiModalDataset;
  * says so with {@code -Dscar.quickStart=CODE}: a study of a small dataset ends about a third sooner that way, since
  * C2 would spend about a second of CPU (on a 2-core machine) compiling a sweep that is nearly over by the time its
  * code is ready. A command whose data turns out larger than {@link #WORK_LIMIT} — or a command that runs long
- * whatever its data ({@code bench}, {@code jshell}) — ends this JVM with exit code {@code CODE} before it has printed
- * or written anything, and the launcher runs the same command line again with the default JIT. Either way the
- * results are the same bits (SPEC §2.3: every multiply-add is an fma, every sum exact or in a fixed order); only
- * the time differs. A JVM started any other way (the notebook kernel, tests, {@code java -jar}) never restarts.
+ * whatever its data ({@code bench}, {@code jshell}), or one whose exit status is another program's ({@code kernel
+ * console}: the launcher could not tell that program's 75 from a request) — ends this JVM with exit code
+ * {@code CODE} before it has printed or written anything, and the launcher runs the same command line again with
+ * the default JIT. Either way the results are the same bits (SPEC §2.3: every multiply-add is an fma, every sum
+ * exact or in a fixed order); only the time differs. A JVM started any other way (the notebook kernel, tests,
+ * {@code java -jar}) never restarts.
  */
 final class QuickStart {
     private QuickStart() {

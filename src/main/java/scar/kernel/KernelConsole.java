@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = "Run jupyter console with the SCAR kernel; Ctrl-C interrupts the running cell.")
-final class KernelConsole implements Callable<Integer> {
+public final class KernelConsole implements Callable<Integer> {
 
     static final String FIX_RESOURCE = "/scar/kernel/jupyter_console_config.py";
 

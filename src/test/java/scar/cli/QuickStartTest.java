@@ -81,6 +81,21 @@ class QuickStartTest {
     }
 
     @Test
+    void aCommandThatEndsWithAnotherProgramsStatusRunsWithTheDefaultJitFromTheStart(@TempDir Path dir)
+            throws Exception {
+        // kernel console ends with jupyter console's status: a 75 of the console's own, passed on by the quick JVM,
+        // would have started the console a second time
+        Path calls = dir.resolve("calls");
+        Path python = executable(dir.resolve("python"), "echo \"$*\" >> '" + calls + "'\nexit 75");
+        Result quick = quickJvm(dir, "kernel", "console", "--python", python.toString());
+        assertEquals(75, quick.code, quick.out);
+        assertFalse(Files.exists(calls), "the quick JVM asks for the restart without starting the console");
+        Result full = fullJvm(dir, "kernel", "console", "--python", python.toString());
+        assertEquals(75, full.code, "the console's own status: " + full.out);
+        assertEquals(1, Files.readAllLines(calls).size());
+    }
+
+    @Test
     void aDatasetWhoseManifestDeclaresMoreWorkIsNotReadInTheQuickJvm(@TempDir Path dir) throws Exception {
         // whole mfeat: 2,000 items x 649 dimensions x 10 classes = 13 M, declared by its manifest
         Path log = dir.resolve("classes.log");
@@ -386,6 +401,13 @@ class QuickStartTest {
         assertTrue(err.get(0).startsWith("scar: SCAR_JIT is 'ful'; expected auto"), err.get(0));
     }
 
+    /** A shell script at {@code file} that runs {@code body}. */
+    private static Path executable(Path file, String body) throws IOException {
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
+    }
+
     /** A copy of {@code ./scar} in {@code tree} with a built-looking target/ and a stand-in java. */
     private static final class Launcher {
         final Path script;
@@ -396,9 +418,7 @@ class QuickStartTest {
             script = Files.copy(Path.of(System.getProperty("user.dir"), "scar"), tree.resolve("scar"));
             Files.createDirectories(tree.resolve("target/lib"));
             Files.writeString(tree.resolve("target/scar.jar"), "x");
-            java = tree.resolve("java");
-            Files.writeString(java, "#!/bin/sh\n" + javaBody + "\n", StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+            java = executable(tree.resolve("java"), javaBody);
             output = tree.resolve("launcher.out");
         }
 
