@@ -391,6 +391,29 @@ class QuickStartTest {
     }
 
     @Test
+    void aJvmThatPrintsLinesOfItsOwnStartsOnceWithTheDefaultJit(@TempDir Path tree) throws Exception {
+        // the JVM prints "Picked up JAVA_TOOL_OPTIONS: ..." (even of an empty variable) and what its logging flags
+        // ask for at every start: a quick JVM that restarts would print them twice
+        Path calls = tree.resolve("calls");
+        Launcher l = new Launcher(tree, "echo \"$*\" >> '" + calls + "'\n"
+                + "case \"$*\" in *scar.quickStart=75*) exit 75 ;; esac\nexit 0");
+        List<Map<String, String>> loud = List.of(Map.of("JAVA_TOOL_OPTIONS", "-Dx=1"), Map.of("JDK_JAVA_OPTIONS", ""),
+                Map.of("_JAVA_OPTIONS", "-Xmx1g"), Map.of("SCAR_JAVA_OPTS", "-Xmx1g -Xlog:gc*:stderr"),
+                Map.of("SCAR_JAVA_OPTS", "-verbose:gc"), Map.of("SCAR_JAVA_OPTS", "-XX:+PrintCommandLineFlags"),
+                Map.of("SCAR_JAVA_OPTS", "-XX:StartFlightRecording=filename=a.jfr"));
+        for (Map<String, String> env : loud) {
+            assertEquals(0, l.run(env, "characterize", "big"), env.toString());
+        }
+        List<String> lines = Files.readAllLines(calls);
+        assertEquals(loud.size(), lines.size(), "one JVM each: " + lines);
+        assertTrue(lines.stream().noneMatch(c -> c.contains("quickStart")), lines.toString());
+
+        Files.delete(calls);
+        assertEquals(0, l.run(Map.of("SCAR_JAVA_OPTS", "-Xmx1g -Dverbosity=2"), "characterize", "big"));
+        assertEquals(2, Files.readAllLines(calls).size(), "a quiet option keeps the quick start");
+    }
+
+    @Test
     void anUnknownScarJitIsOneLineAndExitCode2(@TempDir Path tree) throws Exception {
         Path calls = tree.resolve("calls");
         Launcher l = new Launcher(tree, "echo \"$*\" >> '" + calls + "'\nexit 0");
@@ -431,6 +454,9 @@ class QuickStartTest {
             pb.environment().put("SCAR_NO_BUILD", "1");
             pb.environment().remove("SCAR_JIT");
             pb.environment().remove("SCAR_JAVA_OPTS");
+            for (String jvmOptions : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+                pb.environment().remove(jvmOptions); // the JVM would print them (a quick start never runs with them)
+            }
             pb.environment().putAll(env);
             Process p = pb.start();
             assertTrue(p.waitFor(1, TimeUnit.MINUTES), "the launcher did not finish");
