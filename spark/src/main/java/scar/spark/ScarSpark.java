@@ -21,6 +21,13 @@ import scar.foundation.ScarProfile;
  * }</pre>
  *
  * The result is the local library's {@link ScarProfile}: same numbers (SPEC §2.3), same tables, charts and reports.
+ *
+ * <p><b>Item order</b> (the keyed draws of SPEC §4.1 number the items): a DataFrame read from Parquet files, as
+ * {@code spark.read().parquet(folder)} returns it or with columns only selected, renamed or computed row by row, is
+ * numbered as {@link #characterizeParquet} and {@code SparkMain} number the folder — files by path, rows in file
+ * order — so the notebook and the command line give the same profile. Any other DataFrame (filtered, joined, sorted,
+ * a union, a view, or made in memory) is numbered in its own order, partition by partition: the same profile again
+ * only as long as its partitioning and order are the same.
  */
 public final class ScarSpark {
     private ScarSpark() {

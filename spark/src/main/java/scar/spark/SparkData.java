@@ -33,9 +33,10 @@ import scar.probe.BlockPass;
  *
  * <p><b>Item order</b> (SPEC §4.1 needs a stable index per row): for a Parquet path, the files in lexicographic
  * order of their paths and the rows of each file in file order ({@code _metadata.row_index}), so the index of a row
- * does not depend on how Spark splits or packs the files; for a {@link Dataset}, its own order, partition by
- * partition ({@code zipWithIndex}). Labels are coded like the local loaders: integers ascending, otherwise text in
- * sorted order, the values kept as class names.
+ * does not depend on how Spark splits or packs the files ({@link FileOrder}); for a {@link Dataset} that is such a
+ * read of Parquet files, with only columns selected, renamed or computed row by row, the same; for any other
+ * {@link Dataset}, its own order, partition by partition ({@code zipWithIndex}). Labels are coded like the local
+ * loaders: integers ascending, otherwise text in sorted order, the values kept as class names.
  *
  * @param name         dataset name, for reports
  * @param modalities   the embedding columns, one modality each
@@ -48,52 +49,19 @@ import scar.probe.BlockPass;
 public record SparkData(String name, List<String> modalities, int[] dims, String[] classNames, int n,
                         JavaRDD<Block> blocks, List<JavaRDD<?>> cached) {
 
-    private static final String FILE = "__scar_file";
-    private static final String ROW = "__scar_row";
-
     /** Reads {@code path} (a Parquet file or folder of files) with the item order of the files. */
     public static SparkData parquet(SparkSession spark, String path, List<String> embeddings, String label,
                                     String id) {
         Dataset<Row> df = read(spark, path);
-        Dataset<Row> withMeta = df.select(columns(path, df, embeddings, label, id,
-                functions.col("_metadata.file_path").as(FILE), functions.col("_metadata.row_index").as(ROW)));
+        Dataset<Row> placed = df.select(columns(path, df, embeddings, label, id, FileOrder.columns()));
         List<String> used = new ArrayList<>(embeddings);
         used.add(label);
         if (id != null) {
             used.add(id);
         }
         FileSchemas.requireAlike(spark, df, used);
-        // rows per file, files in path order: the offset of each file's first item
-        List<Row> counts = withMeta.groupBy(FILE).count().collectAsList();
-        TreeMap<String, Long> perFile = new TreeMap<>();
-        counts.forEach(r -> perFile.put(r.getString(0), r.getLong(1)));
-        HashMap<String, Long> offsets = new HashMap<>();
-        long total = 0;
-        for (Map.Entry<String, Long> e : perFile.entrySet()) {
-            offsets.put(e.getKey(), total);
-            total += e.getValue();
-        }
         String name = path.replaceAll("/+$", "").replaceAll(".*/", "").replaceAll("\\.parquet$", "");
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<HashMap<String, Long>> bOffsets = sc.broadcast(offsets);
-        int fileCol = embeddings.size() + 1 + (id == null ? 0 : 1);
-        JavaRDD<Tuple2<InternalRow, Long>> rows = withMeta.queryExecution().toRdd().toJavaRDD().map(r -> {
-            long item = bOffsets.value().get(r.getUTF8String(fileCol).toString()) + r.getLong(fileCol + 1);
-            return new Tuple2<>(r, item);
-        });
-        Where where = (r, item) -> shownPath(r.getUTF8String(fileCol).toString()) + ", row " + r.getLong(fileCol + 1)
-                + " (0-based)";
-        String firstFile = perFile.isEmpty() ? null : perFile.firstKey();
-        Dataset<Row> firstItem = withMeta.filter(functions.col(FILE).equalTo(firstFile)
-                .and(functions.col(ROW).equalTo(0L)));
-        TreeMap<Long, String> fileAt = new TreeMap<>(); // each file by its first item
-        offsets.forEach((file, first) -> fileAt.put(first, file));
-        java.util.function.LongFunction<String> place = item -> {
-            Map.Entry<Long, String> file = fileAt.floorEntry(item);
-            return shownPath(file.getValue()) + ", row " + (item - file.getKey()) + " (0-based)";
-        };
-        return build(spark, name, withMeta, rows, embeddings, label, id, total, firstItem,
-                (firstFile == null ? path : shownPath(firstFile)) + ", row 0 (0-based)", where, place);
+        return build(spark, name, placed, FileOrder.number(spark, placed), embeddings, label, id);
     }
 
     /**
@@ -142,16 +110,39 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         }
     }
 
-    /** Reads a Dataset; item i is its i-th row in its own order. */
+    /**
+     * Reads a Dataset. A Parquet scan with only columns selected, renamed or computed row by row above it is numbered
+     * as {@link #parquet} numbers its path: files by path, rows in file order ({@link FileOrder}). Any other
+     * Dataset (filtered, joined, sorted, a union, a view) in its own order: item i is its i-th row, partition by
+     * partition, which is reproducible only as far as its partitioning is.
+     */
     public static SparkData dataset(SparkSession spark, String name, Dataset<Row> df, List<String> embeddings,
                                     String label, String id) {
+        if (FileOrder.isFileScan(df)) {
+            Dataset<Row> placed = df.select(columns(name, df, embeddings, label, id, FileOrder.columns()));
+            return build(spark, name, placed, FileOrder.number(spark, placed), embeddings, label, id);
+        }
         Dataset<Row> selected = df.select(columns(name, df, embeddings, label, id));
         JavaRDD<Tuple2<InternalRow, Long>> rows = selected.queryExecution().toRdd().toJavaRDD().zipWithIndex()
                 .map(t -> t);
         long total = selected.count();
-        return build(spark, name, selected, rows, embeddings, label, id, total, selected,
-                name + ", row 0 (0-based)", (r, item) -> name + ", row " + item + " (0-based)",
-                item -> name + ", row " + item + " (0-based)");
+        return build(spark, name, selected, new Numbered(rows, total, selected, name + ", row 0 (0-based)",
+                (r, item) -> name + ", row " + item + " (0-based)", item -> name + ", row " + item + " (0-based)"),
+                embeddings, label, id);
+    }
+
+    /**
+     * The input rows with their items, and how messages name them.
+     *
+     * @param rows       every input row and its item
+     * @param total      the rows
+     * @param firstItem  a Dataset whose first row is item 0
+     * @param firstWhere where item 0 is, "file, row r (0-based)"
+     * @param where      where a row is, on the executors
+     * @param place      where an item is, on the driver
+     */
+    record Numbered(JavaRDD<Tuple2<InternalRow, Long>> rows, long total, Dataset<Row> firstItem, String firstWhere,
+                    Where where, java.util.function.LongFunction<String> place) {
     }
 
     /** Where an input row comes from, for the messages of bad input: "file, row r (0-based)". */
@@ -235,15 +226,14 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
     }
 
     /**
-     * Decodes and caches the rows. {@code firstItem} holds the row of item 0 (at {@code firstWhere}), whose embeddings
-     * give every modality its length. Bad rows do not fail Spark tasks (which would log their stack traces and leave
-     * the error that is reported to whichever task failed first): each partition records its first bad row and the
-     * error of the first in item order is thrown here, on the driver.
+     * Decodes and caches the rows. The embeddings of item 0 ({@link Numbered#firstItem}) give every modality its
+     * length. Bad rows do not fail Spark tasks (which would log their stack traces and leave the error that is
+     * reported to whichever task failed first): each partition records its first bad row and the error of the first
+     * in item order is thrown here, on the driver.
      */
-    private static SparkData build(SparkSession spark, String name, Dataset<Row> selected,
-                                   JavaRDD<Tuple2<InternalRow, Long>> rows, List<String> embeddings, String label,
-                                   String id, long total, Dataset<Row> firstItem, String firstWhere, Where where,
-                                   java.util.function.LongFunction<String> place) {
+    private static SparkData build(SparkSession spark, String name, Dataset<Row> selected, Numbered numbered,
+                                   List<String> embeddings, String label, String id) {
+        long total = numbered.total();
         if (total == 0) {
             throw new IllegalArgumentException("dataset '" + name + "' has no rows");
         }
@@ -255,12 +245,12 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         int m = embeddings.size();
         LabelCodes codes = LabelCodes.of(selected, label, m);
         int[] dims = new int[m];
-        Row first = firstItem.select(embeddings.stream().map(e -> functions.col(quote(e))).toArray(Column[]::new))
-                .first();
+        Row first = numbered.firstItem().select(embeddings.stream().map(e -> functions.col(quote(e)))
+                .toArray(Column[]::new)).first();
         for (int j = 0; j < m; j++) {
             dims[j] = first.isNullAt(j) ? 0 : first.getList(j).size();
             if (dims[j] == 0) {
-                throw new IllegalArgumentException(firstWhere + ", column '" + embeddings.get(j)
+                throw new IllegalArgumentException(numbered.firstWhere() + ", column '" + embeddings.get(j)
                         + "': the embedding is null or empty; expected a list of numbers");
             }
         }
@@ -272,8 +262,9 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
             doubles[j] = ((ArrayType) selected.schema().apply(j).dataType()).elementType() == DataTypes.DoubleType;
         }
         List<String> cols = List.copyOf(embeddings);
-        JavaRDD<Piece> pieces = rows.mapPartitions(it -> decode(it, cols, dims, doubles, bCodes.value(), id, where,
-                problems));
+        Where where = numbered.where();
+        JavaRDD<Piece> pieces = numbered.rows().mapPartitions(it -> decode(it, cols, dims, doubles, bCodes.value(),
+                id, where, problems));
         // one shuffle places every piece so that a partition holds whole aligned runs of blocks (whole sum groups of
         // every fit, SPEC §2.3), sorted by block; the pieces of a block split between input partitions meet there
         int partitions = GroupPartitioner.partitionsFor(n, pieces.getNumPartitions());
@@ -293,7 +284,7 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         }
         if (id != null) {
             try {
-                requireNewIds(blocks, id, place);
+                requireNewIds(blocks, id, numbered.place());
             } catch (IllegalArgumentException e) {
                 blocks.unpersist(false);
                 throw e;

@@ -1,0 +1,94 @@
+package scar.spark;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.plans.logical.Project;
+import org.apache.spark.sql.catalyst.plans.logical.SubqueryAlias;
+import org.apache.spark.sql.catalyst.plans.logical.UnaryNode;
+import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
+import org.apache.spark.sql.execution.datasources.LogicalRelation;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetFileFormat;
+import org.apache.spark.sql.functions;
+import scala.Tuple2;
+
+/**
+ * The item order of rows read from Parquet files (SPEC §4.1): the files in lexicographic order of their paths, the
+ * rows of each file in file order ({@code _metadata.row_index}). Spark lists and packs the files of a read by size, not
+ * by path, and splits large files between partitions, so the order in which a read returns its rows is not this one.
+ */
+final class FileOrder {
+    private static final String FILE = "__scar_file";
+    private static final String ROW = "__scar_row";
+
+    private FileOrder() {
+    }
+
+    /** The two columns, to select last, that place a row of a file scan: its file and its row within the file. */
+    static Column[] columns() {
+        return new Column[] {functions.col("_metadata.file_path").as(FILE),
+                functions.col("_metadata.row_index").as(ROW)};
+    }
+
+    /**
+     * Whether {@code df} holds the rows of Parquet files as Spark reads them, every row once: a Parquet scan with only
+     * columns selected, renamed or computed row by row above it (and aliases). A filter, join, union, sort, limit,
+     * repartition or view is not.
+     */
+    static boolean isFileScan(Dataset<Row> df) {
+        LogicalPlan plan = df.queryExecution().analyzed();
+        while (plan instanceof Project || plan instanceof SubqueryAlias) {
+            plan = ((UnaryNode) plan).child();
+        }
+        return plan instanceof LogicalRelation scan && scan.relation() instanceof HadoopFsRelation files
+                && files.fileFormat() instanceof ParquetFileFormat;
+    }
+
+    /**
+     * Numbers the rows of {@code placed}, a file scan whose last two columns are {@link #columns()}: one job counts
+     * the rows of every file, so that item = the rows of the files before its file + its row in the file.
+     */
+    static SparkData.Numbered number(SparkSession spark, Dataset<Row> placed) {
+        int fileCol = placed.schema().fieldIndex(FILE);
+        List<Row> counts = placed.groupBy(FILE).count().collectAsList();
+        TreeMap<String, Long> perFile = new TreeMap<>();
+        counts.forEach(r -> perFile.put(r.getString(0), r.getLong(1)));
+        HashMap<String, Long> offsets = new HashMap<>();
+        TreeMap<Long, String> fileAt = new TreeMap<>(); // each file by its first item
+        long total = 0;
+        for (Map.Entry<String, Long> e : perFile.entrySet()) {
+            offsets.put(e.getKey(), total);
+            fileAt.put(total, e.getKey());
+            total += e.getValue();
+        }
+        Broadcast<HashMap<String, Long>> bOffsets = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(offsets);
+        JavaRDD<Tuple2<InternalRow, Long>> rows = placed.queryExecution().toRdd().toJavaRDD().map(r -> {
+            long item = bOffsets.value().get(r.getUTF8String(fileCol).toString()) + r.getLong(fileCol + 1);
+            return new Tuple2<>(r, item);
+        });
+        SparkData.Where where = (r, item) -> SparkData.shownPath(r.getUTF8String(fileCol).toString()) + ", row "
+                + r.getLong(fileCol + 1) + " (0-based)";
+        // no file: no rows, which SparkData refuses before it looks for the first item
+        String firstFile = perFile.isEmpty() ? "" : perFile.firstKey();
+        Dataset<Row> firstItem = placed.filter(functions.col(FILE).equalTo(firstFile)
+                .and(functions.col(ROW).equalTo(0L)));
+        java.util.function.LongFunction<String> place = item -> {
+            Map.Entry<Long, String> file = fileAt.floorEntry(item);
+            return SparkData.shownPath(file.getValue()) + ", row " + (item - file.getKey()) + " (0-based)";
+        };
+        return new SparkData.Numbered(rows, total, firstItem, SparkData.shownPath(firstFile) + ", row 0 (0-based)",
+                where, place);
+    }
+}
