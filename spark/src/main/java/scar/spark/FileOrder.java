@@ -35,10 +35,14 @@ final class FileOrder {
     private FileOrder() {
     }
 
-    /** The two columns, to select last, that place a row of a file scan: its file and its row within the file. */
-    static Column[] columns() {
-        return new Column[] {functions.col("_metadata.file_path").as(FILE),
-                functions.col("_metadata.row_index").as(ROW)};
+    /**
+     * The two columns, to select last, that place a row of file scan {@code df}: its file and its row within the
+     * file. Spark's own {@code _metadata}, even where the data has a column of that name (which
+     * {@code col("_metadata.row_index")} would read instead).
+     */
+    static Column[] columns(Dataset<Row> df) {
+        Column meta = df.metadataColumn("_metadata");
+        return new Column[] {meta.getField("file_path").as(FILE), meta.getField("row_index").as(ROW)};
     }
 
     /**
@@ -56,7 +60,7 @@ final class FileOrder {
     }
 
     /**
-     * Numbers the rows of {@code placed}, a file scan whose last two columns are {@link #columns()}: one job counts
+     * Numbers the rows of {@code placed}, a file scan whose last two columns are {@link #columns}: one job counts
      * the rows of every file, so that item = the rows of the files before its file + its row in the file.
      */
     static SparkData.Numbered number(SparkSession spark, Dataset<Row> placed) {

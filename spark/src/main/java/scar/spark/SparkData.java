@@ -53,7 +53,7 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
     public static SparkData parquet(SparkSession spark, String path, List<String> embeddings, String label,
                                     String id) {
         Dataset<Row> df = read(spark, path);
-        Dataset<Row> placed = df.select(columns(path, df, embeddings, label, id, FileOrder.columns()));
+        Dataset<Row> placed = df.select(columns(path, df, embeddings, label, id, FileOrder.columns(df)));
         List<String> used = new ArrayList<>(embeddings);
         used.add(label);
         if (id != null) {
@@ -119,7 +119,7 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
     public static SparkData dataset(SparkSession spark, String name, Dataset<Row> df, List<String> embeddings,
                                     String label, String id) {
         if (FileOrder.isFileScan(df)) {
-            Dataset<Row> placed = df.select(columns(name, df, embeddings, label, id, FileOrder.columns()));
+            Dataset<Row> placed = df.select(columns(name, df, embeddings, label, id, FileOrder.columns(df)));
             return build(spark, name, placed, FileOrder.number(spark, placed), embeddings, label, id);
         }
         Dataset<Row> selected = df.select(columns(name, df, embeddings, label, id));

@@ -126,6 +126,40 @@ class FileOrderTest {
         assertFalse(FileOrder.isFileScan(spark.read().json(json.toString())));
     }
 
+    /**
+     * A data column named {@code _metadata} hides Spark's file metadata from {@code col("_metadata.row_index")}: a
+     * file whose own {@code _metadata} counts its rows backwards had its items numbered backwards, silently.
+     */
+    @Test
+    void aDataColumnNamedMetadataDoesNotNumberTheItems() {
+        int n = ROWS[0];
+        StructType meta = new StructType().add("file_path", DataTypes.StringType, false)
+                .add("row_index", DataTypes.LongType, false);
+        StructType schema = new StructType().add("label", DataTypes.IntegerType, false)
+                .add("emb", DataTypes.createArrayType(DataTypes.FloatType, false), false).add("_metadata", meta, false);
+        List<Row> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            List<Float> emb = new ArrayList<>(D);
+            for (int j = 0; j < D; j++) {
+                emb.add(values[i * D + j]);
+            }
+            rows.add(RowFactory.create(labels[i], scala.jdk.javaapi.CollectionConverters.asScala(emb).toSeq(),
+                    RowFactory.create("mine", (long) (n - 1 - i))));
+        }
+        SparkSession spark = Sessions.local();
+        String path = dir.resolve("own-metadata.parquet").toString();
+        spark.createDataFrame(rows, schema).coalesce(1).write().parquet(path);
+
+        ScarProfile fromPath = ScarSpark.characterizeParquet(path, List.of("emb"), "label", null, OPTIONS)
+                .modalities().get(0);
+        MultiModalDataset local = MultiModalDataset.of("own-metadata", java.util.Arrays.copyOf(labels, n),
+                new String[] {"0", "1", "2"}, Modality.of("emb", Matrix.wrap(n, D, java.util.Arrays.copyOf(values,
+                        n * D))));
+        BundledDataTest.sameNumbers(BundledDataTest.local(local, "emb", OPTIONS), fromPath);
+        BundledDataTest.identical(fromPath, ScarSpark.characterize(spark.read().parquet(path), "emb", "label",
+                OPTIONS));
+    }
+
     /** The files of {@code df}'s rows in the frame's own order, each once. */
     private static List<String> filesInOwnOrder(Dataset<Row> df) {
         List<String> files = new ArrayList<>();
