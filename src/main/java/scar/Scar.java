@@ -6,8 +6,10 @@ import java.util.List;
 import scar.data.DatasetFolder;
 import scar.data.CsvEmbeddings;
 import scar.data.Datasets;
+import scar.data.EmbeddingFile;
 import scar.data.JsonLines;
 import scar.data.Npy;
+import scar.data.ParquetFolder;
 import scar.data.Tables;
 import scar.cluster.Agreement;
 import scar.cluster.CrossModalLabels;
@@ -65,7 +67,8 @@ public final class Scar {
 
     /**
      * A bundled dataset by name ({@link #datasets()}), a dataset folder by path, or one file ({@code .csv[.gz]},
-     * {@code .jsonl}, {@code .parquet} with a {@code label} column; see {@link scar.data.EmbeddingFile}).
+     * {@code .jsonl}, {@code .parquet} or a folder of Parquet part files, with a {@code label} column; see
+     * {@link scar.data.EmbeddingFile}).
      */
     public static MultiModalDataset dataset(String nameOrFolder) {
         return Datasets.bundled(nameOrFolder);
@@ -79,9 +82,13 @@ public final class Scar {
         return Datasets.bundled(nameOrFolder, List.of(modalities));
     }
 
-    /** A dataset folder ({@code manifest.properties}, {@code labels.csv}, {@code view_*.csv[.gz]}). */
+    /**
+     * A dataset folder ({@code manifest.properties}, {@code labels.csv}, {@code view_*.csv[.gz]}), or a folder of
+     * Parquet part files read as one file with the default columns ({@link ParquetFolder}).
+     */
     public static MultiModalDataset dataset(Path folder) {
-        return DatasetFolder.load(folder);
+        return ParquetFolder.isParquetFolder(folder) ? EmbeddingFile.defaults().load(folder)
+                : DatasetFolder.load(folder);
     }
 
     /** The names of the bundled datasets. */

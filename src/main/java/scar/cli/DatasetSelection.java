@@ -15,7 +15,8 @@ import scar.data.MultiModalDataset;
 final class DatasetSelection {
 
     @Parameters(paramLabel = "DATASET", description = "a bundled dataset name (see 'scar datasets'), a dataset folder, "
-            + "or one file: .npy (with --labels), .csv, .csv.gz, .jsonl[.gz] or .parquet")
+            + "or one file: .npy (with --labels), .csv, .csv.gz, .jsonl[.gz] or .parquet, or a folder of .parquet part "
+            + "files")
     String dataset;
 
     @Option(names = {"-m", "--modality"}, description = "only this modality (default: every modality)")

@@ -15,7 +15,8 @@ import scar.Scar;
 final class DatasetsCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "DATASET", description = "a bundled dataset name, a dataset folder, or "
-            + "one file: .npy (with --labels), .csv, .csv.gz, .jsonl[.gz] or .parquet")
+            + "one file: .npy (with --labels), .csv, .csv.gz, .jsonl[.gz] or .parquet, or a folder of .parquet part "
+            + "files")
     String dataset;
 
     @Mixin

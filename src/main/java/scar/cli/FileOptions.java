@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import scar.Scar;
 import scar.data.EmbeddingFile;
 import scar.data.MultiModalDataset;
+import scar.data.ParquetFolder;
 
 /**
  * The options that say how to read a dataset given as one file — its labels file, label, id and embedding columns,
@@ -90,8 +91,8 @@ final class FileOptions {
     }
 
     /**
-     * Whether {@code dataset} is one file to read with these options: any of them given, or a name with a file
-     * format's extension that is not a folder.
+     * Whether {@code dataset} is one file to read with these options: any of them given, a name with a file
+     * format's extension that is not a folder, or a folder of Parquet part files.
      *
      * @throws IllegalArgumentException if an option is given with a bundled dataset or a dataset folder, which have
      *                                  their own labels, ids and columns
@@ -99,7 +100,8 @@ final class FileOptions {
     private boolean isFile(String dataset) {
         String option = given();
         Path path = Path.of(dataset);
-        if (option != null && !Files.isRegularFile(path)) {
+        boolean parts = ParquetFolder.isParquetFolder(path);
+        if (option != null && !Files.isRegularFile(path) && !parts) {
             if (Scar.datasets().contains(dataset)) {
                 throw new IllegalArgumentException(option + " applies to a dataset of one file; '" + dataset
                         + "' is a bundled dataset, which has its own labels and columns; expected " + option
@@ -111,7 +113,7 @@ final class FileOptions {
                         + "expected " + option + " left out, or a .npy, .csv[.gz], .jsonl[.gz] or .parquet file");
             }
         }
-        return option != null || EmbeddingFile.isEmbeddingFile(path) && !Files.isDirectory(path);
+        return option != null || parts || EmbeddingFile.isEmbeddingFile(path) && !Files.isDirectory(path);
     }
 
     /** The first single-file option given, or null. */

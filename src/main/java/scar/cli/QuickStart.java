@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import scar.data.Datasets;
 import scar.data.Modality;
 import scar.data.MultiModalDataset;
+import scar.data.ParquetFolder;
 
 /**
  * The launcher's quick start. {@code ./scar} starts the JVM with C1 alone ({@code -XX:TieredStopAtLevel=1}) and
@@ -207,9 +208,10 @@ final class QuickStart {
 
     /**
      * The bytes a quick start would read from {@code path}: a file's size, or the sizes of a folder's files (not its
-     * subfolders'), each gzip file counted at 4× — 0 for what does not exist (a bundled name; the reader names a
-     * missing file). A file that cannot be opened still counts at its size, so that it does not hide the folder's
-     * other files from the limit (the reader names it when it is one the command reads).
+     * subfolders'; of a folder of Parquet part files, its {@code .parquet} files), each gzip file counted at 4× — 0 for
+     * what does not exist (a bundled name; the reader names a missing file). A file that cannot be opened still counts
+     * at its size, so that it does not hide the folder's other files from the limit (the reader names it when it is one
+     * the command reads).
      */
     static long inputBytes(Path path) {
         try {
@@ -220,6 +222,16 @@ final class QuickStart {
                 return 0;
             }
             long sum = 0;
+            if (ParquetFolder.isParquetFolder(path)) { // its part files; not _SUCCESS, .crc and the like
+                try {
+                    for (Path f : ParquetFolder.files(path)) {
+                        sum += bytes(f);
+                    }
+                    return sum;
+                } catch (IllegalArgumentException e) {
+                    sum = 0; // not a folder of part files after all: its files, as any folder's
+                }
+            }
             try (DirectoryStream<Path> files = Files.newDirectoryStream(path)) {
                 for (Path f : files) {
                     if (Files.isRegularFile(f)) {

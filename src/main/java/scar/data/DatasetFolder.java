@@ -107,6 +107,19 @@ public final class DatasetFolder {
         }
     }
 
+    /**
+     * Whether {@code folder} is a dataset folder: it has a {@code manifest.properties}, a {@code labels.csv} or a
+     * {@code view_<name>.csv[.gz]} file (or cannot be listed, which {@link #load} then reports).
+     */
+    static boolean isDatasetFolder(Path folder) {
+        try {
+            return Files.exists(folder.resolve(MANIFEST)) || Files.exists(folder.resolve("labels.csv"))
+                    || !viewFiles(folder).isEmpty();
+        } catch (UncheckedIOException e) {
+            return true;
+        }
+    }
+
     /** The folder's view_<name>.csv[.gz] files, sorted. */
     private static List<String> viewFiles(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {

@@ -63,6 +63,9 @@ public final class Datasets {
                     name), modalities);
         }
         Path folder = asPath(name);
+        if (folder != null && ParquetFolder.isParquetFolder(folder)) {
+            return select(EmbeddingFile.defaults().load(folder), modalities);
+        }
         if (folder != null && Files.isDirectory(folder)) {
             return DatasetFolder.load(folder, modalities);
         }

@@ -15,7 +15,8 @@ import java.util.Locale;
  *       embedding column and holds numbers ({@link CsvEmbeddings});</li>
  *   <li>{@code .jsonl}, {@code .ndjson} (optionally {@code .gz}): one object per line with an embedding array and a
  *       label ({@link JsonLines});</li>
- *   <li>{@code .parquet}: an embedding column (a list of numbers) and a label column ({@link Parquet}).</li>
+ *   <li>{@code .parquet}: an embedding column (a list of numbers) and a label column ({@link Parquet}); also a
+ *       folder of Parquet part files, read as one file in order of their paths ({@link ParquetFolder}).</li>
  * </ul>
  * A labels file ({@code .npy} of integers or NumPy strings, or text/CSV with one label per line or a {@code label}
  * column) replaces the labels of any format; it must have one label per item. Extensions are matched ignoring case.
@@ -71,12 +72,16 @@ public record EmbeddingFile(String label, Path labels, String id, String embeddi
      *                                  format has no use for, or a labels file whose length differs from the items
      */
     public MultiModalDataset load(Path file) {
-        String format = format(file);
+        boolean parts = ParquetFolder.isParquetFolder(file);
+        String format = parts ? "parquet" : format(file);
         if (format == null) {
             throw new IllegalArgumentException(file + ": cannot tell the format from the name; expected a file ending "
-                    + "in .npy, .csv, .csv.gz, .jsonl, .jsonl.gz, .ndjson or .parquet, or a dataset folder");
+                    + "in .npy, .csv, .csv.gz, .jsonl, .jsonl.gz, .ndjson or .parquet, a folder of .parquet files, or "
+                    + "a dataset folder");
         }
-        Source.requireFile(file);
+        if (!parts) {
+            Source.requireFile(file);
+        }
         if (!Files.exists(file)) {
             throw new UncheckedIOException("file not found: " + file, new NoSuchFileException(file.toString()));
         }

@@ -1,5 +1,6 @@
 package scar.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * an error that names the file, the row (0-based), the column and the value. Labels are coded like
  * {@link CsvEmbeddings}': integers in ascending order, otherwise text labels in sorted order kept as class names. The
  * values are read into the heap (Parquet is compressed; to keep a large modality on disk, save it as a float32
- * {@code .npy}).
+ * {@code .npy}). A folder of Parquet part files ({@link ParquetFolder}) is read as one file: the files in order of
+ * their paths, the rows of each in file order; a bad row is named by its file and its row within that file.
  *
  * <pre>{@code
  * var ds = Parquet.load(Path.of("emb.parquet"), "embedding", "label");
@@ -81,28 +83,94 @@ public final class Parquet {
             return new Loader(embeddingColumn, labelColumn, idColumn, splitColumn, name);
         }
 
-        /** Reads {@code file}. */
-        public MultiModalDataset load(Path file) {
-            try (ParquetFile pq = ParquetFile.open(file)) {
-                for (String c : new String[] {labelColumn, idColumn, splitColumn}) {
-                    if (c != null) {
-                        pq.column(c);
+        /**
+         * Reads {@code path}: one Parquet file, or a folder of Parquet part files read as one dataset, the files in
+         * order of their paths and the rows of each in file order ({@link ParquetFolder}). Every file of a folder must
+         * hold the columns used, with the first file's types, and embeddings of the first row's length.
+         */
+        public MultiModalDataset load(Path path) {
+            boolean folder = Files.isDirectory(path);
+            List<Path> files = folder ? ParquetFolder.files(path) : List.of(path);
+            Items items = new Items(path, files.size());
+            if (folder) { // the footers first: the rows of the whole folder, and every file's columns checked
+                for (Path f : files) {
+                    try (ParquetFile pq = ParquetFile.open(f)) {
+                        items.add(pq, columns());
                     }
                 }
-                Matrix x = embeddings(pq, embeddingColumn);
-                String[] labels = labelColumn == null ? zeros(x.rows()) : strings(pq, labelColumn, x.rows(), "label");
-                for (int i = 0; labelColumn != null && i < labels.length; i++) {
-                    String refused = LabelCoding.refusal(labels[i]);
-                    if (refused != null) {
-                        throw error(pq, i, labelColumn, labels[i], refused);
-                    }
+                if (items.total() == 0) {
+                    throw new IllegalArgumentException(path + ": its " + files.size() + " Parquet files have no"
+                            + " rows; expected one row per item");
                 }
-                String[] ids = idColumn == null ? null : strings(pq, idColumn, x.rows(), "id");
-                Split split = splitColumn == null ? null : split(pq, strings(pq, splitColumn, x.rows(), "split"));
-                String name = modalityName != null ? modalityName : CsvEmbeddings.stem(file);
-                Modality m = Modality.of(name, x, ids == null ? null : checkIds(pq, ids));
-                ClassLabels classLabels = LabelCoding.ofStrings(labels).toClassLabels();
-                return MultiModalDataset.of(CsvEmbeddings.stem(file), classLabels, List.of(m), split);
+            }
+            Map<String, Integer> firstOfId = new HashMap<>();
+            for (int k = 0; k < files.size(); k++) {
+                try (ParquetFile pq = ParquetFile.open(files.get(k))) {
+                    if (!folder) {
+                        items.add(pq, columns());
+                    } else if (pq.rows() == 0) {
+                        continue; // an empty part file, as Spark writes for an empty partition
+                    }
+                    read(pq, items, k, firstOfId);
+                }
+            }
+            Matrix x = Matrix.wrap(items.labels.length, items.embeddings.d, items.embeddings.values);
+            String name = modalityName != null ? modalityName : CsvEmbeddings.stem(path);
+            Modality m = Modality.of(name, x, idColumn == null ? null : items.ids);
+            ClassLabels classLabels = LabelCoding.ofStrings(items.labels).toClassLabels();
+            return MultiModalDataset.of(CsvEmbeddings.stem(path), classLabels, List.of(m),
+                    splitColumn == null ? null : Split.of(items.train));
+        }
+
+        /** The columns read, the embedding's first. */
+        private List<String> columns() {
+            List<String> out = new ArrayList<>();
+            for (String c : new String[] {embeddingColumn, labelColumn, idColumn, splitColumn}) {
+                if (c != null) {
+                    out.add(c);
+                }
+            }
+            return out;
+        }
+
+        /** Reads the rows of file {@code k}, {@code pq}, into {@code items}. */
+        private void read(ParquetFile pq, Items items, int k, Map<String, Integer> firstOfId) {
+            for (String c : columns()) {
+                pq.column(c);
+            }
+            int rows = pq.rows();
+            int start = items.start(k);
+            embeddings(pq, embeddingColumn, items.embeddings, start);
+            if (items.labels == null) { // the embeddings' heap check has passed: the rows fit an array
+                items.allocate(idColumn != null, splitColumn != null);
+            }
+            String[] labels = labelColumn == null ? zeros(rows) : strings(pq, labelColumn, rows, "label");
+            for (int i = 0; labelColumn != null && i < rows; i++) {
+                String refused = LabelCoding.refusal(labels[i]);
+                if (refused != null) {
+                    throw error(pq, i, labelColumn, labels[i], refused);
+                }
+            }
+            System.arraycopy(labels, 0, items.labels, start, rows);
+            String[] ids = idColumn == null ? null : strings(pq, idColumn, rows, "id");
+            if (splitColumn != null) {
+                String[] values = strings(pq, splitColumn, rows, "split");
+                for (int i = 0; i < rows; i++) {
+                    if (!values[i].equals("train") && !values[i].equals("test")) {
+                        throw error(pq, i, splitColumn, values[i], "'train' or 'test'");
+                    }
+                    items.train[start + i] = values[i].equals("train");
+                }
+            }
+            for (int i = 0; ids != null && i < rows; i++) {
+                Integer previous = firstOfId.putIfAbsent(ids[i], start + i);
+                if (ids[i].isEmpty() || previous != null) {
+                    throw error(pq, i, idColumn, ids[i], ids[i].isEmpty() ? "an id (the id is empty)"
+                            : "a new id: duplicate of the id of " + items.where(previous, k));
+                }
+            }
+            if (ids != null) {
+                System.arraycopy(ids, 0, items.ids, start, rows);
             }
         }
 
@@ -111,28 +179,117 @@ public final class Parquet {
             Arrays.fill(out, "0");
             return out;
         }
+    }
 
-        private String[] checkIds(ParquetFile pq, String[] ids) {
-            Map<String, Integer> first = new HashMap<>();
-            for (int i = 0; i < ids.length; i++) {
-                Integer previous = first.putIfAbsent(ids[i], i);
-                if (ids[i].isEmpty() || previous != null) {
-                    throw error(pq, i, idColumn, ids[i], ids[i].isEmpty() ? "an id (the id is empty)"
-                            : "a new id: duplicate of the id of row " + previous);
-                }
-            }
-            return ids;
+    /**
+     * The items of the files read: where each file's rows start, the first file's column types, and the values read
+     * so far.
+     */
+    private static final class Items {
+        private final long[] starts;
+        private final List<Path> files = new ArrayList<>();
+        private final Map<String, String> types = new HashMap<>();
+        final Embeddings embeddings;
+        String[] labels;
+        String[] ids;
+        boolean[] train;
+
+        Items(Path path, int files) {
+            this.starts = new long[files + 1];
+            this.embeddings = new Embeddings(this, "the embeddings of " + path);
         }
 
-        private Split split(ParquetFile pq, String[] values) {
-            boolean[] train = new boolean[values.length];
-            for (int i = 0; i < values.length; i++) {
-                if (!values[i].equals("train") && !values[i].equals("test")) {
-                    throw error(pq, i, splitColumn, values[i], "'train' or 'test'");
+        /** Adds the next file: its rows, and its {@code columns} checked against the first file's. */
+        void add(ParquetFile pq, List<String> columns) {
+            int k = files.size();
+            for (String column : columns) {
+                ParquetFile.Column c = pq.column(column);
+                String logical = c.leaf().logical();
+                String type = describe(c) + (logical == null ? "" : " (" + CsvReader.shown(logical) + ")");
+                String first = types.putIfAbsent(column, type);
+                if (first != null && !first.equals(type)) {
+                    throw new IllegalArgumentException(pq.file() + ", column '" + CsvReader.shown(column) + "': "
+                            + type + ", but " + files.get(0) + " (the first file) holds " + first + "; expected one"
+                            + " type per column in every file of the folder");
                 }
-                train[i] = values[i].equals("train");
             }
-            return Split.of(train);
+            files.add(pq.file());
+            starts[k + 1] = starts[k] + pq.rows();
+        }
+
+        long total() {
+            return starts[files.size()];
+        }
+
+        /** The item of row 0 of file {@code k}. */
+        int start(int k) {
+            return (int) starts[k];
+        }
+
+        /** The arrays of labels (and of ids, and the split, when they are read), once the rows are known to fit. */
+        void allocate(boolean withIds, boolean withSplit) {
+            int n = (int) total();
+            labels = new String[n];
+            ids = withIds ? new String[n] : null;
+            train = withSplit ? new boolean[n] : null;
+        }
+
+        /** Item {@code item} as a message names it from file {@code k}: its row, and its file when another. */
+        String where(int item, int k) {
+            int f = k;
+            while (starts[f] > item) {
+                f--;
+            }
+            return (f == k ? "" : files.get(f) + ", ") + "row " + (item - starts[f]) + (f == k ? "" : " (0-based)");
+        }
+    }
+
+    /**
+     * The embeddings of every file, n × d floats: d is the length of the first row (its values kept apart until
+     * it ends), and every other row must have that length.
+     */
+    private static final class Embeddings {
+        private final Items items;
+        private final String what;
+        float[] first = new float[64];
+        float[] values;
+        int d = -1;
+        private Path from;
+
+        Embeddings(Items items, String what) {
+            this.items = items;
+            this.what = what;
+        }
+
+        /** Value {@code j} of item {@code item}: kept when the row may still be the first, or fits d. */
+        void put(int item, int j, float v, ParquetFile pq) {
+            if (d < 0) {
+                if (j == first.length) {
+                    Memory.require(8L * j, "the first embedding of " + pq.file());
+                    first = Arrays.copyOf(first, (int) Math.min(2L * j, Integer.MAX_VALUE - 8));
+                }
+                first[j] = v;
+            } else if (j < d) {
+                values[item * d + j] = v;
+            }
+        }
+
+        /** Checks the length of a finished row {@code row} of {@code pq} (the first row of all sets d). */
+        void endRow(ParquetFile pq, String shownColumn, int row, int length) {
+            if (row < 0) {
+                return;
+            }
+            if (d < 0) {
+                d = length;
+                from = pq.file();
+                values = new float[Matrix.heapValues(items.total(), d, what)];
+                System.arraycopy(first, 0, values, 0, d);
+                first = null;
+            } else if (length != d) {
+                throw new IllegalArgumentException(pq.file() + ", row " + row + " (0-based), column '" + shownColumn
+                        + "': the embedding has " + length + " values but " + (from.equals(pq.file()) ? ""
+                        : from + ", ") + "row 0 has " + d + "; expected embeddings of one length");
+            }
         }
     }
 
@@ -143,8 +300,8 @@ public final class Parquet {
                 + CsvReader.shown(column) + "': value '" + CsvReader.shown(value) + "' is not " + expected);
     }
 
-    /** The embedding column as an n × d heap matrix. */
-    private static Matrix embeddings(ParquetFile pq, String column) {
+    /** The embedding column of {@code pq} into {@code into}, its row 0 as item {@code start}. */
+    private static void embeddings(ParquetFile pq, String column, Embeddings into, int start) {
         ParquetFile.Column c = pq.column(column);
         PrimitiveTypeName type = c.type();
         String shown = CsvReader.shown(column);
@@ -160,9 +317,6 @@ public final class Parquet {
         int maxDef = c.descriptor().getMaxDefinitionLevel();
         boolean doubles = type == PrimitiveTypeName.DOUBLE;
         var state = new Object() {
-            float[] first = new float[64];
-            float[] values;
-            int d = -1;
             int row = -1;
             int inRow;
         };
@@ -171,13 +325,7 @@ public final class Parquet {
                 throw pq.corrupt(c, "its first value does not start a row");
             }
             if (rep == 0) {
-                endRow(pq, shown, state.row, state.inRow, state.d);
-                if (state.row == 0) {
-                    state.d = state.inRow;
-                    state.values = new float[Matrix.heapValues(rows, state.d, "the embeddings of " + pq.file())];
-                    System.arraycopy(state.first, 0, state.values, 0, state.d);
-                    state.first = null;
-                }
+                into.endRow(pq, shown, state.row, state.inRow);
                 state.row++;
                 state.inRow = 0;
                 if (state.row >= rows) {
@@ -188,7 +336,7 @@ public final class Parquet {
             if (def < maxDef) {
                 throw new IllegalArgumentException(pq.file() + ", row " + state.row + " (0-based), column '" + shown
                         + "': " + (rep == 0 ? "the embedding is null or empty" : "value " + state.inRow + " is null")
-                        + "; expected " + (state.d > 0 ? state.d + " numbers" : "a list of numbers"));
+                        + "; expected " + (into.d > 0 ? into.d + " numbers" : "a list of numbers"));
             }
             double read = doubles ? reader.getDouble() : reader.getFloat();
             float v = (float) read;
@@ -196,39 +344,17 @@ public final class Parquet {
                 throw new IllegalArgumentException(pq.file() + ", row " + state.row + " (0-based), column '" + shown
                         + "[" + state.inRow + "]': value " + read + " is not a finite float32 number");
             }
-            if (state.d < 0) {
-                if (state.inRow == state.first.length) {
-                    Memory.require(8L * state.inRow, "the first embedding of " + pq.file());
-                    state.first = Arrays.copyOf(state.first, (int) Math.min(2L * state.inRow, Integer.MAX_VALUE - 8));
-                }
-                state.first[state.inRow] = v;
-            } else if (state.inRow < state.d) {
-                state.values[state.row * state.d + state.inRow] = v;
-            }
+            into.put(start + state.row, state.inRow, v, pq);
             state.inRow++;
         });
         if (state.row < 0) {
             throw new IllegalArgumentException(pq.file() + ": column '" + shown + "' holds no values but the footer"
                     + " says " + rows + " rows; the file is corrupt");
         }
-        endRow(pq, shown, state.row, state.inRow, state.d);
-        if (state.d < 0) {
-            state.d = state.inRow;
-            state.values = Arrays.copyOf(state.first, state.d);
-        }
+        into.endRow(pq, shown, state.row, state.inRow);
         if (state.row + 1 != rows) {
             throw new IllegalArgumentException(pq.file() + ": column '" + shown + "' has " + (state.row + 1)
                     + " rows but the footer says " + rows + "; the file is corrupt");
-        }
-        return Matrix.wrap(rows, state.d, state.values);
-    }
-
-    /** Checks the length of a finished row (the first row sets d). */
-    private static void endRow(ParquetFile pq, String shownColumn, int row, int length, int d) {
-        if (row >= 0 && d >= 0 && length != d) {
-            throw new IllegalArgumentException(pq.file() + ", row " + row + " (0-based), column '" + shownColumn
-                    + "': the embedding has " + length + " values but row 0 has " + d + "; expected embeddings of"
-                    + " one length");
         }
     }
 

@@ -106,6 +106,34 @@ class MemoryMessagesTest {
     }
 
     /**
+     * A folder of three Parquet part files, each of whose 10,000 x 256 floats (9.8 MiB) would fit a 32 MiB heap
+     * but whose 30,000 rows together (29.3 MiB) do not: the check is of the whole folder, before its values are read.
+     */
+    @Test
+    void aFolderOfPartFilesTooLargeForTheHeapTogetherIsOneLine(@TempDir Path dir) throws Exception {
+        int rows = 10_000;
+        int d = 256;
+        for (int p = 0; p < 3; p++) {
+            scar.data.ParquetTest.write(dir.resolve("part-" + p + ".parquet"), "message m { required int32 label; "
+                            + "required group embedding (LIST) { repeated group list { required float element; } } }",
+                    org.apache.parquet.hadoop.metadata.CompressionCodecName.UNCOMPRESSED,
+                    org.apache.parquet.column.ParquetProperties.WriterVersion.PARQUET_1_0, false, rows, (g, i) -> {
+                        g.append("label", i % 4);
+                        var list = g.addGroup("embedding");
+                        for (int j = 0; j < d; j++) {
+                            list.addGroup("list").append("element", (float) j);
+                        }
+                    });
+        }
+        Result r = cli("32m", "characterize", dir.toString(), "--quiet");
+        assertEquals(2, r.code(), r.err());
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).startsWith("scar: not enough memory: the embeddings of " + dir + " (30000 x 256 "
+                + "floats) needs 29.3 MiB"), lines.get(0));
+    }
+
+    /**
      * A gzip file of 6,000,000 narrow rows ({@code 0,1}, a few MB compressed) read into a 64 MiB heap: the labels
      * kept per row used to be a list of strings, some 50 bytes a row, which ran out of memory before any check (the
      * message suggested a heap of twice the limit, whatever the file). The rows the loader keeps, 8 bytes each here,

@@ -259,6 +259,24 @@ class QuickStartTest {
         assertEquals(0, QuickStart.inputBytes(Path.of("iris")), "a bundled name");
     }
 
+    /** A folder of Parquet part files counts its part files, not the side files Spark writes beside them. */
+    @Test
+    void inputBytesOfAFolderOfPartFilesAreItsPartFiles(@TempDir Path dir) throws Exception {
+        long parts = 0;
+        for (int p = 0; p < 2; p++) {
+            Path part = scar.data.ParquetTest.write(dir.resolve("part-" + p + ".parquet"), "message m { required int32 "
+                            + "label; required group embedding (LIST) { repeated group list { required float element; "
+                            + "} } }", org.apache.parquet.hadoop.metadata.CompressionCodecName.GZIP,
+                    org.apache.parquet.column.ParquetProperties.WriterVersion.PARQUET_1_0, false, 100 * (p + 1),
+                    (g, i) -> g.append("label", i % 2).addGroup("embedding").addGroup("list").append("element", 1f));
+            parts += Files.size(part);
+        }
+        Files.writeString(dir.resolve("_SUCCESS"), "");
+        Files.write(dir.resolve(".part-0.parquet.crc"), new byte[] {0x1f, (byte) 0x8b, 0, 0, 0, 0, 0, 0});
+        Files.writeString(dir.resolve("_committed_1"), "x".repeat(5000));
+        assertEquals(parts, QuickStart.inputBytes(dir), "the part files at their size (GZIP pages: not a gzip file)");
+    }
+
     @Test
     void aJvmNotStartedByTheLauncherNeverRestarts() {
         // this test JVM runs commands in-process, like the notebook kernel: no restart whatever the property says

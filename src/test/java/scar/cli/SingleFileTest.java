@@ -160,6 +160,68 @@ class SingleFileTest {
         assertTrue(wrong.err().contains("no column 'embedding'") && wrong.err().contains("vec"), wrong.err());
     }
 
+    /** Part files with the options of one Parquet file, for every command that reads a dataset. */
+    private static Path parts(String name, int d2) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        int[] bounds = {0, 20, 75, N};
+        for (int p = 0; p < 3; p++) {
+            int from = bounds[p];
+            int d = p == 2 ? d2 : D;
+            ParquetTest.write(folder.resolve("part-0000" + p + "-c0.zstd.parquet"), "message m { required binary "
+                    + "name (STRING); required int32 cls; required group vec (LIST) { repeated group list { required "
+                    + "float element; } } }", CompressionCodecName.ZSTD, ParquetProperties.WriterVersion.PARQUET_1_0,
+                    true, bounds[p + 1] - from, (Group g, Integer r) -> {
+                        int i = from + r;
+                        g.append("name", "item" + i).append("cls", y[i]);
+                        Group list = g.addGroup("vec");
+                        for (int j = 0; j < d; j++) {
+                            list.addGroup("list").append("element", x[i * D + j]);
+                        }
+                    });
+        }
+        return folder;
+    }
+
+    @Test
+    void aFolderOfParquetPartFilesIsOneFileForEveryCommand() throws IOException {
+        Path folder = parts("emb-parts", D);
+        Files.writeString(folder.resolve("_SUCCESS"), "");
+        Files.writeString(folder.resolve(".part-00000-c0.zstd.parquet.crc"), "crc");
+        Path whole = dir.resolve("parts-profile");
+        Path single = dir.resolve("single-profile");
+        assertProfiled(characterize(folder.toString(), "--embedding", "vec", "--label", "cls", "--id", "name", "-o",
+                whole.toString()), "emb-parts");
+        assertProfiled(characterize(dir.resolve("emb.parquet").toString(), "--embedding", "vec", "--label", "cls",
+                "--id", "name", "-o", single.toString()), "emb");
+        assertEquals(Files.readString(single.resolve("profile.json")).replace("\"emb\"", "\"emb-parts\""),
+                Files.readString(whole.resolve("profile.json")), "the same rows in path order, the same profile");
+        for (String verb : new String[] {"plan", "datasets"}) {
+            Cli.Run r = Cli.run(verb, folder.toString(), "--embedding", "vec", "--label", "cls");
+            assertEquals(0, r.code(), r.err());
+        }
+        assertTrue(Cli.run("datasets", folder.toString(), "--embedding", "vec", "--label", "cls").out()
+                .contains("90 items, 3 classes"));
+
+        Path ragged = parts("ragged-parts", D - 1);
+        Cli.Run dim = characterize(ragged.toString(), "--embedding", "vec", "--label", "cls");
+        assertEquals(2, dim.code(), dim.err());
+        assertEquals("scar: " + ragged.resolve("part-00002-c0.zstd.parquet") + ", row 0 (0-based), column 'vec': the "
+                + "embedding has 4 values but " + ragged.resolve("part-00000-c0.zstd.parquet") + ", row 0 has 5; "
+                + "expected embeddings of one length", dim.err().strip());
+
+        Path sideOnly = Files.createDirectories(dir.resolve("side-only"));
+        Files.writeString(sideOnly.resolve("_SUCCESS"), "");
+        for (String[] args : new String[][] {{"characterize", sideOnly.toString()},
+                {"characterize", sideOnly.toString(), "--label", "cls"}}) {
+            Cli.Run none = Cli.run(args);
+            assertEquals(2, none.code(), none.err());
+            assertEquals(1, none.err().strip().lines().count(), none.err());
+            assertTrue(none.err().contains(sideOnly + " holds no labels.csv and no .parquet files; expected a "
+                    + "dataset folder with labels.csv") && none.err().contains("or a folder of Parquet part files"),
+                    none.err());
+        }
+    }
+
     /**
      * The options of a single file given with a bundled name or a dataset folder, which have labels of their own:
      * the message said "cannot tell the format from the name; expected a file ending in .npy, ... or a dataset
@@ -168,6 +230,7 @@ class SingleFileTest {
     @Test
     void singleFileOptionsWithABundledNameOrAFolderAreRefusedByName() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("folder"));
+        Files.writeString(folder.resolve("labels.csv"), "id,label\n0,0\n"); // a dataset folder, not part files
         for (String verb : new String[] {"characterize", "plan", "evaluate", "report", "datasets"}) {
             Cli.Run bundled = Cli.run(verb, "iris", "--labels", dir.resolve("labels.npy").toString());
             assertEquals(2, bundled.code(), bundled.err());

@@ -189,7 +189,9 @@ public class ParquetTest {
         assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(emptyLabel), "el.parquet",
                 "row 2 (0-based), column 'label'", "value ''", "the label is empty");
         Path folder = Files.createDirectories(dir.resolve("emb.parquet"));
-        assertFails(UncheckedIOException.class, () -> Parquet.loader().load(folder), "emb.parquet", "is a folder");
+        // an empty folder is neither a dataset folder nor one of part files (ParquetFolderTest reads those)
+        assertFails(IllegalArgumentException.class, () -> Parquet.loader().load(folder), "emb.parquet holds no "
+                + "labels.csv and no .parquet files; expected a dataset folder");
     }
 
     /**

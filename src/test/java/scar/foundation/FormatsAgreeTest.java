@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import scar.Scar;
 import scar.data.Datasets;
 import scar.data.EmbeddingFile;
 import scar.data.Matrix;
@@ -30,9 +31,10 @@ import scar.data.MultiModalDataset;
 import scar.data.Npy;
 
 /**
- * The same items as a CSV dataset folder, a CSV file, JSON Lines, a memory-mapped {@code .npy} and Parquet give
- * bit-identical profiles, on one and on two threads: the data path does not change a single bit of the result.
- * The items are the Wikipedia text view's training items (no split, so a keyed hold-out of every class).
+ * The same items as a CSV dataset folder, a CSV file, JSON Lines, a memory-mapped {@code .npy}, Parquet and a folder of
+ * Parquet part files (read in path order, SPEC §4.1) give bit-identical profiles, on one and on two threads: the data
+ * path does not change a single bit of the result. The items are the Wikipedia text view's training items (no split, so
+ * a keyed hold-out of every class).
  */
 class FormatsAgreeTest {
     @TempDir
@@ -86,18 +88,33 @@ class FormatsAgreeTest {
         Npy.write(dir.resolve("npy").resolve("text.npy"), x);
         Npy.writeInts(dir.resolve("npy").resolve("labels.npy"), labels);
         Files.createDirectories(dir.resolve("parquet"));
-        Path parquet = dir.resolve("parquet").resolve("text.parquet");
+        writeParquet(dir.resolve("parquet").resolve("text.parquet"), labels, x, 0, n);
+        // the same rows as a folder of part files, as Spark writes one: of three sizes, written out of path order
+        // (the largest last in path order, the smallest first on disk), beside the side files Spark leaves
+        Path parts = Files.createDirectories(dir.resolve("parts").resolve("text"));
+        int a = n / 6;
+        int b = a + n / 3;
+        writeParquet(parts.resolve("part-00001-7e1f.snappy.parquet"), labels, x, a, b);
+        writeParquet(parts.resolve("part-00000-7e1f.snappy.parquet"), labels, x, 0, a);
+        writeParquet(parts.resolve("part-00002-7e1f.snappy.parquet"), labels, x, b, n);
+        Files.writeString(parts.resolve("_SUCCESS"), "");
+        Files.writeString(parts.resolve("_committed_4521"), "{\"added\": []}");
+        Files.write(parts.resolve(".part-00000-7e1f.snappy.parquet.crc"), new byte[] {'c', 'r', 'c', 0, 1, 2});
+    }
+
+    /** Rows {@code from} to {@code to} (exclusive) as a Parquet file: int64 labels, a list of floats. */
+    private static void writeParquet(Path file, int[] labels, Matrix x, int from, int to) {
         var schema = MessageTypeParser.parseMessageType("message m { required int64 label; "
                 + "required group embedding (LIST) { repeated group list { required float element; } } }");
-        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(parquet))
+        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file))
                 .withConf(new PlainParquetConfiguration()).withType(schema)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0).build()) {
             SimpleGroupFactory f = new SimpleGroupFactory(schema);
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 Group g = f.newGroup().append("label", (long) labels[i]);
                 Group list = g.addGroup("embedding");
-                for (int j = 0; j < d; j++) {
+                for (int j = 0; j < x.cols(); j++) {
                     list.addGroup("list").append("element", x.get(i, j));
                 }
                 w.write(g);
@@ -134,7 +151,7 @@ class FormatsAgreeTest {
     }
 
     @Test
-    void csvFolderCsvFileJsonLinesNpyAndParquetGiveBitIdenticalProfilesOnOneAndTwoThreads() {
+    void csvFolderCsvFileJsonLinesNpyParquetAndPartFilesGiveBitIdenticalProfilesOnOneAndTwoThreads() {
         MultiModalDataset folder = Datasets.bundled(dir.resolve("text").toString());
         MultiModalDataset npy = EmbeddingFile.defaults().withLabels(dir.resolve("npy").resolve("labels.npy"))
                 .load(dir.resolve("npy").resolve("text.npy"));
@@ -146,6 +163,12 @@ class FormatsAgreeTest {
         all.add(EmbeddingFile.defaults().load(dir.resolve("csv").resolve("text.csv")));
         all.add(EmbeddingFile.defaults().load(dir.resolve("jsonl").resolve("text.jsonl")));
         all.add(EmbeddingFile.defaults().load(dir.resolve("parquet").resolve("text.parquet")));
+        // a folder of part files, by the facade's two ways to a folder
+        MultiModalDataset parts = Scar.dataset(dir.resolve("parts").resolve("text"));
+        assertArrayEquals(source.modality("text").embeddings().data(), parts.modality("text").embeddings().data(),
+                "the part files' rows in path order");
+        all.add(parts);
+        all.add(Datasets.bundled(dir.resolve("parts").resolve("text").toString()));
         ScarProfile reference = characterize(folder, 1);
         assertSameNumbers(reference, characterize(source, 2), "in memory, 2 threads");
         assertSameNumbers(reference, characterize(folder, 2), "CSV folder, 2 threads");
