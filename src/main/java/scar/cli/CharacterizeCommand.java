@@ -36,6 +36,7 @@ final class CharacterizeCommand implements Callable<Integer> {
     public Integer call() {
         long start = System.nanoTime();
         // The output folder is checked (and its staging folder made) before any work, so a bad -o costs nothing.
+        selection.requireOutsidePartFolder(out);
         try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
             var data = selection.load(sweep.repeats);
             Main.warnIfSoftwareFma();

@@ -33,6 +33,11 @@ final class DatasetSelection {
         return QuickStart.read(dataset, file.labels, modality, sweeps, () -> file.load(dataset, modality));
     }
 
+    /** Refuses an output folder in the dataset's folder of part files ({@link FileOptions#requireOutsidePartFolder}). */
+    void requireOutsidePartFolder(Path out) {
+        file.requireOutsidePartFolder(dataset, out);
+    }
+
     /** Refuses an output file that is one of the inputs (see {@link FileOptions#requireNotAnInput}). */
     void requireNotAnInput(Path out) {
         file.requireNotAnInput(dataset, out);

@@ -53,6 +53,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         long start = System.nanoTime();
+        selection.requireOutsidePartFolder(out);
         try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
             var data = selection.load(seeds);
             var options = sweep.toOptions();

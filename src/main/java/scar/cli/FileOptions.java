@@ -58,9 +58,12 @@ final class FileOptions {
      * Refuses an output file {@code out} that is one of the inputs of {@code dataset}: the file itself, its labels
      * file, or a file of its dataset folder. Writing it would destroy the data the run reads.
      *
-     * @throws IllegalArgumentException if {@code out} is an existing file among the inputs
+     * Nor may it be in a folder of Parquet part files that is the dataset ({@link #requireOutsidePartFolder}).
+     *
+     * @throws IllegalArgumentException if {@code out} is an existing file among the inputs, or in the part folder
      */
     void requireNotAnInput(String dataset, Path out) {
+        requireOutsidePartFolder(dataset, out);
         if (out == null || !Files.isRegularFile(out)) {
             return;
         }
@@ -76,6 +79,29 @@ final class FileOptions {
             throw new IllegalArgumentException(target + " is a file of the dataset folder " + path + ", an input of "
                     + "this run; expected the name of a new file to write, outside the dataset");
         }
+    }
+
+    /**
+     * Refuses an output {@code out}, a file or a folder, in the folder of Parquet part files {@code dataset} names
+     * (or that folder itself): any file there but a part file makes the folder unreadable the next time.
+     *
+     * @throws IllegalArgumentException if {@code out} is in the part folder
+     */
+    void requireOutsidePartFolder(String dataset, Path out) {
+        if (out != null && ParquetFolder.isParquetFolder(Path.of(dataset)) && inside(out, Path.of(dataset))) {
+            throw new IllegalArgumentException(out.toAbsolutePath().normalize() + " is in " + dataset + ", the folder"
+                    + " of Parquet part files this run reads, which must hold part files only; expected a place"
+                    + " outside that folder");
+        }
+    }
+
+    /** Whether {@code out}, which may not exist yet, is {@code folder} or in it. */
+    private static boolean inside(Path out, Path folder) {
+        Path p = out.toAbsolutePath().normalize();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        return p != null && real(p).startsWith(real(folder));
     }
 
     private static boolean same(Path a, Path b) {

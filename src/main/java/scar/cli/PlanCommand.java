@@ -39,6 +39,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
+        selection.requireOutsidePartFolder(out);
         try (StagedOutput staged = out == null ? null : StagedOutput.folder(out)) {
             var data = selection.load(sweep.repeats);
             Main.warnIfSoftwareFma();

@@ -223,6 +223,35 @@ class SingleFileTest {
     }
 
     /**
+     * An output inside the folder of part files a run reads: `report -o FOLDER/r.html` wrote the report there, and the
+     * next read of the folder refused it ("holds r.html, which is not a .parquet file").
+     */
+    @Test
+    void anOutputInsideTheFolderOfPartFilesReadIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path folder = parts("read-parts", D);
+        java.util.List<Path> before;
+        try (var list = Files.list(folder)) {
+            before = list.sorted().toList();
+        }
+        String[][] runs = {{"report", folder.toString(), "-o", folder.resolve("r.html").toString()},
+            {"characterize", folder.toString(), "-o", folder.resolve("out").toString()},
+            {"plan", folder.toString(), "-o", folder.toString()},
+            {"evaluate", folder.toString(), "-o", folder.resolve("ev").toString()}};
+        for (String[] args : runs) {
+            String[] all = java.util.Arrays.copyOf(args, args.length + 4);
+            System.arraycopy(new String[] {"--embedding", "vec", "--label", "cls"}, 0, all, args.length, 4);
+            Cli.Run r = Cli.run(all);
+            assertEquals(2, r.code(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains(" is in " + folder + ", the folder of Parquet part files this run reads"),
+                    r.err());
+        }
+        try (var list = Files.list(folder)) {
+            assertEquals(before, list.sorted().toList(), "nothing written into the folder");
+        }
+    }
+
+    /**
      * The options of a single file given with a bundled name or a dataset folder, which have labels of their own:
      * the message said "cannot tell the format from the name; expected a file ending in .npy, ... or a dataset
      * folder", also when the argument was a dataset folder.
