@@ -88,7 +88,7 @@ final class FileOptions {
      * @throws IllegalArgumentException if {@code out} is in the part folder
      */
     void requireOutsidePartFolder(String dataset, Path out) {
-        if (out != null && ParquetFolder.isParquetFolder(Path.of(dataset)) && inside(out, Path.of(dataset))) {
+        if (out != null && isPartFolder(dataset) && inside(out, Path.of(dataset))) {
             throw new IllegalArgumentException(out.toAbsolutePath().normalize() + " is in " + dataset + ", the folder"
                     + " of Parquet part files this run reads, which must hold part files only; expected a place"
                     + " outside that folder");
@@ -126,7 +126,7 @@ final class FileOptions {
     private boolean isFile(String dataset) {
         String option = given();
         Path path = Path.of(dataset);
-        boolean parts = ParquetFolder.isParquetFolder(path);
+        boolean parts = isPartFolder(dataset);
         if (option != null && !Files.isRegularFile(path) && !parts) {
             if (Scar.datasets().contains(dataset)) {
                 throw new IllegalArgumentException(option + " applies to a dataset of one file; '" + dataset
@@ -140,6 +140,15 @@ final class FileOptions {
             }
         }
         return option != null || parts || EmbeddingFile.isEmbeddingFile(path) && !Files.isDirectory(path);
+    }
+
+    /** Whether {@code dataset} is a folder of Parquet part files; a bundled name is the bundled dataset, as for reading. */
+    static boolean isPartFolder(String dataset) {
+        try {
+            return !Scar.datasets().contains(dataset) && ParquetFolder.isParquetFolder(Path.of(dataset));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false; // the reader names what it cannot find
+        }
     }
 
     /** The first single-file option given, or null. */

@@ -223,6 +223,27 @@ class SingleFileTest {
     }
 
     /**
+     * A bundled name is the bundled dataset even where the working folder has a folder of part files of that name, as
+     * {@code Scar.dataset} has it; the command line read the folder instead.
+     */
+    @Test
+    void aBundledNameIsTheBundledDatasetBesideAFolderOfPartFilesOfThatName() throws IOException {
+        Path local = Path.of("iris");
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(local), "the working folder has its own 'iris'");
+        try {
+            Files.createDirectories(local);
+            Files.copy(parts("iris-parts", D).resolve("part-00000-c0.zstd.parquet"), local.resolve("part-0.parquet"));
+            assertTrue(!FileOptions.isPartFolder("iris") && FileOptions.isPartFolder(local.toAbsolutePath().toString()));
+            Cli.Run r = Cli.run("datasets", "iris");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("150 items"), r.out());
+        } finally {
+            Files.deleteIfExists(local.resolve("part-0.parquet"));
+            Files.deleteIfExists(local);
+        }
+    }
+
+    /**
      * An output inside the folder of part files a run reads: `report -o FOLDER/r.html` wrote the report there, and the
      * next read of the folder refused it ("holds r.html, which is not a .parquet file").
      */
