@@ -33,7 +33,8 @@ public final class Datasets {
     /**
      * Loads the bundled dataset {@code name} ({@code "wikipedia"}, {@code "mfeat"}, {@code "iris"}, {@code "wine"},
      * {@code "breast_cancer"}, {@code "digits"}); a name that is not bundled but is a folder on disk is loaded with
-     * {@link DatasetFolder#load}, and a single file is loaded by {@link EmbeddingFile} with its defaults.
+     * {@link DatasetFolder#load}, and a single file or a folder of Parquet part files ({@link ParquetFolder}) is loaded
+     * by {@link EmbeddingFile} with its defaults.
      *
      * @throws IllegalArgumentException if it is neither, listing the bundled names
      */
