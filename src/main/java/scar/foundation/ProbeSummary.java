@@ -24,7 +24,8 @@ public record ProbeSummary(ProbeKind kind, List<Fit> fits) {
      * @param heldOut       its held-out counts per class, null without held-out items
      * @param iterations    optimiser iterations (epochs for the reference probe)
      * @param converged     whether a stop rule was met before the limit
-     * @param nanos         wall time of the fit
+     * @param nanos         wall time of the fit; for the converged probe's subsampled fits of a sweep with held-out
+     *                      items, without their held-out predictions, which the sweep makes for all of them at once
      */
     public record Fit(@Stored(min = 0) int trainSize, @Stored(min = 0, max = 1) double trainAccuracy,
                       @Stored(min = 0, max = 1, undefined = true) double testAccuracy, HeldOutScore heldOut,

@@ -20,6 +20,8 @@ import scar.measure.ClassMeasures;
 import scar.measure.Logits;
 import scar.measure.Measures;
 import scar.probe.LinearProbe;
+import scar.probe.Predictor;
+import scar.probe.ProbeKind;
 import scar.probe.ProbeOptions;
 import scar.probe.ProbeResult;
 
@@ -45,15 +47,26 @@ public final class Sweep {
     /** The shared, read-only inputs of every fit of one sweep. */
     private record Shared(SweepInput input, Matrix test, int[] testY, ScarOptions options, String task) {
 
+        /**
+         * Whether the fits other than the full-data one leave their held-out predictions to {@link #predictHeldOut}:
+         * with held-out items and the converged probe (the reference probe predicts in its own way).
+         */
+        boolean defersHeldOut() {
+            return test != null && options.probe().kind() == ProbeKind.CONVERGED;
+        }
+
         /** Heap bytes the fit on {@code n} items takes (see {@link LinearProbe#memoryNeed}). */
-        long need(int n, ProbeOptions probe) {
-            return LinearProbe.memoryNeed(n, test == null ? 0 : test.rows(), input.modality().dim(),
-                    input.numClasses(), probe) + 16L * n;
+        long need(int n, ProbeOptions probe, boolean full) {
+            int nTest = test == null || (!full && defersHeldOut()) ? 0 : test.rows();
+            return LinearProbe.memoryNeed(n, nTest, input.modality().dim(), input.numClasses(), probe) + 16L * n;
         }
     }
 
-    /** What one fit leaves behind. */
-    private record Outcome(ClassMeasures measures, ProbeSummary.Fit probe, HardItems hardItems) {
+    /**
+     * What one fit leaves behind; {@code predictor}, when not null, is its probe, whose held-out predictions are still
+     * to be made ({@code probe} has no held-out score yet).
+     */
+    private record Outcome(ClassMeasures measures, ProbeSummary.Fit probe, HardItems hardItems, Predictor predictor) {
     }
 
     /**
@@ -105,13 +118,46 @@ public final class Sweep {
         // with one thread each. A probe's result does not depend on its thread count, so this changes speed only.
         ScarOptions options = shared.options();
         AtomicInteger done = new AtomicInteger();
-        progress.start(shared.task(), fits.size(), "fits");
+        int total = fits.size();
+        // A fit whose held-out predictions wait for the common pass is not done until that pass is: the count shows
+        // at most total - 1 until then.
+        int shown = shared.defersHeldOut() && total > 1 ? total - 1 : total;
+        progress.start(shared.task(), total, "fits");
         try {
             outcomes[0] = runOne(fits.get(0), shared, options.probe().withThreads(options.threads()), true);
-            progress.step(done.incrementAndGet(), fits.size());
-            runRest(fits, shared, outcomes, () -> progress.step(done.incrementAndGet(), fits.size()));
+            progress.step(done.incrementAndGet(), total);
+            runRest(fits, shared, outcomes, () -> progress.step(Math.min(done.incrementAndGet(), shown), total));
+            predictHeldOut(outcomes, shared);
+            progress.step(total, total);
         } finally {
             progress.finish();
+        }
+    }
+
+    /**
+     * The held-out predictions of every fit that left them for later, in one pass over the held-out rows for all of
+     * them ({@link Predictor#predictAll}: each panel of rows is read and transposed once, not once per fit) — the
+     * same classes, bit for bit, as each fit predicting them itself.
+     */
+    private static void predictHeldOut(Outcome[] outcomes, Shared shared) {
+        int[] waiting = java.util.stream.IntStream.range(0, outcomes.length)
+                .filter(f -> outcomes[f].predictor() != null).toArray();
+        if (waiting.length == 0) {
+            return;
+        }
+        Predictor[] probes = Arrays.stream(waiting).mapToObj(f -> outcomes[f].predictor()).toArray(Predictor[]::new);
+        Matrix test = shared.test();
+        scar.data.Memory.require(4L * probes.length * test.rows(), "the held-out predictions of " + probes.length
+                + " fits of " + shared.task() + " (" + test.rows() + " held-out items each)");
+        int[][] predictions = Predictor.predictAll(test, probes, shared.options().threads());
+        int k = shared.input().numClasses();
+        for (int i = 0; i < waiting.length; i++) {
+            Outcome o = outcomes[waiting[i]];
+            HeldOutScore heldOut = HeldOutScore.of(shared.testY(), predictions[i], k);
+            ProbeSummary.Fit p = o.probe();
+            ProbeSummary.Fit scored = new ProbeSummary.Fit(p.trainSize(), p.trainAccuracy(), heldOut.accuracy(),
+                    heldOut, p.iterations(), p.converged(), p.nanos());
+            outcomes[waiting[i]] = new Outcome(o.measures(), scored, o.hardItems(), null);
         }
     }
 
@@ -131,14 +177,14 @@ public final class Sweep {
         // always may run); a fit's result does not depend on what runs beside it.
         long largest = 0;
         for (int f = 1; f < fits.size(); f++) {
-            largest = Math.max(largest, shared.need(fits.get(f).items().length, single));
+            largest = Math.max(largest, shared.need(fits.get(f).items().length, single, false));
         }
         Runtime rt = Runtime.getRuntime();
         Budget budget = new Budget(Math.max(largest, (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) * 3 / 4));
         try {
             for (int f = 1; f < fits.size(); f++) {
                 int slot = f;
-                long need = shared.need(fits.get(slot).items().length, single);
+                long need = shared.need(fits.get(slot).items().length, single, false);
                 futures.add(pool.submit(() -> {
                     budget.acquire(need);
                     try {
@@ -195,23 +241,38 @@ public final class Sweep {
         }
     }
 
-    /** Fits the probe of one fit, computes its measures and its held-out score; the full-data fit keeps its items. */
+    /**
+     * Fits the probe of one fit, computes its measures and its held-out score; the full-data fit keeps its items.
+     * Another fit that {@linkplain Shared#defersHeldOut defers} its held-out predictions returns its probe instead.
+     */
     private static Outcome runOne(Fit fit, Shared shared, ProbeOptions probeOptions, boolean full) {
         SweepInput input = shared.input();
         int k = input.numClasses();
         Matrix x = input.modality().embeddings().selectRows(fit.items());
         int[] y = input.labelsOf(fit.items());
+        if (!full && shared.defersHeldOut()) {
+            LinearProbe.Trained trained = LinearProbe.train(x, y, fit.items(), k, probeOptions);
+            ProbeResult result = trained.result();
+            return new Outcome(measures(result, x.rows(), y, fit, shared), ProbeSummary.Fit.of(result, null), null,
+                    trained.predictor());
+        }
         ProbeResult result = shared.test() == null
                 ? LinearProbe.fit(x, y, fit.items(), k, probeOptions, fit.seed(), null, null)
                 : LinearProbe.fit(x, y, fit.items(), k, probeOptions, fit.seed(), shared.test(), shared.testY());
-        ClassMeasures measures = Measures.compute(Logits.of(result.trainLogits(), x.rows(), k),
-                result.trainPredictions(), y, k, fit.ratio(), shared.options().variant());
+        ClassMeasures measures = measures(result, x.rows(), y, fit, shared);
         HeldOutScore heldOut = shared.test() == null ? null
                 : HeldOutScore.of(shared.testY(), result.testPredictions(), k);
         HardItems hard = full ? HardItems.of(input.classNames(), fit.items(), y, result.trainLogits(), input.test(),
                 shared.testY(), result.testLogits(), input.modality()::id,
                 shared.options().evidence().hardItemsPerClass()) : null;
-        return new Outcome(measures, ProbeSummary.Fit.of(result, heldOut), hard);
+        return new Outcome(measures, ProbeSummary.Fit.of(result, heldOut), hard, null);
+    }
+
+    /** The measures of SPEC §3 from a fit's training outputs. */
+    private static ClassMeasures measures(ProbeResult result, int rows, int[] y, Fit fit, Shared shared) {
+        int k = shared.input().numClasses();
+        return Measures.compute(Logits.of(result.trainLogits(), rows, k), result.trainPredictions(), y, k,
+                fit.ratio(), shared.options().variant());
     }
 
     /** Bytes that fits running side by side may hold together. */

@@ -59,6 +59,8 @@ public final class BlockPass {
     private final double[][] exp;
     /** The panel of rows read from a {@link Rows}, allocated on first use. */
     private float[][] panel;
+    /** That panel transposed as read, before any standardisation, for {@link #predictEach}; allocated on first use. */
+    private float[][] rawT;
 
     /** Each thread's pass, kept from call to call while memory allows: see {@link #ofThisThread}. */
     private static final ThreadLocal<java.lang.ref.SoftReference<BlockPass>> OWN = new ThreadLocal<>();
@@ -275,6 +277,7 @@ public final class BlockPass {
             xt = new float[d][capacity];
             z = new float[numClasses][capacity];
             panel = null;
+            rawT = null;
         }
         if (read && panel == null) {
             panel = new float[capacity][d];
@@ -347,26 +350,58 @@ public final class BlockPass {
 
     private void predict(float[][] held, Rows read, int from, int to, float[][] w, float[] b, float[] logits,
                          int[] predictions, int at) {
-        int k = numClasses;
         for (int row0 = from; row0 < to; row0 += panelRows) {
             int count = Math.min(panelRows, to - row0);
             forward(held, read, row0, count, w, b, false);
-            for (int r = 0; r < count; r++) {
-                int top = 0;
-                float zTop = z[0][r];
-                for (int c = 1; c < k; c++) {
-                    if (z[c][r] > zTop) {
-                        zTop = z[c][r];
-                        top = c;
-                    }
+            emit(count, logits, predictions, at + row0 - from);
+        }
+    }
+
+    /**
+     * The predictions of several models over rows {@code [from, from + count)} of {@code raw}, at most
+     * {@link Kernels#panelRows} of them, as stored (not standardised): they are read and transposed once, then, for
+     * each model, standardised feature by feature with its own standardiser — the floats {@link PackedData#load}
+     * gives — and passed through the forward kernel. Model m's argmax of row {@code from + r} goes to
+     * {@code predictions[m][from + r]}: the same as {@link #predict} with that model over its standardised rows.
+     */
+    void predictEach(Rows raw, int from, int count, Predictor[] models, int[][] predictions) {
+        reserve(count, true);
+        if (rawT == null) {
+            rawT = new float[d][capacity];
+        }
+        raw.load(from, count, panel);
+        Kernels.transpose(panel, 0, count, rawT);
+        for (int m = 0; m < models.length; m++) {
+            Standardizer s = models[m].standardizer;
+            for (int j = 0; j < d; j++) {
+                s.applyColumn(j, rawT[j], xt[j], count);
+            }
+            Kernels.forward(xt, count, models[m].model.w(), models[m].model.b(), z);
+            emit(count, null, predictions[m], from);
+        }
+    }
+
+    /**
+     * Writes the argmax (ties to the lowest class) of the panel's first {@code count} logit columns to
+     * {@code predictions[at ..]} and, when {@code logits} is not null, the logits row-major from {@code logits[at·K]}.
+     */
+    private void emit(int count, float[] logits, int[] predictions, int at) {
+        int k = numClasses;
+        for (int r = 0; r < count; r++) {
+            int top = 0;
+            float zTop = z[0][r];
+            for (int c = 1; c < k; c++) {
+                if (z[c][r] > zTop) {
+                    zTop = z[c][r];
+                    top = c;
                 }
-                int out = at + row0 - from + r;
-                predictions[out] = top;
-                if (logits != null) {
-                    int off = out * k;
-                    for (int c = 0; c < k; c++) {
-                        logits[off + c] = z[c][r];
-                    }
+            }
+            int out = at + r;
+            predictions[out] = top;
+            if (logits != null) {
+                int off = out * k;
+                for (int c = 0; c < k; c++) {
+                    logits[off + c] = z[c][r];
                 }
             }
         }

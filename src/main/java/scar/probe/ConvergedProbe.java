@@ -10,7 +10,8 @@ final class ConvergedProbe {
     private ConvergedProbe() {
     }
 
-    static ProbeResult fit(Fit fit) {
+    /** The fit's result and the trained probe. */
+    static LinearProbe.Trained fit(Fit fit) {
         ProbeOptions o = fit.options();
         Standardizer standardizer = Standardizer.fit(fit.x(), fit.blocks().starts(), o.threads());
         SoftmaxPass train = new SoftmaxPass(standardizer.apply(fit.x(), fit.blocks()), fit.labels(),
@@ -30,7 +31,8 @@ final class ConvergedProbe {
         Model.Outputs out = kept != null && kept.isOf(model)
                 ? model.outputs(kept.logits, kept.predictions, kept.correct, test)
                 : model.outputs(train, test);
-        return fit.result(out, r.loss(), r.iterations(), r.converged());
+        return new LinearProbe.Trained(fit.result(out, r.loss(), r.iterations(), r.converged()),
+                new Predictor(standardizer, model));
     }
 
     /**

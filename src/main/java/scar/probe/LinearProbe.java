@@ -50,6 +50,32 @@ public final class LinearProbe {
      */
     public static ProbeResult fit(Matrix x, int[] labels, int[] items, int numClasses, ProbeOptions options,
             long seed, Matrix xTest, int[] yTest) {
+        Fit fit = prepare(x, labels, items, numClasses, options, xTest, yTest);
+        return options.kind() == ProbeKind.CONVERGED ? ConvergedProbe.fit(fit).result()
+                : ReferenceProbe.fit(fit, seed);
+    }
+
+    /** A converged fit's result (without a test set) and the probe it trained, to predict other rows later. */
+    public record Trained(ProbeResult result, Predictor predictor) {
+    }
+
+    /**
+     * {@link #fit(Matrix, int[], int[], int, ProbeOptions, long, Matrix, int[])} of the converged probe without a test
+     * set, which also returns the trained probe: a sweep predicts its held-out items for all its fits at once
+     * ({@link Predictor#predictAll}).
+     *
+     * @throws IllegalArgumentException as that method, or if {@code options} is not of the converged probe
+     */
+    public static Trained train(Matrix x, int[] labels, int[] items, int numClasses, ProbeOptions options) {
+        if (options.kind() != ProbeKind.CONVERGED) {
+            throw new IllegalArgumentException("only the converged probe keeps a predictor, not the "
+                    + options.kind() + " probe");
+        }
+        return ConvergedProbe.fit(prepare(x, labels, items, numClasses, options, null, null));
+    }
+
+    private static Fit prepare(Matrix x, int[] labels, int[] items, int numClasses, ProbeOptions options,
+            Matrix xTest, int[] yTest) {
         long start = System.nanoTime();
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(labels, "labels");
@@ -72,8 +98,7 @@ public final class LinearProbe {
             check("test", xTest, yTest, numClasses);
         }
         Blocks blocks = items == null ? Blocks.identity(x.rows()) : blocks(items, x.rows());
-        Fit fit = new Fit(x, labels, numClasses, options, xTest, yTest, blocks, start);
-        return options.kind() == ProbeKind.CONVERGED ? ConvergedProbe.fit(fit) : ReferenceProbe.fit(fit, seed);
+        return new Fit(x, labels, numClasses, options, xTest, yTest, blocks, start);
     }
 
     /**

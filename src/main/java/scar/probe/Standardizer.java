@@ -97,6 +97,26 @@ public final class Standardizer implements java.io.Serializable {
         }
     }
 
+    /**
+     * Standardises {@code count} values of feature {@code j} held side by side (a column of a transposed panel):
+     * {@code out[r]} is the float {@link #apply(float[], float[])} gives for {@code in[r]} at feature j.
+     */
+    void applyColumn(int j, float[] in, float[] out, int count) {
+        if (floatScale != null) {
+            float s = floatScale[j];
+            float c = floatShift[j];
+            for (int r = 0; r < count; r++) {
+                out[r] = Math.fma(in[r], s, c);
+            }
+        } else {
+            double m = mean[j];
+            double s = scale[j];
+            for (int r = 0; r < count; r++) {
+                out[r] = (float) ((in[r] - m) * s);
+            }
+        }
+    }
+
     public int dimension() {
         return mean.length;
     }

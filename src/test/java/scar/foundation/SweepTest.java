@@ -85,6 +85,40 @@ class SweepTest {
     }
 
     @Test
+    void everyFitsHeldOutScoreIsWhatItsOwnProbePredicts() {
+        // The fits after the first predict the held-out items together at the end (one pass for all of them): each
+        // score must be the one the fit's own probe gives, fitted alone on the same draw with the test set.
+        SyntheticData data = SyntheticData.gaussianClasses(700, 12, 4, 9);
+        int[] test = java.util.stream.IntStream.range(0, 700).filter(i -> i % 7 == 3).toArray();
+        int[] train = java.util.stream.IntStream.range(0, 700).filter(i -> i % 7 != 3).toArray();
+        SweepInput input = new SweepInput("synthetic", Modality.of("x", data.x()), data.labels(), FOUR, train, test,
+                new int[0]);
+        ScarOptions options = quiet().withSeed(4);
+        for (int threads : new int[] {1, 2}) {
+            ScarProfile p = Sweep.run(input, options.withThreads(threads), Progress.none());
+            int[][] byClass = input.trainByClass();
+            int[] classCounts = Arrays.stream(byClass).mapToInt(a -> a.length).toArray();
+            List<SweepPlan.Fit> planned = SweepPlan.of("x", classCounts, FOUR, options).fits();
+            assertEquals(planned.size(), p.probe().fits().size());
+            Matrix xTest = data.x().selectRows(test);
+            int[] yTest = input.labelsOf(test);
+            for (int f = 0; f < planned.size(); f++) {
+                SweepPlan.Fit fit = planned.get(f);
+                int[] items = fit.ratio() == 1 ? train
+                        : Subsampling.keyedDraw(byClass, fit.take(classCounts), options.seed(), fit.draw());
+                scar.probe.ProbeResult alone = scar.probe.LinearProbe.fit(data.x().selectRows(items),
+                        input.labelsOf(items), items, 4, options.probe().withThreads(1), fit.seed(), xTest, yTest);
+                ProbeSummary.Fit swept = p.probe().fits().get(f);
+                assertEquals(scar.evidence.HeldOutScore.of(yTest, alone.testPredictions(), 4), swept.heldOut(),
+                        "fit " + f + " (ratio " + fit.ratio() + ") on " + threads + " threads");
+                assertEquals(Double.doubleToLongBits(alone.testAccuracy()),
+                        Double.doubleToLongBits(swept.testAccuracy()), "fit " + f);
+                assertEquals(alone.iterations(), swept.iterations(), "fit " + f);
+            }
+        }
+    }
+
+    @Test
     void anotherSeedDrawsOtherSubsamples() {
         SyntheticData data = SyntheticData.gaussianClasses(400, 16, 4, 3);
         ScarProfile a = sweep(data, quiet().withSeed(1));
