@@ -1,5 +1,6 @@
 package scar.spark;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,15 @@ import scala.Tuple2;
 final class FileOrder {
     private static final String FILE = "__scar_file";
     private static final String ROW = "__scar_row";
+
+    /**
+     * Spark's names of files ({@code _metadata.file_path}, {@code inputFiles()}) in the order of their paths as the
+     * file system names them, the local library's order ({@code ParquetFolder}). Spark's names are URIs,
+     * percent-encoded ({@code a%20b.parquet} for {@code a b.parquet}, {@code a%25.parquet} for {@code a%.parquet}),
+     * and sorted as they are, {@code a!.parquet} came before {@code a b.parquet}.
+     */
+    static final Comparator<String> PATHS = Comparator.comparing(SparkData::shownPath)
+            .thenComparing(Comparator.naturalOrder());
 
     private FileOrder() {
     }
@@ -66,7 +76,7 @@ final class FileOrder {
     static SparkData.Numbered number(SparkSession spark, Dataset<Row> placed) {
         int fileCol = placed.schema().fieldIndex(FILE);
         List<Row> counts = placed.groupBy(FILE).count().collectAsList();
-        TreeMap<String, Long> perFile = new TreeMap<>();
+        TreeMap<String, Long> perFile = new TreeMap<>(PATHS);
         counts.forEach(r -> perFile.put(r.getString(0), r.getLong(1)));
         HashMap<String, Long> offsets = new HashMap<>();
         TreeMap<Long, String> fileAt = new TreeMap<>(); // each file by its first item

@@ -40,7 +40,7 @@ final class FileSchemas {
         if (files.length < 2) {
             return;
         }
-        Arrays.sort(files);
+        Arrays.sort(files, FileOrder.PATHS);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
         List<String> used = List.copyOf(columns);

@@ -21,9 +21,11 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scar.data.EmbeddingFile;
 import scar.data.Matrix;
 import scar.data.Modality;
 import scar.data.MultiModalDataset;
+import scar.data.ParquetFolder;
 import scar.foundation.ScarOptions;
 import scar.foundation.ScarProfile;
 
@@ -57,30 +59,38 @@ class FileOrderTest {
         values = new float[n * D];
         labels = new int[n];
         SplittableRandom random = new SplittableRandom(5);
+        for (int item = 0; item < n; item++) {
+            labels[item] = random.nextInt(K);
+            for (int j = 0; j < D; j++) {
+                // overlapping classes, so that every measure depends on which items a fit holds
+                values[item * D + j] = (float) (random.nextGaussian() + (j == labels[item] ? 0.7 : 0.0));
+            }
+        }
+        folder = dir.resolve("folder");
+        writeFolder(folder, FILES, ROWS);
+    }
+
+    /** Writes the items in order into {@code folder}: the first {@code rows[0]} as {@code names[0]}, and so on. */
+    private static void writeFolder(Path folder, String[] names, int[] rows) throws Exception {
+        SparkSession spark = Sessions.local();
         StructType schema = new StructType().add("label", DataTypes.IntegerType, false)
                 .add("emb", DataTypes.createArrayType(DataTypes.FloatType, false), false);
-        SparkSession spark = Sessions.local();
-        folder = dir.resolve("folder");
         Files.createDirectories(folder);
         int item = 0;
-        for (int f = 0; f < FILES.length; f++) {
-            List<Row> rows = new ArrayList<>(ROWS[f]);
-            for (int r = 0; r < ROWS[f]; r++, item++) {
-                labels[item] = random.nextInt(K);
+        for (int f = 0; f < names.length; f++) {
+            List<Row> part = new ArrayList<>(rows[f]);
+            for (int r = 0; r < rows[f]; r++, item++) {
                 List<Float> emb = new ArrayList<>(D);
                 for (int j = 0; j < D; j++) {
-                    // overlapping classes, so that every measure depends on which items a fit holds
-                    values[item * D + j] = (float) (random.nextGaussian() + (j == labels[item] ? 0.7 : 0.0));
                     emb.add(values[item * D + j]);
                 }
-                rows.add(RowFactory.create(labels[item], scala.jdk.javaapi.CollectionConverters.asScala(emb).toSeq()));
+                part.add(RowFactory.create(labels[item], scala.jdk.javaapi.CollectionConverters.asScala(emb).toSeq()));
             }
-            Path written = dir.resolve("written-" + f);
-            spark.createDataFrame(rows, schema).coalesce(1).write().parquet(written.toString());
+            Path written = Files.createTempDirectory(dir, "written-");
+            spark.createDataFrame(part, schema).coalesce(1).write().mode("overwrite").parquet(written.toString());
             try (var parts = Files.list(written)) {
-                Path part = parts.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst()
-                        .orElseThrow();
-                Files.move(part, folder.resolve(FILES[f]));
+                Files.move(parts.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst()
+                        .orElseThrow(), folder.resolve(names[f]));
             }
         }
     }
@@ -103,6 +113,31 @@ class FileOrderTest {
         ScarProfile renamed = ScarSpark.characterize(df.select(functions.col("emb").as("x"),
                 functions.col("label").as("y")), "x", "y", OPTIONS);
         BundledDataTest.identical(fromPath, renamed);
+    }
+
+    /**
+     * Spark's {@code _metadata.file_path} is a URI, percent-encoded (SPARK-43284: {@code a b.parquet} is
+     * {@code a%20b.parquet}, {@code a%.parquet} {@code a%25.parquet}). Names that the encoding reorders must still be
+     * numbered in order of their plain paths, as the local library numbers them. {@code NAMES} is that order.
+     */
+    @Test
+    void partFilesWhoseNamesURLEncodingReordersAreNumberedAsTheLocalLibraryNumbersThem() throws Exception {
+        String[] names = {"A+.parquet", "a b.parquet", "a!.parquet", "a%.parquet", "z.parquet", "\u00e9.parquet"};
+        Path named = dir.resolve("named");
+        writeFolder(named, names, new int[] {400, 900, 150, 1_200, 600, 1_250});
+        assertEquals(List.of(names), ParquetFolder.files(named).stream().map(p -> p.getFileName().toString())
+                .toList());
+        SparkSession spark = Sessions.local();
+        Dataset<Row> df = spark.read().parquet(named.toString());
+        // Spark's paths sorted as Spark gives them are not in this order, or this test could not fail
+        assertNotEquals(List.of(names), java.util.Arrays.stream(df.inputFiles()).sorted()
+                .map(f -> Path.of(SparkData.shownPath(f)).getFileName().toString()).toList());
+
+        ScarProfile fromPath = ScarSpark.characterizeParquet(named.toString(), List.of("emb"), "label", null, OPTIONS)
+                .modalities().get(0);
+        MultiModalDataset local = EmbeddingFile.defaults().withEmbedding("emb").load(named);
+        BundledDataTest.sameNumbers(BundledDataTest.local(local, local.modalityNames().get(0), OPTIONS), fromPath);
+        BundledDataTest.identical(fromPath, ScarSpark.characterize(df, "emb", "label", OPTIONS));
     }
 
     /** Which frames are numbered in file order; the others keep their own order (SPEC §4.1). */
