@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * ({@code part-00000-….parquet}, …), read by {@link Parquet} as one dataset: the files in lexicographic order of their
  * paths, the rows of each file in file order (SPEC §4.1, the order the Spark runner numbers the items in). The side
  * files those writers leave — names starting with {@code _} or {@code .} ({@code _SUCCESS}, {@code _committed_*},
- * {@code .part-….crc}) and {@code *.crc} — are skipped; any other entry must be a {@code .parquet} file. A folder with
+ * {@code .part-….crc}) and {@code *.crc} — are skipped; any other entry must be a {@code .parquet} file, so a
+ * partitioned folder ({@code label=3/part-….parquet}, as {@code partitionBy} writes) is refused. A folder with
  * a {@code manifest.properties} or {@code labels.csv} is a dataset folder ({@link DatasetFolder}), not this.
  */
 public final class ParquetFolder {
@@ -48,6 +49,14 @@ public final class ParquetFolder {
             for (Path p : (Iterable<Path>) entries::iterator) {
                 if (isSideFile(p)) {
                     continue;
+                }
+                String name = p.getFileName().toString();
+                if (name.indexOf('=') > 0 && Files.isDirectory(p)) { // column=value, one value's part files
+                    String column = name.substring(0, name.indexOf('='));
+                    throw new IllegalArgumentException(folder + " holds " + name + ", a partition folder (as "
+                            + "partitionBy(\"" + column + "\") writes); partitioned folders are not read: write the "
+                            + "data without partitionBy, df.write().parquet(path) (pyarrow: without partition_cols), "
+                            + "so that every part file holds column " + column);
                 }
                 if (!isParquetName(p) || !Files.isRegularFile(p)) {
                     throw new IllegalArgumentException(folder + " holds " + p.getFileName() + ", which is not a "

@@ -121,6 +121,14 @@ class ParquetFolderTest {
         Files.writeString(mixed.resolve("notes.txt"), "hello");
         assertFails(IllegalArgumentException.class, () -> Datasets.bundled(mixed.toString()), mixed
                 + " holds notes.txt, which is not a .parquet file; " + expected);
+        // as partitionBy("label") writes, labels in folder names (it said "which is not a .parquet file")
+        Path partitioned = Files.createDirectories(dir.resolve("partitioned"));
+        Files.writeString(partitioned.resolve("_SUCCESS"), "");
+        part(Files.createDirectories(partitioned.resolve("label=0")).resolve("part-0.parquet"), 0, 10, D);
+        assertFails(IllegalArgumentException.class, () -> Datasets.bundled(partitioned.toString()), partitioned
+                + " holds label=0, a partition folder (as partitionBy(\"label\") writes); partitioned folders are not "
+                + "read: write the data without partitionBy, df.write().parquet(path) (pyarrow: without "
+                + "partition_cols), so that every part file holds column label");
         Path emptyParts = Files.createDirectories(dir.resolve("rowless"));
         part(emptyParts.resolve("part-0.parquet"), 0, 0, D);
         part(emptyParts.resolve("part-1.parquet"), 0, 0, D);
