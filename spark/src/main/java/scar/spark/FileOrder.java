@@ -61,12 +61,26 @@ final class FileOrder {
      * repartition or view is not.
      */
     static boolean isFileScan(Dataset<Row> df) {
+        return files(df) != null;
+    }
+
+    /**
+     * The columns whose values a file scan {@code df} takes from folder names ({@code label=3/part-….parquet}, as
+     * {@code partitionBy("label")} writes), none for files read as they are.
+     */
+    static String[] partitionColumns(Dataset<Row> df) {
+        HadoopFsRelation files = files(df);
+        return files == null ? new String[0] : files.partitionSchema().fieldNames();
+    }
+
+    /** The Parquet files {@code df} reads if it is a file scan ({@link #isFileScan}), otherwise null. */
+    private static HadoopFsRelation files(Dataset<Row> df) {
         LogicalPlan plan = df.queryExecution().analyzed();
         while (plan instanceof Project || plan instanceof SubqueryAlias) {
             plan = ((UnaryNode) plan).child();
         }
         return plan instanceof LogicalRelation scan && scan.relation() instanceof HadoopFsRelation files
-                && files.fileFormat() instanceof ParquetFileFormat;
+                && files.fileFormat() instanceof ParquetFileFormat ? files : null;
     }
 
     /**

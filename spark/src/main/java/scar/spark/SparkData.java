@@ -83,8 +83,8 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
 
     /**
      * {@code path} as Spark reads it, or one line saying why not: a path that does not exist is found here (Spark
-     * would log a stack trace first), and a folder without data files is named (Spark says only that it cannot infer
-     * a schema).
+     * would log a stack trace first), a folder without data files is named (Spark says only that it cannot infer
+     * a schema), and a partitioned folder ({@code label=3/part-….parquet}) is refused as the local side refuses it.
      */
     private static Dataset<Row> read(SparkSession spark, String path) {
         org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
@@ -98,8 +98,9 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
+        Dataset<Row> df;
         try {
-            return spark.read().parquet(path);
+            df = spark.read().parquet(path);
         } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes, though nothing declares it
             if (e instanceof org.apache.spark.sql.AnalysisException a
                     && "UNABLE_TO_INFER_SCHEMA".equals(a.getCondition())) {
@@ -108,6 +109,15 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
             }
             throw e;
         }
+        String[] partitions = FileOrder.partitionColumns(df);
+        if (partitions.length > 0) {
+            String column = partitions[0];
+            throw new IllegalArgumentException(path + " is a partitioned folder (part files in folders " + column
+                    + "=<value>, as partitionBy(\"" + column + "\") writes); partitioned folders are not read: write "
+                    + "the data without partitionBy, df.write().parquet(path) (pyarrow: without partition_cols), so "
+                    + "that every part file holds column " + column);
+        }
+        return df;
     }
 
     /**

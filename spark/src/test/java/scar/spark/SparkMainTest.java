@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +35,32 @@ class SparkMainTest {
         oneLine(run, "results is a file; expected a folder for the output files");
         assertEquals(0, run.jobs(), "Spark jobs started before -o was checked");
         assertEquals("notes", Files.readString(file));
+    }
+
+    /**
+     * A folder that {@code partitionBy} wrote ({@code label=0/part-….parquet}) is refused, as the local side refuses
+     * it. It was read when the partition column was not one the study uses, numbered by paths the local side does not
+     * read; and partitioned by the label it said the files had no column 'label'.
+     */
+    @Test
+    void aPartitionedFolderIsRefusedAsLocally() throws Exception {
+        SparkSession spark = Sessions.local();
+        Dataset<Row> rows = Sessions.twoClasses(spark, 40).withColumn("split",
+                functions.expr("IF(label = 0, 'test', 'train')"));
+        for (String column : new String[] {"label", "split"}) {
+            Path partitioned = dir.resolve("by-" + column);
+            rows.write().partitionBy(column).parquet(partitioned.toString());
+            Sessions.Run run = Sessions.main("characterize", partitioned.toString(), "--embedding", "emb", "--label",
+                    "label", "--ratios", "1,2", "--quiet");
+            assertEquals("scar-spark: " + partitioned + " is a partitioned folder (part files in folders " + column
+                    + "=<value>, as partitionBy(\"" + column + "\") writes); partitioned folders are not read: write "
+                    + "the data without partitionBy, df.write().parquet(path) (pyarrow: without partition_cols), so "
+                    + "that every part file holds column " + column, run.message());
+            assertEquals(2, run.code());
+            assertEquals(0, run.failedTasks(), "failed Spark tasks");
+            // a notebook's DataFrame of it is still numbered by its files' paths, partition folders included
+            assertTrue(FileOrder.isFileScan(spark.read().parquet(partitioned.toString())));
+        }
     }
 
     @Test
