@@ -1,10 +1,5 @@
 package scar.data;
 
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +17,9 @@ import java.util.Set;
  * values are mapped to {@code 0..K-1} in ascending order and named by their value), otherwise the names in sorted
  * order; a number that is not an integer, or an empty string, is an error. Every embedding has the length of the
  * first.
- * Python's {@code NaN}/{@code Infinity} literals are read and rejected as non-finite.
+ * Each line must be JSON (RFC 8259), read strictly by {@link JsonLine}: no unquoted keys or strings, single quotes,
+ * comments or trailing commas. Python's {@code NaN}/{@code Infinity} are read and rejected as non-finite in an
+ * embedding, and skipped in a key that is not read, as Python's {@code json.loads} reads them.
  */
 public final class JsonLines {
     private JsonLines() {
@@ -106,44 +103,41 @@ public final class JsonLines {
     private record Keys(String embedding, String label, String id) {
         /** What one line should look like, for error messages. */
         String shape() {
-            return "expected {\"" + embedding + "\": [...]" + (label == null ? "" : ", \"" + label + "\": k") + "}";
+            return "expected " + example();
+        }
+
+        /** A line as it should be, {@code {"embedding": [...], "label": k}}. */
+        String example() {
+            return "{\"" + embedding + "\": [...]" + (label == null ? "" : ", \"" + label + "\": k") + "}";
         }
     }
 
     private static Item parse(CsvReader lines, String line, Keys keys) {
-        JsonReader json = new JsonReader(new StringReader(line));
-        json.setStrictness(Strictness.LENIENT);
+        JsonLine json = new JsonLine(lines, line);
         List<String> embedding = null;
         String label = null;
         String id = null;
         Set<String> seen = new HashSet<>();
-        try {
-            json.beginObject();
-            while (json.hasNext()) {
-                String key = json.nextName();
-                if (!seen.add(key)) {
-                    throw lines.error("the key \"" + CsvReader.shown(key) + "\" appears twice in the object; expected"
-                            + " each key once (which value was meant?)");
-                }
-                if (key.equals(keys.embedding())) {
-                    embedding = numbers(lines, json, keys);
-                } else if (key.equals(keys.label())) {
-                    label = label(lines, json, keys);
-                } else if (key.equals(keys.id())) {
-                    id = json.nextString();
-                } else {
-                    json.skipValue();
+        json.beginLine(keys.example());
+        for (String key = json.nextKey(); key != null; key = json.nextKey()) {
+            if (!seen.add(key)) {
+                throw lines.error("the key \"" + CsvReader.shown(key) + "\" appears twice in the object; expected"
+                        + " each key once (which value was meant?)");
+            }
+            if (key.equals(keys.embedding())) {
+                embedding = numbers(lines, json, keys);
+            } else if (key.equals(keys.label())) {
+                label = label(lines, json, keys);
+            } else if (key.equals(keys.id())) {
+                id = id(lines, json, keys);
+            } else {
+                JsonLine.Value skipped = json.value();
+                if (skipped.kind() == JsonLine.Kind.WORD) {
+                    throw json.unquoted(skipped);
                 }
             }
-            json.endObject();
-            if (json.peek() != JsonToken.END_DOCUMENT) {
-                throw lines.error("more than one JSON value on the line; " + keys.shape());
-            }
-        } catch (IOException | IllegalStateException | NumberFormatException e) {
-            // Gson appends a troubleshooting link on a second line; the first line says what is wrong.
-            String reason = CsvReader.shown(String.valueOf(e.getMessage()).lines().findFirst().orElse(""), 200);
-            throw lines.error("malformed JSON (" + reason + "); " + keys.shape());
         }
+        json.endLine();
         if (keys.label() == null) {
             label = "0";
         }
@@ -157,45 +151,60 @@ public final class JsonLines {
         return new Item(embedding, label, id);
     }
 
-    private static List<String> numbers(CsvReader lines, JsonReader json, Keys keys) throws IOException {
+    /**
+     * The embedding's numbers as written; Python's {@code NaN} and infinities are kept for {@link CsvReader#parseFloat}
+     * to name as not finite.
+     */
+    private static List<String> numbers(CsvReader lines, JsonLine json, Keys keys) {
+        if (json.peek() != '[') {
+            throw lines.error(keys.embedding(), shown(json, json.value()), "an array of numbers [x0, x1, ...]");
+        }
         List<String> out = new ArrayList<>();
-        if (json.peek() != JsonToken.BEGIN_ARRAY) {
-            throw lines.error(keys.embedding(), shown(json), "an array of numbers [x0, x1, ...]");
-        }
         json.beginArray();
-        while (json.hasNext()) {
-            JsonToken t = json.peek();
-            if (t != JsonToken.NUMBER && t != JsonToken.STRING) {
-                throw lines.error(keys.embedding() + "[" + out.size() + "]", shown(json), "a number");
+        while (json.hasNextElement()) {
+            String column = keys.embedding() + "[" + out.size() + "]";
+            JsonLine.Value v = json.value();
+            switch (v.kind()) {
+                case NUMBER, NON_FINITE, STRING -> out.add(v.text());
+                case WORD -> {
+                    if (Decimal.isNonFinite(v.text())) {
+                        lines.parseFloat(v.text(), column); // throws: not a finite number
+                    }
+                    throw lines.error(column, v.text(), Decimal.isDecimal(v.text()) ? "a number as JSON writes it"
+                            + " (no '+' sign, no leading zero, a digit on both sides of a '.')" : "a number");
+                }
+                default -> throw lines.error(column, v.text(), "a number");
             }
-            out.add(json.nextString());
         }
-        json.endArray();
         return out;
     }
 
     /** The label as written: an integer literal, or a string (a class name; a numeric string must be an integer). */
-    private static String label(CsvReader lines, JsonReader json, Keys keys) throws IOException {
-        JsonToken t = json.peek();
-        if (t != JsonToken.NUMBER && t != JsonToken.STRING) {
-            throw lines.error(keys.label(), shown(json), "an integer class label or a class name");
+    private static String label(CsvReader lines, JsonLine json, Keys keys) {
+        JsonLine.Value v = json.value();
+        if (v.kind() != JsonLine.Kind.NUMBER && v.kind() != JsonLine.Kind.STRING) {
+            throw lines.error(keys.label(), shown(json, v), "an integer class label or a class name");
         }
-        String value = json.nextString();
-        if (t == JsonToken.NUMBER && LabelCoding.asInteger(value) == null) {
-            throw lines.error(keys.label(), value, LabelCoding.expectedInteger(value));
+        if (v.kind() == JsonLine.Kind.NUMBER && LabelCoding.asInteger(v.text()) == null) {
+            throw lines.error(keys.label(), v.text(), LabelCoding.expectedInteger(v.text()));
         }
-        return LabelCoding.check(lines, keys.label(), value);
+        return LabelCoding.check(lines, keys.label(), v.text());
     }
 
-    /** The next value as the user wrote it, for an error message: a string, number, true/false, null, [...] or {...}. */
-    private static String shown(JsonReader json) throws IOException {
-        return switch (json.peek()) {
-            case STRING, NUMBER -> json.nextString();
-            case BOOLEAN -> Boolean.toString(json.nextBoolean());
-            case NULL -> "null";
-            case BEGIN_ARRAY -> "[...]";
-            case BEGIN_OBJECT -> "{...}";
-            default -> json.peek().toString();
-        };
+    /** The id: a string, or a number as written. */
+    private static String id(CsvReader lines, JsonLine json, Keys keys) {
+        JsonLine.Value v = json.value();
+        if (v.kind() != JsonLine.Kind.NUMBER && v.kind() != JsonLine.Kind.STRING) {
+            throw lines.error(keys.id(), shown(json, v), "an id: a string or a number");
+        }
+        return v.text();
+    }
+
+    /** {@code v} as an error message about its value shows it; a word without quotes is refused as not JSON. */
+    private static String shown(JsonLine json, JsonLine.Value v) {
+        if (v.kind() == JsonLine.Kind.WORD) {
+            throw json.unquoted(v);
+        }
+        return v.text();
     }
 }

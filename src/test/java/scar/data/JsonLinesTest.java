@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JsonLinesTest {
     @TempDir
@@ -158,5 +160,96 @@ class JsonLinesTest {
     void aFolderWhereTheFileShouldBe() throws java.io.IOException {
         Path folder = java.nio.file.Files.createDirectories(dir.resolve("train.jsonl"));
         assertFails(UncheckedIOException.class, () -> JsonLines.load(folder), "train.jsonl", "is a folder");
+    }
+
+    // ---- strict JSON ---------------------------------------------------------------------------------------------
+
+    /**
+     * The line was read with Gson's lenient mode, so each of these loaded as if it were JSON (a trailing comma read as
+     * a null, named as "value 'null' is not a number"). Each is refused with the character, what stands there and
+     * what should.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{embedding: [1, 2], label: 'a'}                  | character 2: found 'embedding' without quotes; expected a key in double quotes",
+        "{'embedding': [1, 2], 'label': 0}                | character 2: found a single quote",
+        "{\"embedding\": [1, 2], \"label\": 'a'}            | character 32: found a single quote",
+        "{\"embedding\": [1, 2], \"label\": 0} // from numpy  | character 35: found a comment '//'",
+        "{\"embedding\": [1, /* x */ 2], \"label\": 0}        | character 19: found a comment '/*'",
+        "{\"embedding\": [1, 2], \"label\": 0} # from numpy   | character 35: found '#' after the object; expected the end of the line",
+        "{\"embedding\" = [1, 2], \"label\" = 0}              | character 14: found '='; expected ':' after the key \"embedding\"",
+        "{\"embedding\" => [1, 2], \"label\" => 0}            | character 14: found '=>'; expected ':'",
+        "{\"embedding\": [1; 2], \"label\": 0}                | character 17: found ';'; expected ',' or ']'",
+        "{\"embedding\": [1, 2]; \"label\": 0}                | character 21: found ';'; expected ',' or '}'",
+        "{\"embedding\": [1, 2], \"label\": cat}              | character 32: found 'cat' without quotes; expected a value",
+        "{\"embedding\": [1, 2], \"label\": 0, \"id\": a7}      | character 41: found 'a7' without quotes",
+        "{\"embedding\": [1, 2], \"label\": 0, \"note\": [x]}   | character 44: found 'x' without quotes",
+        "{\"embedding\": [1, 2,], \"label\": 0}               | character 21: found ']' after a comma; expected a value (JSON allows no trailing comma)",
+        "{\"embedding\": [1, 2], \"label\": 0,}               | character 34: found '}' after a comma",
+        "{\"embedding\": [1, , 2], \"label\": 0}              | character 19: found ','; expected a value",
+        "`{\"embedding\": [1, 2], \"label\": \"a\tb\"}`            | character 34: found the control character U+0009 inside a string",
+        "{\"embedding\": [1, 2], \"label\": \"a\\qb\"}           | character 34: found '\\q'; expected an escape of JSON",
+        "{\"embedding\": [1, 2],\u00a0\"label\": 0}             | character 22: found the character U+00A0; expected a key in double quotes",
+        "[1, 2]                                           | character 1: found '['; expected '{' (each line one JSON object, such as {\"embedding\": [...], \"label\": k})",
+        "{\"embedding\": [1, 2], \"label\": 0}{}              | character 34: found '{' after the object",
+        "{\"embedding\": [1, 2], \"label\": \"a              | character 32: found a string that does not close on its line",
+    })
+    void onlyJsonIsRead(String line, String message) {
+        Path file = write(dir.resolve("j.jsonl"), "{\"embedding\": [3, 4], \"label\": 1}\n" + line + "\n");
+        assertFails(IllegalArgumentException.class, () -> JsonLines.load(file),
+                "j.jsonl, line 2: malformed JSON at " + message);
+    }
+
+    /** Numbers in a grammar wider than JSON's, which the lenient parser passed on to the number parser. */
+    @Test
+    void numbersAreReadInJsonsGrammarOnly() {
+        for (String number : new String[] {"+1", ".5", "1.", "01", "-01", "1e", "1.5e+"}) {
+            Path file = write(dir.resolve("n.jsonl"), "{\"embedding\": [2, " + number + "], \"label\": 0}\n");
+            assertFails(IllegalArgumentException.class, () -> JsonLines.load(file),
+                    "n.jsonl, line 1, column 'embedding[1]': value '" + number + "' is not a number");
+        }
+        Path ok = write(dir.resolve("ok.jsonl"), "{\"embedding\": [-0, 0.25, 1E2, -1.5e-3, 2e+1], \"label\": 0}\n");
+        assertArrayEquals(new float[] {-0f, 0.25f, 100f, -1.5e-3f, 20f},
+                JsonLines.load(ok).modality("ok").embeddings().row(0));
+    }
+
+    /**
+     * Python's json.dumps writes NaN, Infinity and -Infinity for floats that are not finite: not JSON, but named as
+     * what they are where they are read, and skipped where they are not (Python's json.loads reads them).
+     */
+    @Test
+    void pythonsNonFiniteFloatsKeepTheirOwnMessage() {
+        for (String v : new String[] {"NaN", "Infinity", "-Infinity", "nan", "-inf"}) {
+            Path file = write(dir.resolve("p.jsonl"), "{\"embedding\": [1, " + v + "], \"label\": 0}\n");
+            assertFails(IllegalArgumentException.class, () -> JsonLines.load(file),
+                    "p.jsonl, line 1, column 'embedding[1]': value '" + v + "' is not a finite number");
+        }
+        Path label = write(dir.resolve("l.jsonl"), "{\"embedding\": [1], \"label\": NaN}\n");
+        assertFails(IllegalArgumentException.class, () -> JsonLines.load(label),
+                "l.jsonl, line 1, column 'label': value 'NaN' is not an integer class label");
+        Path skipped = write(dir.resolve("s.jsonl"), "{\"embedding\": [1], \"label\": 0, \"loss\": NaN}\n"
+                + "{\"embedding\": [2], \"label\": 1, \"loss\": [-Infinity, {\"a\": Infinity}]}\n");
+        assertEquals(2, JsonLines.load(skipped).size());
+    }
+
+    /** RFC 8259 allows a byte-order mark to be ignored; CRLF line ends and blank lines are line breaks. */
+    @Test
+    void aByteOrderMarkCrlfAndBlankLinesLoad() {
+        Path file = dir.resolve("b.jsonl");
+        TestFiles.write(file, "\uFEFF{\"embedding\": [1], \"label\": 0}\r\n\r\n  \t\r\n{\"embedding\": [2], \"label\": 1}\r\n");
+        MultiModalDataset ds = JsonLines.load(file);
+        assertArrayEquals(new int[] {0, 1}, ds.labels());
+        assertArrayEquals(new float[] {2f}, ds.modality("b").embeddings().row(1));
+    }
+
+    /** Values nested deeper than a stack holds are refused by depth, not by a StackOverflowError. */
+    @Test
+    void deepNestingIsRefusedByDepth() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        Path file = write(dir.resolve("d.jsonl"), "{\"embedding\": [1], \"label\": 0, \"x\": " + deep + "}\n");
+        assertFails(IllegalArgumentException.class, () -> JsonLines.load(file),
+                "d.jsonl, line 1: malformed JSON at character 292: found more than 255 arrays and objects");
+        Path fine = write(dir.resolve("f.jsonl"), "{\"embedding\": [1], \"label\": 0, \"x\": {\"y\": [[{}], \"\\u00e9\\\"\"]}}\n");
+        assertEquals(1, JsonLines.load(fine).size());
     }
 }
