@@ -78,6 +78,9 @@ final class CsvReader implements Closeable {
         }
     }
 
+    /** What a value that spells NaN or an infinity is not, in messages. */
+    static final String FINITE = "a finite number (NaN and infinity are not allowed)";
+
     /** How many bytes {@link #wideEncoding} looks at. */
     private static final int SNIFF_BYTES = 64;
 
@@ -336,7 +339,7 @@ final class CsvReader implements Closeable {
         if (Double.isNaN(v)) {
             String value = shown != null ? shown : trim(new String(s, from, to - from));
             if (Decimal.isNonFinite(value)) {
-                throw error(column, value, "a finite number (NaN and infinity are not allowed)");
+                throw error(column, value, FINITE);
             }
             if (!Decimal.isDecimal(value)) {
                 throw error(column, value, "a number");

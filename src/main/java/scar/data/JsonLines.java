@@ -153,28 +153,33 @@ public final class JsonLines {
 
     /**
      * The embedding's numbers as written; Python's {@code NaN} and infinities are kept for {@link CsvReader#parseFloat}
-     * to name as not finite.
+     * to name as not finite. A value that is not a number is named after the array is read, so that a line that is
+     * not JSON is named as such first.
      */
     private static List<String> numbers(CsvReader lines, JsonLine json, Keys keys) {
         if (json.peek() != '[') {
             throw lines.error(keys.embedding(), shown(json, json.value()), "an array of numbers [x0, x1, ...]");
         }
         List<String> out = new ArrayList<>();
+        IllegalArgumentException notANumber = null;
         json.beginArray();
-        while (json.hasNextElement()) {
-            String column = keys.embedding() + "[" + out.size() + "]";
+        for (int j = 0; json.hasNextElement(); j++) {
             JsonLine.Value v = json.value();
-            switch (v.kind()) {
-                case NUMBER, NON_FINITE, STRING -> out.add(v.text());
-                case WORD -> {
-                    if (Decimal.isNonFinite(v.text())) {
-                        lines.parseFloat(v.text(), column); // throws: not a finite number
-                    }
-                    throw lines.error(column, v.text(), Decimal.isDecimal(v.text()) ? "a number as JSON writes it"
-                            + " (no '+' sign, no leading zero, a digit on both sides of a '.')" : "a number");
-                }
-                default -> throw lines.error(column, v.text(), "a number");
+            if (v.kind() == JsonLine.Kind.NUMBER || v.kind() == JsonLine.Kind.NON_FINITE) {
+                out.add(v.text());
+            } else if (notANumber == null) {
+                notANumber = lines.error(keys.embedding() + "[" + j + "]", v.text(), switch (v.kind()) {
+                    case STRING -> "a number but a string (in quotes); expected numbers without quotes, as json.dumps"
+                            + " writes them";
+                    case WORD -> Decimal.isNonFinite(v.text()) ? CsvReader.FINITE : Decimal.isDecimal(v.text())
+                            ? "a number as JSON writes it (no '+' sign, no leading zero, a digit on both sides of a"
+                            + " '.')" : "a number";
+                    default -> "a number";
+                });
             }
+        }
+        if (notANumber != null) {
+            throw notANumber;
         }
         return out;
     }

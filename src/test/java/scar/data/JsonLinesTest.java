@@ -252,4 +252,18 @@ class JsonLinesTest {
         Path fine = write(dir.resolve("f.jsonl"), "{\"embedding\": [1], \"label\": 0, \"x\": {\"y\": [[{}], \"\\u00e9\\\"\"]}}\n");
         assertEquals(1, JsonLines.load(fine).size());
     }
+
+    /**
+     * A number in quotes is a JSON string: it used to load as the number (Gson reads a string as a number on request),
+     * which takes a column of text for numbers without a word. json.dumps never quotes a float.
+     */
+    @Test
+    void aNumberInQuotesIsAStringNotANumber() {
+        for (String v : new String[] {"\"1.5\"", "\"2\"", "\"NaN\""}) {
+            Path file = write(dir.resolve("q.jsonl"), "{\"embedding\": [1, 2], \"label\": 0}\n"
+                    + "{\"embedding\": [1, " + v + "], \"label\": 0}\n");
+            assertFails(IllegalArgumentException.class, () -> JsonLines.load(file), "q.jsonl, line 2, column"
+                    + " 'embedding[1]': value '" + v.replace("\"", "") + "' is not a number but a string (in quotes)");
+        }
+    }
 }
