@@ -73,9 +73,13 @@ final class CsvReader implements Closeable {
         this.gzip = compressed;
         if (wide != null) {
             close();
-            throw new UncheckedIOException(file + ": " + wide + "; save it as UTF-8",
-                    new CharacterCodingException());
+            throw notUtf8(file, wide);
         }
+    }
+
+    /** The refusal of {@code file}, which {@link #wideEncoding} says is {@code wide}. */
+    static UncheckedIOException notUtf8(String file, String wide) {
+        return new UncheckedIOException(file + ": " + wide + "; save it as UTF-8", new CharacterCodingException());
     }
 
     /** What a value that spells NaN or an infinity is not, in messages. */
@@ -90,7 +94,7 @@ final class CsvReader implements Closeable {
      * and none between, which is what text in the ASCII range looks like in UTF-16 (in UTF-8 a NUL byte is no
      * character a CSV or JSON file holds).
      */
-    private static String wideEncoding(InputStream text) throws IOException {
+    static String wideEncoding(InputStream text) throws IOException {
         text.mark(SNIFF_BYTES);
         byte[] b = new byte[SNIFF_BYTES];
         int n = 0;

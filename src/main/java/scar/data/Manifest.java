@@ -1,5 +1,6 @@
 package scar.data;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,7 +17,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The {@code manifest.properties} of a dataset folder: {@link Properties} syntax, UTF-8, at most
+ * The {@code manifest.properties} of a dataset folder: {@link Properties} syntax, UTF-8 (a file in UTF-16 or UTF-32 is
+ * named as such, as {@link CsvReader} names it), at most
  * {@link #MAX_CHARS} characters, every key at most once. List values ({@code class_names}, {@code views}) are
  * comma-separated; a comma inside one item is written {@code \,} ({@code class_names=art\, architecture,biology}).
  * Plain {@link Properties} would turn {@code \,} into a separator comma, so the loader marks escaped commas before
@@ -46,9 +48,13 @@ final class Manifest {
     static Manifest read(Source source) {
         String where = source.describe(FILE);
         String text;
-        try (InputStream in = source.open(FILE);
-             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+        try (InputStream in = new BufferedInputStream(source.open(FILE))) {
+            String wide = CsvReader.wideEncoding(in);
+            if (wide != null) {
+                throw CsvReader.notUtf8(where, wide);
+            }
+            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
             char[] buf = new char[MAX_CHARS + 1];
             int n = 0;
             for (int r; n < buf.length && (r = reader.read(buf, n, buf.length - n)) >= 0; ) {

@@ -381,4 +381,32 @@ class DatasetFolderTest {
         write(dir.resolve("manifest.properties"), "views=a\n");
         assertFails(UncheckedIOException.class, () -> DatasetFolder.load(dir), "labels.csv", "not valid UTF-8");
     }
+
+    /**
+     * A manifest saved as UTF-16 said "the text is not valid UTF-8", where CSV files name UTF-16; without a byte-order
+     * mark it was read as keys of NUL-separated letters and ignored, so the dataset loaded as if it had no manifest.
+     */
+    @Test
+    void aManifestInUtf16OrUtf32IsNamedAsSuch() throws IOException {
+        String text = "name=tiny\nclass_names=cat,dog\nviews=a,b\nview.a.file=view_a.csv.gz\nview.b.file=view_b.csv\n";
+        byte[] utf32 = text.getBytes(java.nio.charset.Charset.forName("UTF-32BE"));
+        byte[] withMark = new byte[utf32.length + 4];
+        withMark[2] = (byte) 0xFE;
+        withMark[3] = (byte) 0xFF;
+        System.arraycopy(utf32, 0, withMark, 4, utf32.length);
+        Object[][] cases = {
+            {text.getBytes(StandardCharsets.UTF_16), "the file is UTF-16 (it starts with a UTF-16 byte-order mark)"},
+            {text.getBytes(StandardCharsets.UTF_16LE), "the text looks like UTF-16LE"},
+            {text.getBytes(StandardCharsets.UTF_16BE), "the text looks like UTF-16BE"},
+            {withMark, "the file is UTF-32"},
+        };
+        folder();
+        for (Object[] c : cases) {
+            Files.write(dir.resolve("manifest.properties"), (byte[]) c[0]);
+            assertFails(UncheckedIOException.class, () -> DatasetFolder.load(dir),
+                    "manifest.properties: " + c[1], "save it as UTF-8");
+        }
+        Files.writeString(dir.resolve("manifest.properties"), text);
+        assertEquals("tiny", DatasetFolder.load(dir).name());
+    }
 }
