@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The {@code manifest.properties} of a dataset folder: {@link Properties} syntax, UTF-8 (a file in UTF-16 or UTF-32 is
- * named as such, as {@link CsvReader} names it), at most
+ * The {@code manifest.properties} of a dataset folder: {@link Properties} syntax, UTF-8 (a byte-order mark is dropped;
+ * a file in UTF-16 or UTF-32 is named as such, as {@link CsvReader} names it), at most
  * {@link #MAX_CHARS} characters, every key at most once. List values ({@code class_names}, {@code views}) are
  * comma-separated; a comma inside one item is written {@code \,} ({@code class_names=art\, architecture,biology}).
  * Plain {@link Properties} would turn {@code \,} into a separator comma, so the loader marks escaped commas before
@@ -64,7 +64,8 @@ final class Manifest {
                 throw new IllegalArgumentException(where + " is longer than " + MAX_CHARS + " characters; expected a "
                         + "short properties file (name, classes, class_names, views, ...)");
             }
-            text = new String(buf, 0, n);
+            // A byte-order mark would become part of the first key, which would then be ignored as unknown.
+            text = n > 0 && buf[0] == '\uFEFF' ? new String(buf, 1, n - 1) : new String(buf, 0, n);
         } catch (CharacterCodingException e) {
             throw new UncheckedIOException(where + ": the text is not valid UTF-8 (" + e.getMessage()
                     + "); expected a UTF-8 properties file", e);

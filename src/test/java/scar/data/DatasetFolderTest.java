@@ -409,4 +409,11 @@ class DatasetFolderTest {
         Files.writeString(dir.resolve("manifest.properties"), text);
         assertEquals("tiny", DatasetFolder.load(dir).name());
     }
+
+    /** A UTF-8 byte-order mark became part of the first key, which was then ignored: here the dataset's name. */
+    @Test
+    void aByteOrderMarkBeforeTheManifestKeepsItsFirstKey() {
+        write(folder().resolve("manifest.properties"), "\uFEFFname=tiny\nclass_names=cat,dog\nviews=a\n");
+        assertEquals("tiny", DatasetFolder.load(dir).name());
+    }
 }
