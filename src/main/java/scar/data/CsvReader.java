@@ -90,9 +90,9 @@ final class CsvReader implements Closeable {
 
     /**
      * What the first bytes of {@code text} (a stream that supports mark) say when it is UTF-16 or UTF-32 rather than
-     * UTF-8, or {@code null}: a UTF-32 or UTF-16 byte-order mark, or, without one, a NUL byte in every other position
-     * and none between, which is what text in the ASCII range looks like in UTF-16 (in UTF-8 a NUL byte is no
-     * character a CSV or JSON file holds).
+     * UTF-8, or {@code null}: a UTF-32 or UTF-16 byte-order mark, or, without one, three NUL bytes in every four or a
+     * NUL byte in every other position and none between, which is what text in the ASCII range looks like in UTF-32
+     * or UTF-16 (in UTF-8 a NUL byte is no character a CSV or JSON file holds).
      */
     static String wideEncoding(InputStream text) throws IOException {
         text.mark(SNIFF_BYTES);
@@ -109,15 +109,32 @@ final class CsvReader implements Closeable {
         if (n >= 2 && (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE || b[0] == (byte) 0xFE && b[1] == (byte) 0xFF)) {
             return "the file is UTF-16 (it starts with a UTF-16 byte-order mark)";
         }
-        int pairs = n / 2;
-        boolean bigEndian = pairs >= 2;
-        boolean littleEndian = pairs >= 2;
-        for (int i = 0; i < pairs; i++) {
-            bigEndian &= b[2 * i] == 0 && b[2 * i + 1] != 0;
-            littleEndian &= b[2 * i] != 0 && b[2 * i + 1] == 0;
+        String utf32 = units(b, n, 4, "three NUL bytes in every four");
+        if (utf32 != null) {
+            return "the text looks like UTF-32" + utf32;
         }
-        return bigEndian || littleEndian ? "the text looks like UTF-16" + (bigEndian ? "BE" : "LE") + " (a NUL byte"
-                + " in every other position of its first " + 2 * pairs + " bytes)" : null;
+        String utf16 = units(b, n, 2, "a NUL byte in every other position");
+        return utf16 == null ? null : "the text looks like UTF-16" + utf16;
+    }
+
+    /**
+     * {@code "BE (…)"} or {@code "LE (…)"} when the first {@code n} bytes of {@code b}, taken in units of
+     * {@code width} bytes (at least two whole units), all hold one byte that is not NUL and NULs in the others, at the
+     * unit's end (little-endian) or start (big-endian): text in the ASCII range in UTF-16 or UTF-32; otherwise null.
+     */
+    private static String units(byte[] b, int n, int width, String pattern) {
+        int units = n / width;
+        boolean bigEndian = units >= 2;
+        boolean littleEndian = units >= 2;
+        for (int i = 0; i < units; i++) {
+            for (int k = 0; k < width; k++) {
+                boolean nul = b[width * i + k] == 0;
+                bigEndian &= nul == (k < width - 1);
+                littleEndian &= nul == (k > 0);
+            }
+        }
+        return bigEndian || littleEndian ? (bigEndian ? "BE" : "LE") + " (" + pattern + " of its first "
+                + width * units + " bytes)" : null;
     }
 
     static CsvReader open(Path file) {

@@ -241,6 +241,7 @@ class CsvEmbeddingsTest {
         var utf16 = "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8";
         var utf32 = "the file is UTF-32 (it starts with a UTF-32 byte-order mark); save it as UTF-8";
         var looks = "the text looks like UTF-16";
+        var looks32 = "the text looks like UTF-32";
         String csv = "id,label,f0\na,0,1\nb,1,2\n";
         String json = "{\"label\": 0, \"embedding\": [1]}\n{\"label\": 1, \"embedding\": [2]}\n";
         String labels = "label\n0\n1\n";
@@ -248,7 +249,7 @@ class CsvEmbeddingsTest {
                 TestFiles.floats(java.nio.ByteOrder.LITTLE_ENDIAN, 1, 2), 1);
         for (Object[] c : new Object[][] {{"\uFEFF", "UTF-16BE", utf16}, {"\uFEFF", "UTF-16LE", utf16},
                 {"", "UTF-16BE", looks + "BE"}, {"", "UTF-16LE", looks + "LE"}, {"\uFEFF", "UTF-32BE", utf32},
-                {"\uFEFF", "UTF-32LE", utf32}}) {
+                {"\uFEFF", "UTF-32LE", utf32}, {"", "UTF-32BE", looks32 + "BE"}, {"", "UTF-32LE", looks32 + "LE"}}) {
             var charset = java.nio.charset.Charset.forName((String) c[1]);
             Path file = java.nio.file.Files.write(dir.resolve("e.csv"), (c[0] + csv).getBytes(charset));
             assertFails(UncheckedIOException.class, () -> CsvEmbeddings.loader().id("id").load(file), "e.csv",
