@@ -25,7 +25,8 @@ public record ProbeSummary(ProbeKind kind, List<Fit> fits) {
      * @param iterations    optimiser iterations (epochs for the reference probe)
      * @param converged     whether a stop rule was met before the limit
      * @param nanos         wall time of the fit; for the converged probe's subsampled fits of a sweep with held-out
-     *                      items, without their held-out predictions, which the sweep makes for all of them at once
+     *                      items, without their held-out predictions when the sweep makes them for all of them at
+     *                      once (SPEC §4.2)
      */
     public record Fit(@Stored(min = 0) int trainSize, @Stored(min = 0, max = 1) double trainAccuracy,
                       @Stored(min = 0, max = 1, undefined = true) double testAccuracy, HeldOutScore heldOut,

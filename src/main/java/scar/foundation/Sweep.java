@@ -44,20 +44,16 @@ public final class Sweep {
     private record Fit(int ratioIndex, int ratio, int[] items, long seed) {
     }
 
-    /** The shared, read-only inputs of every fit of one sweep. */
-    private record Shared(SweepInput input, Matrix test, int[] testY, ScarOptions options, String task) {
-
-        /**
-         * Whether the fits other than the full-data one leave their held-out predictions to {@link #predictHeldOut}:
-         * with held-out items and the converged probe (the reference probe predicts in its own way).
-         */
-        boolean defersHeldOut() {
-            return test != null && options.probe().kind() == ProbeKind.CONVERGED;
-        }
+    /**
+     * The shared, read-only inputs of every fit of one sweep; {@code defers}: whether the fits other than the
+     * full-data one leave their held-out predictions to {@link #predictHeldOut} ({@link #defersHeldOut}).
+     */
+    private record Shared(SweepInput input, Matrix test, int[] testY, ScarOptions options, String task,
+                          boolean defers) {
 
         /** Heap bytes the fit on {@code n} items takes (see {@link LinearProbe#memoryNeed}). */
         long need(int n, ProbeOptions probe, boolean full) {
-            int nTest = test == null || (!full && defersHeldOut()) ? 0 : test.rows();
+            int nTest = test == null || (!full && defers) ? 0 : test.rows();
             return LinearProbe.memoryNeed(n, nTest, input.modality().dim(), input.numClasses(), probe) + 16L * n;
         }
     }
@@ -104,7 +100,8 @@ public final class Sweep {
         // Fits and the held-out items are row views (index lists) of the embeddings: nothing is copied.
         Matrix test = input.hasTest() ? input.modality().embeddings().selectRows(input.test()) : null;
         Shared shared = new Shared(input, test, input.labelsOf(input.test()), options,
-                input.dataset() + "/" + modality);
+                input.dataset() + "/" + modality, defersHeldOut(options.probe().kind(), fits.size() - 1,
+                        test == null ? 0 : test.rows(), embeddings.cols(), input.numClasses()));
         Outcome[] outcomes = new Outcome[fits.size()];
         runFits(fits, shared, progress, outcomes);
         return plan.profile(input.dataset(), modality, classNames, classCounts, input.testSize(),
@@ -121,7 +118,7 @@ public final class Sweep {
         int total = fits.size();
         // A fit whose held-out predictions wait for the common pass is not done until that pass is: the count shows
         // at most total - 1 until then.
-        int shown = shared.defersHeldOut() && total > 1 ? total - 1 : total;
+        int shown = shared.defers() && total > 1 ? total - 1 : total;
         progress.start(shared.task(), total, "fits");
         try {
             outcomes[0] = runOne(fits.get(0), shared, options.probe().withThreads(options.threads()), true);
@@ -132,6 +129,28 @@ public final class Sweep {
         } finally {
             progress.finish();
         }
+    }
+
+    /**
+     * Whether {@code fits} subsampled fits leave their held-out predictions to one pass after the last of them
+     * ({@link #predictHeldOut}): with held-out items and the converged probe (the reference probe predicts in its own
+     * way), while what they then hold until that pass, {@link #deferredBytes}, is at most a 16th of the heap. Each
+     * fit's held-out predictions used to last only while it ran, so a large held-out set beside many fits (300,000
+     * items x 82 fits: 94 MiB of predictions, against 3.6 MiB for one fit's) must not make a sweep need a larger heap:
+     * there every fit predicts its own. The choice changes no result, only the time.
+     */
+    private static boolean defersHeldOut(ProbeKind kind, int fits, int nTest, int d, int numClasses) {
+        return nTest > 0 && kind == ProbeKind.CONVERGED
+                && deferredBytes(fits, nTest, d, numClasses) <= Runtime.getRuntime().maxMemory() / 16;
+    }
+
+    /**
+     * Heap bytes that {@code fits} fits deferring their held-out predictions hold until the common pass: each one's
+     * probe (float weights and biases, the standardiser's two double and two float vectors) and then its predictions.
+     */
+    private static long deferredBytes(int fits, int nTest, int d, int numClasses) {
+        long probe = 4L * numClasses * d + 4L * numClasses + 24L * d;
+        return fits * (probe + 4L * nTest);
     }
 
     /**
@@ -243,14 +262,14 @@ public final class Sweep {
 
     /**
      * Fits the probe of one fit, computes its measures and its held-out score; the full-data fit keeps its items.
-     * Another fit that {@linkplain Shared#defersHeldOut defers} its held-out predictions returns its probe instead.
+     * Another fit that {@linkplain Shared#defers defers} its held-out predictions returns its probe instead.
      */
     private static Outcome runOne(Fit fit, Shared shared, ProbeOptions probeOptions, boolean full) {
         SweepInput input = shared.input();
         int k = input.numClasses();
         Matrix x = input.modality().embeddings().selectRows(fit.items());
         int[] y = input.labelsOf(fit.items());
-        if (!full && shared.defersHeldOut()) {
+        if (!full && shared.defers()) {
             LinearProbe.Trained trained = LinearProbe.train(x, y, fit.items(), k, probeOptions);
             ProbeResult result = trained.result();
             return new Outcome(measures(result, x.rows(), y, fit, shared), ProbeSummary.Fit.of(result, null), null,

@@ -163,4 +163,34 @@ class MemoryMessagesTest {
                     && lines.get(0).contains("SCAR_JAVA_OPTS=-Xmx"), lines.get(0));
         }
     }
+
+    /**
+     * 1,200 training items and a test split of 300,000 (a dataset folder, 4 features, 2 classes): each fit holds
+     * its own held-out predictions only while it runs, so the sweep runs in a 128 MiB heap. It did not while the
+     * converged probe's 82 subsampled fits all kept their held-out predictions for one pass at the end (82 x 300,000
+     * ints, twice that in G1's humongous regions): "not enough memory" or an OutOfMemoryError after the last fit, in
+     * a heap of up to 200 MiB.
+     */
+    @Test
+    void aLargeTestSplitIsScoredInTheHeapThatOneFitNeeds(@TempDir Path dir) throws Exception {
+        int train = 1_200;
+        int n = train + 300_000;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        try (var labels = java.nio.file.Files.newBufferedWriter(dir.resolve("labels.csv"));
+             var view = java.nio.file.Files.newBufferedWriter(dir.resolve("view_a.csv"))) {
+            labels.write("id,label,class_name,split\n");
+            view.write("f0,f1,f2,f3\n");
+            for (int i = 0; i < n; i++) {
+                int y = random.nextInt(2);
+                labels.write(i + "," + y + ",c" + y + "," + (i < train ? "train" : "test") + "\n");
+                for (int j = 0; j < 4; j++) {
+                    view.write((j == 0 ? "" : ",") + (float) (random.nextGaussian() + 0.8 * y));
+                }
+                view.write("\n");
+            }
+        }
+        Result r = cli("128m", "characterize", dir.toString(), "--quiet", "--threads", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("1,200 in 2 classes, 300,000 held out"), r.out());
+    }
 }
