@@ -363,8 +363,9 @@ public final class BlockPass {
      * each model, standardised feature by feature with its own standardiser — the floats {@link PackedData#load}
      * gives — and passed through the forward kernel. Model m's argmax of row {@code from + r} goes to
      * {@code predictions[m][from + r]}: the same as {@link #predict} with that model over its standardised rows.
+     * {@code check} runs before each model (it throws to stop the pass).
      */
-    void predictEach(Rows raw, int from, int count, Predictor[] models, int[][] predictions) {
+    void predictEach(Rows raw, int from, int count, Predictor[] models, int[][] predictions, Runnable check) {
         reserve(count, true);
         if (rawT == null) {
             rawT = new float[d][capacity];
@@ -372,6 +373,7 @@ public final class BlockPass {
         raw.load(from, count, panel);
         Kernels.transpose(panel, 0, count, rawT);
         for (int m = 0; m < models.length; m++) {
+            check.run();
             Standardizer s = models[m].standardizer;
             for (int j = 0; j < d; j++) {
                 s.applyColumn(j, rawT[j], xt[j], count);

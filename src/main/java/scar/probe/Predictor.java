@@ -58,12 +58,17 @@ public final class Predictor {
         int panel = Kernels.panelRows(k);
         int panels = (rows.rows() + panel - 1) / panel;
         Thread caller = Thread.currentThread();
-        Workers.run(panels, threads, (task, worker) -> {
+        // checked before every probe of a panel: a panel is the work of all the probes (a sweep's 82 at K = 1,000 and
+        // d = 768: 64·10⁹ multiply-adds), too long to leave an interrupt waiting for the next panel
+        Runnable check = () -> {
             if (caller.isInterrupted()) {
                 throw new CancellationException("the held-out predictions were cancelled: the thread was interrupted");
             }
+        };
+        Workers.run(panels, threads, (task, worker) -> {
             int from = task * panel;
-            BlockPass.ofThisThread(k, d).predictEach(raw, from, Math.min(panel, rows.rows() - from), probes, out);
+            BlockPass.ofThisThread(k, d).predictEach(raw, from, Math.min(panel, rows.rows() - from), probes, out,
+                    check);
         });
         return out;
     }

@@ -164,4 +164,54 @@ class PredictorTest {
             Thread.interrupted();
         }
     }
+
+    /**
+     * An interrupt that lands while the probes run over a panel of rows stops the pass at the next probe, not after
+     * all of them: one panel of 256 rows and 20,000 probes (one standardiser and model, shared) is one task of a
+     * second or more, as one panel of a sweep's 82 probes is at K = 1,000 and d = 768 (64·10⁹ multiply-adds); a
+     * notebook waits 300 ms after an interrupt. The test waits until the caller runs the forward kernel, so past the
+     * check at the start of the task, then interrupts it; the deadline only keeps a broken build from hanging.
+     */
+    @Test
+    void anInterruptDuringAPanelStopsThePassAtTheNextProbe() throws Exception {
+        int d = 256;
+        int k = 10;
+        java.util.Random random = new java.util.Random(11);
+        float[] values = new float[256 * d];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        float[][] w = new float[k][d];
+        for (float[] wk : w) {
+            for (int j = 0; j < d; j++) {
+                wk[j] = (float) random.nextGaussian();
+            }
+        }
+        double[] scale = new double[d];
+        java.util.Arrays.fill(scale, 1.0);
+        Predictor[] probes = new Predictor[20_000];
+        Predictor probe = new Predictor(new Standardizer(new double[d], scale), new Model(w, new float[k]));
+        java.util.Arrays.fill(probes, probe);
+        Matrix rows = Matrix.wrap(256, d, values);
+        var thrown = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Thread caller = new Thread(() -> {
+            try {
+                Predictor.predictAll(rows, probes, 1);
+            } catch (Throwable t) {
+                thrown.set(t);
+            } finally {
+                finished.countDown();
+            }
+        }, "predict-all-caller");
+        caller.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        while (java.util.Arrays.stream(caller.getStackTrace()).noneMatch(f -> f.getMethodName().equals("forward"))) {
+            assertTrue(caller.isAlive() && System.nanoTime() < deadline, "the pass never reached the kernel");
+            Thread.onSpinWait();
+        }
+        caller.interrupt();
+        assertTrue(finished.await(5, java.util.concurrent.TimeUnit.MINUTES), "the pass did not end");
+        assertTrue(thrown.get() instanceof CancellationException, "the pass ended with " + thrown.get());
+    }
 }
