@@ -29,7 +29,7 @@ public final class Characterize {
         for (int i = 0; i < options.repeats(); i++) {
             runs.add(run(data, m, i == 0 ? options : options.withSeed(options.seed() + i)));
         }
-        return runs.get(0).withRepeats(Repeats.of(runs));
+        return Repeats.combine(runs);
     }
 
     /**

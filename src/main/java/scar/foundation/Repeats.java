@@ -47,6 +47,16 @@ public record Repeats(long[] seeds, @Stored(min = 0) double[] foundationSizes, @
                 runs.stream().map(ScarProfile::classCounts).toArray(int[][]::new));
     }
 
+    /**
+     * The profile of one modality under every seed of {@link ScarOptions#repeats()}: the first run's profile with the
+     * spread over all of them. {@code runs} are the profiles of the same modality and items under the seeds s, s + 1,
+     * …, in that order — the local sweep's and the Spark runner's alike.
+     */
+    public static ScarProfile combine(List<ScarProfile> runs) {
+        Objects.requireNonNull(runs, "runs");
+        return runs.get(0).withRepeats(of(runs));
+    }
+
     /** The number of runs. */
     public int runs() {
         return seeds.length;

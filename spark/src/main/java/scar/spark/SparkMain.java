@@ -138,6 +138,11 @@ public final class SparkMain {
         @Option(names = "--quiet", description = "no progress output")
         boolean quiet;
 
+        @Option(names = "--repeats", paramLabel = "M", defaultValue = "1",
+                description = "sweep under M seeds (seed, seed+1, ...) from the data cached once, and show N_F, step "
+                        + "sizes and shortfalls as a median with min-max (default: ${DEFAULT-VALUE})")
+        int repeats;
+
         @Mixin
         StudyParameters parameters;
 
@@ -146,6 +151,8 @@ public final class SparkMain {
             long start = System.nanoTime();
             ScarOptions o = parameters.applyTo(StudyParameters.option("--test-fraction", "testFraction",
                     () -> ScarOptions.defaults().withSeed(seed).withTestFraction(testFraction).withProgress(!quiet)));
+            ScarOptions one = o;
+            o = StudyParameters.option("--repeats", "repeats", () -> one.withRepeats(repeats));
             if (ratios != null) {
                 o = o.withRatios(ratios);
             }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.apache.spark.api.java.JavaSparkContext;
 import scar.foundation.DatasetProfile;
 import scar.foundation.Progress;
+import scar.foundation.Repeats;
 import scar.foundation.ScarOptions;
 import scar.foundation.ScarProfile;
 import scar.foundation.Subsampling;
@@ -17,11 +18,13 @@ import scar.probe.ProbeKind;
 
 /**
  * One SCAR study of a cached {@link SparkData}: the held-out items and every fit's subsample decided once for all
- * modalities by keyed draws (SPEC §4.1), then one distributed sweep per modality ({@link SparkSweep}).
+ * modalities by keyed draws (SPEC §4.1), then one distributed sweep per modality ({@link SparkSweep}). With
+ * {@link ScarOptions#repeats()} m &gt; 1 the draws are decided under each of the seeds s, s + 1, …, s + m − 1 and
+ * every modality is swept under each, all from the same cached blocks; the profile is the first run's with the spread
+ * over all runs ({@link Repeats}), as the local library's.
  *
  * <p>What differs from the local library: no train/test split column (the held-out items are the keyed
- * {@code testFraction} of every class), no duplicate detection or dropping, one seed per run (no
- * {@code withRepeats}), and the converged probe only.
+ * {@code testFraction} of every class), no duplicate detection or dropping, and the converged probe only.
  */
 public final class SparkStudy {
     private final SparkData data;
@@ -32,9 +35,11 @@ public final class SparkStudy {
     private final Draws draws;
     private final SweepPlan plan;
     private final String jobGroup;
+    /** The studies of the same data under the seeds s + 1, …, s + m − 1 (empty with one seed). */
+    private final List<SparkStudy> laterSeeds;
 
     private SparkStudy(SparkData data, ScarOptions options, JavaSparkContext sc, int[] classCounts, int testSize,
-                       Draws draws, SweepPlan plan) {
+                       Draws draws, SweepPlan plan, String jobGroup, List<SparkStudy> laterSeeds) {
         this.data = data;
         this.options = options;
         this.sc = sc;
@@ -42,11 +47,13 @@ public final class SparkStudy {
         this.testSize = testSize;
         this.draws = draws;
         this.plan = plan;
-        this.jobGroup = "scar-" + UUID.randomUUID();
+        this.jobGroup = jobGroup;
+        this.laterSeeds = List.copyOf(laterSeeds);
     }
 
     /**
-     * Decides the held-out items and the subsamples of every fit (a few passes over the labels).
+     * Decides the held-out items and the subsamples of every fit under every seed of {@link ScarOptions#repeats()}
+     * (a few passes over the labels per seed).
      *
      * @throws IllegalArgumentException for options the Spark runner does not support, or classes too small for
      *                                  the sweep (as {@link SweepPlan#of})
@@ -57,10 +64,6 @@ public final class SparkStudy {
         if (options.probe().kind() != ProbeKind.CONVERGED) {
             throw new IllegalArgumentException("the Spark runner fits the converged probe only, got "
                     + options.probe().kind());
-        }
-        if (options.repeats() > 1) {
-            throw new IllegalArgumentException("the Spark runner sweeps under one seed; got withRepeats("
-                    + options.repeats() + "): run one study per seed");
         }
         if (options.dedup()) {
             throw new IllegalArgumentException("the Spark runner does not detect or drop duplicates (withDedup)");
@@ -74,7 +77,23 @@ public final class SparkStudy {
             }
             return c;
         }).treeReduce(SparkStudy::add);
+        String jobGroup = "scar-" + UUID.randomUUID();
+        SparkStudy first = draw(data, options, sc, all, jobGroup);
+        if (options.repeats() == 1) {
+            return first;
+        }
+        List<SparkStudy> later = new ArrayList<>();
+        for (int i = 1; i < options.repeats(); i++) {
+            later.add(draw(data, options.withSeed(options.seed() + i), sc, all, jobGroup));
+        }
+        return new SparkStudy(data, options, sc, first.classCounts, first.testSize, first.draws, first.plan,
+                jobGroup, later);
+    }
 
+    /** The study under {@code options.seed()}: its held-out items and fits, from the class counts {@code all}. */
+    private static SparkStudy draw(SparkData data, ScarOptions options, JavaSparkContext sc, int[] all,
+                                   String jobGroup) {
+        int k = data.numClasses();
         long seed = options.seed();
         long[] hold = null;
         boolean[] holdAll = null;
@@ -128,7 +147,7 @@ public final class SparkStudy {
             }
         }
         Draws draws = new Draws(seed, k, hold, holdAll, fitDraw, fitThreshold, fitAll);
-        return new SparkStudy(data, options, sc, train, Arrays.stream(held).sum(), draws, plan);
+        return new SparkStudy(data, options, sc, train, Arrays.stream(held).sum(), draws, plan, jobGroup, List.of());
     }
 
     private static int[] add(int[] a, int[] b) {
@@ -138,12 +157,18 @@ public final class SparkStudy {
         return a;
     }
 
-    /** The profile of one modality (an embedding column). */
+    /** The profile of one modality (an embedding column), under every seed of {@link ScarOptions#repeats()}. */
     public ScarProfile modality(String column, Progress progress) {
-        return new SparkSweep(this, data.modality(column), progress).run();
+        int m = data.modality(column);
+        List<ScarProfile> runs = new ArrayList<>();
+        runs.add(new SparkSweep(this, m, progress).run());
+        for (SparkStudy s : laterSeeds) {
+            runs.add(new SparkSweep(s, m, progress).run());
+        }
+        return Repeats.combine(runs);
     }
 
-    /** Every modality, one after the other. */
+    /** Every modality, one after the other (each under every seed, as the local library sweeps them). */
     public DatasetProfile all(Progress progress) {
         List<ScarProfile> out = new ArrayList<>();
         for (String m : data.modalities()) {

@@ -18,6 +18,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scar.data.Matrix;
+import scar.data.Modality;
+import scar.data.MultiModalDataset;
 
 /**
  * The tests' Spark session (local mode, two threads, loopback only), DataFrames made from matrices, and the
@@ -90,6 +92,28 @@ final class Sessions {
             x[i * 2 + 1] = -labels[i] + 0.02f * (i % 7);
         }
         return frame(spark, labels, List.of("emb"), List.of(Matrix.wrap(n, 2, x)), 1);
+    }
+
+    /**
+     * A small study without a split: {@code n} items of classes 0, 1 and 2 in turn, and a two-feature {@code emb} in
+     * which the classes overlap (so every seed draws other held-out items and gets other numbers).
+     */
+    static MultiModalDataset threeClasses(int n) {
+        int[] labels = new int[n];
+        float[] x = new float[n * 2];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 3;
+            x[i * 2] = (float) random.nextGaussian() + labels[i];
+            x[i * 2 + 1] = (float) random.nextGaussian() - labels[i];
+        }
+        return MultiModalDataset.of("small", labels, new String[] {"0", "1", "2"},
+                Modality.of("emb", Matrix.wrap(n, 2, x)));
+    }
+
+    /** {@code data}'s one modality {@code emb} as a DataFrame in one partition. */
+    static Dataset<Row> frame(SparkSession spark, MultiModalDataset data) {
+        return frame(spark, data.labels(), List.of("emb"), List.of(data.modality("emb").embeddings()), 1);
     }
 
     /**

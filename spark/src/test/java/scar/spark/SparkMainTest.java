@@ -173,18 +173,8 @@ class SparkMainTest {
 
     @Test
     void theStudysParametersAreTakenAsTheLocalCommandLineTakesThem() throws Exception {
-        int n = 600;
-        int[] labels = new int[n];
-        float[] x = new float[n * 2];
-        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % 3;
-            x[i * 2] = (float) random.nextGaussian() + labels[i];
-            x[i * 2 + 1] = (float) random.nextGaussian() - labels[i];
-        }
         String path = dir.resolve("small.parquet").toString();
-        Sessions.frame(Sessions.local(), labels, java.util.List.of("emb"),
-                java.util.List.of(scar.data.Matrix.wrap(n, 2, x)), 1).write().parquet(path);
+        Sessions.frame(Sessions.local(), Sessions.threeClasses(600)).write().parquet(path);
         Path out = dir.resolve("out");
         Sessions.Run run = Sessions.main("characterize", path, "--embedding", "emb", "--label", "label", "--ratios",
                 "1,2", "--quiet", "-o", out.toString(), "--epsilon", "0.05", "--delta", "0.02", "--delta-e", "0.03",
