@@ -157,16 +157,28 @@ final class CellOutput {
      * tens of megabytes, which a browser chokes on and the notebook file keeps).
      */
     static String valueText(String text, long limit) {
-        if (text.length() <= limit) {
+        return cut(text, limit, limit, "value truncated: its text has");
+    }
+
+    /**
+     * The message of a cell's error as sent: its first {@code keep} characters, then a note saying how much was left
+     * out; {@code limit} is the cell's output limit, which the note names.
+     */
+    static String messageText(String text, long keep, long limit) {
+        return cut(text, keep, limit, "message truncated:");
+    }
+
+    private static String cut(String text, long keep, long limit, String what) {
+        if (text.length() <= keep) {
             return text;
         }
-        int end = (int) limit;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+        int end = (int) keep;
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;
         }
-        return text.substring(0, end) + String.format(Locale.ROOT, "%n[value truncated: its text has %,d more "
-                + "characters after the first %,d; the kernel sends at most %,d bytes per cell (SCAR_KERNEL_OUTPUT_LIMIT "
-                + "in the kernelspec changes it)]", text.length() - end, end, limit);
+        return text.substring(0, end) + String.format(Locale.ROOT, "%n[%s %,d more characters after the first %,d; "
+                + "the kernel sends at most %,d bytes per cell (SCAR_KERNEL_OUTPUT_LIMIT in the kernelspec changes "
+                + "it)]", what, text.length() - end, end, limit);
     }
 
     private void sendLocked(boolean everything) {

@@ -41,18 +41,33 @@ final class Failures {
      * its causes their messages only.
      */
     static List<String> traceback(Throwable thrown) {
+        return traceback(thrown, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #traceback(Throwable)} with the messages cut to {@code limit} characters in all, the cell's output limit:
+     * a message longer than what is left keeps that much (at least as many characters as its class name has), then
+     * a note saying how much was left out. A message of millions of characters would otherwise reach the browser
+     * whole, and again as the exception that wraps it.
+     */
+    static List<String> traceback(Throwable thrown, long limit) {
         List<String> lines = new ArrayList<>();
+        long left = limit;
         Throwable current = thrown instanceof JavaError && thrown.getCause() != null ? thrown.getCause() : thrown;
         boolean input = isInputError(current);
         String prefix = "";
         StackTraceElement[] enclosing = new StackTraceElement[0];
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (int depth = 0; current != null && depth < 8; depth++) {
+            String text = described(current);
+            long keep = Math.max(left, current.getClass().getName().length());
+            left -= Math.min(left, Math.min(keep, text.length()));
+            text = CellOutput.messageText(text, keep, limit);
             if (!seen.add(current)) {
-                lines.add(prefix + "[circular reference: " + described(current) + "]");
+                lines.add(prefix + "[circular reference: " + text + "]");
                 break;
             }
-            lines.add(prefix + described(current));
+            lines.add(prefix + text);
             StackTraceElement[] frames = current.getStackTrace();
             int own = depth > 0 && input ? 0 : frames.length - inCommon(frames, enclosing);
             int shown = 0;

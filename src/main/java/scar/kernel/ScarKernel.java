@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -37,7 +38,14 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import scar.foundation.Progress;
 
 /**
@@ -67,6 +75,8 @@ public final class ScarKernel extends BaseKernel {
     private static final long STARTUP_WAIT_SECONDS = 120;
 
     private final KernelOptions options;
+    /** {@link #io}, through which {@link #handleExecuteRequest} reaches the request's streams. */
+    private final CellIO cellIO;
     private final JShellSession session;
     private final CellOutput output;
     private final Magics magics;
@@ -98,10 +108,14 @@ public final class ScarKernel extends BaseKernel {
      * {@link #onStartup()} to run the start-up snippets and install extensions.
      */
     ScarKernel(List<String> classpath, KernelOptions options) {
+        this(classpath, options, new CellIO());
+    }
+
+    private ScarKernel(List<String> classpath, KernelOptions options, CellIO cellIO) {
         super("scar-java", version(), languageInfo(),
                 List.of(new HelpLink("SCAR for Java", "https://github.com/scar4j/scar#readme"),
                         new HelpLink("JShell guide", "https://docs.oracle.com/en/java/javase/17/jshell/")),
-                null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
+                null, cellIO, new CommManager(), new Renderer(),
                 new MagicParser("^[ \\t]*%", "%%", new MagicTranspiler()), new MagicsRegistry(), true,
                 new StringStyler.Builder()
                         .addPrimaryStyle(TextColor.BOLD_RESET_FG)
@@ -110,6 +124,7 @@ public final class ScarKernel extends BaseKernel {
                         .withLinePrefix("")
                         .build());
         this.options = options;
+        this.cellIO = cellIO;
         this.output = new CellOutput(options.outputLimit());
         this.session = new JShellSession(classpath, note -> System.err.println(note));
         this.magics = new Magics(magicsRegistry, this, options);
@@ -255,6 +270,42 @@ public final class ScarKernel extends BaseKernel {
             output.detach();
             System.setIn(stdin);
         });
+    }
+
+    /**
+     * Answers an execute request as jjava 1.0-a6's {@link BaseKernel} does (the same messages in the same order),
+     * except for a cell that fails: the error's name is still its exception's simple class name, but its message
+     * ({@code evalue}) is cut at the output limit ({@link CellOutput#messageText}), and the reply carries the
+     * traceback the notebook shows ({@link #formatError}), as IPython's does, not every raw frame. jjava put the
+     * whole {@code getLocalizedMessage()} in both the error message and the reply: an exception of 20 million
+     * characters sent over 40 MB to the browser.
+     */
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> request) {
+        commManager.setMessageContext(request);
+        ExecuteRequest content = request.getContent();
+        int count = executionCount.getAndIncrement();
+        env.setBusyDeferIdle();
+        env.publish(new PublishExecuteInput(content.getCode(), count));
+        replaceOutputStreams(env);
+        cellIO.attach(env, content.isStdinEnabled());
+        env.defer(() -> cellIO.detach(env));
+        try {
+            DisplayData shown = eval(content.getCode());
+            if (shown != null) {
+                env.publish(new PublishExecuteResult(count, shown));
+            }
+            env.defer().reply(new ExecuteReply(count, Map.of()));
+        } catch (Exception failure) {
+            String name = failure.getClass().getSimpleName();
+            String message = failure.getLocalizedMessage();
+            message = message == null ? "" : CellOutput.messageText(message, output.limit(), output.limit());
+            List<String> traceback = formatError(failure);
+            ErrorReply reply = new ErrorReply(name, message, traceback);
+            reply.setExecutionCount(count);
+            env.publish(new PublishError(name, message, traceback));
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+        }
     }
 
     /**
@@ -475,6 +526,22 @@ public final class ScarKernel extends BaseKernel {
         }
     }
 
+    /** jjava's streams of a request, which {@link #handleExecuteRequest} attaches and detaches. */
+    private static final class CellIO extends JupyterIO {
+        CellIO() {
+            super(StandardCharsets.UTF_8);
+        }
+
+        void attach(ShellReplyEnvironment env, boolean stdinEnabled) {
+            setEnv(env);
+            setJupyterInEnabled(stdinEnabled);
+        }
+
+        void detach(ShellReplyEnvironment env) {
+            retractEnv(env);
+        }
+    }
+
     @Override
     public List<String> formatError(Throwable e) {
         if (e instanceof CompilationException) {
@@ -487,8 +554,8 @@ public final class ScarKernel extends BaseKernel {
             return List.of(errorStyler.secondary("Interrupted: " + e.getMessage()));
         }
         if (e == magicFailure) {
-            return errorStyler.secondaryLines(e.toString());
+            return errorStyler.secondaryLines(CellOutput.messageText(e.toString(), output.limit(), output.limit()));
         }
-        return errorStyler.secondaryLines(String.join("\n", Failures.traceback(e)));
+        return errorStyler.secondaryLines(String.join("\n", Failures.traceback(e, output.limit())));
     }
 }

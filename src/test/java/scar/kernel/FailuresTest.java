@@ -1,6 +1,7 @@
 package scar.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -121,5 +122,27 @@ class FailuresTest {
                 "\tat REPL.$JShell$22.do_it$($JShell$22.java:11)",
                 "\tat scar.data.Npy.load(Npy.java:304)",
                 "\tat REPL.$JShell$22.do_it$($JShell$22.java:11)"), Failures.traceback(thrown));
+    }
+
+    /**
+     * The messages of a cause chain share the output limit: the first keeps what fits, the cause after it is cut to
+     * its class name, each with a note; the frames are all there.
+     */
+    @Test
+    void messagesShareTheOutputLimit() {
+        IllegalStateException cause = new IllegalStateException("y".repeat(500));
+        cause.setStackTrace(stack(frame("scar.data.Npy", "open", 318)));
+        RuntimeException thrown = new RuntimeException("x".repeat(500), cause);
+        thrown.setStackTrace(stack(frame("scar.data.Npy", "open", 320)));
+
+        List<String> lines = String.join("\n", Failures.traceback(thrown, 100)).lines().toList();
+        assertEquals("java.lang.RuntimeException: " + "x".repeat(100 - "java.lang.RuntimeException: ".length()),
+                lines.get(0));
+        assertTrue(lines.get(1).startsWith("[message truncated: 428 more characters after the first 100; "),
+                lines.get(1));
+        assertEquals("Caused by: java.lang.IllegalStateException", lines.get(6));
+        assertTrue(lines.get(7).startsWith("[message truncated: 502 more characters after the first 31; "),
+                lines.get(7));
+        assertEquals(Failures.traceback(thrown).size(), lines.size() - 2, "every frame, and two notes: " + lines);
     }
 }

@@ -351,6 +351,49 @@ class KernelIntegrationTest {
         assertEquals("update " + (count - 1), report.get("last").getAsString());
     }
 
+    /**
+     * An exception whose message is 20 million characters: the reply and the error message keep the cell's own
+     * exception class as the error's name, and carry the message cut at the output limit with a note (jjava sent it
+     * whole, twice, plus the reply: over 40 MB to the browser); the next cell runs.
+     */
+    @Test
+    void anExceptionWithAHugeMessageIsCutAtTheOutputLimit() throws Exception {
+        int length = 20_000_000;
+        long limit = KernelOptions.DEFAULT_OUTPUT_LIMIT;
+        Map<String, String> run = new LinkedHashMap<>();
+        run.put("huge", "throw new RuntimeException(\"x\".repeat(" + length + "));");
+        run.put("wrapped", "class Boom extends Exception { Boom(Throwable cause) { super(cause); } }\n"
+                + "throw new Boom(new IllegalStateException(\"y\".repeat(" + length + ")));");
+        run.put("after", "40 + 2");
+        JsonObject cells = runCells(run);
+        Map<String, String> names = Map.of("huge", "RuntimeException", "wrapped", "Boom");
+        for (Map.Entry<String, String> cell : names.entrySet()) {
+            JsonObject shown = cells.getAsJsonObject(cell.getKey());
+            String brief = shown.toString().substring(0, 300);
+            assertEquals("error", shown.get("status").getAsString(), brief);
+            assertEquals(cell.getValue(), shown.get("ename").getAsString(), brief);
+            JsonObject error = firstOutput(shown, "error");
+            assertEquals(cell.getValue(), error.get("ename").getAsString(), brief);
+            for (String message : List.of(shown.get("evalue").getAsString(), error.get("evalue").getAsString())) {
+                assertTrue(message.length() < limit + 400, message.length() + " characters");
+                assertTrue(message.contains("[message truncated: "), message.substring(message.length() - 300));
+            }
+            String traceback = error.getAsJsonArray("traceback").toString();
+            assertTrue(traceback.length() < limit + 20_000, traceback.length() + " characters of traceback");
+            assertTrue(shown.get("reply_chars").getAsLong() < 2 * limit + 20_000,
+                    shown.get("reply_chars") + " characters of reply");
+            assertEquals(1, shown.getAsJsonArray("outputs").size(), brief);
+        }
+        String huge = cells.getAsJsonObject("huge").get("evalue").getAsString();
+        assertTrue(huge.startsWith("x".repeat((int) limit) + System.lineSeparator() + "[message truncated: "
+                + String.format("%,d", length - limit) + " more characters after the first "), huge.substring(
+                (int) limit));
+        String wrapped = firstOutput(cells.getAsJsonObject("wrapped"), "error").getAsJsonArray("traceback")
+                .toString();
+        assertTrue(wrapped.contains("Caused by: java.lang.IllegalStateException"), "the cause is still named");
+        assertEquals("42", resultText(cells.getAsJsonObject("after")));
+    }
+
     /** Runs {@code cells} (name to code, in order) in a kernel of their own; returns what each cell showed. */
     private static JsonObject runCells(Map<String, String> cells) throws Exception {
         Path cellsFile = jupyterDir.resolve("cells-only.json");

@@ -39,7 +39,7 @@ def run(kc, code, timeout=TIMEOUT):
     reply = kc.execute_interactive(code, timeout=timeout, output_hook=hook, allow_stdin=False)
     content = reply["content"]
     return {"status": content["status"], "ename": content.get("ename"), "evalue": content.get("evalue"),
-            "outputs": outputs}
+            "reply_chars": len(json.dumps(content)), "outputs": outputs}
 
 
 def shell_reply(kc, msg_id, timeout=TIMEOUT):
