@@ -33,6 +33,13 @@ final class CellOutput {
     static final int CHUNK_BYTES = 64 * 1024;
     /** Longest time text waits in the buffer while a cell runs. */
     static final long FLUSH_MS = 100;
+    /**
+     * Displays one cell may show; later ones are counted, not sent. A notebook server drops what a kernel sends
+     * beyond 1,000 messages a second (over 3 s; Jupyter Notebook's {@code iopub_msg_rate_limit}), whichever they are,
+     * and a browser slows with every output a cell holds: a loop that shows 20,000 displays is a mistake to report,
+     * not 20,000 outputs to draw.
+     */
+    static final int DISPLAY_LIMIT = 1000;
 
     /** Publishes one stream message: {@code stderr} false for stdout, true for stderr. */
     interface Sink {
@@ -57,6 +64,9 @@ final class CellOutput {
     private long accepted;
     private long droppedBytes;
     private long droppedLines;
+    /** Displays the current cell showed, and those it asked for beyond {@link #DISPLAY_LIMIT}. */
+    private int displays;
+    private long droppedDisplays;
 
     /** @param limit bytes one cell may send (stdout and stderr together); at least 1 */
     CellOutput(long limit) {
@@ -108,10 +118,17 @@ final class CellOutput {
             if (droppedBytes > 0) {
                 sink.stream(true, truncationNote(limit, droppedBytes, droppedLines));
             }
+            if (droppedDisplays > 0) {
+                sink.stream(true, String.format(Locale.ROOT, "%n[displays left out: this cell asked for %,d more %s "
+                        + "after the first %,d; the kernel sends at most %,d displays per cell]%n", droppedDisplays,
+                        droppedDisplays == 1 ? "display" : "displays", DISPLAY_LIMIT, DISPLAY_LIMIT));
+            }
             sink = null;
             accepted = 0;
             droppedBytes = 0;
             droppedLines = 0;
+            displays = 0;
+            droppedDisplays = 0;
         }
     }
 
@@ -128,6 +145,25 @@ final class CellOutput {
             sendLocked(false);
             action.run();
             return true;
+        }
+    }
+
+    /**
+     * {@link #inOrder} for an action that shows a new display, while the cell has shown fewer than
+     * {@link #DISPLAY_LIMIT}; beyond that the display is counted, for {@link #detach()}'s note, and not shown.
+     * Returns whether {@code show} ran.
+     */
+    boolean display(Runnable show) {
+        synchronized (lock) {
+            if (sink == null) {
+                return false;
+            }
+            if (displays == DISPLAY_LIMIT) {
+                droppedDisplays++;
+                return false;
+            }
+            displays++;
+            return inOrder(show);
         }
     }
 

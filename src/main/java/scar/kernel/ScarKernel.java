@@ -73,6 +73,8 @@ public final class ScarKernel extends BaseKernel {
     public static final String STARTUP_RESOURCE = "/scar/kernel/startup.jsh";
 
     private static final long STARTUP_WAIT_SECONDS = 120;
+    /** How the id of a display that was not shown begins. */
+    static final String NOT_SHOWN = "not-shown-";
 
     private final KernelOptions options;
     /** {@link #io}, through which {@link #handleExecuteRequest} reaches the request's streams. */
@@ -406,13 +408,20 @@ public final class ScarKernel extends BaseKernel {
         }
     }
 
-    /** Shows a display in the running cell after the text printed before it; returns its display id. */
+    /**
+     * Shows a display in the running cell after the text printed before it, unless the cell has shown as many as it
+     * may ({@link CellOutput#display}). A display that was not shown and had no id gets one marked
+     * {@value #NOT_SHOWN}, whose updates are not sent.
+     */
     @Override
     public void display(DisplayData data) {
-        if (!data.hasDisplayId()) {
-            data.setDisplayId(UUID.randomUUID().toString());
+        String id = data.hasDisplayId() ? null : UUID.randomUUID().toString();
+        if (id != null) {
+            data.setDisplayId(id);
         }
-        output.inOrder(() -> super.display(data));
+        if (!output.display(() -> super.display(data)) && id != null) {
+            data.setDisplayId(NOT_SHOWN + id);
+        }
     }
 
     /** {@link #display(DisplayData)}, returning the display id. */
@@ -428,7 +437,10 @@ public final class ScarKernel extends BaseKernel {
     }
 
     private void updateDisplayData(DisplayData data) {
-        output.inOrder(() -> io.display.updateDisplay(data));
+        String id = data.getDisplayId();
+        if (id == null || !id.startsWith(NOT_SHOWN)) {
+            output.inOrder(() -> io.display.updateDisplay(data));
+        }
     }
 
     /**

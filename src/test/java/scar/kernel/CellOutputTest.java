@@ -124,4 +124,29 @@ class CellOutputTest {
         assertFalse(output.inOrder(() -> cell.stream(false, "dropped")), "no cell: nothing is published");
         output.close();
     }
+
+    @Test
+    void displaysBeyondTheLimitAreCountedAndANoteEndsTheCell() {
+        CellOutput output = new CellOutput(1 << 20);
+        Cell cell = new Cell();
+        output.attach(cell);
+        int extra = 5;
+        int shown = 0;
+        for (int i = 0; i < CellOutput.DISPLAY_LIMIT + extra; i++) {
+            if (output.display(() -> cell.stream(false, "[display]"))) {
+                shown++;
+            }
+        }
+        assertTrue(output.inOrder(() -> cell.stream(false, "[update]")), "updates are not counted");
+        output.detach();
+        assertEquals(CellOutput.DISPLAY_LIMIT, shown);
+        assertEquals(CellOutput.DISPLAY_LIMIT + 1, cell.messages.stream().filter(m -> m.startsWith("out:")).count());
+        assertTrue(cell.err().contains("asked for " + extra + " more displays after the first "), cell.err());
+        Cell next = new Cell();
+        output.attach(next);
+        assertTrue(output.display(() -> next.stream(false, "[display]")), "the next cell has its own count");
+        output.detach();
+        assertEquals("", next.err());
+        output.close();
+    }
 }

@@ -394,6 +394,49 @@ class KernelIntegrationTest {
         assertEquals("42", resultText(cells.getAsJsonObject("after")));
     }
 
+    /**
+     * A cell that calls {@code display} 20,000 times shows the first {@link CellOutput#DISPLAY_LIMIT} and one note
+     * saying how many were left out, as its printed text is capped; updating a display it showed still works, in the
+     * cell and in the next one, and an update of one that was left out sends nothing.
+     */
+    @Test
+    void displaysBeyondTheLimitOfACellAreLeftOutWithOneNote() throws Exception {
+        int count = 20_000;
+        Map<String, String> run = new LinkedHashMap<>();
+        run.put("displays", "String first = display(\"display 0\");\nString last = first;\n"
+                + "for (int i = 1; i < " + count + "; i++) last = display(\"display \" + i);\n"
+                + "updateDisplay(first, \"first, updated\");\nupdateDisplay(last, \"last, updated\");");
+        run.put("next", "display(\"in the next cell\");\nupdateDisplay(first, \"first, updated again\");\n40 + 2");
+        JsonObject cells = runCells(run);
+        JsonObject displays = cells.getAsJsonObject("displays");
+        assertEquals("ok", displays.get("status").getAsString());
+        List<String> shown = texts(displays, "display_data");
+        assertEquals(CellOutput.DISPLAY_LIMIT, shown.size());
+        assertEquals("display " + (CellOutput.DISPLAY_LIMIT - 1), shown.get(shown.size() - 1));
+        assertEquals(List.of("first, updated"), texts(displays, "update_display_data"));
+        String note = streamText(displays, "stderr");
+        assertTrue(note.contains("[displays left out: this cell asked for " + String.format("%,d", count
+                - CellOutput.DISPLAY_LIMIT) + " more displays after the first "), note);
+        assertEquals(CellOutput.DISPLAY_LIMIT + 2, displays.getAsJsonArray("outputs").size(),
+                "the displays, one update and one note");
+        JsonObject next = cells.getAsJsonObject("next");
+        assertEquals(List.of("in the next cell"), texts(next, "display_data"));
+        assertEquals(List.of("first, updated again"), texts(next, "update_display_data"));
+        assertEquals("42", resultText(next));
+    }
+
+    /** The plain text of a cell's outputs of one type ({@code display_data}, {@code update_display_data}). */
+    private static List<String> texts(JsonObject cell, String type) {
+        List<String> texts = new ArrayList<>();
+        for (JsonElement output : cell.getAsJsonArray("outputs")) {
+            JsonObject o = output.getAsJsonObject();
+            if (o.get("type").getAsString().equals(type)) {
+                texts.add(o.getAsJsonObject("data").get("text/plain").getAsString());
+            }
+        }
+        return texts;
+    }
+
     /** Runs {@code cells} (name to code, in order) in a kernel of their own; returns what each cell showed. */
     private static JsonObject runCells(Map<String, String> cells) throws Exception {
         Path cellsFile = jupyterDir.resolve("cells-only.json");
