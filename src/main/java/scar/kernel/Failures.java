@@ -98,15 +98,15 @@ final class Failures {
     }
 
     /**
-     * The exception itself if its message can be read, else one saying so with its class and frames: jjava reads the
-     * message of a cell's failure to answer the request, and a {@code getMessage()} that throws left the cell without
-     * an answer.
+     * The exception itself if its message can be read, else one saying so with its class and frames: the kernel
+     * reads the message of a cell's failure to answer the request, and a {@code getMessage()} that throws (an
+     * exception, or a {@link StackOverflowError} when it calls itself) left the cell without an answer.
      */
     static Exception readable(Exception thrown) {
         try {
             thrown.getLocalizedMessage();
             return thrown;
-        } catch (RuntimeException unreadable) {
+        } catch (RuntimeException | Error unreadable) {
             IllegalStateException stand = new IllegalStateException(described(thrown));
             stand.setStackTrace(thrown.getStackTrace());
             return stand;
@@ -117,7 +117,7 @@ final class Failures {
     private static String described(Throwable thrown) {
         try {
             return thrown.toString();
-        } catch (RuntimeException unreadable) {
+        } catch (RuntimeException | Error unreadable) {
             return thrown.getClass().getName() + " (its message cannot be read: getMessage() threw "
                     + unreadable.getClass().getName() + ")";
         }

@@ -300,9 +300,17 @@ public final class ScarKernel extends BaseKernel {
             env.defer().reply(new ExecuteReply(count, Map.of()));
         } catch (Exception failure) {
             String name = failure.getClass().getSimpleName();
-            String message = failure.getLocalizedMessage();
-            message = message == null ? "" : CellOutput.messageText(message, output.limit(), output.limit());
-            List<String> traceback = formatError(failure);
+            String message;
+            List<String> traceback;
+            try {
+                message = failure.getLocalizedMessage();
+                message = message == null ? "" : CellOutput.messageText(message, output.limit(), output.limit());
+                traceback = formatError(failure);
+            } catch (RuntimeException | Error unreadable) {
+                // the failure's own methods fail (a getCause() that calls itself): an Error here ended the thread
+                message = "it cannot be shown: reading its message or causes threw " + unreadable.getClass().getName();
+                traceback = errorStyler.secondaryLines(failure.getClass().getName() + ": " + message);
+            }
             ErrorReply reply = new ErrorReply(name, message, traceback);
             reply.setExecutionCount(count);
             env.publish(new PublishError(name, message, traceback));

@@ -395,6 +395,31 @@ class KernelIntegrationTest {
     }
 
     /**
+     * An exception whose own methods overflow the stack when the kernel reads them to answer ({@code getMessage()} or
+     * {@code getCause()} calling itself) is answered as an error, and the next cell runs: the StackOverflowError ended
+     * the thread that answers requests, and no cell was answered again.
+     */
+    @Test
+    void anExceptionThatCannotBeReadIsAnsweredAndTheKernelGoesOn() throws Exception {
+        Map<String, String> run = new LinkedHashMap<>();
+        run.put("message", "class Loop extends RuntimeException { public String getMessage() { return getMessage(); } }"
+                + "\nthrow new Loop();");
+        run.put("cause", "class Cyclic extends RuntimeException { public Throwable getCause() { return getCause(); } }"
+                + "\nthrow new Cyclic();");
+        run.put("after", "40 + 2");
+        JsonObject cells = runCells(run);
+        JsonObject message = cells.getAsJsonObject("message");
+        assertEquals("error", message.get("status").getAsString(), message.toString());
+        assertTrue(message.get("evalue").getAsString().contains("Loop (its message cannot be read: getMessage() "
+                + "threw java.lang.StackOverflowError)"), message.toString());
+        JsonObject cause = cells.getAsJsonObject("cause");
+        assertEquals("error", cause.get("status").getAsString(), cause.toString());
+        assertEquals("Cyclic", cause.get("ename").getAsString(), cause.toString());
+        assertTrue(cause.get("evalue").getAsString().contains("java.lang.StackOverflowError"), cause.toString());
+        assertEquals("42", resultText(cells.getAsJsonObject("after")));
+    }
+
+    /**
      * A cell that calls {@code display} 20,000 times shows the first {@link CellOutput#DISPLAY_LIMIT} and one note
      * saying how many were left out, as its printed text is capped; updating a display it showed still works, in the
      * cell and in the next one, and an update of one that was left out sends nothing.

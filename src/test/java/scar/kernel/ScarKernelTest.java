@@ -115,6 +115,15 @@ class ScarKernelTest {
     }
 
     @Test
+    void anExceptionWhoseMessageOverflowsTheStackIsNamedAndAnswered() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> kernel.eval(
+                "class Loop extends RuntimeException { public String getMessage() { return getMessage(); } }\n"
+                        + "throw new Loop();"));
+        assertTrue(e.getMessage().contains("Loop (its message cannot be read: getMessage() threw "
+                + "java.lang.StackOverflowError)"), e.getMessage());
+    }
+
+    @Test
     void checkedExceptionKeepsItsClass() {
         assertThrows(IOException.class, () -> kernel.evalRaw("throw new java.io.IOException(\"disk\");"));
     }
