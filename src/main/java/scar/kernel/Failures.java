@@ -53,7 +53,7 @@ final class Failures {
     static List<String> traceback(Throwable thrown, long limit) {
         List<String> lines = new ArrayList<>();
         long left = limit;
-        Throwable current = thrown instanceof JavaError && thrown.getCause() != null ? thrown.getCause() : thrown;
+        Throwable current = unwrapped(thrown);
         boolean input = isInputError(current);
         String prefix = "";
         StackTraceElement[] enclosing = new StackTraceElement[0];
@@ -95,6 +95,11 @@ final class Failures {
             current = current.getCause() == current ? null : current.getCause();
         }
         return lines;
+    }
+
+    /** What the cell threw: the {@link Error} a {@link JavaError} carries, else {@code thrown} itself. */
+    static Throwable unwrapped(Throwable thrown) {
+        return thrown instanceof JavaError && thrown.getCause() != null ? thrown.getCause() : thrown;
     }
 
     /**

@@ -276,11 +276,12 @@ public final class ScarKernel extends BaseKernel {
 
     /**
      * Answers an execute request as jjava 1.0-a6's {@link BaseKernel} does (the same messages in the same order),
-     * except for a cell that fails: the error's name is still its exception's simple class name, but its message
-     * ({@code evalue}) is cut at the output limit ({@link CellOutput#messageText}), and the reply carries the
-     * traceback the notebook shows ({@link #formatError}), as IPython's does, not every raw frame. jjava put the
-     * whole {@code getLocalizedMessage()} in both the error message and the reply: an exception of 20 million
-     * characters sent over 40 MB to the browser.
+     * except for a cell that fails: the error's name is still its exception's simple class name (an {@link Error}'s
+     * own, not that of the {@link Failures.JavaError} carrying it), but its message ({@code evalue}) is cut at the
+     * output limit ({@link CellOutput#messageText}), and the reply carries the traceback the notebook shows
+     * ({@link #formatError}), as IPython's does, not every raw frame. jjava put the whole
+     * {@code getLocalizedMessage()} in both the error message and the reply: an exception of 20 million characters
+     * sent over 40 MB to the browser.
      */
     @Override
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> request) {
@@ -299,17 +300,18 @@ public final class ScarKernel extends BaseKernel {
             }
             env.defer().reply(new ExecuteReply(count, Map.of()));
         } catch (Exception failure) {
-            String name = failure.getClass().getSimpleName();
+            Throwable thrown = Failures.unwrapped(failure);
+            String name = thrown.getClass().getSimpleName();
             String message;
             List<String> traceback;
             try {
-                message = failure.getLocalizedMessage();
+                message = thrown.getLocalizedMessage();
                 message = message == null ? "" : CellOutput.messageText(message, output.limit(), output.limit());
                 traceback = formatError(failure);
             } catch (RuntimeException | Error unreadable) {
                 // the failure's own methods fail (a getCause() that calls itself): an Error here ended the thread
                 message = "it cannot be shown: reading its message or causes threw " + unreadable.getClass().getName();
-                traceback = errorStyler.secondaryLines(failure.getClass().getName() + ": " + message);
+                traceback = errorStyler.secondaryLines(thrown.getClass().getName() + ": " + message);
             }
             ErrorReply reply = new ErrorReply(name, message, traceback);
             reply.setExecutionCount(count);

@@ -420,6 +420,30 @@ class KernelIntegrationTest {
     }
 
     /**
+     * An {@link Error} a cell throws, or runs into, is named as itself, with its own message, not as the exception
+     * the kernel carries it in ({@code JavaError}).
+     */
+    @Test
+    void anErrorIsNamedAsItself() throws Exception {
+        Map<String, String> run = new LinkedHashMap<>();
+        run.put("assertion", "throw new AssertionError(\"assumed wrong\");");
+        run.put("overflow", "int down(int n) { return down(n + 1) + 1; }\ndown(0)");
+        run.put("after", "40 + 2");
+        JsonObject cells = runCells(run);
+        JsonObject assertion = cells.getAsJsonObject("assertion");
+        assertEquals("AssertionError", assertion.get("ename").getAsString(), assertion.toString());
+        assertEquals("assumed wrong", assertion.get("evalue").getAsString(), assertion.toString());
+        JsonObject error = firstOutput(assertion, "error");
+        assertEquals("AssertionError", error.get("ename").getAsString(), error.toString());
+        assertTrue(error.getAsJsonArray("traceback").toString().contains("java.lang.AssertionError: assumed wrong"),
+                error.toString());
+        JsonObject overflow = cells.getAsJsonObject("overflow");
+        assertEquals("StackOverflowError", overflow.get("ename").getAsString(), overflow.get("ename").toString());
+        assertEquals("StackOverflowError", firstOutput(overflow, "error").get("ename").getAsString());
+        assertEquals("42", resultText(cells.getAsJsonObject("after")));
+    }
+
+    /**
      * A cell that calls {@code display} 20,000 times shows the first {@link CellOutput#DISPLAY_LIMIT} and one note
      * saying how many were left out, as its printed text is capped; updating a display it showed still works, in the
      * cell and in the next one, and an update of one that was left out sends nothing.
