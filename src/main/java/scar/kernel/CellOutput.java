@@ -4,7 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +71,11 @@ final class CellOutput {
     /** Displays the current cell showed, and those it asked for beyond {@link #DISPLAY_LIMIT}. */
     private int displays;
     private long droppedDisplays;
+    /** The latest update of each display that waits for its turn ({@link #update}), in the order they came. */
+    private final Map<String, Runnable> waitingUpdates = new LinkedHashMap<>();
+    /** When each display of the current cell was last updated ({@link System#nanoTime()}). */
+    private final Map<String, Long> updated = new HashMap<>();
+    private boolean updatesScheduled;
 
     /** @param limit bytes one cell may send (stdout and stderr together); at least 1 */
     CellOutput(long limit) {
@@ -115,6 +124,8 @@ final class CellOutput {
                 return;
             }
             sendLocked(true);
+            sendUpdatesLocked();
+            updated.clear();
             if (droppedBytes > 0) {
                 sink.stream(true, truncationNote(limit, droppedBytes, droppedLines));
             }
@@ -164,6 +175,56 @@ final class CellOutput {
             }
             displays++;
             return inOrder(show);
+        }
+    }
+
+    /**
+     * {@link #inOrder} for an action that updates display {@code id}: sent at once unless that display was updated
+     * less than {@link #FLUSH_MS} ago, else kept, in place of any update of it still waiting, and sent by the timer
+     * or by {@link #detach()}, before the cell's reply. A loop of 20,000 updates is then a few dozen messages that
+     * end with its last: a notebook server drops what a kernel sends beyond 1,000 messages a second, and the display
+     * was left showing an update from the middle of the loop. Returns false when no cell is attached.
+     */
+    boolean update(String id, Runnable send) {
+        synchronized (lock) {
+            if (sink == null) {
+                return false;
+            }
+            Long last = updated.get(id);
+            if (!waitingUpdates.containsKey(id)
+                    && (last == null || System.nanoTime() - last >= TimeUnit.MILLISECONDS.toNanos(FLUSH_MS))) {
+                updated.put(id, System.nanoTime());
+                sendLocked(false);
+                send.run();
+                return true;
+            }
+            waitingUpdates.put(id, send);
+            if (!updatesScheduled) {
+                updatesScheduled = true;
+                timer.schedule(() -> {
+                    synchronized (lock) {
+                        updatesScheduled = false;
+                        sendUpdatesLocked();
+                    }
+                }, FLUSH_MS, TimeUnit.MILLISECONDS);
+            }
+            return true;
+        }
+    }
+
+    /** Sends the updates that wait, after the text before them; drops them while no cell is attached. */
+    private void sendUpdatesLocked() {
+        if (sink == null) {
+            waitingUpdates.clear();
+            return;
+        }
+        sendLocked(false);
+        long now = System.nanoTime();
+        for (Iterator<Map.Entry<String, Runnable>> it = waitingUpdates.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Runnable> waiting = it.next();
+            it.remove();
+            updated.put(waiting.getKey(), now);
+            waiting.getValue().run();
         }
     }
 

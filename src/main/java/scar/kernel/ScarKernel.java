@@ -449,7 +449,7 @@ public final class ScarKernel extends BaseKernel {
     private void updateDisplayData(DisplayData data) {
         String id = data.getDisplayId();
         if (id == null || !id.startsWith(NOT_SHOWN)) {
-            output.inOrder(() -> io.display.updateDisplay(data));
+            output.update(id, () -> io.display.updateDisplay(data));
         }
     }
 

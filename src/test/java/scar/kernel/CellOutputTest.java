@@ -149,4 +149,25 @@ class CellOutputTest {
         assertEquals("", next.err());
         output.close();
     }
+
+    @Test
+    void aLoopOfUpdatesOfOneDisplayIsAFewMessagesEndingWithItsLast() {
+        CellOutput output = new CellOutput(1 << 20);
+        Cell cell = new Cell();
+        output.attach(cell);
+        int count = 20_000;
+        for (int i = 0; i < count; i++) {
+            String text = "update " + i;
+            assertTrue(output.update("loop", () -> cell.stream(false, text)));
+        }
+        assertTrue(output.update("other", () -> cell.stream(false, "[other]")));
+        assertTrue(cell.out().contains("[other]"), "another display's update is not held back");
+        output.detach();
+        List<String> loop = cell.messages.stream().filter(m -> m.startsWith("out:update ")).toList();
+        assertTrue(loop.size() < 100, loop.size() + " messages");
+        assertEquals("out:update 0", loop.get(0), "the first update is sent at once");
+        assertEquals("out:update " + (count - 1), loop.get(loop.size() - 1), "the last arrives before detach returns");
+        assertFalse(output.update("loop", () -> cell.stream(false, "late")), "no cell: nothing is published");
+        output.close();
+    }
 }

@@ -7,9 +7,9 @@ usage: kernel_client.py session <kernel-name> <cells.json> <work-dir>
        kernel_client.py cells <kernel-name> <cells.json> <work-dir>
            execute the cells in one kernel and report what each showed, and the kernel's pid; the kernel's own
            stdout and stderr go to <work-dir>/cells-kernel-stderr.txt
-       kernel_client.py updates <kernel-name> <count>
-           one cell that updates a display <count> times, read message by message as a slow client does; reports
-           how many updates arrived, the last one, the statuses seen, and the kernel's pid
+       kernel_client.py updates <kernel-name> <code>
+           one cell that shows and updates displays, read message by message as a slow client does; reports how
+           many displays arrived, the text of every update in order, the statuses seen, and the kernel's pid
        kernel_client.py orphan <kernel-name>   start a kernel, print its pid, then wait to be killed
 """
 import os
@@ -223,13 +223,12 @@ def cells_only(name, cells_file, work_dir):
     print(json.dumps(report), flush=True)
 
 
-def updates(name, count):
+def updates(name, code):
     km, kc = start_new_kernel(kernel_name=name, startup_timeout=TIMEOUT)
-    report = {"updates": [], "states": []}
+    report = {"updates": [], "states": [], "displays": 0}
     try:
         report["pid"] = kernel_pid(kc)
-        msg_id = kc.execute('String shownId = display("start");\n'
-                            'for (int i = 0; i < %d; i++) updateDisplay(shownId, "update " + i);' % count)
+        msg_id = kc.execute(code)
         while not report["states"] or report["states"][-1] != "idle":
             try:
                 msg = kc.get_iopub_msg(timeout=30)
@@ -239,14 +238,13 @@ def updates(name, count):
                 continue
             if msg["msg_type"] == "update_display_data":
                 report["updates"].append(msg["content"]["data"]["text/plain"])
+            elif msg["msg_type"] == "display_data":
+                report["displays"] += 1
             elif msg["msg_type"] == "status":
                 report["states"].append(msg["content"]["execution_state"])
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
-    report["received"] = len(report["updates"])
-    report["last"] = report["updates"][-1] if report["updates"] else None
-    del report["updates"]
     print(json.dumps(report), flush=True)
 
 
@@ -267,7 +265,7 @@ if __name__ == "__main__":
     elif sys.argv[1] == "cells":
         cells_only(sys.argv[2], sys.argv[3], sys.argv[4])
     elif sys.argv[1] == "updates":
-        updates(sys.argv[2], int(sys.argv[3]))
+        updates(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "orphan":
         orphan(sys.argv[2])
     else:
