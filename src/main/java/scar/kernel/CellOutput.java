@@ -254,18 +254,22 @@ final class CellOutput {
      * tens of megabytes, which a browser chokes on and the notebook file keeps).
      */
     static String valueText(String text, long limit) {
-        return cut(text, limit, limit, "value truncated: its text has");
+        return cut(text, limit, "value truncated: its text has",
+                String.format(Locale.ROOT, "at most %,d characters of a value's text", limit));
     }
 
     /**
      * The message of a cell's error as sent: its first {@code keep} characters, then a note saying how much was left
-     * out; {@code limit} is the cell's output limit, which the note names.
+     * out; {@code limit} is the cell's output limit, the characters an error's messages share
+     * ({@link Failures#traceback(Throwable, long)}), which the note names.
      */
     static String messageText(String text, long keep, long limit) {
-        return cut(text, keep, limit, "message truncated:");
+        return cut(text, keep, "message truncated:", String.format(Locale.ROOT,
+                "at most %,d characters of an error's messages in all, and the class name of each", limit));
     }
 
-    private static String cut(String text, long keep, long limit, String what) {
+    /** {@code text} cut after {@code keep} characters, with a note saying how many were left out and what it keeps. */
+    private static String cut(String text, long keep, String what, String kept) {
         if (text.length() <= keep) {
             return text;
         }
@@ -274,8 +278,8 @@ final class CellOutput {
             end--;
         }
         return text.substring(0, end) + String.format(Locale.ROOT, "%n[%s %,d more characters after the first %,d; "
-                + "the kernel sends at most %,d bytes per cell (SCAR_KERNEL_OUTPUT_LIMIT in the kernelspec changes "
-                + "it)]", what, text.length() - end, end, limit);
+                + "the kernel shows %s (SCAR_KERNEL_OUTPUT_LIMIT in the kernelspec changes it)]", what,
+                text.length() - end, end, kept);
     }
 
     private void sendLocked(boolean everything) {

@@ -170,4 +170,21 @@ class CellOutputTest {
         assertFalse(output.update("loop", () -> cell.stream(false, "late")), "no cell: nothing is published");
         output.close();
     }
+
+    /**
+     * A cut message or value says what the limit counts: characters, of an error's messages together (each
+     * exception's class name is kept) or of a value's text; not bytes per cell, which is the limit of printed text.
+     */
+    @Test
+    void theNoteOfACutMessageOrValueSaysWhatTheLimitCounts() {
+        String message = CellOutput.messageText("x".repeat(500), 100, 1000);
+        assertTrue(message.startsWith("x".repeat(100) + System.lineSeparator()
+                + "[message truncated: 400 more characters after the first 100; the kernel shows at most 1,000 "
+                + "characters of an error's messages in all, and the class name of each (SCAR_KERNEL_OUTPUT_LIMIT "
+                + "in the kernelspec changes it)]"), message);
+        String value = CellOutput.valueText("y".repeat(500), 100);
+        assertTrue(value.startsWith("y".repeat(100) + System.lineSeparator()
+                + "[value truncated: its text has 400 more characters after the first 100; the kernel shows at most "
+                + "100 characters of a value's text (SCAR_KERNEL_OUTPUT_LIMIT in the kernelspec changes it)]"), value);
+    }
 }
