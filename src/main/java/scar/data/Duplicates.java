@@ -48,8 +48,10 @@ public record Duplicates(String modality, @Stored(min = 0) List<int[]> groups, @
         Matrix x = modality.embeddings();
         int[] items = merge(train, test);
         long[] hashes = new long[items.length];
+        float[] row = new float[x.cols()];
         for (int k = 0; k < items.length; k++) {
-            hashes[k] = rowHash(x, items[k]);
+            x.readRow(items[k], row, 0);
+            hashes[k] = rowHash(row);
         }
         // only hashes seen twice can hide duplicates; bucket just those items, in increasing item order
         long[] sorted = hashes.clone();
@@ -139,13 +141,36 @@ public record Duplicates(String modality, @Stored(min = 0) List<int[]> groups, @
         return true;
     }
 
-    private static long rowHash(Matrix x, int row) {
-        long h = 0x9E3779B97F4A7C15L;
-        for (int j = 0; j < x.cols(); j++) {
-            h = (h ^ Float.floatToIntBits(x.get(row, j))) * 0xBF58476D1CE4E5B9L;
-            h ^= h >>> 29;
+    /**
+     * A 64-bit hash of a row's float bits ({@link Float#floatToIntBits}, so every NaN hashes alike, as
+     * {@link #sameRow} compares them): four multiply-xorshift chains over every fourth value, so that the
+     * multiplications of neighbouring values overlap instead of waiting on each other, then mixed into one.
+     */
+    static long rowHash(float[] row) {
+        long h0 = 0x9E3779B97F4A7C15L;
+        long h1 = 0x632BE59BD9B4E019L;
+        long h2 = 0x85EBCA77C2B2AE63L;
+        long h3 = 0xC2B2AE3D27D4EB4FL;
+        int j = 0;
+        for (; j + 4 <= row.length; j += 4) {
+            h0 = step(h0, row[j]);
+            h1 = step(h1, row[j + 1]);
+            h2 = step(h2, row[j + 2]);
+            h3 = step(h3, row[j + 3]);
         }
-        return h;
+        for (; j < row.length; j++) {
+            h0 = step(h0, row[j]);
+        }
+        return step(step(step(h0, h1), h2), h3) ^ row.length;
+    }
+
+    private static long step(long h, float v) {
+        return step(h, Float.floatToIntBits(v));
+    }
+
+    private static long step(long h, long v) {
+        long m = (h ^ v) * 0xBF58476D1CE4E5B9L;
+        return m ^ (m >>> 29);
     }
 
     private static int[] merge(int[] a, int[] b) {
