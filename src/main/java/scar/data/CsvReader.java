@@ -58,7 +58,7 @@ final class CsvReader implements Closeable {
             buffered.reset();
             compressed = b0 == 0x1f && b1 == 0x8b;
             InputStream text = compressed ? new BufferedInputStream(new GzipInput(buffered), 1 << 16) : buffered;
-            wide = wideEncoding(text);
+            wide = TextEncoding.wide(text);
             this.in = new InputStreamReader(text, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         } catch (IOException e) {
@@ -73,69 +73,12 @@ final class CsvReader implements Closeable {
         this.gzip = compressed;
         if (wide != null) {
             close();
-            throw notUtf8(file, wide);
+            throw TextEncoding.notUtf8(file, wide);
         }
-    }
-
-    /** The refusal of {@code file}, which {@link #wideEncoding} says is {@code wide}. */
-    static UncheckedIOException notUtf8(String file, String wide) {
-        return new UncheckedIOException(file + ": " + wide + "; save it as UTF-8", new CharacterCodingException());
     }
 
     /** What a value that spells NaN or an infinity is not, in messages. */
     static final String FINITE = "a finite number (NaN and infinity are not allowed)";
-
-    /** How many bytes {@link #wideEncoding} looks at. */
-    private static final int SNIFF_BYTES = 64;
-
-    /**
-     * What the first bytes of {@code text} (a stream that supports mark) say when it is UTF-16 or UTF-32 rather than
-     * UTF-8, or {@code null}: a UTF-32 or UTF-16 byte-order mark, or, without one, three NUL bytes in every four or a
-     * NUL byte in every other position and none between, which is what text in the ASCII range looks like in UTF-32
-     * or UTF-16 (in UTF-8 a NUL byte is no character a CSV or JSON file holds).
-     */
-    static String wideEncoding(InputStream text) throws IOException {
-        text.mark(SNIFF_BYTES);
-        byte[] b = new byte[SNIFF_BYTES];
-        int n = 0;
-        for (int r; n < b.length && (r = text.read(b, n, b.length - n)) >= 0; ) {
-            n += r;
-        }
-        text.reset();
-        if (n >= 4 && (b[0] == 0 && b[1] == 0 && b[2] == (byte) 0xFE && b[3] == (byte) 0xFF
-                || b[0] == (byte) 0xFF && b[1] == (byte) 0xFE && b[2] == 0 && b[3] == 0)) {
-            return "the file is UTF-32 (it starts with a UTF-32 byte-order mark)";
-        }
-        if (n >= 2 && (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE || b[0] == (byte) 0xFE && b[1] == (byte) 0xFF)) {
-            return "the file is UTF-16 (it starts with a UTF-16 byte-order mark)";
-        }
-        String utf32 = units(b, n, 4, "three NUL bytes in every four");
-        if (utf32 != null) {
-            return "the text looks like UTF-32" + utf32;
-        }
-        String utf16 = units(b, n, 2, "a NUL byte in every other position");
-        return utf16 == null ? null : "the text looks like UTF-16" + utf16;
-    }
-
-    /**
-     * {@code "BE (…)"} or {@code "LE (…)"} when the first {@code n} bytes of {@code b}, taken in units of
-     * {@code width} bytes (at least two whole units), all hold one byte that is not NUL and NULs in the others, at the
-     * unit's end (little-endian) or start (big-endian): text in the ASCII range in UTF-16 or UTF-32; otherwise null.
-     */
-    private static String units(byte[] b, int n, int width, String pattern) {
-        int units = n / width;
-        boolean bigEndian = units >= 2;
-        boolean littleEndian = units >= 2;
-        for (int i = 0; i < units; i++) {
-            for (int k = 0; k < width; k++) {
-                boolean nul = b[width * i + k] == 0;
-                bigEndian &= nul == (k < width - 1);
-                littleEndian &= nul == (k > 0);
-            }
-        }
-        return bigEndian || littleEndian ? (bigEndian ? "BE" : "LE") + " (" + pattern + " of its first "
-                + width * units + " bytes)" : null;
-    }
 
     static CsvReader open(Path file) {
         return new CsvReader(Source.openFile(file), file.toString());

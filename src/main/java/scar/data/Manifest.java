@@ -18,7 +18,7 @@ import java.util.Properties;
 
 /**
  * The {@code manifest.properties} of a dataset folder: {@link Properties} syntax, UTF-8 (a byte-order mark is dropped;
- * a file in UTF-16 or UTF-32 is named as such, as {@link CsvReader} names it), at most
+ * a file in UTF-16 or UTF-32 is named as such, as every text file is: {@link TextEncoding}), at most
  * {@link #MAX_CHARS} characters, every key at most once. List values ({@code class_names}, {@code views}) are
  * comma-separated; a comma inside one item is written {@code \,} ({@code class_names=art\, architecture,biology}).
  * Plain {@link Properties} would turn {@code \,} into a separator comma, so the loader marks escaped commas before
@@ -49,9 +49,9 @@ final class Manifest {
         String where = source.describe(FILE);
         String text;
         try (InputStream in = new BufferedInputStream(source.open(FILE))) {
-            String wide = CsvReader.wideEncoding(in);
+            String wide = TextEncoding.wide(in);
             if (wide != null) {
-                throw CsvReader.notUtf8(where, wide);
+                throw TextEncoding.notUtf8(where, wide);
             }
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
