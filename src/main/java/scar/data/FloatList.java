@@ -29,9 +29,9 @@ final class FloatList {
         }
         if (needed > data.length) {
             long grown = Math.max(needed, Math.min((long) data.length * 2, Integer.MAX_VALUE - 8));
-            Memory.require(4 * grown, "reading " + source + " (" + size + " values so far, growing to " + grown
-                    + ")");
-            data = Arrays.copyOf(data, (int) grown);
+            float[] old = data;
+            data = Memory.allocate(4 * grown, "reading " + source + " (" + size + " values so far, growing to "
+                    + grown + ")", () -> Arrays.copyOf(old, (int) grown));
         }
         int offset = size;
         size += count;

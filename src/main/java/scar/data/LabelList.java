@@ -33,9 +33,9 @@ final class LabelList {
                         + " split the data");
             }
             int grown = (int) Math.min(2L * size, Integer.MAX_VALUE - 8);
-            Memory.require(4L * grown, "the labels of " + source + " (" + size + " rows so far, growing to " + grown
-                    + ")");
-            rows = Arrays.copyOf(rows, grown);
+            int[] old = rows;
+            rows = Memory.allocate(4L * grown, "the labels of " + source + " (" + size + " rows so far, growing to "
+                    + grown + ")", () -> Arrays.copyOf(old, grown));
         }
         Integer k = index.get(label);
         if (k == null) {
@@ -57,10 +57,10 @@ final class LabelList {
      */
     LabelCoding.Coded coded() {
         LabelCoding.Coded names = LabelCoding.ofStrings(distinct.toArray(new String[0]));
-        if (size < rows.length) {
-            Memory.require(4L * size, "the labels of " + source + " (" + size + " rows)");
-        }
-        int[] codes = size == rows.length ? rows : Arrays.copyOf(rows, size);
+        int[] all = rows;
+        int[] codes = size == all.length ? all
+                : Memory.allocate(4L * size, "the labels of " + source + " (" + size + " rows)",
+                        () -> Arrays.copyOf(all, size));
         rows = null;
         for (int i = 0; i < size; i++) {
             codes[i] = names.labels()[codes[i]];

@@ -41,6 +41,27 @@ public final class Memory {
         throw new InsufficientMemoryException(message(bytes, what, max, used));
     }
 
+    /**
+     * {@link #require} and then {@code make}, the allocation it checked. The check sees free bytes, but a large array
+     * needs them in one piece (G1 places it in contiguous regions and does not move such arrays to make room), so the
+     * allocation can still fail in a small heap; it then gets the same one-line answer naming {@code what}, not an
+     * {@link OutOfMemoryError}. Safe to catch here: the allocation failed, nothing was half done.
+     */
+    public static <T> T allocate(long bytes, String what, java.util.function.Supplier<T> make) {
+        require(bytes, what);
+        try {
+            return make.get();
+        } catch (OutOfMemoryError e) {
+            Runtime rt = Runtime.getRuntime();
+            long max = rt.maxMemory();
+            long used = rt.totalMemory() - rt.freeMemory();
+            throw new InsufficientMemoryException(String.format(Locale.ROOT, "not enough memory: %s needs %s in one "
+                    + "piece, which the Java heap of %s (%s in use) did not have; raise the limit, e.g. "
+                    + "SCAR_JAVA_OPTS=-Xmx%s ./scar ... (java -Xmx%s in other launchers)", what, size(bytes),
+                    size(max), size(used), suggest(2 * max), suggest(2 * max)));
+        }
+    }
+
     /** The one-line message for {@code bytes} needed with {@code used} of {@code max} taken. */
     static String message(long bytes, String what, long max, long used) {
         return String.format(Locale.ROOT, "not enough memory: %s needs %s but the Java heap is limited to %s (%s "

@@ -2,6 +2,7 @@ package scar.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -25,5 +26,20 @@ class MemoryTest {
         assertEquals("999999", ds.id(n - 1));
         assertTrue(ds.toString().matches("(?s).*\\nclip\\s+1,000,000\\s+768\\n.*"), ds.toString());
         assertEquals(n - 1, ds.classCounts()[0]);
+    }
+
+    @Test
+    void anAllocationThatFailsAfterItsCheckIsTheOneLineAnswerNamingWhatItWasFor() {
+        // a heap can pass the check (enough free bytes) and still fail the array (not in one piece)
+        InsufficientMemoryException e = assertThrows(InsufficientMemoryException.class,
+                () -> Memory.allocate(16L << 20, "reading narrow.csv.gz (4194304 values so far)", () -> {
+                    throw new OutOfMemoryError("Java heap space");
+                }));
+        assertTrue(e.getMessage().startsWith("not enough memory: reading narrow.csv.gz (4194304 values so far) needs "
+                + "16.0 MiB in one piece"), e.getMessage());
+        assertTrue(e.getMessage().contains("SCAR_JAVA_OPTS=-Xmx"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+        int[] made = Memory.allocate(16L << 20, "a small array", () -> new int[3]);
+        assertEquals(3, made.length);
     }
 }
