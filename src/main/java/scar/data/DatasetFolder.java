@@ -18,8 +18,10 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code manifest.properties}: {@code name}, {@code samples}, {@code classes}, {@code class_names}
  *       (comma-separated), {@code labels.file}, {@code views} (comma-separated) and per view {@code view.<v>.file}
- *       and {@code view.<v>.dim}. Every key is optional; without a manifest the views are the folder's
- *       {@code view_<name>.csv[.gz]} files in name order and the dataset is named after the folder;</li>
+ *       and {@code view.<v>.dim}; {@code title}, {@code view.<v>.type} and {@code view.<v>.description} are for
+ *       people, and so is any key starting {@code x.}; any other key is refused. Every key is optional; without a
+ *       manifest the views are the folder's {@code view_<name>.csv[.gz]} files in name order and the dataset is
+ *       named after the folder;</li>
  *   <li>{@code labels.csv}: columns {@code id,label[,class_name][,split]}, labels counted from 0, split
  *       {@code train}/{@code test};</li>
  *   <li>{@code view_<name>.csv.gz} (or plain {@code .csv}): a header {@code f0..f(d-1)}, then row i of labels.csv's
@@ -86,6 +88,7 @@ public final class DatasetFolder {
                 return java.util.Optional.empty();
             }
             Manifest manifest = Manifest.read(source);
+            manifest.checkKeys();
             String[] names = manifest.list("class_names");
             int classes = names != null ? names.length : manifest.nonNegative("classes", -1);
             int items = manifest.nonNegative("samples", -1);
@@ -133,6 +136,7 @@ public final class DatasetFolder {
 
     private static MultiModalDataset load(Source source, Manifest manifest, String fallbackName,
                                           List<String> modalities) {
+        manifest.checkKeys();
         String name = manifest.get("name", fallbackName);
         String[] declaredNames = manifest.list("class_names");
         int declaredClasses = manifest.nonNegative("classes", -1);

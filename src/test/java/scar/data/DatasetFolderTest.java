@@ -410,6 +410,50 @@ class DatasetFolderTest {
         assertEquals("tiny", DatasetFolder.load(dir).name());
     }
 
+    /**
+     * A misspelled key was read as absent: {@code clas_names} showed the classes as 0, 1, {@code viewz} guessed the
+     * views from the file names, {@code view.c.dim} of a view that is not listed checked nothing.
+     */
+    @Test
+    void anUnknownManifestKeyIsRefusedWithItsLineAndTheClosestKnownKey() {
+        write(folder().resolve("manifest.properties"), "# tiny\nname=tiny\n\nclas_names=cat,dog\nviews=a\n");
+        write(dir.resolve("labels.csv"), "id,label\nx1,0\nx2,1\nx3,1\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "manifest.properties, line 4:",
+                "'clas_names'", "class_names, ", "view.<v>.dim", "x.", "did you mean class_names?");
+        // a value continued over two lines, and Windows line ends, still count the lines of the file
+        write(dir.resolve("manifest.properties"), "name=ti\\\r\n  ny\r\nclass_names=cat,dog\r\nviewz=a,b\r\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "manifest.properties, line 4:",
+                "'viewz'", "did you mean views?");
+        write(dir.resolve("manifest.properties"), "views=a,b\nview.a.dim=2\nview.b.dimension=3\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "manifest.properties, line 3:",
+                "'view.b.dimension'", "did you mean view.b.dim?");
+        // a key far from every known one suggests none
+        write(dir.resolve("manifest.properties"), "views=a\nlicence=CC0\n");
+        IllegalArgumentException e = assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir),
+                "manifest.properties, line 2:", "'licence'", "x.licence");
+        assertFalse(e.getMessage().contains("did you mean"), e.getMessage());
+        // a key of a view that is not listed, with views listed or found as files
+        write(dir.resolve("manifest.properties"), "views=a,b\nview.a.dim=2\nview.c.dim=3\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "manifest.properties, line 3:",
+                "'view.c.dim'", "view 'c'", "a, b");
+        write(dir.resolve("manifest.properties"), "view.imgae.dim=2\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "manifest.properties, line 1:",
+                "'view.imgae.dim'", "view 'imgae'", "a, b");
+    }
+
+    /** The descriptive keys the bundled manifests carry, and keys of the user's own under x., load unread. */
+    @Test
+    void descriptiveKeysAndKeysOfYourOwnLoad() {
+        write(folder().resolve("manifest.properties"), String.join("\n", "name=tiny", "title=A tiny set",
+                "class_names=cat,dog", "views=a,b", "view.a.file=view_a.csv.gz", "view.a.dim=2", "view.a.type=double",
+                "view.a.description=two numbers", "view.b.file=view_b.csv", "x.source=made up", "x.licence=CC0",
+                "x.view.b.note=three", ""));
+        MultiModalDataset ds = DatasetFolder.load(dir);
+        assertEquals("tiny", ds.name());
+        assertArrayEquals(new String[] {"cat", "dog"}, ds.classNames());
+        assertEquals(List.of("a", "b"), ds.modalityNames());
+    }
+
     /** A UTF-8 byte-order mark became part of the first key, which was then ignored: here the dataset's name. */
     @Test
     void aByteOrderMarkBeforeTheManifestKeepsItsFirstKey() {
