@@ -100,12 +100,14 @@ final class Manifest {
         Properties p = new Properties() {
             @Override
             public synchronized Object put(Object key, Object value) {
-                if (containsKey(key)) {
-                    throw new IllegalArgumentException(where + ": the key '" + CsvReader.shown(key.toString())
+                // an escaped comma in a key (view.te\,xt.file, of the view te\,xt) is the comma the lookup uses
+                String plain = key.toString().replace(COMMA, ',');
+                if (containsKey(plain)) {
+                    throw new IllegalArgumentException(where + ": the key '" + CsvReader.shown(plain)
                             + "' appears twice; expected each key once (which value was meant?)");
                 }
-                keys.add(key.toString());
-                return super.put(key, value);
+                keys.add(plain);
+                return super.put(plain, value);
             }
         };
         String marked = markEscapedCommas(text);
@@ -163,9 +165,9 @@ final class Manifest {
                 continue;
             }
             int line = lineOf(i, key);
-            String start = where + (line > 0 ? ", line " + line : "") + ": key '" + CsvReader.shown(shown(key)) + "' ";
+            String start = where + (line > 0 ? ", line " + line : "") + ": key '" + CsvReader.shown(key) + "' ";
             List<String> viewNames = views == null ? List.of() : Arrays.asList(views);
-            String close = closest(shown(key), viewNames);
+            String close = closest(key, viewNames);
             String hint = close == null ? "" : "; did you mean " + CsvReader.shown(close) + "?";
             if (view != null) {
                 throw new IllegalArgumentException(start + "is of view '" + CsvReader.shown(view) + "', which is not"
@@ -174,7 +176,7 @@ final class Manifest {
             }
             throw new IllegalArgumentException(start + "is not a manifest key; expected " + String.join(", ", KEYS)
                     + ", view.<v>." + String.join(", view.<v>.", VIEW_KEYS) + ", or a key of your own starting with "
-                    + OWN + (close == null ? " (" + OWN + CsvReader.shown(shown(key)) + ")" : hint));
+                    + OWN + (close == null ? " (" + OWN + CsvReader.shown(key) + ")" : hint));
         }
     }
 
@@ -184,12 +186,7 @@ final class Manifest {
         if (!key.startsWith("view.") || dot <= "view.".length() || !VIEW_KEYS.contains(key.substring(dot + 1))) {
             return null;
         }
-        return shown(key.substring("view.".length(), dot));
-    }
-
-    /** A key as the user wrote it: an escaped comma shown as a comma. */
-    private static String shown(String key) {
-        return key.replace(COMMA, ',');
+        return key.substring("view.".length(), dot);
     }
 
     /**
@@ -264,7 +261,8 @@ final class Manifest {
                 } catch (IOException | IllegalArgumentException e) {
                     return 0;
                 }
-                return one.containsKey(key) ? first + 1 : 0;
+                return one.size() == 1 && one.keys().nextElement().toString().replace(COMMA, ',').equals(key)
+                        ? first + 1 : 0;
             }
             first = last + 1;
         }

@@ -143,6 +143,22 @@ class DatasetFolderTest {
         assertEquals(List.of("te,xt"), DatasetFolder.load(dir, List.of("te,xt")).modalityNames());
     }
 
+    /** A view's keys written with the escaped comma of its name were ignored: its file was looked for by default. */
+    @Test
+    void aViewKeyMayWriteTheCommaOfItsViewEscaped() {
+        Path folder = folder();
+        write(folder.resolve("manifest.properties"), String.join("\n", "views=a,te\\,xt",
+                "view.te\\,xt.file=view_b.csv", "view.te\\,xt.dim=3", ""));
+        MultiModalDataset ds = DatasetFolder.load(dir);
+        assertEquals(List.of("a", "te,xt"), ds.modalityNames());
+        assertEquals(9f, ds.modality("te,xt").embeddings().get(2, 2));
+        write(dir.resolve("manifest.properties"), "views=te\\,xt\nview.te\\,xt.file=view_b.csv\nview.te\\,xt.dim=2\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "view.te,xt.dim=2");
+        // the same key written with and without the backslash is one key, given twice
+        write(dir.resolve("manifest.properties"), "views=te\\,xt\nview.te\\,xt.dim=3\nview.te,xt.dim=3\n");
+        assertFails(IllegalArgumentException.class, () -> DatasetFolder.load(dir), "'view.te,xt.dim' appears twice");
+    }
+
     @Test
     void missingFolderAndMissingViewFile() throws IOException {
         assertFails(UncheckedIOException.class, () -> DatasetFolder.load(dir.resolve("nope")), "nope", "not found");
