@@ -51,37 +51,56 @@ final class Kernels {
     }
 
     /**
-     * Copies rows {@code [row0, row0 + rows)} of {@code x} into {@code xt[j][r - row0]}. Eight destination arrays per
-     * sweep over the rows, so that each row reference is loaded once per eight values.
+     * Copies rows {@code [row0, row0 + rows)} of {@code x} into {@code xt[j][r - row0]}. Sixteen rows per sweep over
+     * the features: each source row is read in order, and each feature gets sixteen adjacent values, a whole cache
+     * line, per sweep. One thread, 256 × 768 floats: 0.29–0.30 ns a value against 0.35–0.38 for eight features per
+     * sweep over the rows (the earlier form); with the sixteen rows in a loop instead of locals, 0.57.
      */
     static void transpose(float[][] x, int row0, int rows, float[][] xt) {
         int d = xt.length;
-        int j = 0;
-        for (; j + 8 <= d; j += 8) {
-            float[] t0 = xt[j];
-            float[] t1 = xt[j + 1];
-            float[] t2 = xt[j + 2];
-            float[] t3 = xt[j + 3];
-            float[] t4 = xt[j + 4];
-            float[] t5 = xt[j + 5];
-            float[] t6 = xt[j + 6];
-            float[] t7 = xt[j + 7];
-            for (int r = 0; r < rows; r++) {
-                float[] row = x[row0 + r];
-                t0[r] = row[j];
-                t1[r] = row[j + 1];
-                t2[r] = row[j + 2];
-                t3[r] = row[j + 3];
-                t4[r] = row[j + 4];
-                t5[r] = row[j + 5];
-                t6[r] = row[j + 6];
-                t7[r] = row[j + 7];
+        int r = 0;
+        for (; r + 16 <= rows; r += 16) {
+            int s = row0 + r;
+            float[] x0 = x[s];
+            float[] x1 = x[s + 1];
+            float[] x2 = x[s + 2];
+            float[] x3 = x[s + 3];
+            float[] x4 = x[s + 4];
+            float[] x5 = x[s + 5];
+            float[] x6 = x[s + 6];
+            float[] x7 = x[s + 7];
+            float[] x8 = x[s + 8];
+            float[] x9 = x[s + 9];
+            float[] x10 = x[s + 10];
+            float[] x11 = x[s + 11];
+            float[] x12 = x[s + 12];
+            float[] x13 = x[s + 13];
+            float[] x14 = x[s + 14];
+            float[] x15 = x[s + 15];
+            for (int j = 0; j < d; j++) {
+                float[] t = xt[j];
+                t[r] = x0[j];
+                t[r + 1] = x1[j];
+                t[r + 2] = x2[j];
+                t[r + 3] = x3[j];
+                t[r + 4] = x4[j];
+                t[r + 5] = x5[j];
+                t[r + 6] = x6[j];
+                t[r + 7] = x7[j];
+                t[r + 8] = x8[j];
+                t[r + 9] = x9[j];
+                t[r + 10] = x10[j];
+                t[r + 11] = x11[j];
+                t[r + 12] = x12[j];
+                t[r + 13] = x13[j];
+                t[r + 14] = x14[j];
+                t[r + 15] = x15[j];
             }
         }
-        for (; j < d; j++) {
-            float[] t = xt[j];
-            for (int r = 0; r < rows; r++) {
-                t[r] = x[row0 + r][j];
+        for (; r < rows; r++) {
+            float[] row = x[row0 + r];
+            for (int j = 0; j < d; j++) {
+                xt[j][r] = row[j];
             }
         }
     }

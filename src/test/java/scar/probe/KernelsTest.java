@@ -17,6 +17,27 @@ class KernelsTest {
     }
 
     @Test
+    void transposeCopiesEveryValueOfTheRowsAndNothingElse() {
+        SplittableRandom r = new SplittableRandom(5);
+        int d = 21; // rows go sixteen at a time, then one by one: counts on both sides of 16 and its multiples
+        for (int rows : new int[] {0, 1, 15, 16, 17, 31, 32, 47, 256}) {
+            float[][] x = random(rows + 3, d, r); // the rows start at row 3
+            float[][] xt = new float[d][rows + 5];
+            for (float[] t : xt) {
+                java.util.Arrays.fill(t, Float.NaN);
+            }
+            Kernels.transpose(x, 3, rows, xt);
+            for (int j = 0; j < d; j++) {
+                for (int i = 0; i < rows + 5; i++) {
+                    float expected = i < rows ? x[i + 3][j] : Float.NaN;
+                    assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(xt[j][i]),
+                            rows + " rows: feature " + j + ", row " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void forwardAndBackwardMatchNaiveProductsOnOddSizes() {
         SplittableRandom r = new SplittableRandom(3);
         int rows = 7;
