@@ -30,6 +30,21 @@ public final class ClassLabels implements Tabular {
      *                                  or two names are equal
      */
     public static ClassLabels of(int[] labels, String[] classNames) {
+        check(labels, classNames);
+        return new ClassLabels(labels.clone(), classNames.clone());
+    }
+
+    /**
+     * As {@link #of(int[], String[])}, but keeps {@code labels}, an array that nobody else holds (a loader's coded
+     * labels): a copy would be 4 bytes an item more, unchecked, right after the loader checked its arrays against
+     * the heap.
+     */
+    static ClassLabels adopt(int[] labels, String[] classNames) {
+        check(labels, classNames);
+        return new ClassLabels(labels, classNames.clone());
+    }
+
+    private static void check(int[] labels, String[] classNames) {
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(classNames, "classNames");
         Set<String> seen = new HashSet<>();
@@ -48,7 +63,6 @@ public final class ClassLabels implements Tabular {
                         + (classNames.length - 1) + " (" + classNames.length + " class names)");
             }
         }
-        return new ClassLabels(labels.clone(), classNames.clone());
     }
 
     /** Labels with the names {@code "0", "1", ..., "K-1"} where K is the largest label plus one. */

@@ -23,8 +23,9 @@ public final class LabelCoding {
 
     /** The coded labels and the class names indexed by id. */
     public record Coded(int[] labels, String[] names) {
+        /** The class labels of these, which keep this record's array: the coding made it, nobody else holds it. */
         ClassLabels toClassLabels() {
-            return ClassLabels.of(labels, names);
+            return ClassLabels.adopt(labels, names);
         }
     }
 

@@ -17,12 +17,27 @@ final class LabelList {
     private final String source;
     private final Map<String, Integer> index = new HashMap<>();
     private final List<String> distinct = new ArrayList<>();
-    private int[] rows = new int[1024];
+    private int[] rows;
     private int size;
 
     /** @param source the file being read, for the message when growing would not fit the heap */
     LabelList(String source) {
         this.source = source;
+        this.rows = new int[1024];
+    }
+
+    /**
+     * A list for {@code rows} labels, a count known before they are read (a Parquet footer, a {@code .npy} shape):
+     * its array is allocated once, through {@link Memory}, so that too many rows for the heap are refused before any
+     * label is read.
+     */
+    LabelList(String source, long rows) {
+        this.source = source;
+        if (rows > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(source + ": " + rows + " rows do not fit one array; split the data");
+        }
+        int n = (int) Math.max(rows, 1);
+        this.rows = Memory.allocate(4L * n, "the labels of " + source + " (" + rows + " rows)", () -> new int[n]);
     }
 
     /** Appends the label of the next row. */

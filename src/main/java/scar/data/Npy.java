@@ -155,11 +155,14 @@ public final class Npy {
         if (!descr.startsWith("<U") && !descr.startsWith("|S")) {
             return LabelCoding.ofInts(readInts(file));
         }
-        return LabelCoding.ofStrings(readStrings(file));
+        return readStrings(file);
     }
 
-    /** A 1-D array of NumPy strings ({@code '<U…'} or {@code '|S…'}), each checked as a label. */
-    private static String[] readStrings(Path file) {
+    /**
+     * A 1-D array of NumPy strings ({@code '<U…'} or {@code '|S…'}), each checked as a label, coded. Each distinct
+     * label is kept once and a row holds its index ({@link LabelList}): a string a row took some 50 bytes more.
+     */
+    private static LabelCoding.Coded readStrings(Path file) {
         try (FileChannel ch = open(file)) {
             NpyHeader h = NpyHeader.read(ch, file);
             boolean wide = h.descr().startsWith("<U");
@@ -184,11 +187,11 @@ public final class Npy {
             }
             int n = (int) h.shape()[0];
             checkLength(ch, file, h, (long) n * size);
-            Memory.require(2L * n * size, "the " + n + " labels of " + file);
-            ByteBuffer buf = ByteBuffer.allocate(n * size).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer buf = Memory.allocate((long) n * size, "the " + n + " labels of " + file,
+                    () -> ByteBuffer.allocate(n * size).order(ByteOrder.LITTLE_ENDIAN));
             NpyHeader.readFully(ch, h.dataOffset(), buf);
             buf.flip();
-            String[] out = new String[n];
+            LabelList out = new LabelList(file.toString(), n);
             byte[] bytes = new byte[size];
             for (int i = 0; i < n; i++) {
                 buf.get(bytes);
@@ -206,9 +209,9 @@ public final class Npy {
                     throw new IllegalArgumentException(file + ", row " + i + " (0-based): value '"
                             + CsvReader.shown(label) + "' is not " + LabelCoding.expectedInteger(label));
                 }
-                out[i] = label;
+                out.add(label);
             }
-            return out;
+            return out.coded();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -114,10 +114,11 @@ public final class Parquet {
                     read(pq, items, k, firstOfId);
                 }
             }
-            Matrix x = Matrix.wrap(items.labels.length, items.embeddings.d, items.embeddings.values);
+            firstOfId.clear();
+            Matrix x = Matrix.wrap(items.labels.size(), items.embeddings.d, items.embeddings.values);
             String name = modalityName != null ? modalityName : CsvEmbeddings.stem(path);
             Modality m = Modality.of(name, x, idColumn == null ? null : items.ids);
-            ClassLabels classLabels = LabelCoding.ofStrings(items.labels).toClassLabels();
+            ClassLabels classLabels = items.labels.coded().toClassLabels();
             return MultiModalDataset.of(CsvEmbeddings.stem(path), classLabels, List.of(m),
                     splitColumn == null ? null : Split.of(items.train));
         }
@@ -144,40 +145,39 @@ public final class Parquet {
             if (items.labels == null) { // the embeddings' heap check has passed: the rows fit an array
                 items.allocate(idColumn != null, splitColumn != null);
             }
-            String[] labels = labelColumn == null ? zeros(rows) : strings(pq, labelColumn, rows, "label");
-            for (int i = 0; labelColumn != null && i < rows; i++) {
-                String refused = LabelCoding.refusal(labels[i]);
-                if (refused != null) {
-                    throw error(pq, i, labelColumn, labels[i], refused);
-                }
-            }
-            System.arraycopy(labels, 0, items.labels, start, rows);
-            String[] ids = idColumn == null ? null : strings(pq, idColumn, rows, "id");
-            if (splitColumn != null) {
-                String[] values = strings(pq, splitColumn, rows, "split");
+            // each value goes where it is kept as it is read: a file's column as an array of strings took some 50
+            // bytes a row, unchecked, beside the checked embeddings (an OutOfMemoryError for many narrow rows)
+            if (labelColumn == null) {
                 for (int i = 0; i < rows; i++) {
-                    if (!values[i].equals("train") && !values[i].equals("test")) {
-                        throw error(pq, i, splitColumn, values[i], "'train' or 'test'");
+                    items.labels.add("0");
+                }
+            } else {
+                strings(pq, labelColumn, rows, "label", (label, i) -> {
+                    String refused = LabelCoding.refusal(label);
+                    if (refused != null) {
+                        throw error(pq, i, labelColumn, label, refused);
                     }
-                    items.train[start + i] = values[i].equals("train");
-                }
+                    items.labels.add(label);
+                });
             }
-            for (int i = 0; ids != null && i < rows; i++) {
-                Integer previous = firstOfId.putIfAbsent(ids[i], start + i);
-                if (ids[i].isEmpty() || previous != null) {
-                    throw error(pq, i, idColumn, ids[i], ids[i].isEmpty() ? "an id (the id is empty)"
-                            : "a new id: duplicate of the id of " + items.where(previous, k));
-                }
+            if (splitColumn != null) {
+                strings(pq, splitColumn, rows, "split", (value, i) -> {
+                    if (!value.equals("train") && !value.equals("test")) {
+                        throw error(pq, i, splitColumn, value, "'train' or 'test'");
+                    }
+                    items.train[start + i] = value.equals("train");
+                });
             }
-            if (ids != null) {
-                System.arraycopy(ids, 0, items.ids, start, rows);
+            if (idColumn != null) {
+                strings(pq, idColumn, rows, "id", (id, i) -> {
+                    Integer previous = firstOfId.putIfAbsent(id, start + i);
+                    if (id.isEmpty() || previous != null) {
+                        throw error(pq, i, idColumn, id, id.isEmpty() ? "an id (the id is empty)"
+                                : "a new id: duplicate of the id of " + items.where(previous, k));
+                    }
+                    items.ids[start + i] = id;
+                });
             }
-        }
-
-        private static String[] zeros(int n) {
-            String[] out = new String[n];
-            Arrays.fill(out, "0");
-            return out;
         }
     }
 
@@ -186,15 +186,23 @@ public final class Parquet {
      * so far.
      */
     private static final class Items {
+        /**
+         * What an id costs while it is read, per row, in bytes: the string (about 56 for an id of 10 characters), its
+         * reference, and the entry that finds repeats (about 60); {@link Modality#of} checks them again into a map of
+         * its own. An estimate: ids are strings of any length, unknown until they are read.
+         */
+        private static final long ID_BYTES = 200;
+        private final Path path;
         private final long[] starts;
         private final List<Path> files = new ArrayList<>();
         private final Map<String, String> types = new HashMap<>();
         final Embeddings embeddings;
-        String[] labels;
+        LabelList labels;
         String[] ids;
         boolean[] train;
 
         Items(Path path, int files) {
+            this.path = path;
             this.starts = new long[files + 1];
             this.embeddings = new Embeddings(this, "the embeddings of " + path);
         }
@@ -226,12 +234,21 @@ public final class Parquet {
             return (int) starts[k];
         }
 
-        /** The arrays of labels (and of ids, and the split, when they are read), once the rows are known to fit. */
+        /**
+         * The arrays of labels (and of ids, and the split, when they are read), once the embeddings fit: each checked
+         * against the heap before any of its values is read.
+         */
         void allocate(boolean withIds, boolean withSplit) {
             int n = (int) total();
-            labels = new String[n];
-            ids = withIds ? new String[n] : null;
-            train = withSplit ? new boolean[n] : null;
+            labels = new LabelList(path.toString(), n);
+            if (withIds) {
+                Memory.require(ID_BYTES * n, "the ids of " + path + " (" + n + " rows, about " + ID_BYTES
+                        + " bytes each while they are checked for repeats)");
+                ids = Memory.allocate(4L * n, "the ids of " + path + " (" + n + " rows)", () -> new String[n]);
+            }
+            if (withSplit) {
+                train = Memory.allocate(n, "the split of " + path + " (" + n + " rows)", () -> new boolean[n]);
+            }
         }
 
         /** Item {@code item} as a message names it from file {@code k}: its row, and its file when another. */
@@ -358,8 +375,13 @@ public final class Parquet {
         }
     }
 
-    /** A scalar column (integer, string or boolean) as text, one value per row. */
-    private static String[] strings(ParquetFile pq, String column, int rows, String role) {
+    /** What is done with each value of a scalar column: {@code value} of row {@code row} (0-based) of its file. */
+    private interface Value {
+        void accept(String value, int row);
+    }
+
+    /** A scalar column (integer, string or boolean) as text, each value of it given to {@code each} in row order. */
+    private static void strings(ParquetFile pq, String column, int rows, String role, Value each) {
         ParquetFile.Column c = pq.column(column);
         PrimitiveTypeName type = c.type();
         boolean text = type == PrimitiveTypeName.BINARY || type == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY;
@@ -377,29 +399,32 @@ public final class Parquet {
                     + "); expected one integer or string " + role + " per row");
         }
         int maxDef = c.descriptor().getMaxDefinitionLevel();
-        List<String> out = new ArrayList<>(rows);
+        var read = new Object() {
+            int rows;
+        };
         pq.read(c, (rep, def, value) -> {
-            if (out.size() == rows) {
+            if (read.rows == rows) {
                 throw new IllegalArgumentException(pq.file() + ": column '" + CsvReader.shown(column) + "' has more"
                         + " rows than the embedding column's " + rows + "; the file is corrupt");
             }
             if (def < maxDef) {
-                throw new IllegalArgumentException(pq.file() + ", row " + out.size() + " (0-based), column '"
+                throw new IllegalArgumentException(pq.file() + ", row " + read.rows + " (0-based), column '"
                         + CsvReader.shown(column) + "': the " + role + " is null; expected a value on every row");
             }
+            String string;
             try {
-                out.add(value.text());
+                string = value.text();
             } catch (ParquetFile.NotUtf8Exception e) {
-                throw new IllegalArgumentException(pq.file() + ", row " + out.size() + " (0-based), column '"
+                throw new IllegalArgumentException(pq.file() + ", row " + read.rows + " (0-based), column '"
                         + CsvReader.shown(column) + "': the " + role + " is not UTF-8 text (bytes " + e.getMessage()
                         + "); expected a UTF-8 string or an integer");
             }
+            each.accept(string, read.rows++);
         });
-        if (out.size() != rows) {
+        if (read.rows != rows) {
             throw new IllegalArgumentException(pq.file() + ": column '" + CsvReader.shown(column) + "' has "
-                    + out.size() + " rows but the embedding column has " + rows + "; the file is corrupt");
+                    + read.rows + " rows but the embedding column has " + rows + "; the file is corrupt");
         }
-        return out.toArray(new String[0]);
     }
 
     private static String describe(ParquetFile.Column c) {

@@ -134,6 +134,49 @@ class MemoryMessagesTest {
     }
 
     /**
+     * 2,000,000 narrow rows (one float each, text labels {@code c0..c3}, an id each) in a 64 MiB heap. The Parquet
+     * loader read each file's label column into an array of strings, some 50 bytes a row and unchecked beside the
+     * checked 8 MB of embeddings: an OutOfMemoryError ("out of memory"), as for NumPy string labels ({@code '|S2'}).
+     * The labels are now a 4-byte index a row, allocated through the heap check, so both files load; the ids, a
+     * string a row however they are kept, are checked before any is read: one line naming the file.
+     */
+    @Test
+    void parquetAndNpyLabelsOfManyNarrowRowsLoadAndTheirIdsAreCheckedFirst(@TempDir Path dir) throws Exception {
+        int rows = 2_000_000;
+        Path parquet = scar.data.ParquetTest.write(dir.resolve("narrow.parquet"), "message m { required binary "
+                        + "label (STRING); required binary id (STRING); required group embedding (LIST) { "
+                        + "repeated group list { required float element; } } }",
+                org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY,
+                org.apache.parquet.column.ParquetProperties.WriterVersion.PARQUET_1_0, true, rows, (g, i) -> {
+                    g.append("label", "c" + i % 4).append("id", "item-" + i);
+                    g.addGroup("embedding").addGroup("list").append("element", (float) (i % 7));
+                });
+        Path emb = Npy.write(dir.resolve("narrow.npy"), Matrix.wrap(rows, 1, new float[rows]));
+        Path labels = dir.resolve("labels.npy");
+        String header = "{'descr': '|S2', 'fortran_order': False, 'shape': (" + rows + ",), }";
+        header += " ".repeat(63 - (10 + header.length()) % 64) + "\n";
+        try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(labels))) {
+            out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), 0});
+            out.write(header.getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < rows; i++) {
+                out.write(new byte[] {'c', (byte) ('0' + i % 4)});
+            }
+        }
+        for (String[] args : List.of(new String[] {"datasets", parquet.toString()},
+                new String[] {"datasets", emb.toString(), "--labels", labels.toString()})) {
+            Result r = cli("64m", args);
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().matches("(?s).*narrow\\s+2,000,000\\s+1\\n.*") && r.out().contains("c3"), r.out());
+        }
+        Result r = cli("64m", "datasets", parquet.toString(), "--id", "id");
+        assertEquals(2, r.code(), r.err());
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).startsWith("scar: not enough memory: the ids of " + parquet + " (2000000 rows")
+                && lines.get(0).contains("SCAR_JAVA_OPTS=-Xmx"), lines.get(0));
+    }
+
+    /**
      * A gzip file of 6,000,000 narrow rows ({@code 0,1}, a few MB compressed) read into a 64 MiB heap: the labels
      * kept per row used to be a list of strings, some 50 bytes a row, which ran out of memory before any check (the
      * message suggested a heap of twice the limit, whatever the file). The rows the loader keeps, 8 bytes each here,
