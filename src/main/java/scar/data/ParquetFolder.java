@@ -54,9 +54,7 @@ public final class ParquetFolder {
                 if (name.indexOf('=') > 0 && Files.isDirectory(p)) { // column=value, one value's part files
                     String column = name.substring(0, name.indexOf('='));
                     throw new IllegalArgumentException(folder + " holds " + name + ", a partition folder (as "
-                            + "partitionBy(\"" + column + "\") writes); partitioned folders are not read: write the "
-                            + "data without partitionBy, df.write().parquet(path) (pyarrow: without partition_cols), "
-                            + "so that every part file holds column " + column);
+                            + "partitionBy(\"" + column + "\") writes); " + partitionedAdvice(column));
                 }
                 if (!isParquetName(p) || !Files.isRegularFile(p)) {
                     throw new IllegalArgumentException(folder + " holds " + p.getFileName() + ", which is not a "
@@ -73,6 +71,16 @@ public final class ParquetFolder {
         }
         files.sort(Comparator.comparing(Path::toString));
         return files;
+    }
+
+    /**
+     * Why a folder that {@code partitionBy(column)} wrote ({@code column=<value>/part-….parquet}) is not read and how
+     * to write one that is: the end of the line that refuses it, here and in the Spark runner ({@code SparkData}),
+     * which reads Parquet only through Spark and names the folder its own way.
+     */
+    public static String partitionedAdvice(String column) {
+        return "partitioned folders are not read: write the data without partitionBy, df.write().parquet(path) "
+                + "(pyarrow: without partition_cols), so that every part file holds column " + column;
     }
 
     /** A file Spark, Hadoop or pyarrow writes beside the data: {@code _SUCCESS}, {@code .….crc}, {@code x.crc}. */

@@ -26,6 +26,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
 import scala.Tuple2;
+import scar.data.ParquetFolder;
 import scar.probe.BlockPass;
 
 /**
@@ -113,9 +114,8 @@ public record SparkData(String name, List<String> modalities, int[] dims, String
         if (partitions.length > 0) {
             String column = partitions[0];
             throw new IllegalArgumentException(path + " is a partitioned folder (part files in folders " + column
-                    + "=<value>, as partitionBy(\"" + column + "\") writes); partitioned folders are not read: write "
-                    + "the data without partitionBy, df.write().parquet(path) (pyarrow: without partition_cols), so "
-                    + "that every part file holds column " + column);
+                    + "=<value>, as partitionBy(\"" + column + "\") writes); "
+                    + ParquetFolder.partitionedAdvice(column));
         }
         return df;
     }

@@ -13,6 +13,8 @@ import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import scar.data.ParquetFolder;
+
 /**
  * The spark-submit entry point answers a wrong command line, path or output folder as the local command line does:
  * one line and exit code 2, an output folder checked before any Spark job.
@@ -52,10 +54,10 @@ class SparkMainTest {
             rows.write().partitionBy(column).parquet(partitioned.toString());
             Sessions.Run run = Sessions.main("characterize", partitioned.toString(), "--embedding", "emb", "--label",
                     "label", "--ratios", "1,2", "--quiet");
+            // the advice is the local command line's, word for word (ParquetFolderTest pins its words)
             assertEquals("scar-spark: " + partitioned + " is a partitioned folder (part files in folders " + column
-                    + "=<value>, as partitionBy(\"" + column + "\") writes); partitioned folders are not read: write "
-                    + "the data without partitionBy, df.write().parquet(path) (pyarrow: without partition_cols), so "
-                    + "that every part file holds column " + column, run.message());
+                    + "=<value>, as partitionBy(\"" + column + "\") writes); "
+                    + ParquetFolder.partitionedAdvice(column), run.message());
             assertEquals(2, run.code());
             assertEquals(0, run.failedTasks(), "failed Spark tasks");
             // a notebook's DataFrame of it is still numbered by its files' paths, partition folders included
