@@ -23,8 +23,9 @@ class DatasetFolderFuzzTest {
 
     @MethodSource
     @DictionaryEntries({"=== ", "manifest.properties", "labels.csv", "view_a.csv", ".gz", "/", "views=", "view.",
-            ".file=", ".dim=", "classes=", "class_names=", "samples=", "labels.file=", "\\,", "\\u", "id,label",
-            "class_name", "split", "train", "test", ","})
+            ".file=", ".dim=", ".type=", ".description=", "name=", "title=", "classes=", "class_names=", "samples=",
+            "labels.file=", "x.", "views=te\\,xt", "view.te\\,xt.", "\\,", "\\u", "id,label", "class_name",
+            "split", "train", "test", ","})
     @FuzzTest
     void fuzz(byte[] input) {
         FuzzOracle.Archive files = ORACLE.files(input);

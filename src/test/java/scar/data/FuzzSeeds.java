@@ -114,7 +114,12 @@ final class FuzzSeeds {
                         gzip(image), "view_text.csv.gz", gzip(text)),
                 FuzzArchive.of("labels.csv", labels, "view_text.csv", text),
                 FuzzArchive.of("manifest.properties", "classes=10\nclass_names=art\\, architecture,b,c,d,e,f,g,h,i,j\n"
-                        + "views=text\nview.text.file=view_text.csv\n", "labels.csv", labels, "view_text.csv", text));
+                        + "views=text\nview.text.file=view_text.csv\n", "labels.csv", labels, "view_text.csv", text),
+                // the keys people read (title, a view's type and description), a key of one's own, a view whose
+                // name holds an escaped comma
+                FuzzArchive.of("manifest.properties", "title=Wikipedia\\, cut\nx.source=mine\nviews=te\\,xt\n"
+                        + "view.te\\,xt.file=view_text.csv\nview.te\\,xt.type=double\n"
+                        + "view.te\\,xt.description=LDA topics\n", "labels.csv", labels, "view_text.csv", text));
     }
 
     /** Seeds for {@link Npy}: iris as float32 and float64 with int64, int8, text and CSV labels. */
