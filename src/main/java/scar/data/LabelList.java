@@ -61,6 +61,26 @@ final class LabelList {
         rows[size++] = k;
     }
 
+    /** Drops the first row (a header read as a label), and its label with it when no other row has that label. */
+    void dropFirst() {
+        int first = rows[0];
+        System.arraycopy(rows, 1, rows, 0, --size);
+        for (int i = 0; i < size; i++) {
+            if (rows[i] == first) {
+                return;
+            }
+        }
+        index.remove(distinct.remove(first));
+        for (int k = first; k < distinct.size(); k++) {
+            index.put(distinct.get(k), k);
+        }
+        for (int i = 0; i < size; i++) {
+            if (rows[i] > first) {
+                rows[i]--;
+            }
+        }
+    }
+
     /** The number of rows added. */
     int size() {
         return size;

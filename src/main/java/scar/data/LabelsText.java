@@ -52,7 +52,8 @@ final class LabelsText {
                         : "several columns but no header") + "; expected one label per line or a 'label' column");
             }
             int nameCol = Arrays.asList(header).indexOf("class_name");
-            Labels labels = new Labels();
+            LabelList labels = new LabelList(file.toString());
+            boolean textAfterFirst = false;
             Map<Integer, String> names = new HashMap<>();
             Map<String, Integer> labelOfName = new HashMap<>();
             int previousLine = hasHeader ? reader.lineNumber() : 0;
@@ -83,9 +84,10 @@ final class LabelsText {
                                 + " on earlier lines, and each label needs a name of its own");
                     }
                 }
-                labels.add(label, integer);
+                textAfterFirst |= integer == null && labels.size() > 0;
+                labels.add(label);
             }
-            if (maybeHeader && labels.size() > 1 && labels.integersAfterFirst()) {
+            if (maybeHeader && labels.size() > 1 && !textAfterFirst) {
                 labels.dropFirst(); // a header such as 'y' above integer labels
             }
             if (labels.size() == 0) {
@@ -100,58 +102,6 @@ final class LabelsText {
                 classNames[k] = names.get(Integer.parseInt(classNames[k]));
             }
             return new LabelCoding.Coded(coded.labels(), classNames);
-        }
-    }
-
-    /**
-     * The labels read: integers in an int array while every label is one (a labels file of a million lines costs
-     * 4 MB), and the text of every label from the first that is not (earlier integers as written).
-     */
-    private static final class Labels {
-        private int[] ints = new int[1024];
-        private String[] texts;
-        private int size;
-        private boolean textAfterFirst;
-
-        void add(String label, Integer integer) {
-            if (size == ints.length) {
-                ints = Arrays.copyOf(ints, size * 2);
-                if (texts != null) {
-                    texts = Arrays.copyOf(texts, size * 2);
-                }
-            }
-            if (integer == null && texts == null) {
-                texts = new String[ints.length];
-                for (int i = 0; i < size; i++) {
-                    texts[i] = Integer.toString(ints[i]);
-                }
-            }
-            textAfterFirst |= integer == null && size > 0;
-            ints[size] = integer == null ? 0 : integer;
-            if (texts != null) {
-                texts[size] = label;
-            }
-            size++;
-        }
-
-        int size() {
-            return size;
-        }
-
-        /** Whether every label but the first is an integer. */
-        boolean integersAfterFirst() {
-            return !textAfterFirst;
-        }
-
-        void dropFirst() {
-            ints = Arrays.copyOfRange(ints, 1, size);
-            texts = null; // the first was the only text
-            size--;
-        }
-
-        LabelCoding.Coded coded() {
-            return texts == null ? LabelCoding.ofInts(Arrays.copyOf(ints, size))
-                    : LabelCoding.ofStrings(Arrays.copyOf(texts, size));
         }
     }
 }

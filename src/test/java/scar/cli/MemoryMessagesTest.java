@@ -137,8 +137,9 @@ class MemoryMessagesTest {
      * 2,000,000 narrow rows (one float each, text labels {@code c0..c3}, an id each) in a 64 MiB heap. The Parquet
      * loader read each file's label column into an array of strings, some 50 bytes a row and unchecked beside the
      * checked 8 MB of embeddings: an OutOfMemoryError ("out of memory"), as for NumPy string labels ({@code '|S2'}).
-     * The labels are now a 4-byte index a row, allocated through the heap check, so both files load; the ids, a
-     * string a row however they are kept, are checked before any is read: one line naming the file.
+     * So did a labels file of one label a line (an int array grown unchecked, then a string a row). The labels are
+     * now a 4-byte index a row, allocated (or grown) through the heap check, so all three load; the ids, a string a
+     * row however they are kept, are checked before any is read: one line naming the file.
      */
     @Test
     void parquetAndNpyLabelsOfManyNarrowRowsLoadAndTheirIdsAreCheckedFirst(@TempDir Path dir) throws Exception {
@@ -162,8 +163,16 @@ class MemoryMessagesTest {
                 out.write(new byte[] {'c', (byte) ('0' + i % 4)});
             }
         }
+        // the same labels, one a line
+        Path text = dir.resolve("labels.txt");
+        try (var out = java.nio.file.Files.newBufferedWriter(text)) {
+            for (int i = 0; i < rows; i++) {
+                out.write("c" + i % 4 + "\n");
+            }
+        }
         for (String[] args : List.of(new String[] {"datasets", parquet.toString()},
-                new String[] {"datasets", emb.toString(), "--labels", labels.toString()})) {
+                new String[] {"datasets", emb.toString(), "--labels", labels.toString()},
+                new String[] {"datasets", emb.toString(), "--labels", text.toString()})) {
             Result r = cli("64m", args);
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().matches("(?s).*narrow\\s+2,000,000\\s+1\\n.*") && r.out().contains("c3"), r.out());

@@ -193,7 +193,9 @@ class NpyTest {
                 utf32("é", "b", "é"), 1));
         assertArrayEquals(new String[] {"b", "é"}, accents.classNames());
         // a name above integer labels is a header, as before; a line too many says what to do
-        assertArrayEquals(new int[] {1, 0, 1}, Npy.load(x, write(dir.resolve("y.txt"), "y\n1\n0\n1\n")).labels());
+        MultiModalDataset headed = Npy.load(x, write(dir.resolve("y.txt"), "y\n1\n0\n1\n"));
+        assertArrayEquals(new int[] {1, 0, 1}, headed.labels());
+        assertArrayEquals(new String[] {"0", "1"}, headed.classNames()); // the header is no class
         assertFails(IllegalArgumentException.class,
                 () -> Npy.load(x, write(dir.resolve("species.txt"), "species\ndog\ncat\ndog\n")),
                 "3 rows", "4 labels", "first line of species.txt is a header, name it 'label'");
