@@ -140,6 +140,54 @@ class FileOrderTest {
         BundledDataTest.identical(fromPath, ScarSpark.characterize(df, "emb", "label", OPTIONS));
     }
 
+    /**
+     * A DataFrame read from a folder that {@code partitionBy("label")} wrote, which both command lines refuse and a
+     * notebook reads, is numbered by the same rule (SPEC §4.1): files by their whole paths, the partition folders in
+     * them, rows in file order: every item of class 0 in item order, then of class 1, then of class 2. Spark takes
+     * the label from the folder names and appends it as the frame's last column.
+     */
+    @Test
+    void aDataFrameOfAPartitionedFolderIsNumberedByTheFilesWholePaths() throws Exception {
+        SparkSession spark = Sessions.local();
+        Path partitioned = dir.resolve("partitioned");
+        StructType schema = new StructType().add("emb", DataTypes.createArrayType(DataTypes.FloatType, false), false);
+        int n = labels.length;
+        float[] byPath = new float[n * D];
+        int[] labelsByPath = new int[n];
+        int item = 0;
+        for (int k = 0; k < K; k++) {
+            List<Row> part = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (labels[i] == k) {
+                    List<Float> emb = new ArrayList<>(D);
+                    for (int j = 0; j < D; j++) {
+                        emb.add(values[i * D + j]);
+                        byPath[item * D + j] = values[i * D + j];
+                    }
+                    labelsByPath[item++] = k;
+                    part.add(RowFactory.create(scala.jdk.javaapi.CollectionConverters.asScala(emb).toSeq()));
+                }
+            }
+            Path written = Files.createTempDirectory(dir, "written-");
+            spark.createDataFrame(part, schema).coalesce(1).write().mode("overwrite").parquet(written.toString());
+            Path folderOfK = Files.createDirectories(partitioned.resolve("label=" + k));
+            try (var parts = Files.list(written)) {
+                Files.move(parts.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst()
+                        .orElseThrow(), folderOfK.resolve("part-00000.parquet"));
+            }
+        }
+        Dataset<Row> df = spark.read().parquet(partitioned.toString());
+        assertEquals(List.of("emb", "label"), List.of(df.columns()));
+        // the frame's own order (Spark packs the largest file first) is not path order, or this test could not fail
+        List<Integer> own = df.select("label").collectAsList().stream().map(r -> r.getInt(0)).toList();
+        assertNotEquals(own.stream().sorted().toList(), own);
+
+        MultiModalDataset local = MultiModalDataset.of("partitioned", labelsByPath, new String[] {"0", "1", "2"},
+                Modality.of("emb", Matrix.wrap(n, D, byPath)));
+        BundledDataTest.sameNumbers(BundledDataTest.local(local, "emb", OPTIONS),
+                ScarSpark.characterize(df, "emb", "label", OPTIONS));
+    }
+
     /** Which frames are numbered in file order; the others keep their own order (SPEC §4.1). */
     @Test
     void onlyAPlainScanOfParquetFilesIsNumberedInFileOrder() {
