@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 import scar.text.Format;
+import scar.text.Shortest;
 import scar.text.Stored;
 
 /**
@@ -344,7 +345,7 @@ public record Extrapolation(String quantity, Status status, PowerLaw curve,
     }
 
     private static String trim(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        return v == Math.rint(v) ? Long.toString((long) v) : Shortest.of(v);
     }
 
     @Override

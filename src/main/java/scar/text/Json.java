@@ -27,8 +27,10 @@ import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 
 /**
- * Results as JSON and back, exactly: every double is written in its shortest form that parses back to the same bits
- * ({@link Double#toString}), NaN and infinities as the bare words {@code NaN}, {@code Infinity}, an empty
+ * Results as JSON and back, exactly: every double (and float) is written in its shortest form that parses back to the
+ * same bits, as JDK 19's {@code Double.toString} writes it on every JDK ({@link Shortest}; JDK 17's own
+ * {@code Double.toString} sometimes writes more digits), NaN and infinities as the bare words {@code NaN},
+ * {@code Infinity}, an empty
  * {@link Optional} as {@code null}. Records are read through their canonical constructors, so a file that breaks a
  * result's rules is refused with the rule's message.
  *
@@ -47,6 +49,7 @@ public final class Json {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
             .registerTypeAdapterFactory(new OptionalAdapter()).registerTypeAdapterFactory(new OneThreadAdapter())
+            .registerTypeAdapterFactory(new ShortestAdapter())
             .create();
 
     private Json() {
@@ -278,6 +281,75 @@ public final class Json {
                     return Optional.ofNullable(delegate.read(in));
                 }
             };
+        }
+    }
+
+    /**
+     * Doubles and floats written by {@link Shortest}, so that a file is the same on every JDK; read as Gson reads
+     * them. NaN and the infinities are written as Gson writes them (the bare words).
+     */
+    private static final class ShortestAdapter implements TypeAdapterFactory {
+        @Override
+        public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+            Class<?> raw = type.getRawType();
+            boolean isFloat = raw == float.class || raw == Float.class;
+            if (!isFloat && raw != double.class && raw != Double.class) {
+                return null;
+            }
+            TypeAdapter<T> delegate = gson.getDelegateAdapter(this, type);
+            return new TypeAdapter<T>() {
+                @Override
+                public void write(JsonWriter out, T value) throws IOException {
+                    double v = value == null ? Double.NaN : ((Number) value).doubleValue();
+                    if (value == null || !Double.isFinite(v)) {
+                        delegate.write(out, value);
+                    } else {
+                        out.value(new Written(v, isFloat ? Shortest.of(((Number) value).floatValue())
+                                : Shortest.of(v)));
+                    }
+                }
+
+                @Override
+                public T read(JsonReader in) throws IOException {
+                    return delegate.read(in);
+                }
+            };
+        }
+    }
+
+    /** A finite number with the text it is written as (a tree keeps it until the tree is written). */
+    private static final class Written extends Number {
+        private final double value;
+        private final String text;
+
+        Written(double value, String text) {
+            this.value = value;
+            this.text = text;
+        }
+
+        @Override
+        public int intValue() {
+            return (int) value;
+        }
+
+        @Override
+        public long longValue() {
+            return (long) value;
+        }
+
+        @Override
+        public float floatValue() {
+            return (float) value;
+        }
+
+        @Override
+        public double doubleValue() {
+            return value;
+        }
+
+        @Override
+        public String toString() {
+            return text;
         }
     }
 

@@ -184,7 +184,7 @@ final class JsonShape {
     }
 
     private static String bound(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Shortest.of(v);
     }
 
     /** The value as the file has it, cut to 60 characters. */

@@ -4,18 +4,24 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.numbers.DoubleColumnType;
+import tech.tablesaw.columns.numbers.FloatColumnType;
 
 /**
  * Writes a {@link Sheet} as CSV, byte for byte as Tablesaw 0.44's {@code table.write().csv(writer)} writes the same
- * columns as a {@code Table} — without making one: {@code Table}'s static initialiser scans the class path, which a
- * command that only writes files should not pay for. {@code SheetCsvTest} compares the two on random text,
+ * columns as a {@code Table} on JDK 19 and later — without making one: {@code Table}'s static initialiser scans the
+ * class path, which a command that only writes files should not pay for. Tablesaw writes a double with
+ * {@code String.valueOf}, whose digits JDK 17 and JDK 19 do not always agree on; here doubles and floats are written
+ * by {@link Shortest}, which gives JDK 19's text on every JDK. {@code SheetCsvTest} compares the two on random text,
  * {@code CsvExportsTest} on every CSV file the CLI writes.
  *
  * <p>The format Tablesaw's defaults give (its CSV writer is univocity-parsers 2.9 with trimming on):
  * <ul>
  *   <li>a header line of the column names, then one line per row of {@code column.getUnformattedString(row)} —
- *       every digit of a number, an empty field for a missing value; fields are separated by commas and every line,
+ *       every digit of a number ({@link Shortest} for doubles and floats), an empty field for a missing value; fields are separated by commas and every line,
  *       the last included, ends in {@link System#lineSeparator()};</li>
  *   <li>characters up to U+0020 (spaces, tabs, line breaks, control characters) are dropped from both ends of a
  *       field, and a field of nothing else is empty (Tablesaw's columns trim their names so already);</li>
@@ -52,11 +58,24 @@ public final class SheetCsv {
         for (int r = 0; r < sheet.rowCount(); r++) {
             line.setLength(0);
             for (int c = 0; c < columns.size(); c++) {
-                field(line, c, columns.get(c).getUnformattedString(r), newline);
+                field(line, c, unformatted(columns.get(c), r), newline);
             }
             out.append(line).append(newline);
         }
         out.flush();
+    }
+
+    /** What Tablesaw's {@code getUnformattedString} gives, with doubles and floats written the same on every JDK. */
+    private static String unformatted(Column<?> column, int row) {
+        if (column instanceof DoubleColumn d) {
+            double v = d.getDouble(row);
+            return DoubleColumnType.valueIsMissing(v) ? "" : Shortest.of(v);
+        }
+        if (column instanceof FloatColumn f) {
+            float v = f.getFloat(row);
+            return FloatColumnType.valueIsMissing(v) ? "" : Shortest.of(v);
+        }
+        return column.getUnformattedString(row);
     }
 
     /** Appends one field, separated from the one before by a comma. */
