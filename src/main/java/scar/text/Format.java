@@ -41,7 +41,7 @@ public final class Format {
         if (special != null) {
             return special;
         }
-        return noNegativeZero(String.format(Locale.ROOT, "%,.0f", value));
+        return noNegativeZero(whole(value));
     }
 
     /** A change in items, with its sign: {@code +1,234}, {@code -278}, {@code 0}. */
@@ -70,7 +70,7 @@ public final class Format {
         BigDecimal rounded = new BigDecimal(value).round(new MathContext(3));
         double abs = Math.abs(rounded.doubleValue());
         if (abs >= 1000) {
-            return String.format(Locale.ROOT, "%,.0f", value);
+            return whole(value);
         }
         int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(abs)));
         return noNegativeZero(rounded.setScale(decimals, java.math.RoundingMode.HALF_UP).toPlainString());
@@ -174,6 +174,16 @@ public final class Format {
     /** "1 seed", "3 seeds": a count with its noun in singular or plural. */
     public static String count(long n, String one, String many) {
         return items(n) + " " + (n == 1 ? one : many);
+    }
+
+    /**
+     * {@code value} rounded half up to a whole number, thousands separated: what {@code String.format("%,.0f")}
+     * writes on JDK 19 and later, on every JDK. It rounds the digits of {@code Double.toString}, so on JDK 17 some
+     * values beyond 10^16 read otherwise ({@code 207,642,060,769,726,432} for {@code 207,642,060,769,726,430}).
+     */
+    private static String whole(double value) {
+        return String.format(Locale.ROOT, "%,d", new BigDecimal(Shortest.of(value))
+                .setScale(0, java.math.RoundingMode.HALF_UP).toBigInteger());
     }
 
     private static String special(double value) {

@@ -22,6 +22,19 @@ class FormatTest {
         assertEquals(expected, Format.items(value));
     }
 
+    /**
+     * Large whole numbers read as {@code String.format("%,.0f")} writes them on JDK 19 and later (the expectations
+     * are Temurin 25's), also on JDK 17, which writes the first {@code 207,642,060,769,726,432}.
+     */
+    @Test
+    void largeNumbersReadTheSameOnEveryJdk() {
+        double large = Double.longBitsToDouble(0x43870d8ad544e07fL);
+        assertEquals("207,642,060,769,726,430", Format.items(large));
+        assertEquals("-207,642,060,769,726,430", Format.items(-large));
+        assertEquals("+207,642,060,769,726,430", Format.signedItems(large));
+        assertEquals("1,152,921,504,606,847,000", Format.ratio(Math.scalb(1.0, 60)));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "54.39|54.4", "2.718281828|2.72", "1|1.00", "0.0123456|0.0123", "9.996|10.0", "999.6|1,000",
