@@ -88,7 +88,7 @@ public final class Json {
     private static void take(JsonElement e, String path, JsonObject taken) {
         if (e.isJsonObject()) {
             JsonObject o = e.getAsJsonObject();
-            for (String name : Set.copyOf(o.keySet())) {
+            for (String name : new java.util.ArrayList<>(o.keySet())) { // in the order written
                 if (RUN_FIELDS.contains(name)) {
                     taken.add(path + "/" + name, o.remove(name));
                 } else {
