@@ -21,7 +21,8 @@ import java.math.RoundingMode;
  *
  * <p>How: the value and the ends of its rounding interval are exact {@link BigDecimal}s; the shortest length is
  * found by bisection over 1–17 digits (1–9 for a float), asking whether the value rounded down or up to that many
- * digits still lies in the interval. About 1–3 µs a value.
+ * digits still lies in the interval: about 2–4 µs a value of everyday size once compiled (10–20 µs for extreme
+ * exponents), against 0.1–0.8 µs for the JDK's own; some 25 ms for the 7,000 doubles of a large profile.json.
  */
 public final class Shortest {
 
