@@ -1,5 +1,6 @@
 package scar.evidence;
 
+import scar.text.Shortest;
 import scar.text.Stored;
 
 /**
@@ -13,6 +14,11 @@ import scar.text.Stored;
  */
 public record EvidenceOptions(@Stored(min = 0) int bootstrap, @Stored(min = 0, max = 1) double tolerance,
                               @Stored(min = 0) int hardItemsPerClass) {
+    /** As {@code Record.toString}, with the doubles written the same on every JDK ({@link Shortest}). */
+    @Override
+    public String toString() {
+        return Shortest.record(this);
+    }
 
     /** @throws IllegalArgumentException for a value outside its range */
     public EvidenceOptions {

@@ -58,6 +58,12 @@ public record Extrapolation(String quantity, Status status, PowerLaw curve,
      * @param measured  the full-data fit's score
      */
     public record BackTest(Interval predicted, @Stored(min = 0, max = 1, undefined = true) double measured) {
+        /** As {@code Record.toString}, with the doubles written the same on every JDK ({@link Shortest}). */
+        @Override
+        public String toString() {
+            return Shortest.record(this);
+        }
+
         /** Prediction minus measurement. */
         public double error() {
             return predicted.estimate() - measured;

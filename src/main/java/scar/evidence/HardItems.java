@@ -8,6 +8,7 @@ import java.util.function.IntFunction;
 
 import scar.data.Tabular;
 import scar.text.Sheet;
+import scar.text.Shortest;
 import scar.text.Stored;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -41,6 +42,11 @@ public record HardItems(String[] classNames, List<Item> items, @Stored(min = 0) 
      */
     public record Item(@Stored(min = 0) int item, String id, boolean heldOut, @Stored(min = 0) int label,
                        @Stored(min = 0) int predicted, @Stored double margin) {
+        /** As {@code Record.toString}, with the doubles written the same on every JDK ({@link Shortest}). */
+        @Override
+        public String toString() {
+            return Shortest.record(this);
+        }
     }
 
     public HardItems {

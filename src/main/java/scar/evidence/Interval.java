@@ -5,6 +5,7 @@ import java.util.List;
 
 import scar.text.Columns;
 import scar.text.Columns.Kind;
+import scar.text.Shortest;
 import tech.tablesaw.api.DoubleColumn;
 
 /**
@@ -16,6 +17,11 @@ import tech.tablesaw.api.DoubleColumn;
  * @param high     the high end
  */
 public record Interval(double estimate, double low, double high) {
+    /** As {@code Record.toString}, with the doubles written the same on every JDK ({@link Shortest}). */
+    @Override
+    public String toString() {
+        return Shortest.record(this);
+    }
 
     /** Whether {@code value} lies within [low, high]. */
     public boolean contains(double value) {

@@ -1,5 +1,6 @@
 package scar.evidence;
 
+import scar.text.Shortest;
 import scar.text.Stored;
 
 /**
@@ -18,6 +19,12 @@ import scar.text.Stored;
  * @param c exponent of the gap's decay, &gt; 0
  */
 public record PowerLaw(@Stored double a, @Stored double b, @Stored double c) {
+    /** As {@code Record.toString}, with the doubles written the same on every JDK ({@link Shortest}). */
+    @Override
+    public String toString() {
+        return Shortest.record(this);
+    }
+
     /** Smallest exponent searched. */
     public static final double MIN_EXPONENT = 0.02;
     /** Largest exponent searched. */

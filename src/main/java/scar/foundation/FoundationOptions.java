@@ -1,5 +1,6 @@
 package scar.foundation;
 
+import scar.text.Shortest;
 import scar.text.Stored;
 
 /**
@@ -13,6 +14,11 @@ import scar.text.Stored;
  */
 public record FoundationOptions(@Stored(min = 0, max = 1) double delta, @Stored(min = 0, max = 1) double epsilon,
                                 @Stored(min = 0, max = 1) double deltaE, @Stored(min = 1) int order) {
+    /** As {@code Record.toString}, with the doubles written the same on every JDK ({@link Shortest}). */
+    @Override
+    public String toString() {
+        return Shortest.record(this);
+    }
 
     /**
      * @throws IllegalArgumentException if a probability lies outside (0, 1) or the order is below 1

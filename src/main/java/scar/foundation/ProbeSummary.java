@@ -7,6 +7,7 @@ import java.util.Locale;
 import scar.evidence.HeldOutScore;
 import scar.probe.ProbeKind;
 import scar.probe.ProbeResult;
+import scar.text.Shortest;
 import scar.text.Stored;
 
 /**
@@ -31,6 +32,12 @@ public record ProbeSummary(ProbeKind kind, List<Fit> fits) {
     public record Fit(@Stored(min = 0) int trainSize, @Stored(min = 0, max = 1) double trainAccuracy,
                       @Stored(min = 0, max = 1, undefined = true) double testAccuracy, HeldOutScore heldOut,
                       @Stored(min = 0) int iterations, boolean converged, long nanos) {
+        /** As {@code Record.toString}, with the doubles written the same on every JDK ({@link Shortest}). */
+        @Override
+        public String toString() {
+            return Shortest.record(this);
+        }
+
         static Fit of(ProbeResult result, HeldOutScore heldOut) {
             return new Fit(result.rows(), result.trainAccuracy(), result.testAccuracy(), heldOut, result.iterations(),
                     result.converged(), result.nanos());

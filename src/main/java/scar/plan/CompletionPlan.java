@@ -14,6 +14,7 @@ import scar.text.Format;
 import scar.text.Stored;
 import scar.text.Text;
 import scar.text.Sheet;
+import scar.text.Shortest;
 import scar.text.TextTable;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -92,6 +93,12 @@ public record CompletionPlan(List<ClassPlan> classes, boolean withReserve, long 
     public record ClassPlan(String className, @Stored double stepSize, @Stored(min = 0) int present,
                             @Stored(min = 0) long shortfall, @Stored(min = 0, max = 1) double weight, int reserve,
                             @Stored(min = 0, max = Integer.MAX_VALUE) long toAdd, Status status) {
+        /** As {@code Record.toString}, with the doubles written the same on every JDK ({@link Shortest}). */
+        @Override
+        public String toString() {
+            return Shortest.record(this);
+        }
+
         public ClassPlan {
             Objects.requireNonNull(className, "className");
             Objects.requireNonNull(status, "status");

@@ -15,6 +15,7 @@ import scar.text.Columns;
 import scar.text.Columns.Kind;
 import scar.text.Format;
 import scar.text.Sheet;
+import scar.text.Shortest;
 import scar.text.Stored;
 import scar.text.TextTable;
 import tech.tablesaw.api.StringColumn;
@@ -69,6 +70,11 @@ public record Evaluation(List<Result> results, List<DatasetScar> datasetRows) im
      * @param added    items added to the primary set (0 for {@link Strategy#PRIMARY})
      */
     public record Run(long seed, @Stored(min = 0, max = 1) double accuracy, @Stored(min = 0) int added) {
+        /** As {@code Record.toString}, with the doubles written the same on every JDK ({@link Shortest}). */
+        @Override
+        public String toString() {
+            return Shortest.record(this);
+        }
     }
 
     /**

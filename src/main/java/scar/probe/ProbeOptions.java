@@ -2,6 +2,8 @@ package scar.probe;
 
 import java.util.Objects;
 
+import scar.text.Shortest;
+
 /**
  * Parameters of a linear probe (SPEC §2). {@link #defaults()} is the converged probe with SPEC §2.1's stop rules,
  * {@link #reference()} the reference probe of SPEC §2.2; the {@code with...} methods return modified copies. Every
@@ -26,6 +28,11 @@ import java.util.Objects;
 public record ProbeOptions(ProbeKind kind, double lambda, double gradTolerance, double relTolerance, int relWindow,
         int maxIterations, int history, double learningRate, int maxEpochs, int patience, int batchSize,
         int threads) {
+    /** As {@code Record.toString}, with the doubles written the same on every JDK ({@link Shortest}). */
+    @Override
+    public String toString() {
+        return Shortest.record(this);
+    }
 
     public ProbeOptions {
         Objects.requireNonNull(kind, "kind");

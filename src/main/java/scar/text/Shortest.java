@@ -62,6 +62,30 @@ public final class Shortest {
         return layout(negative, select(exact, low, high, even, maxDigits));
     }
 
+    /**
+     * What {@code Record.toString} gives for {@code r} — {@code Interval[estimate=0.5, low=0.25, high=0.75]} — with
+     * its double and float components written by {@link #of}, so that a record prints the same on every JDK (JShell
+     * and the notebook show values by {@code toString}). Other components print as {@link String#valueOf} prints
+     * them, nested records by their own {@code toString}.
+     */
+    public static String record(Record r) {
+        StringBuilder s = new StringBuilder(r.getClass().getSimpleName()).append('[');
+        java.lang.reflect.RecordComponent[] components = r.getClass().getRecordComponents();
+        for (int i = 0; i < components.length; i++) {
+            Object v;
+            try {
+                java.lang.reflect.Method accessor = components[i].getAccessor();
+                accessor.setAccessible(true);
+                v = accessor.invoke(r);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + components[i], e);
+            }
+            s.append(i == 0 ? "" : ", ").append(components[i].getName()).append('=')
+                    .append(v instanceof Double d ? of(d) : v instanceof Float f ? of(f) : String.valueOf(v));
+        }
+        return s.append(']').toString();
+    }
+
     private static String special(double v, boolean negative) {
         if (Double.isNaN(v)) {
             return "NaN";

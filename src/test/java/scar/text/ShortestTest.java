@@ -191,4 +191,26 @@ class ShortestTest {
         assertEquals("d,f" + nl + "2.0764206076972643E17,8.589974E9" + nl + "," + nl + "0.001,1.0E7" + nl,
                 out.toString());
     }
+
+    /** Components of every kind a result record has. */
+    record Parts(double d, float f, int i, String s, boolean b, Parts inner) {
+    }
+
+    @Test
+    void recordsPrintAsRecordToStringPrintsThem() {
+        Parts inner = new Parts(0.25, 1.5f, 3, "x", true, null);
+        Parts outer = new Parts(-1e-7, 2e10f, -1, "a, b", false, inner);
+        // on values every JDK writes alike, the same text as Record.toString
+        assertEquals(inner.toString(), Shortest.record(inner));
+        assertEquals(outer.toString().replace(inner.toString(), Shortest.record(inner)), Shortest.record(outer));
+    }
+
+    @Test
+    void resultRecordsPrintTheSameOnEveryJdk() {
+        // Temurin 25's Record.toString of this Interval; JDK 17's prints 2.07642060769726432E17 and
+        // 2.14950706722688832E17
+        assertEquals("Interval[estimate=2.0764206076972643E17, low=1.0E17, high=2.1495070672268883E17]",
+                new scar.evidence.Interval(LONG_ON_17, 1e17, Double.longBitsToDouble(0x4377dd443b33667aL) * 2)
+                        .toString());
+    }
 }
