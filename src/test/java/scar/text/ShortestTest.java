@@ -159,6 +159,34 @@ class ShortestTest {
         }
     }
 
+    /**
+     * Where {@link Shortest#of} takes the JDK's own text on a JDK before 19 (doubles in [2⁻⁶³, 2⁵⁰), floats in
+     * [2⁻⁶³, 10⁷)), that text is the exact answer: seeded values of random bits, random binary exponents and ratios
+     * of integers. On JDK 19 and later the JDK's text is JDK 19's by definition, and this checks the exact answer
+     * against it.
+     */
+    @Test
+    void whereTheJdksOwnTextIsTakenItIsTheExactAnswer() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 150_000; i++) {
+            double d = switch (i % 3) {
+                case 0 -> Math.scalb(1 + random.nextDouble(), random.nextInt(-63, 50));
+                case 1 -> random.nextInt(1, 1_000_000) / (double) random.nextInt(1, 1_000_000)
+                        * Math.pow(10, random.nextInt(-10, 10));
+                default -> Double.longBitsToDouble(random.nextLong(Double.doubleToRawLongBits(0x1p-63),
+                        Double.doubleToRawLongBits(0x1p50)));
+            };
+            if (d >= 0x1p-63 && d < 0x1p50) {
+                assertEquals(Shortest.exact(d), Double.toString(d), () -> "double " + d);
+                assertEquals(Shortest.exact(-d), Double.toString(-d), () -> "double " + -d);
+            }
+            float f = (float) d;
+            if (f >= 0x1p-63f && f < 1e7f) {
+                assertEquals(Shortest.exact(f), Float.toString(f), () -> "float " + f);
+            }
+        }
+    }
+
     /** A double JDK 17 writes as 2.07642060769726432E17 (the lead's profile.json) and a float it writes longer. */
     private static final double LONG_ON_17 = Double.longBitsToDouble(0x43870d8ad544e07fL);
     private static final float FLOAT_LONG_ON_17 = Float.intBitsToFloat(0x50000026);
