@@ -1,28 +1,31 @@
 package scar.kernel;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 /**
- * The kernel JVM's standard output and error, routed to the notebook cell that runs: whatever any thread prints
- * while a cell runs belongs to that cell; what is printed while no cell runs (a thread a cell started) is kept and
- * shown at the start of the next cell.
+ * The kernel JVM's standard output and error, and the displays of cells, routed to the notebook cell they belong to.
+ *
+ * <p>Which cell: whatever any thread prints or displays while a cell runs goes to that cell; while no cell runs, it
+ * goes at once to the cell that ran last, under that cell's request (Jupyter's parent header). That is ipykernel's
+ * default: ipykernel 6.29 sent a thread's output to the cell that started the thread (PR #1186), and ipykernel 7 went
+ * back (PR #1451), since a pool's or an I/O thread's output then went to whichever old cell had created the thread;
+ * here, Spark's local executor threads and a user's pool. Before the first cell, output is kept and shown at the
+ * start of the first cell.
  *
  * <p>Text is buffered and sent as one {@code stream} message per stream when {@link #CHUNK_BYTES} have gathered or
  * {@link #FLUSH_MS} after the first unsent byte, so a loop of 100,000 {@code println}s costs a few dozen messages, not
- * 100,000. One cell sends at most {@code limit} bytes; the rest is counted, not kept, and {@link #detach()} ends the
- * cell's output with a note saying how much was left out. {@link #detach()} sends everything before it returns, so
- * the output of a cell always arrives before its reply and its {@code idle} status.
+ * 100,000. One cell sends at most {@code limit} bytes and {@link #DISPLAY_LIMIT} displays, counting what threads
+ * send to it after it ended; the rest is counted, not kept. {@link #detach()} ends the cell's output with a note saying
+ * how much was left out, and sends everything before it returns, so the output of a cell always arrives before its
+ * reply and its {@code idle} status. After that, text sent to the cell is sent by the timer, and the first time it goes
+ * over a limit one note says so; what goes beyond costs no message, so a thread that prints or displays without end
+ * fills each cell at most once with its limit and cannot flood the notebook or slow the kernel.
  *
  * <p>What javac prints itself while the session calls into JShell is left out ({@link JavacOutput}).
  *
@@ -45,37 +48,32 @@ final class CellOutput {
      */
     static final int DISPLAY_LIMIT = 1000;
 
-    /** Publishes one stream message: {@code stderr} false for stdout, true for stderr. */
+    /** Publishes a cell's output, under that cell's request; called from any thread, one call at a time. */
     interface Sink {
+        /** One stream message: {@code stderr} false for stdout, true for stderr. */
         void stream(boolean stderr, String text);
+
+        /** A new display ({@code display_data}). */
+        void display(DisplayData data);
+
+        /** A new content for display {@code data.getDisplayId()} ({@code update_display_data}). */
+        void update(DisplayData data);
     }
 
     private final Object lock = new Object();
-    private final Channel out = new Channel(false);
-    private final Channel err = new Channel(true);
-    private final PrintStream outStream = new Unclosable(out);
-    private final PrintStream errStream = new Unclosable(err);
+    private final PrintStream outStream = new Unclosable(new Channel(false));
+    private final PrintStream errStream = new Unclosable(new Channel(true));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "scar-output-flush");
         t.setDaemon(true);
         return t;
     });
     private final long limit;
-
-    private Sink sink;
-    private boolean flushScheduled;
-    /** Bytes accepted for the current (or next) cell, sent or waiting. */
-    private long accepted;
-    private long droppedBytes;
-    private long droppedLines;
-    /** Displays the current cell showed, and those it asked for beyond {@link #DISPLAY_LIMIT}. */
-    private int displays;
-    private long droppedDisplays;
-    /** The latest update of each display that waits for its turn ({@link #update}), in the order they came. */
-    private final Map<String, Runnable> waitingUpdates = new LinkedHashMap<>();
-    /** When each display of the current cell was last updated ({@link System#nanoTime()}). */
-    private final Map<String, Long> updated = new HashMap<>();
-    private boolean updatesScheduled;
+    /**
+     * The running cell; after it ended, until the next starts, the cell that ran last, which takes all output; before
+     * the first cell, one with no request yet, which keeps the output for the first cell.
+     */
+    private RoutedCell current;
 
     /** @param limit bytes one cell may send (stdout and stderr together); at least 1 */
     CellOutput(long limit) {
@@ -83,6 +81,7 @@ final class CellOutput {
             throw new IllegalArgumentException("output limit must be at least 1 byte, got " + limit);
         }
         this.limit = limit;
+        this.current = newCell();
     }
 
     /** What {@code System.out} should be. */
@@ -99,147 +98,86 @@ final class CellOutput {
         return limit;
     }
 
-    /** A cell starts: text waiting from between cells is sent to it at once. */
+    /**
+     * A cell starts: what the last cell still holds is sent to it first (with its note, if what came after it ended
+     * went over a limit); before the first cell, what was kept is sent to this one at once. All output goes to this
+     * cell from now on.
+     */
     void attach(Sink cell) {
         synchronized (lock) {
-            sink = cell;
-            sendLocked(false);
+            if (current.attached()) {
+                current.finish();
+                current = newCell();
+            }
+            current.attach(cell);
         }
     }
 
-    /** True while a cell is attached. */
-    boolean attached() {
+    /** True if a display is shown now: a cell runs, or one ran (not before the first cell). */
+    boolean routed() {
         synchronized (lock) {
-            return sink != null;
+            return current.attached();
         }
     }
 
     /**
-     * The cell ends: everything buffered is sent, then the truncation note if anything was left out; later text
-     * waits for the next cell. Does nothing if no cell is attached.
+     * The cell ends: everything buffered is sent, then a note for what was left out; until the next cell starts, what
+     * any thread prints or displays goes on to this one. Does nothing if no cell runs.
      */
     void detach() {
         synchronized (lock) {
-            if (sink == null) {
-                return;
+            if (current.running()) {
+                current.end();
             }
-            sendLocked(true);
-            sendUpdatesLocked();
-            updated.clear();
-            if (droppedBytes > 0) {
-                sink.stream(true, truncationNote(limit, droppedBytes, droppedLines));
-            }
-            if (droppedDisplays > 0) {
-                sink.stream(true, String.format(Locale.ROOT, "%n[displays left out: this cell asked for %,d more %s "
-                        + "after the first %,d; the kernel sends at most %,d displays per cell]%n", droppedDisplays,
-                        droppedDisplays == 1 ? "display" : "displays", DISPLAY_LIMIT, DISPLAY_LIMIT));
-            }
-            sink = null;
-            accepted = 0;
-            droppedBytes = 0;
-            droppedLines = 0;
-            displays = 0;
-            droppedDisplays = 0;
         }
     }
 
     /**
-     * Sends the buffered text, then runs {@code action} (which publishes something else, such as a display) under
-     * the same lock, so that it appears after everything printed before it. Runs nothing and returns false when no
-     * cell is attached.
+     * Shows a new display in the cell (the running one, or the last), after the text printed before it, unless that
+     * cell has shown {@link #DISPLAY_LIMIT} already (then it is counted, for the cell's note). Before the first cell,
+     * it is kept for the first cell, after the text printed before it. Returns false beyond the limit.
      */
-    boolean inOrder(Runnable action) {
+    boolean display(DisplayData data) {
         synchronized (lock) {
-            if (sink == null) {
-                return false;
-            }
-            sendLocked(false);
-            action.run();
-            return true;
+            return current.display(data);
         }
     }
 
     /**
-     * {@link #inOrder} for an action that shows a new display, while the cell has shown fewer than
-     * {@link #DISPLAY_LIMIT}; beyond that the display is counted, for {@link #detach()}'s note, and not shown.
-     * Returns whether {@code show} ran.
+     * Sends a new content of display {@code data.getDisplayId()} in the cell (the running one, or the last): at once unless that
+     * display was updated less than {@link #FLUSH_MS} ago, else kept, in place of any update of it still waiting, and
+     * sent by the timer or by {@link #detach()}, before the cell's reply. A loop of 20,000 updates is then a few dozen
+     * messages that end with its last: a notebook server drops what a kernel sends beyond 1,000 messages a second,
+     * and the display was left showing an update from the middle of the loop. Before the first cell, it waits for the
+     * first cell.
      */
-    boolean display(Runnable show) {
+    void update(DisplayData data) {
         synchronized (lock) {
-            if (sink == null) {
-                return false;
-            }
-            if (displays == DISPLAY_LIMIT) {
-                droppedDisplays++;
-                return false;
-            }
-            displays++;
-            return inOrder(show);
+            current.update(data);
         }
     }
 
-    /**
-     * {@link #inOrder} for an action that updates display {@code id}: sent at once unless that display was updated
-     * less than {@link #FLUSH_MS} ago, else kept, in place of any update of it still waiting, and sent by the timer
-     * or by {@link #detach()}, before the cell's reply. A loop of 20,000 updates is then a few dozen messages that
-     * end with its last: a notebook server drops what a kernel sends beyond 1,000 messages a second, and the display
-     * was left showing an update from the middle of the loop. Returns false when no cell is attached.
-     */
-    boolean update(String id, Runnable send) {
-        synchronized (lock) {
-            if (sink == null) {
-                return false;
-            }
-            Long last = updated.get(id);
-            if (!waitingUpdates.containsKey(id)
-                    && (last == null || System.nanoTime() - last >= TimeUnit.MILLISECONDS.toNanos(FLUSH_MS))) {
-                updated.put(id, System.nanoTime());
-                sendLocked(false);
-                send.run();
-                return true;
-            }
-            waitingUpdates.put(id, send);
-            if (!updatesScheduled) {
-                updatesScheduled = true;
-                timer.schedule(() -> {
-                    synchronized (lock) {
-                        updatesScheduled = false;
-                        sendUpdatesLocked();
-                    }
-                }, FLUSH_MS, TimeUnit.MILLISECONDS);
-            }
-            return true;
-        }
-    }
-
-    /** Sends the updates that wait, after the text before them; drops them while no cell is attached. */
-    private void sendUpdatesLocked() {
-        if (sink == null) {
-            waitingUpdates.clear();
-            return;
-        }
-        sendLocked(false);
-        long now = System.nanoTime();
-        for (Iterator<Map.Entry<String, Runnable>> it = waitingUpdates.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Runnable> waiting = it.next();
-            it.remove();
-            updated.put(waiting.getKey(), now);
-            waiting.getValue().run();
-        }
-    }
-
-    /** Sends what is buffered now (a no-op while no cell is attached). */
+    /** Sends what the cell has buffered now (a no-op before the first cell). */
     void flush() {
         synchronized (lock) {
-            if (sink != null) {
-                sendLocked(false);
-            }
+            current.sendText(false);
         }
     }
 
-    /** Stops the flush timer; for a kernel that shuts down. */
+    /**
+     * Stops the flush timer; for a kernel that shuts down. What is printed or displayed after it (the kernel's handler
+     * prints an uncaught exception of jjava's shell thread as it ends) is kept, up to the limits, for a cell that never comes, as
+     * before the first cell: the last cell's request can no longer be answered and the timer takes no task.
+     */
     void close() {
+        synchronized (lock) {
+            current = newCell();
+        }
         timer.shutdownNow();
+    }
+
+    private RoutedCell newCell() {
+        return new RoutedCell(limit, lock, timer);
     }
 
     static String truncationNote(long limit, long droppedBytes, long droppedLines) {
@@ -282,25 +220,6 @@ final class CellOutput {
                 text.length() - end, end, kept);
     }
 
-    private void sendLocked(boolean everything) {
-        out.sendLocked(everything);
-        err.sendLocked(everything);
-    }
-
-    private void scheduleLocked() {
-        if (!flushScheduled && sink != null) {
-            flushScheduled = true;
-            timer.schedule(() -> {
-                synchronized (lock) {
-                    flushScheduled = false;
-                    if (sink != null) {
-                        sendLocked(false);
-                    }
-                }
-            }, FLUSH_MS, TimeUnit.MILLISECONDS);
-        }
-    }
-
     /**
      * A print stream that {@code close()} only flushes: the kernel's {@code System.out} outlives a cell that closes
      * it (directly, or by closing a writer wrapped around it), which would otherwise silence every later cell.
@@ -316,10 +235,9 @@ final class CellOutput {
         }
     }
 
-    /** One stream's buffer. */
+    /** One stream: each write goes to the cell's buffer. */
     private final class Channel extends OutputStream {
         private final boolean stderr;
-        private final Buffer buffer = new Buffer();
 
         Channel(boolean stderr) {
             this.stderr = stderr;
@@ -336,74 +254,13 @@ final class CellOutput {
                 return; // javac's crash report, beside the cell's own one-line error
             }
             synchronized (lock) {
-                long room = Math.max(0, limit - accepted);
-                int kept = (int) Math.min(room, length);
-                if (kept < length) {
-                    droppedBytes += length - kept;
-                    for (int i = offset + kept; i < offset + length; i++) {
-                        if (bytes[i] == '\n') {
-                            droppedLines++;
-                        }
-                    }
-                }
-                if (kept > 0) {
-                    buffer.write(bytes, offset, kept);
-                    accepted += kept;
-                    if (sink != null && buffer.size() >= CHUNK_BYTES) {
-                        sendLocked(false);
-                    } else {
-                        scheduleLocked();
-                    }
-                }
+                current.write(stderr, bytes, offset, length);
             }
         }
 
         /** Keeps the text waiting for the timer (a {@code System.out.flush()} does not send a message). */
         @Override
         public void flush() {
-        }
-
-        /** Sends the buffer; an incomplete UTF-8 sequence at its end waits for its last bytes unless everything. */
-        void sendLocked(boolean everything) {
-            if (sink == null || buffer.size() == 0) {
-                return;
-            }
-            int end = everything ? buffer.size() : buffer.completeUtf8Length();
-            if (end == 0) {
-                return;
-            }
-            String text = new String(buffer.bytes(), 0, end, StandardCharsets.UTF_8);
-            buffer.keepFrom(end);
-            sink.stream(stderr, text);
-        }
-    }
-
-    /** A byte buffer that can drop a prefix. */
-    private static final class Buffer extends ByteArrayOutputStream {
-        byte[] bytes() {
-            return buf;
-        }
-
-        /** Length of the longest prefix that does not end inside a UTF-8 multi-byte sequence. */
-        int completeUtf8Length() {
-            int n = count;
-            int i = n - 1;
-            int continuation = 0;
-            while (i >= 0 && continuation < 3 && (buf[i] & 0xC0) == 0x80) {
-                continuation++;
-                i--;
-            }
-            if (i < 0) {
-                return n;
-            }
-            int lead = buf[i] & 0xFF;
-            int expected = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
-            return expected > continuation ? i : n;
-        }
-
-        void keepFrom(int start) {
-            System.arraycopy(buf, start, buf, 0, count - start);
-            count -= start;
         }
     }
 }

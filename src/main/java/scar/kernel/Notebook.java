@@ -19,8 +19,8 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMETypeParseException;
  * }</pre>
  *
  * <p>A {@link DisplayData} passed to {@code display} or {@code render} is shown as it is (its bundle of MIME types
- * passes through). Text printed before a {@code display} appears before it. Outside a running cell (a thread that
- * outlived its cell) displays are dropped.
+ * passes through). Text printed before a {@code display} appears before it. Any thread displays in the running cell,
+ * or, while no cell runs, in the cell that ran last, as its printed text.
  */
 public final class Notebook {
 

@@ -38,11 +38,14 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
+import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
+import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
@@ -59,7 +62,8 @@ import scar.foundation.Progress;
  * {@link CellTimeoutException}; a failed magic shows its message alone. The kernel survives all of them.
  *
  * <p>Output: {@link #installStreams()} routes {@code System.out} and {@code System.err} through a {@link CellOutput},
- * which buffers per cell, caps what one cell sends and sends everything before the cell's reply. Long SCAR
+ * which buffers per cell, caps what one cell sends and sends everything before the cell's reply; what any thread prints
+ * or displays goes to the running cell, or, between cells, to the last one. Long SCAR
  * computations show their progress as one updating display ({@link NotebookProgress}).
  *
  * <p>The imports listed in {@value #STARTUP_RESOURCE}, then those of the resource a kernelspec names in
@@ -160,7 +164,7 @@ public final class ScarKernel extends BaseKernel {
     @Override
     public void onStartup() {
         super.onStartup();
-        Progress.useNotebook(() -> output.attached()
+        Progress.useNotebook(() -> output.routed()
                 ? NotebookProgress.of(this::display, this::updateDisplayData) : Progress.none());
         options.problems().forEach(problem -> System.err.println("scar kernel: " + problem));
         Thread.setDefaultUncaughtExceptionHandler(Failures::printUncaught);
@@ -266,8 +270,7 @@ public final class ScarKernel extends BaseKernel {
     protected void replaceOutputStreams(ShellReplyEnvironment env) {
         InputStream stdin = System.in;
         System.setIn(io.in);
-        output.attach((stderr, text) -> env.publish(
-                new PublishStream(stderr ? PublishStream.StreamType.ERR : PublishStream.StreamType.OUT, text)));
+        output.attach(new RequestSink(env));
         env.defer(() -> {
             output.detach();
             System.setIn(stdin);
@@ -419,9 +422,9 @@ public final class ScarKernel extends BaseKernel {
     }
 
     /**
-     * Shows a display in the running cell after the text printed before it, unless the cell has shown as many as it
-     * may ({@link CellOutput#display}). A display that was not shown and had no id gets one marked
-     * {@value #NOT_SHOWN}, whose updates are not sent.
+     * Shows a display in the running cell, or between cells in the last one, after the text printed before it, unless
+     * that cell has shown as many as it may ({@link CellOutput#display}). A display that was not shown and had no id
+     * gets one marked {@value #NOT_SHOWN}, whose updates are not sent.
      */
     @Override
     public void display(DisplayData data) {
@@ -429,7 +432,7 @@ public final class ScarKernel extends BaseKernel {
         if (id != null) {
             data.setDisplayId(id);
         }
-        if (!output.display(() -> super.display(data)) && id != null) {
+        if (!output.display(data) && id != null) {
             data.setDisplayId(NOT_SHOWN + id);
         }
     }
@@ -448,8 +451,11 @@ public final class ScarKernel extends BaseKernel {
 
     private void updateDisplayData(DisplayData data) {
         String id = data.getDisplayId();
-        if (id == null || !id.startsWith(NOT_SHOWN)) {
-            output.update(id, () -> io.display.updateDisplay(data));
+        if (id == null) {
+            throw new IllegalArgumentException("an update needs the id of the display it replaces");
+        }
+        if (!id.startsWith(NOT_SHOWN)) {
+            output.update(data);
         }
     }
 
@@ -545,6 +551,34 @@ public final class ScarKernel extends BaseKernel {
             super.onShutdown(isRestarting);
         } else {
             uninstallExtension(); // a kernel that was never the notebook's (tests run several)
+        }
+    }
+
+    /**
+     * Publishes a cell's output under its request, from any thread, also after the request was answered: what threads
+     * print and display between cells goes to the last cell ({@link CellOutput}). Each message goes straight to the
+     * IOPub socket, whose sends are synchronized, not through {@link ShellReplyEnvironment#publish}, which is not
+     * thread-safe and, while the request thread is about to reply ({@code env.defer().reply(...)}), would hold the
+     * message back in place of the reply.
+     */
+    private record RequestSink(ShellReplyEnvironment env) implements CellOutput.Sink {
+        @Override
+        public void stream(boolean stderr, String text) {
+            send(new PublishStream(stderr ? PublishStream.StreamType.ERR : PublishStream.StreamType.OUT, text));
+        }
+
+        @Override
+        public void display(DisplayData data) {
+            send(new PublishDisplayData(data));
+        }
+
+        @Override
+        public void update(DisplayData data) {
+            send(new PublishUpdateDisplayData(data));
+        }
+
+        private <T extends ContentType<T>> void send(T content) {
+            env.getIopub().sendMessage(new Message<>(env.getContext(), content.getType(), content));
         }
     }
 

@@ -9,18 +9,50 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.Test;
 
 /** Buffering, the per-cell cap, routing between cells and UTF-8 boundaries, without a kernel. */
 class CellOutputTest {
 
-    /** Messages a cell received, in order: "out:..." or "err:...". */
+    /** Messages a cell received, in order: "out:...", "err:...", "display:..." or "update:..." (the plain text). */
     private static final class Cell implements CellOutput.Sink {
         final List<String> messages = new ArrayList<>();
 
         @Override
         public synchronized void stream(boolean stderr, String text) {
             messages.add((stderr ? "err:" : "out:") + text);
+            notifyAll();
+        }
+
+        @Override
+        public synchronized void display(DisplayData data) {
+            messages.add("display:" + data.getData(MIMEType.TEXT_PLAIN));
+            notifyAll();
+        }
+
+        @Override
+        public synchronized void update(DisplayData data) {
+            messages.add("update:" + data.getData(MIMEType.TEXT_PLAIN));
+            notifyAll();
+        }
+
+        /** Waits (at most 30 s) for a message that contains {@code text}; false if none came. */
+        synchronized boolean await(String text) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (messages.stream().noneMatch(m -> m.contains(text))) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        }
+
+        synchronized long count(String prefix) {
+            return messages.stream().filter(m -> m.startsWith(prefix)).count();
         }
 
         synchronized String out() {
@@ -75,26 +107,156 @@ class CellOutputTest {
         output.close();
     }
 
+    /**
+     * A thread a cell started that prints, displays and updates while the next cell runs: all of it in the running
+     * cell, in order, none in the cell that started the thread (it went there, as ipykernel 6.29 did, which sent a
+     * pool's or an I/O thread's output to whichever old cell had made the thread).
+     */
     @Test
-    void textPrintedBetweenCellsGoesToTheNextCell() throws InterruptedException {
+    void aThreadStartedInOneCellShowsInTheCellThatRunsWhenItPrints() throws InterruptedException {
+        CellOutput output = new CellOutput(1 << 20);
+        Cell first = new Cell();
+        CountDownLatch release = new CountDownLatch(1);
+        output.attach(first);
+        Thread started = new Thread(() -> {
+            awaitQuietly(release);
+            showSome(output, "while the second cell runs");
+        });
+        started.start();
+        output.detach();
+        Cell second = new Cell();
+        output.attach(second);
+        output.out().println("the second cell's own line");
+        release.countDown();
+        started.join(TimeUnit.SECONDS.toMillis(30));
+        assertFalse(started.isAlive());
+        output.detach();
+        assertEquals(List.of(), first.messages);
+        assertEquals(List.of("out:the second cell's own line\ntext while the second cell runs\n",
+                "display:display while the second cell runs", "update:update while the second cell runs"),
+                second.messages);
+        output.close();
+    }
+
+    /**
+     * What a thread prints, displays and updates while no cell runs: at once in the cell that ran last, in order, under
+     * its request, not kept for the next cell (its displays were dropped, its text shown in the next cell).
+     */
+    @Test
+    void whatAThreadShowsBetweenCellsGoesToTheLastCellAtOnceInOrder() throws InterruptedException {
         CellOutput output = new CellOutput(1 << 20);
         Cell first = new Cell();
         output.attach(first);
         output.out().println("in the first cell");
         output.detach();
-        CountDownLatch printed = new CountDownLatch(1);
-        Thread background = new Thread(() -> {
-            output.out().println("from a thread, between cells");
-            printed.countDown();
+        onAnotherThread(() -> {
+            showSome(output, "between cells");
+            output.out().println("last text between cells");
         });
-        background.start();
-        assertTrue(printed.await(30, TimeUnit.SECONDS));
-        assertFalse(first.out().contains("between cells"));
+        assertTrue(first.await("last text between cells"), first.messages.toString());
+        assertEquals(List.of("out:in the first cell\n", "out:text between cells\n", "display:display between cells",
+                "update:update between cells", "out:last text between cells\n"), first.messages);
         Cell second = new Cell();
         output.attach(second);
         output.detach();
-        assertEquals("from a thread, between cells\n", second.out());
+        assertEquals(List.of(), second.messages);
         output.close();
+    }
+
+    /** Before the first cell of a session (the start-up script, its threads): kept and shown when the first starts. */
+    @Test
+    void whatIsShownBeforeTheFirstCellGoesToTheFirstCellInOrder() throws InterruptedException {
+        CellOutput output = new CellOutput(1 << 20);
+        assertFalse(output.routed());
+        onAnotherThread(() -> showSome(output, "before the first cell"));
+        Cell first = new Cell();
+        output.attach(first);
+        output.out().println("the first cell's own line");
+        output.detach();
+        assertEquals(List.of("out:text before the first cell\n", "display:display before the first cell",
+                "update:update before the first cell", "out:the first cell's own line\n"), first.messages);
+        output.close();
+    }
+
+    /**
+     * A thread that prints and displays without end fills each cell at most once with its limits: between cells the
+     * last cell, with one note for each limit it goes over; while a cell runs that cell, whose end notes are then
+     * its only ones; and nothing more when no cell has room (it filled every later cell with 1 MiB and a note).
+     */
+    @Test
+    void aThreadThatFloodsFillsEachCellOnceWithItsLimitsAndOneNoteOfEach() throws InterruptedException {
+        CellOutput output = new CellOutput(100);
+        Runnable flood = () -> {
+            for (int i = 0; i < 10_000; i++) {
+                output.out().println("0123456789");
+            }
+            for (int i = 0; i < CellOutput.DISPLAY_LIMIT + 500; i++) {
+                output.display(new DisplayData("display " + i));
+            }
+        };
+        Cell first = new Cell();
+        output.attach(first);
+        output.detach();
+        onAnotherThread(flood);
+        assertTrue(first.await("[displays left out: with what threads displayed after it ended"), first.err());
+        assertTrue(first.await("[output truncated: with what threads printed after it ended"), first.err());
+        Cell second = new Cell();
+        output.attach(second);
+        onAnotherThread(flood);
+        output.detach();
+        onAnotherThread(flood); // second is full and noted: nothing more
+        output.flush();
+        Cell third = new Cell();
+        output.attach(third);
+        output.detach();
+        for (Cell filled : List.of(first, second)) {
+            assertEquals(100, filled.out().getBytes(StandardCharsets.UTF_8).length);
+            assertEquals(CellOutput.DISPLAY_LIMIT, filled.count("display:"));
+            assertEquals(2, filled.count("err:"), filled.err());
+        }
+        assertTrue(second.err().contains("more bytes") && second.err().contains("more displays"), second.err());
+        assertEquals(List.of(), third.messages);
+        output.close();
+    }
+
+    /**
+     * Output after the kernel shut down (jjava's shell thread's uncaught exception, printed by the kernel's handler)
+     * goes nowhere, without an error: it threw RejectedExecutionException from the closed flush timer, which the JVM
+     * printed on the server console.
+     */
+    @Test
+    void outputAfterCloseIsKeptWithoutAnError() {
+        CellOutput output = new CellOutput(1 << 20);
+        Cell last = new Cell();
+        output.attach(last);
+        output.detach();
+        output.close();
+        showSome(output, "after close"); // on this thread, so that an exception fails the test
+        assertFalse(output.routed());
+        assertEquals(List.of(), last.messages);
+    }
+
+    /** Text, a display and an update of display "progress", each marked with {@code what}. */
+    private static void showSome(CellOutput output, String what) {
+        output.out().println("text " + what);
+        output.display(new DisplayData("display " + what));
+        output.update(shown("progress", "update " + what));
+    }
+
+    /** Runs {@code task} on a new thread and waits (at most 30 s) for it to end. */
+    private static void onAnotherThread(Runnable task) throws InterruptedException {
+        Thread thread = new Thread(task);
+        thread.start();
+        thread.join(TimeUnit.SECONDS.toMillis(30));
+        assertFalse(thread.isAlive());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -118,10 +280,9 @@ class CellOutputTest {
         Cell cell = new Cell();
         output.attach(cell);
         output.out().print("before ");
-        assertTrue(output.inOrder(() -> cell.stream(false, "[display]")));
+        assertTrue(output.display(new DisplayData("[display]")));
         output.detach();
-        assertEquals(List.of("out:before ", "out:[display]"), cell.messages);
-        assertFalse(output.inOrder(() -> cell.stream(false, "dropped")), "no cell: nothing is published");
+        assertEquals(List.of("out:before ", "display:[display]"), cell.messages);
         output.close();
     }
 
@@ -133,18 +294,19 @@ class CellOutputTest {
         int extra = 5;
         int shown = 0;
         for (int i = 0; i < CellOutput.DISPLAY_LIMIT + extra; i++) {
-            if (output.display(() -> cell.stream(false, "[display]"))) {
+            if (output.display(new DisplayData("[display]"))) {
                 shown++;
             }
         }
-        assertTrue(output.inOrder(() -> cell.stream(false, "[update]")), "updates are not counted");
+        output.update(shown("d", "[update]"));
         output.detach();
         assertEquals(CellOutput.DISPLAY_LIMIT, shown);
-        assertEquals(CellOutput.DISPLAY_LIMIT + 1, cell.messages.stream().filter(m -> m.startsWith("out:")).count());
+        assertEquals(CellOutput.DISPLAY_LIMIT, cell.count("display:"));
+        assertEquals(1, cell.count("update:"));
         assertTrue(cell.err().contains("asked for " + extra + " more displays after the first "), cell.err());
         Cell next = new Cell();
         output.attach(next);
-        assertTrue(output.display(() -> next.stream(false, "[display]")), "the next cell has its own count");
+        assertTrue(output.display(new DisplayData("[display]")), "the next cell has its own count");
         output.detach();
         assertEquals("", next.err());
         output.close();
@@ -158,17 +320,25 @@ class CellOutputTest {
         int count = 20_000;
         for (int i = 0; i < count; i++) {
             String text = "update " + i;
-            assertTrue(output.update("loop", () -> cell.stream(false, text)));
+            output.update(shown("loop", text));
         }
-        assertTrue(output.update("other", () -> cell.stream(false, "[other]")));
-        assertTrue(cell.out().contains("[other]"), "another display's update is not held back");
+        output.update(shown("other", "[other]"));
+        assertTrue(cell.messages.contains("update:[other]"), "another display's update is not held back");
         output.detach();
-        List<String> loop = cell.messages.stream().filter(m -> m.startsWith("out:update ")).toList();
+        List<String> loop = cell.messages.stream().filter(m -> m.startsWith("update:update ")).toList();
         assertTrue(loop.size() < 100, loop.size() + " messages");
-        assertEquals("out:update 0", loop.get(0), "the first update is sent at once");
-        assertEquals("out:update " + (count - 1), loop.get(loop.size() - 1), "the last arrives before detach returns");
-        assertFalse(output.update("loop", () -> cell.stream(false, "late")), "no cell: nothing is published");
+        assertEquals("update:update 0", loop.get(0), "the first update is sent at once");
+        assertEquals("update:update " + (count - 1), loop.get(loop.size() - 1),
+                "the last arrives before detach returns");
+        assertEquals(1, cell.count("update:update " + (count - 1)), "sent once");
         output.close();
+    }
+
+    /** A display's new content, for display {@code id}. */
+    private static DisplayData shown(String id, String text) {
+        DisplayData data = new DisplayData(text);
+        data.setDisplayId(id);
+        return data;
     }
 
     /**

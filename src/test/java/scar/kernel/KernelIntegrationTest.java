@@ -224,8 +224,9 @@ class KernelIntegrationTest {
         assertEquals("5", resultText(g.getAsJsonObject("after_exit")));
         assertTrue(g.get("same_kernel_after_exit").getAsBoolean());
         assertFalse(streamText(g.getAsJsonObject("starter"), "stdout").contains("late line"));
-        assertEquals("late line from a background thread\n", streamText(g.getAsJsonObject("next_cell"), "stdout"),
-                "what a thread prints between cells goes to the next cell");
+        assertEquals("", streamText(g.getAsJsonObject("next_cell"), "stdout"),
+                "what a thread prints between cells goes to the last cell, not the next (the threads test sees it)");
+        assertEquals(List.of(), texts(g.getAsJsonObject("next_cell"), "display_data"), "nor what it displays");
         assertEquals("worker says hi\n", streamText(g.getAsJsonObject("worker"), "stdout"));
     }
 
@@ -487,6 +488,94 @@ class KernelIntegrationTest {
         assertEquals(List.of("in the next cell"), texts(next, "display_data"));
         assertEquals(List.of("first, updated again"), texts(next, "update_display_data"));
         assertEquals("42", resultText(next));
+    }
+
+    /**
+     * What any thread prints, displays or updates goes to the running cell, and while no cell runs, at once to the
+     * cell that ran last, under its request, as ipykernel does by default (ipykernel 6.29 sent it to the cell that
+     * started the thread, and went back on that in 7: a pool's or an I/O thread's output then went to the old cell
+     * that made the thread). A thread that floods fills each cell at most once with its limits, with one note for
+     * each, and the kernel answers the cells that run meanwhile.
+     */
+    @Test
+    void outputOfAThreadGoesToTheRunningCellOrBetweenCellsToTheLastOne() throws Exception {
+        JsonObject report = runPython("threads", KERNEL);
+        KERNEL_PIDS.add(report.get("pid").getAsLong());
+        JsonArray log = report.getAsJsonArray("log");
+        assertEquals("[display: progress 0][value: started]", transcript(log, "starter"));
+        assertTrue(report.get("between_arrived").getAsBoolean(), "nothing between cells: " + log);
+        assertEquals("[display: display while the waiter runs]text while the waiter runs\n[update: progress 1]"
+                + "the waiter's own text\n[value: waited]"
+                + "[display: display between cells]text between cells\n[update: progress 2]",
+                transcript(log, "waiter"));
+        List<String> between = entries(log, "waiter").stream().filter(e -> e.get("running").isJsonNull())
+                .map(e -> e.get("type").getAsString()).toList();
+        assertEquals(List.of("display_data", "stream", "update_display_data"), between,
+                "sent while no cell ran, before the next cell: " + log);
+        assertEquals("[value: after]", transcript(log, "after"));
+
+        assertTrue(report.get("flood_note_arrived").getAsBoolean(), "no note: " + transcript(log, "flooder"));
+        assertTrue(report.get("flood_display_note_arrived").getAsBoolean(), transcript(log, "flooder"));
+        long limit = KernelOptions.defaults().outputLimit();
+        assertEquals(limit, stdoutChars(log, "flooder"), "the cell's limit, in bytes of ASCII");
+        assertEquals(CellOutput.DISPLAY_LIMIT, count(log, "flooder", "display_data"));
+        List<String> notes = entries(log, "flooder").stream().filter(e -> e.get("name").getAsString().equals("stderr"))
+                .map(e -> e.get("text").getAsString().strip()).toList();
+        assertEquals(2, notes.size(), notes.toString());
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("[output truncated: with what threads printed after")),
+                notes.toString());
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("[displays left out: with what threads displayed")),
+                notes.toString());
+        for (String cell : List.of("while_flooding", "stopper")) {
+            assertTrue(stdoutChars(log, cell) <= limit, cell);
+            assertTrue(count(log, cell, "display_data") <= CellOutput.DISPLAY_LIMIT, cell);
+            assertTrue(count(log, cell, "stream") - count(log, cell, "stdout") <= 2, transcript(log, cell));
+        }
+        assertTrue(transcript(log, "while_flooding").endsWith("[value: still answering]"), "answered while flooding");
+        assertTrue(transcript(log, "stopper").endsWith("[value: 2]"));
+        assertEquals("[value: 42]", transcript(log, "last"));
+    }
+
+    /** The characters of one cell's stdout messages. */
+    private static long stdoutChars(JsonArray log, String cell) {
+        return entries(log, cell).stream().filter(e -> e.get("type").getAsString().equals("stream")
+                && e.get("name").getAsString().equals("stdout")).mapToLong(e -> e.get("chars").getAsLong()).sum();
+    }
+
+    /** How many of one cell's messages are of {@code type}, or, for "stdout", stdout stream messages. */
+    private static long count(JsonArray log, String cell, String type) {
+        return entries(log, cell).stream().filter(e -> type.equals("stdout")
+                ? e.get("type").getAsString().equals("stream") && e.get("name").getAsString().equals("stdout")
+                : e.get("type").getAsString().equals(type)).count();
+    }
+
+    /** The IOPub messages of one cell (its parent header), in the order they arrived. */
+    private static List<JsonObject> entries(JsonArray log, String cell) {
+        List<JsonObject> entries = new ArrayList<>();
+        log.forEach(e -> {
+            if (e.getAsJsonObject().get("cell").getAsString().equals(cell)) {
+                entries.add(e.getAsJsonObject());
+            }
+        });
+        return entries;
+    }
+
+    /** What a notebook shows of one cell: its stdout text, and its values, displays and stderr marked in brackets. */
+    private static String transcript(JsonArray log, String cell) {
+        StringBuilder shown = new StringBuilder();
+        for (JsonObject e : entries(log, cell)) {
+            String text = e.get("text").getAsString();
+            switch (e.get("type").getAsString()) {
+                case "stream" -> shown.append(e.get("name").getAsString().equals("stdout") ? text
+                        : "[stderr: " + text + "]");
+                case "execute_result" -> shown.append("[value: ").append(text).append(']');
+                case "display_data" -> shown.append("[display: ").append(text).append(']');
+                case "update_display_data" -> shown.append("[update: ").append(text).append(']');
+                case "error" -> shown.append("[error: ").append(text).append(']');
+                default -> { }
+            }
+        }
+        return shown.toString();
     }
 
     /** The plain text of a cell's outputs of one type ({@code display_data}, {@code update_display_data}). */

@@ -10,12 +10,19 @@ usage: kernel_client.py session <kernel-name> <cells.json> <work-dir>
        kernel_client.py updates <kernel-name> <code>
            one cell that shows and updates displays, read message by message as a slow client does; reports how
            many displays arrived, the text of every update in order, the statuses seen, and the kernel's pid
+       kernel_client.py threads <kernel-name>
+           cells whose threads print and display while a later cell runs (released by a latch that cell counts
+           down) and while no cell runs (released by a named pipe this client writes); reports every IOPub message
+           of the session in arrival order: the cell it belongs to (its parent header), the cell running when it
+           came (null for none), its type and its text
        kernel_client.py orphan <kernel-name>   start a kernel, print its pid, then wait to be killed
 """
 import os
 import json
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 
 from jupyter_client.manager import KernelManager, start_new_kernel
@@ -108,9 +115,11 @@ def guard_rails(kc, work_dir):
     go = os.path.join(work_dir, "go")
     done = os.path.join(work_dir, "done")
     report["starter"] = run(kc, ('var goFlag = Path.of("%s");\nvar doneFlag = Path.of("%s");\n'
-                                 'new Thread(() -> {\n  try {\n    while (!Files.exists(goFlag)) Thread.sleep(20);\n'
+                                 'java.util.concurrent.ForkJoinPool.commonPool().execute(() -> {\n  try {\n'
+                                 '    while (!Files.exists(goFlag)) Thread.sleep(20);\n'
+                                 '    display("late display from a background thread");\n'
                                  '    System.out.println("late line from a background thread");\n'
-                                 '    Files.createFile(doneFlag);\n  } catch (Exception e) { }\n}).start();') % (go, done))
+                                 '    Files.createFile(doneFlag);\n  } catch (Exception e) { }\n});') % (go, done))
     open(go, "w").close()
     deadline = time.monotonic() + 60
     while not os.path.exists(done) and time.monotonic() < deadline:
@@ -248,6 +257,114 @@ def updates(name, code):
     print(json.dumps(report), flush=True)
 
 
+class Session:
+    """Every IOPub message of a kernel, in arrival order, labelled with the cell it belongs to."""
+
+    def __init__(self, kc):
+        self.kc = kc
+        self.labels = {}
+        self.running = None
+        self.log = []
+
+    def _take(self, timeout):
+        msg = self.kc.get_iopub_msg(timeout=timeout)
+        c = msg["content"]
+        text = c.get("text") or (c.get("data") or {}).get("text/plain") or c.get("execution_state") or ""
+        entry = {"cell": self.labels.get(msg["parent_header"].get("msg_id"), "other"), "running": self.running,
+                 "type": msg["msg_type"], "name": c.get("name", ""), "chars": len(text), "text": text[:300]}
+        self.log.append(entry)
+        return msg, entry
+
+    def run(self, label, code):
+        """Executes a cell and takes IOPub messages until its idle status."""
+        msg_id = self.kc.execute(code)
+        self.labels[msg_id] = label
+        self.running = label
+        while True:
+            msg, _ = self._take(TIMEOUT)
+            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                    and msg["content"]["execution_state"] == "idle"):
+                break
+        self.running = None
+
+    def wait_for(self, label, text, timeout=60):
+        """True once a message of cell label holds text, taking IOPub messages; False after timeout seconds."""
+        if any(e["cell"] == label and text in e["text"] for e in self.log):
+            return True
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            try:
+                _, entry = self._take(left)
+            except Exception:
+                return False
+            if entry["cell"] == label and text in entry["text"]:
+                return True
+
+
+def threads(name):
+    km, kc = start_new_kernel(kernel_name=name, startup_timeout=TIMEOUT)
+    s = Session(kc)
+    report = {}
+    fifos = tempfile.mkdtemp()
+    between = os.path.join(fifos, "between")
+    flood_go = os.path.join(fifos, "flood")
+    os.mkfifo(between)
+    os.mkfifo(flood_go)
+    try:
+        s.run("starter", ('var release = new java.util.concurrent.CountDownLatch(1);\n'
+                          'var printed = new java.util.concurrent.CountDownLatch(1);\n'
+                          'String progress = display("progress 0");\n'
+                          'new Thread(() -> {\n'
+                          '  try {\n'
+                          '    release.await();\n'
+                          '    display("display while the waiter runs");\n'
+                          '    System.out.println("text while the waiter runs");\n'
+                          '    updateDisplay(progress, "progress 1");\n'
+                          '    printed.countDown();\n'
+                          '    Files.readString(Path.of("%s"));\n'
+                          '    display("display between cells");\n'
+                          '    System.out.println("text between cells");\n'
+                          '    updateDisplay(progress, "progress 2");\n'
+                          '  } catch (Exception e) { e.printStackTrace(); }\n'
+                          '}).start();\n'
+                          '"started"') % between)
+        s.run("waiter", 'release.countDown();\nprinted.await();\nSystem.out.println("the waiter\'s own text");\n'
+                        '"waited"')
+        with open(between, "w") as fifo:  # the thread reads it once no cell runs
+            fifo.write("go")
+        report["between_arrived"] = s.wait_for("waiter", "progress 2")
+        s.run("after", '"after"')
+
+        s.run("flooder", ('var stop = new java.util.concurrent.atomic.AtomicBoolean();\n'
+                          'var stopped = new java.util.concurrent.CountDownLatch(1);\n'
+                          'new Thread(() -> {\n'
+                          '  try { Files.readString(Path.of("%s")); } catch (Exception e) { }\n'
+                          '  String line = "x".repeat(1023);\n'
+                          '  for (long n = 0; !stop.get(); n++) {\n'
+                          '    System.out.println(line);\n'
+                          '    if (n < 1500) display("flood display " + n);\n'
+                          '  }\n'
+                          '  stopped.countDown();\n'
+                          '}).start();') % flood_go)
+        with open(flood_go, "w") as fifo:  # the flood starts once no cell runs
+            fifo.write("go")
+        report["flood_note_arrived"] = s.wait_for("flooder", "[output truncated")
+        report["flood_display_note_arrived"] = s.wait_for("flooder", "[displays left out")
+        s.run("while_flooding", '"still answering"')
+        s.run("stopper", "stop.set(true);\nstopped.await();\n1 + 1")
+        s.run("last", "40 + 2")
+        report["pid"] = kernel_pid(kc)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+        shutil.rmtree(fifos, ignore_errors=True)
+    report["log"] = s.log
+    print(json.dumps(report), flush=True)
+
+
 def orphan(name):
     km = KernelManager(kernel_name=name)
     km.start_kernel()
@@ -266,6 +383,8 @@ if __name__ == "__main__":
         cells_only(sys.argv[2], sys.argv[3], sys.argv[4])
     elif sys.argv[1] == "updates":
         updates(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "threads":
+        threads(sys.argv[2])
     elif sys.argv[1] == "orphan":
         orphan(sys.argv[2])
     else:
