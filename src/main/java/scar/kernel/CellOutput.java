@@ -16,7 +16,7 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * default: ipykernel 6.29 sent a thread's output to the cell that started the thread (PR #1186), and ipykernel 7 went
  * back (PR #1451), since a pool's or an I/O thread's output then went to whichever old cell had created the thread;
  * here, Spark's local executor threads and a user's pool. Before the first cell, output is kept and shown at the
- * start of the first cell.
+ * start of the first cell. A task made by {@link #inThisCell} sends its output to the cell that ran when it was made.
  *
  * <p>Text is buffered and sent as one {@code stream} message per stream when {@link #CHUNK_BYTES} have gathered or
  * {@link #FLUSH_MS} after the first unsent byte, so a loop of 100,000 {@code println}s costs a few dozen messages, not
@@ -74,6 +74,10 @@ final class CellOutput {
      * the first cell, one with no request yet, which keeps the output for the first cell.
      */
     private RoutedCell current;
+    /** The cell a task's output goes to whatever runs ({@link #inThisCell}); null for none. */
+    private final ThreadLocal<RoutedCell> pinned = new ThreadLocal<>();
+    /** Set by {@link #close()}: a pinned cell is then ignored, as its request can no longer be answered. */
+    private boolean closed;
 
     /** @param limit bytes one cell may send (stdout and stderr together); at least 1 */
     CellOutput(long limit) {
@@ -99,9 +103,9 @@ final class CellOutput {
     }
 
     /**
-     * A cell starts: what the last cell still holds is sent to it first (with its note, if what came after it ended
-     * went over a limit); before the first cell, what was kept is sent to this one at once. All output goes to this
-     * cell from now on.
+     * A cell starts: what the last cell still holds is sent first, under the last cell's request (with its note, if
+     * what came after it ended went over a limit); before the first cell, what was kept is sent to this one at once.
+     * All output goes to this cell from now on, but that of tasks made by {@link #inThisCell}.
      */
     void attach(Sink cell) {
         synchronized (lock) {
@@ -113,11 +117,37 @@ final class CellOutput {
         }
     }
 
-    /** True if a display is shown now: a cell runs, or one ran (not before the first cell). */
+    /** True if what the calling thread displays is shown now: its cell has a request (not before the first cell). */
     boolean routed() {
         synchronized (lock) {
-            return current.attached();
+            return cellOfThisThread().attached();
         }
+    }
+
+    /**
+     * {@code task} made to send what it prints and displays to the cell that runs now (between cells, the last one;
+     * before the first, the first one), whichever thread runs it and whenever, as ipykernel's
+     * {@code set_thread_parent} does for a thread; that cell's limits count it. The thread's output goes back to the
+     * running cell when the task ends.
+     */
+    Runnable inThisCell(Runnable task) {
+        RoutedCell cell;
+        synchronized (lock) {
+            cell = current;
+        }
+        return () -> {
+            RoutedCell before = pinned.get();
+            pinned.set(cell);
+            try {
+                task.run();
+            } finally {
+                if (before == null) {
+                    pinned.remove();
+                } else {
+                    pinned.set(before);
+                }
+            }
+        };
     }
 
     /**
@@ -139,7 +169,7 @@ final class CellOutput {
      */
     boolean display(DisplayData data) {
         synchronized (lock) {
-            return current.display(data);
+            return cellOfThisThread().display(data);
         }
     }
 
@@ -153,14 +183,14 @@ final class CellOutput {
      */
     void update(DisplayData data) {
         synchronized (lock) {
-            current.update(data);
+            cellOfThisThread().update(data);
         }
     }
 
-    /** Sends what the cell has buffered now (a no-op before the first cell). */
+    /** Sends what the calling thread's cell has buffered now (a no-op before the first cell). */
     void flush() {
         synchronized (lock) {
-            current.sendText(false);
+            cellOfThisThread().sendText(false);
         }
     }
 
@@ -172,8 +202,15 @@ final class CellOutput {
     void close() {
         synchronized (lock) {
             current = newCell();
+            closed = true;
         }
         timer.shutdownNow();
+    }
+
+    /** The cell of the calling thread's task ({@link #inThisCell}), else the running or last cell. */
+    private RoutedCell cellOfThisThread() {
+        RoutedCell cell = pinned.get();
+        return cell != null && !closed ? cell : current;
     }
 
     private RoutedCell newCell() {
@@ -235,7 +272,7 @@ final class CellOutput {
         }
     }
 
-    /** One stream: each write goes to the cell's buffer. */
+    /** One stream: each write goes to the buffer of the writing thread's cell. */
     private final class Channel extends OutputStream {
         private final boolean stderr;
 
@@ -254,7 +291,7 @@ final class CellOutput {
                 return; // javac's crash report, beside the cell's own one-line error
             }
             synchronized (lock) {
-                current.write(stderr, bytes, offset, length);
+                cellOfThisThread().write(stderr, bytes, offset, length);
             }
         }
 

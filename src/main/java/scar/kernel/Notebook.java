@@ -20,7 +20,8 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMETypeParseException;
  *
  * <p>A {@link DisplayData} passed to {@code display} or {@code render} is shown as it is (its bundle of MIME types
  * passes through). Text printed before a {@code display} appears before it. Any thread displays in the running cell,
- * or, while no cell runs, in the cell that ran last, as its printed text.
+ * or, while no cell runs, in the cell that ran last, as its printed text; a task made by {@link #inThisCell} shows
+ * both in the cell that made it.
  */
 public final class Notebook {
 
@@ -89,6 +90,15 @@ public final class Notebook {
                     + (id == null ? "null" : "'" + id + "'"));
         }
         return id;
+    }
+
+    /**
+     * {@code task} made to show what it prints and displays in this cell, whichever thread runs it and whenever (a
+     * pool's thread, after this cell ended, while another cell runs), where it would go to the running cell, or
+     * between cells to the last one: {@code pool.submit(inThisCell(() -> ...))}. This cell's limits count it.
+     */
+    public static Runnable inThisCell(Runnable task) {
+        return kernel().inThisCell(Objects.requireNonNull(task, "inThisCell needs a task"));
     }
 
     /** Runs the line magic {@code %name args...} and returns its value ({@code %jars} returns the jars it added). */

@@ -401,6 +401,11 @@ public final class ScarKernel extends BaseKernel {
         }
     }
 
+    /** {@link Notebook#inThisCell}. */
+    Runnable inThisCell(Runnable task) {
+        return output.inThisCell(task);
+    }
+
     /** Runs a line magic on the cell thread (so an interrupt stops it); its value is the magic's. */
     Object lineMagic(String name, List<String> args) {
         return runMagic(() -> magics.line(name, args));

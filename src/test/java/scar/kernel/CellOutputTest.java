@@ -220,6 +220,30 @@ class CellOutputTest {
     }
 
     /**
+     * A task made by inThisCell in the first cell, run on a thread while the second cell runs: its text, display and
+     * update go to the first cell, what the thread prints after the task to the running one.
+     */
+    @Test
+    void aTaskMadeInACellShowsInThatCellWhicheverRuns() throws InterruptedException {
+        CellOutput output = new CellOutput(1 << 20);
+        Cell first = new Cell();
+        output.attach(first);
+        Runnable task = output.inThisCell(() -> showSome(output, "of the task"));
+        output.detach();
+        Cell second = new Cell();
+        output.attach(second);
+        onAnotherThread(() -> {
+            task.run();
+            output.out().println("after the task");
+        });
+        output.detach();
+        assertEquals(List.of("out:text of the task\n", "display:display of the task", "update:update of the task"),
+                first.messages);
+        assertEquals(List.of("out:after the task\n"), second.messages);
+        output.close();
+    }
+
+    /**
      * Output after the kernel shut down (jjava's shell thread's uncaught exception, printed by the kernel's handler)
      * goes nowhere, without an error: it threw RejectedExecutionException from the closed flush timer, which the JVM
      * printed on the server console.

@@ -494,8 +494,9 @@ class KernelIntegrationTest {
      * What any thread prints, displays or updates goes to the running cell, and while no cell runs, at once to the
      * cell that ran last, under its request, as ipykernel does by default (ipykernel 6.29 sent it to the cell that
      * started the thread, and went back on that in 7: a pool's or an I/O thread's output then went to the old cell
-     * that made the thread). A thread that floods fills each cell at most once with its limits, with one note for
-     * each, and the kernel answers the cells that run meanwhile.
+     * that made the thread). A task made by {@code inThisCell} prints in the cell that made it. A thread that floods
+     * fills each cell at most once with its limits, with one note for each, and the kernel answers the cells that run
+     * meanwhile.
      */
     @Test
     void outputOfAThreadGoesToTheRunningCellOrBetweenCellsToTheLastOne() throws Exception {
@@ -513,6 +514,9 @@ class KernelIntegrationTest {
         assertEquals(List.of("display_data", "stream", "update_display_data"), between,
                 "sent while no cell ran, before the next cell: " + log);
         assertEquals("[value: after]", transcript(log, "after"));
+        assertTrue(report.get("pinned_arrived").getAsBoolean(), "inThisCell: " + log);
+        assertEquals("[value: pinned]pinned text\n", transcript(log, "pinner"), "a task made by inThisCell prints in its cell");
+        assertEquals("unpinned text\n[value: true]", transcript(log, "unpinner"), "the pool's next task does not");
 
         assertTrue(report.get("flood_note_arrived").getAsBoolean(), "no note: " + transcript(log, "flooder"));
         assertTrue(report.get("flood_display_note_arrived").getAsBoolean(), transcript(log, "flooder"));

@@ -14,7 +14,8 @@ usage: kernel_client.py session <kernel-name> <cells.json> <work-dir>
            cells whose threads print and display while a later cell runs (released by a latch that cell counts
            down) and while no cell runs (released by a named pipe this client writes); reports every IOPub message
            of the session in arrival order: the cell it belongs to (its parent header), the cell running when it
-           came (null for none), its type and its text
+           came (null for none), its type and its text; a task made by inThisCell in one cell prints in it while
+           the next cell runs
        kernel_client.py orphan <kernel-name>   start a kernel, print its pid, then wait to be killed
 """
 import os
@@ -337,6 +338,17 @@ def threads(name):
             fifo.write("go")
         report["between_arrived"] = s.wait_for("waiter", "progress 2")
         s.run("after", '"after"')
+
+        s.run("pinner", 'var pool = java.util.concurrent.Executors.newSingleThreadExecutor();\n'
+                        'var pinnedGo = new java.util.concurrent.CountDownLatch(1);\n'
+                        'pool.submit(inThisCell(() -> {\n'
+                        '  try { pinnedGo.await(); } catch (InterruptedException e) { }\n'
+                        '  System.out.println("pinned text");\n'
+                        '}));\n'
+                        'pool.submit(() -> System.out.println("unpinned text"));\n'
+                        '"pinned"')
+        s.run("unpinner", 'pinnedGo.countDown();\npool.shutdown();\npool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)')
+        report["pinned_arrived"] = s.wait_for("pinner", "pinned text")
 
         s.run("flooder", ('var stop = new java.util.concurrent.atomic.AtomicBoolean();\n'
                           'var stopped = new java.util.concurrent.CountDownLatch(1);\n'
